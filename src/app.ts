@@ -1,0 +1,114 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { loadConfig } from './config';
+import { createDb } from './db';
+import type { AppEnv } from './env';
+import { AppError, problemResponse, toAppError } from './errors';
+import { Logger } from './lib/log';
+import { authenticate, corsPreflight, corsResponse } from './modules/auth/auth.middleware';
+import { authRoutes } from './modules/auth/auth.routes';
+import { ensureMigrated } from './modules/platform/dev-migrations';
+import { platformRoutes } from './modules/platform/platform.routes';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  const incoming = c.req.header('x-request-id');
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  c.set('requestId', requestId);
+  const log = new Logger((c.env.LOG_LEVEL as 'info') ?? 'info', { request_id: requestId });
+  c.set('log', log);
+  const started = Date.now();
+  await next();
+  c.header('X-Request-Id', requestId);
+  log.info('request', {
+    method: c.req.method,
+    route: c.req.routePath,
+    status: c.res.status,
+    duration_ms: Date.now() - started,
+  });
+});
+
+const configured = createMiddleware<AppEnv>(async (c, next) => {
+  const config = loadConfig(c.env);
+  c.set('config', config);
+  if (config.ENVIRONMENT === 'development') await ensureMigrated(c.env.DB);
+  c.set('db', createDb(c.env.DB));
+  await next();
+});
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+
+/** JSON APIs take JSON: a body in another media type is a 415, not a parse error deep inside. */
+const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
+  const method = c.req.method;
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !JSON_TYPE.test(type)) {
+      throw new AppError('unsupported_media_type', `Send the body as application/json (got "${type || 'none'}").`);
+    }
+  }
+  await next();
+});
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ strict: false });
+
+  app.use('*', requestContext);
+  app.use('*', corsPreflight);
+  app.route('/', platformRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'WeHub Integrations API',
+      version: '1.0.0',
+      description:
+        'The edge API between a hotel PMS and booking widgets, payments and OTAs. ' +
+        'Seed paths `/api/booking-engine/*` are aliases of `/api/v1/booking-engine/*`. ' +
+        'Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ ApiKey: [] }, { Bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'ApiKey', { type: 'apiKey', in: 'header', name: 'X-API-Key' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
+
+  app.use('/api/*', configured);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use('/api/*', jsonOnly);
+  app.use('/api/*', corsResponse);
+  app.use('/api/*', authenticate);
+
+  app.route('/api/v1', authRoutes);
+
+  app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) {
+      const log = c.get('log') ?? new Logger('info');
+      log.error('unhandled error', {
+        error: err instanceof Error ? err.name : 'unknown',
+        message: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? (err.stack ?? null) : null,
+        route: c.req.routePath,
+      });
+    }
+    return problemResponse(c, appError);
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const ConfigSchema = z
+  .object({
+    ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    ADMIN_API_KEY: optionalString,
+    JWT_SIGNING_SECRET: optionalString,
+    JWT_JWKS_URL: optionalString.pipe(z.url().optional()),
+    JWT_ISSUER: optionalString,
+    JWT_AUDIENCE: optionalString,
+    BOOKING_ENGINE_CACHE_TTL: z.coerce.number().int().min(0).max(86_400).default(300),
+    OTA_INTEGRATION_ENABLED: flag,
+  })
+  .superRefine((c, ctx) => {
+    const secret = c.JWT_SIGNING_SECRET;
+    if (secret !== undefined && secret.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SIGNING_SECRET'], message: 'must be at least 32 characters' });
+    }
+    if (c.ENVIRONMENT !== 'development') {
+      if (!c.ADMIN_API_KEY || c.ADMIN_API_KEY.length < 32) {
+        ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'required, at least 32 characters' });
+      }
+      if (!secret) ctx.addIssue({ code: 'custom', path: ['JWT_SIGNING_SECRET'], message: 'required' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+let cached: { source: unknown; config: Config } | undefined;
+
+/** Parses vars and secrets once per isolate; a misconfiguration throws here, not deep in a handler. */
+export function loadConfig(env: Env): Config {
+  if (cached?.source === env) return cached.config;
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid worker configuration: ${issues}`);
+  }
+  cached = { source: env, config: parsed.data };
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+import type { Config } from './config';
+import type { Db } from './db';
+import type { Logger } from './lib/log';
+import type { Scope } from './modules/auth/scopes';
+
+/** Who is calling: the platform admin, an API key, or a Bearer token (ours or an external IdP's). */
+export type Principal = {
+  kind: 'admin' | 'api_key' | 'token';
+  /** Stable id used for idempotency and rate limiting: 'admin', the key id, or `token:<sub>`. */
+  id: string;
+  /** The API key behind the credential (for tokens we issued), null for the admin and external tokens. */
+  keyId: string | null;
+  scopes: readonly Scope[];
+  /** null = every hotel. */
+  hotelIds: readonly string[] | null;
+  allowedOrigins: readonly string[];
+};
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    config: Config;
+    log: Logger;
+    db: Db;
+    principal: Principal;
+  };
+};

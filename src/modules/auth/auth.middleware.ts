@@ -1,0 +1,120 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv, Principal } from '../../env';
+import { AppError } from '../../errors';
+import { timingSafeEqualStrings } from '../../lib/crypto';
+import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
+import { type Scope, SCOPES, hasScope } from './scopes';
+import { verifyToken } from './tokens.service';
+
+const ADMIN: Principal = {
+  kind: 'admin',
+  id: 'admin',
+  keyId: null,
+  scopes: SCOPES,
+  hotelIds: null,
+  allowedOrigins: [],
+};
+
+function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean {
+  if (allowed.length === 0) return true;
+  if (!ip) return false;
+  return allowed.some((entry) => entry === ip || (entry.includes('/') && inIpv4Cidr(entry, ip)));
+}
+
+function inIpv4Cidr(cidr: string, ip: string): boolean {
+  const [base, bitsText] = cidr.split('/');
+  const bits = Number(bitsText);
+  const toInt = (v: string) => v.split('.').reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
+  if (!base || !/^\d+\.\d+\.\d+\.\d+$/.test(base) || !/^\d+\.\d+\.\d+\.\d+$/.test(ip) || !(bits >= 0 && bits <= 32)) {
+    return false;
+  }
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return (toInt(base) & mask) === (toInt(ip) & mask);
+}
+
+async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<Principal> {
+  const config = c.get('config');
+  const apiKey = c.req.header('x-api-key');
+  const authorization = c.req.header('authorization');
+  if (apiKey) {
+    if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
+    const row = await findActiveKeyBySecret(c.get('db'), apiKey);
+    if (!row) throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
+      throw new AppError('forbidden', 'This API key may not be used from this address.');
+    }
+    return principalOfKey(row);
+  }
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new AppError('unauthorized', 'Authorization must be "Bearer <token>".');
+    const { principal, keyId } = await verifyToken(config, match[1]);
+    // A token dies with the key that asked for it.
+    if (keyId && !(await findActiveKeyById(c.get('db'), keyId))) {
+      throw new AppError('unauthorized', 'The key that issued this token has been revoked.');
+    }
+    return principal;
+  }
+  throw new AppError('unauthorized', 'Send an X-API-Key header or an Authorization: Bearer token.');
+}
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('principal', await resolvePrincipal(c));
+  await next();
+});
+
+export function requireScope(scope: Scope) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    assertScope(c.get('principal'), scope);
+    await next();
+  });
+}
+
+export function assertScope(p: Principal, scope: Scope): void {
+  if (!hasScope(p.scopes, scope)) {
+    throw new AppError('forbidden', `This credential lacks the "${scope}" scope.`);
+  }
+}
+
+export function canAccessHotel(p: Principal, hotelId: string): boolean {
+  return p.hotelIds === null || p.hotelIds.includes(hotelId);
+}
+
+export function assertHotelAccess(p: Principal, hotelId: string): void {
+  if (!canAccessHotel(p, hotelId)) {
+    throw new AppError('forbidden', `This credential may not access hotel ${hotelId}.`);
+  }
+}
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id';
+const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
+
+/**
+ * Preflights are answered for any origin (they carry no credential); the actual response names the
+ * origin only when the key or token lists it, so a browser refuses to hand the body to other sites.
+ */
+export const corsPreflight = createMiddleware<AppEnv>(async (c, next) => {
+  const origin = c.req.header('origin');
+  if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
+    return c.body(null, 204, {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': ALLOW_HEADERS,
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+  }
+  await next();
+});
+
+export const corsResponse = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const origin = c.req.header('origin');
+  if (!origin) return;
+  c.header('Vary', 'Origin', { append: true });
+  const principal = c.get('principal') as Principal | undefined;
+  if (principal?.allowedOrigins.includes(origin) || principal?.allowedOrigins.includes('*')) {
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+  }
+});

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../errors';
+import { createRouter } from '../../lib/openapi';
+import { decodeCursor, paginate } from '../../lib/pagination';
+import { errorResponses, iso, jsonBody, jsonContent, pageOf, PaginationQuery } from '../../lib/schemas';
+import { assertHotelAccess } from './auth.middleware';
+import {
+  ApiKeySchema,
+  CreateApiKeyBody,
+  CreatedApiKeySchema,
+  TokenRequestBody,
+  TokenSchema,
+} from './auth.schema';
+import type { ApiKeyRow } from './auth.table';
+import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './keys.service';
+import { coversScopes } from './scopes';
+import { issueToken } from './tokens.service';
+
+const tags = ['Auth'];
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+function toJson(row: ApiKeyRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    key_prefix: row.keyPrefix,
+    scopes: row.scopes,
+    hotel_ids: row.hotelIds,
+    allowed_origins: row.allowedOrigins,
+    allowed_ips: row.allowedIps,
+    created_at: row.createdAt.toISOString(),
+    revoked_at: iso(row.revokedAt),
+  };
+}
+
+export const authRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api-keys',
+      tags,
+      summary: 'Create an API key (platform admin)',
+      request: { body: jsonBody(CreateApiKeyBody) },
+      responses: { 201: jsonContent(CreatedApiKeySchema, 'The key, shown once'), ...errorResponses(415) },
+    }),
+    async (c) => {
+      assertPlatformAdmin(c.get('principal'));
+      const { row, key } = await createApiKey(c.get('db'), c.req.valid('json'));
+      return c.json({ ...toJson(row), key }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api-keys',
+      tags,
+      summary: 'List API keys (platform admin)',
+      request: { query: PaginationQuery },
+      responses: { 200: jsonContent(pageOf(ApiKeySchema, 'ApiKeyPage'), 'A page of keys'), ...errorResponses() },
+    }),
+    async (c) => {
+      assertPlatformAdmin(c.get('principal'));
+      const { limit, cursor } = c.req.valid('query');
+      const rows = await listApiKeys(c.get('db'), limit, decodeCursor(cursor));
+      const { page, nextCursor } = paginate(rows, limit);
+      return c.json({ data: page.map(toJson), next_cursor: nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api-keys/{id}',
+      tags,
+      summary: 'Get an API key (platform admin)',
+      request: { params: IdParam },
+      responses: { 200: jsonContent(ApiKeySchema, 'The key'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      assertPlatformAdmin(c.get('principal'));
+      return c.json(toJson(await getApiKey(c.get('db'), c.req.valid('param').id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api-keys/{id}',
+      tags,
+      summary: 'Revoke an API key (platform admin)',
+      description: 'Takes effect at once in this location and within 30 s everywhere; tokens it issued die with it.',
+      request: { params: IdParam },
+      responses: { 200: jsonContent(ApiKeySchema, 'The revoked key'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      assertPlatformAdmin(c.get('principal'));
+      return c.json(toJson(await revokeApiKey(c.get('db'), c.req.valid('param').id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/token',
+      tags,
+      summary: 'Issue a short-lived, hotel-scoped JWT for a browser booking widget',
+      description: 'Needs an API key. The token carries at most the key’s scopes, hotels and allowed origins.',
+      request: { body: jsonBody(TokenRequestBody) },
+      responses: { 200: jsonContent(TokenSchema, 'A Bearer token'), ...errorResponses(415) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      if (principal.kind === 'token') {
+        throw new AppError('forbidden', 'Tokens are issued to API keys only, not to other tokens.');
+      }
+      const body = c.req.valid('json');
+      assertHotelAccess(principal, body.hotel_id);
+      if (!coversScopes(principal.scopes, body.scopes)) {
+        throw new AppError('forbidden', 'A token cannot carry scopes its key does not have.', {
+          errors: [{ path: 'scopes', message: 'wider than the key’s scopes' }],
+        });
+      }
+      const token = await issueToken(c.get('config'), principal, {
+        hotelIds: [body.hotel_id],
+        scopes: [...new Set(body.scopes)],
+        ttlSeconds: body.ttl_seconds,
+      });
+      return c.json(token, 200);
+    },
+  );

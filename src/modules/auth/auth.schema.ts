@@ -1,0 +1,54 @@
+import { z } from '@hono/zod-openapi';
+import { SCOPES } from './scopes';
+
+const Origin = z
+  .string()
+  .refine((v) => v === '*' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://hotel.example or *');
+const IpOrCidr = z
+  .string()
+  .refine((v) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(v), 'must be an IP address or IPv4 CIDR');
+
+export const CreateApiKeyBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(z.enum(SCOPES)).min(1),
+    hotel_ids: z.array(z.string().min(1)).min(1).nullable(),
+    allowed_origins: z.array(Origin).max(50).optional(),
+    allowed_ips: z.array(IpOrCidr).max(50).optional(),
+  })
+  .openapi('CreateApiKey');
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    key_prefix: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    hotel_ids: z.array(z.string()).nullable(),
+    allowed_origins: z.array(z.string()),
+    allowed_ips: z.array(z.string()),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: 'The secret key. Shown once; store it now.' }),
+}).openapi('CreatedApiKey');
+
+export const TokenRequestBody = z
+  .object({
+    hotel_id: z.string().min(1),
+    scopes: z.array(z.enum(SCOPES)).min(1),
+    ttl_seconds: z.number().int().min(60).max(86_400).default(900),
+  })
+  .openapi('TokenRequest');
+
+export const TokenSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    expires_at: z.string(),
+  })
+  .openapi('AccessToken');

@@ -1,0 +1,105 @@
+import { desc, eq, lt, and } from 'drizzle-orm';
+import type { Db } from '../../db';
+import type { Principal } from '../../env';
+import { AppError, notFound } from '../../errors';
+import { sha256Hex } from '../../lib/crypto';
+import { newId, randomToken } from '../../lib/ids';
+import { Memo } from '../../lib/memo';
+import { type ApiKeyRow, apiKeys } from './auth.table';
+import type { Scope } from './scopes';
+
+export const KEY_PREFIX = 'whk_';
+
+/** Key lookups are cached in the isolate for 30 s; a revocation in this isolate takes effect at once. */
+const byHash = new Memo<ApiKeyRow | null>(30_000);
+const byId = new Memo<ApiKeyRow | null>(30_000);
+
+export type NewApiKey = {
+  name: string;
+  scopes: Scope[];
+  hotel_ids: string[] | null;
+  allowed_origins?: string[] | undefined;
+  allowed_ips?: string[] | undefined;
+};
+
+export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
+  const key = `${KEY_PREFIX}${randomToken(24)}`;
+  const row: ApiKeyRow = {
+    id: newId('apiKey'),
+    name: input.name,
+    keyHash: await sha256Hex(key),
+    keyPrefix: key.slice(0, KEY_PREFIX.length + 6),
+    scopes: [...new Set(input.scopes)],
+    hotelIds: input.hotel_ids ? [...new Set(input.hotel_ids)] : null,
+    allowedOrigins: input.allowed_origins ?? [],
+    allowedIps: input.allowed_ips ?? [],
+    createdAt: new Date(),
+    revokedAt: null,
+  };
+  await db.insert(apiKeys).values(row);
+  return { row, key };
+}
+
+export async function findActiveKeyBySecret(db: Db, secret: string): Promise<ApiKeyRow | null> {
+  const hash = await sha256Hex(secret);
+  const cached = byHash.get(hash);
+  if (cached !== undefined) return cached;
+  const row = (await db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash)).get()) ?? null;
+  const active = row && !row.revokedAt ? row : null;
+  byHash.set(hash, active);
+  if (active) byId.set(active.id, active);
+  return active;
+}
+
+export async function findActiveKeyById(db: Db, id: string): Promise<ApiKeyRow | null> {
+  const cached = byId.get(id);
+  if (cached !== undefined) return cached;
+  const row = (await db.select().from(apiKeys).where(eq(apiKeys.id, id)).get()) ?? null;
+  const active = row && !row.revokedAt ? row : null;
+  byId.set(id, active);
+  return active;
+}
+
+export async function getApiKey(db: Db, id: string): Promise<ApiKeyRow> {
+  const row = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+  if (!row) throw notFound('API key', id);
+  return row;
+}
+
+export async function listApiKeys(db: Db, limit: number, afterId?: string): Promise<ApiKeyRow[]> {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(afterId ? lt(apiKeys.id, afterId) : undefined)
+    .orderBy(desc(apiKeys.id))
+    .limit(limit + 1)
+    .all();
+}
+
+export async function revokeApiKey(db: Db, id: string): Promise<ApiKeyRow> {
+  const row = await getApiKey(db, id);
+  if (!row.revokedAt) {
+    row.revokedAt = new Date();
+    await db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(and(eq(apiKeys.id, id)));
+  }
+  byHash.delete(row.keyHash);
+  byId.delete(id);
+  return row;
+}
+
+export function principalOfKey(row: ApiKeyRow): Principal {
+  return {
+    kind: 'api_key',
+    id: row.id,
+    keyId: row.id,
+    scopes: row.scopes,
+    hotelIds: row.hotelIds,
+    allowedOrigins: row.allowedOrigins,
+  };
+}
+
+export function assertPlatformAdmin(p: Principal): void {
+  if (!(p.scopes.includes('admin') && p.hotelIds === null)) {
+    throw new AppError('forbidden', 'Only the platform administrator can manage API keys.');
+  }
+}

@@ -1,0 +1,25 @@
+export const SCOPES = [
+  'hotels:read',
+  'hotels:write',
+  'availability:read',
+  'reservations:read',
+  'reservations:write',
+  'payments:read',
+  'payments:write',
+  'webhooks:manage',
+  'channels:manage',
+  'emails:manage',
+  'audit:read',
+  'admin',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+export function hasScope(granted: readonly Scope[], needed: Scope): boolean {
+  return granted.includes('admin') || granted.includes(needed);
+}
+
+/** Every scope in `requested` is covered by `granted` (a token is never wider than its key). */
+export function coversScopes(granted: readonly Scope[], requested: readonly Scope[]): boolean {
+  return requested.every((s) => hasScope(granted, s));
+}

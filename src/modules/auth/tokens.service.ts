@@ -1,0 +1,132 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, decodeProtectedHeader, type JWTPayload } from 'jose';
+import type { Config } from '../../config';
+import type { Principal } from '../../env';
+import { AppError } from '../../errors';
+import { SCOPES, type Scope } from './scopes';
+
+export const TOKEN_ISSUER = 'wehub-integrations';
+export const TOKEN_AUDIENCE = 'wehub-api';
+const OWN_ALG = 'HS256';
+const EXTERNAL_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+const encoder = new TextEncoder();
+const jwksByUrl = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function signingKey(config: Config): Uint8Array {
+  if (!config.JWT_SIGNING_SECRET) {
+    throw new AppError('service_unavailable', 'Token issuance is not configured (JWT_SIGNING_SECRET).');
+  }
+  return encoder.encode(config.JWT_SIGNING_SECRET);
+}
+
+export type IssuedToken = { access_token: string; token_type: 'Bearer'; expires_in: number; expires_at: string };
+
+export async function issueToken(
+  config: Config,
+  issuer: Principal,
+  grant: { hotelIds: string[]; scopes: Scope[]; ttlSeconds: number },
+): Promise<IssuedToken> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({
+    scope: grant.scopes.join(' '),
+    hotel_ids: grant.hotelIds,
+    origins: [...issuer.allowedOrigins],
+    key_id: issuer.keyId,
+  })
+    .setProtectedHeader({ alg: OWN_ALG, typ: 'JWT' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(issuer.id)
+    .setJti(crypto.randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + grant.ttlSeconds)
+    .sign(signingKey(config));
+  return {
+    access_token: token,
+    token_type: 'Bearer',
+    expires_in: grant.ttlSeconds,
+    expires_at: new Date((now + grant.ttlSeconds) * 1000).toISOString(),
+  };
+}
+
+function parseScopes(payload: JWTPayload): Scope[] {
+  const raw = payload.scope ?? payload.scp ?? payload.scopes;
+  const list = typeof raw === 'string' ? raw.split(' ') : Array.isArray(raw) ? raw : [];
+  return list.filter((s): s is Scope => (SCOPES as readonly string[]).includes(String(s)));
+}
+
+function parseStringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function unauthorized(err: unknown): AppError {
+  if (err instanceof joseErrors.JWTExpired) return new AppError('unauthorized', 'The bearer token has expired.');
+  if (err instanceof AppError) return err;
+  return new AppError('unauthorized', 'The bearer token is invalid.');
+}
+
+export type VerifiedToken = { principal: Principal; keyId: string | null };
+
+/**
+ * Verifies a Bearer JWT: our own (HS256, issuer `wehub-integrations`) or, when JWT_JWKS_URL is set,
+ * an external identity provider's (asymmetric algorithms only, issuer/audience as configured).
+ */
+export async function verifyToken(config: Config, token: string): Promise<VerifiedToken> {
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch (err) {
+    throw unauthorized(err);
+  }
+  try {
+    if (alg === OWN_ALG) {
+      const { payload } = await jwtVerify(token, signingKey(config), {
+        algorithms: [OWN_ALG],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['exp', 'sub'],
+      });
+      const keyId = typeof payload.key_id === 'string' ? payload.key_id : null;
+      return {
+        keyId,
+        principal: {
+          kind: 'token',
+          id: `token:${payload.sub}`,
+          keyId,
+          scopes: parseScopes(payload),
+          hotelIds: parseStringList(payload.hotel_ids),
+          allowedOrigins: parseStringList(payload.origins),
+        },
+      };
+    }
+    if (!config.JWT_JWKS_URL || !alg || !EXTERNAL_ALGS.includes(alg)) {
+      throw new AppError('unauthorized', `Bearer tokens signed with ${alg ?? 'no algorithm'} are not accepted.`);
+    }
+    let jwks = jwksByUrl.get(config.JWT_JWKS_URL);
+    if (!jwks) {
+      jwks = createRemoteJWKSet(new URL(config.JWT_JWKS_URL), { timeoutDuration: 5000 });
+      jwksByUrl.set(config.JWT_JWKS_URL, jwks);
+    }
+    const { payload } = await jwtVerify(token, jwks, {
+      algorithms: EXTERNAL_ALGS,
+      ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+      ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+      requiredClaims: ['exp', 'sub'],
+    });
+    const hotels = payload.hotel_ids;
+    return {
+      keyId: null,
+      principal: {
+        kind: 'token',
+        id: `token:${payload.iss ?? 'external'}:${payload.sub}`,
+        keyId: null,
+        scopes: parseScopes(payload),
+        // An external token must name its hotels: a missing claim grants none, never all.
+        hotelIds: hotels === '*' ? null : parseStringList(hotels),
+        allowedOrigins: parseStringList(payload.origins),
+      },
+    };
+  } catch (err) {
+    throw unauthorized(err);
+  }
+}

@@ -1,0 +1,22 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Idempotency records live in D1, not KV: claiming a key must be atomic (INSERT on the primary key),
+ * which KV's last-write-wins cannot give.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    principalId: text('principal_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: text('state', { enum: ['in_flight', 'completed'] }).notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    responseHeaders: text('response_headers', { mode: 'json' }).$type<Record<string, string>>(),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principalId, t.key] }), index('idempotency_expires').on(t.expiresAt)],
+);

@@ -1,0 +1,49 @@
+import m0000 from '../../../migrations/0000_init.sql';
+
+/**
+ * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
+ * that the local D1 lacks on its first request, so a bare `wrangler dev` on a fresh clone works.
+ * Deployed environments run `wrangler d1 migrations apply` instead. test/platform checks that this
+ * list matches the folder.
+ */
+export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
+  { name: '0000_init.sql', sql: m0000 },
+];
+
+// wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
+const TABLE = 'd1_migrations';
+
+let done: Promise<void> | undefined;
+
+export function ensureMigrated(db: D1Database): Promise<void> {
+  done ??= migrate(db).catch((err) => {
+    done = undefined;
+    throw err;
+  });
+  return done;
+}
+
+async function migrate(db: D1Database): Promise<void> {
+  await db
+    .prepare(
+      `CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
+    )
+    .run();
+  const { results } = await db.prepare(`SELECT name FROM ${TABLE}`).all<{ name: string }>();
+  const applied = new Set(results.map((r) => r.name));
+  for (const m of BUNDLED_MIGRATIONS) {
+    if (applied.has(m.name)) continue;
+    const statements = m.sql
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => db.prepare(s));
+    try {
+      // One batch = one transaction; the UNIQUE name makes a concurrent second runner roll back.
+      await db.batch([...statements, db.prepare(`INSERT INTO ${TABLE} (name) VALUES (?)`).bind(m.name)]);
+    } catch (err) {
+      const again = await db.prepare(`SELECT 1 FROM ${TABLE} WHERE name = ?`).bind(m.name).first();
+      if (!again) throw err;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+
+export const RESERVATION_STATUSES = [
+  'pending',
+  'confirmed',
+  'cancelled',
+  'expired',
+  'checked_in',
+  'checked_out',
+  'no_show',
+] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+
+export const RESERVATION_SOURCES = ['direct', 'booking_com', 'expedia', 'airbnb', 'ota_xml'] as const;
+export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
+
+export type NightPrice = { date: string; amount: number };
+
+export const guests = sqliteTable(
+  'guests',
+  {
+    id: text('id').primaryKey(),
+    hotelId: text('hotel_id').notNull(),
+    /** Lower-cased; a profile is reused for the same email within a hotel. */
+    email: text('email').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    phone: text('phone'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('guests_hotel_email').on(t.hotelId, t.email)],
+);
+
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    hotelId: text('hotel_id').notNull(),
+    confirmationNumber: text('confirmation_number').notNull().unique(),
+    status: text('status', { enum: RESERVATION_STATUSES }).notNull(),
+    guestId: text('guest_id').notNull(),
+    checkIn: text('check_in').notNull(),
+    checkOut: text('check_out').notNull(),
+    currency: text('currency').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    amountPaid: integer('amount_paid').notNull(),
+    cancellationFee: integer('cancellation_fee'),
+    specialRequests: text('special_requests'),
+    source: text('source', { enum: RESERVATION_SOURCES }).notNull(),
+    holdExpiresAt: integer('hold_expires_at', { mode: 'timestamp_ms' }),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    version: integer('version').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('reservations_hotel_created').on(t.hotelId, t.id),
+    index('reservations_hotel_stay').on(t.hotelId, t.checkIn),
+    index('reservations_guest').on(t.guestId),
+    index('reservations_hold').on(t.status, t.holdExpiresAt),
+  ],
+);
+
+/** One row per room of a reservation: each room takes one unit on every night of the stay. */
+export const reservationRooms = sqliteTable(
+  'reservation_rooms',
+  {
+    reservationId: text('reservation_id').notNull(),
+    position: integer('position').notNull(),
+    roomTypeId: text('room_type_id').notNull(),
+    ratePlanId: text('rate_plan_id').notNull(),
+    adults: integer('adults').notNull(),
+    children: integer('children').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    nightly: text('nightly', { mode: 'json' }).$type<NightPrice[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reservationId, t.position] })],
+);
+
+export type GuestRow = typeof guests.$inferSelect;
+export type ReservationRow = typeof reservations.$inferSelect;
+export type ReservationRoomRow = typeof reservationRooms.$inferSelect;
