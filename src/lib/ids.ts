@@ -40,5 +40,8 @@ export function isId(kind: IdKind, value: string): boolean {
 /** Random url-safe token of `bytes` bytes of entropy (API keys, secrets, confirmation numbers). */
 export function randomToken(bytes: number): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+  return btoa(String.fromCharCode(...raw))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replaceAll('=', '');
 }

@@ -1,6 +1,8 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
+import { requireScope } from '../modules/auth/auth.middleware';
+import type { Scope } from '../modules/auth/scopes';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
@@ -21,4 +23,21 @@ export function createRouter() {
       }
     },
   });
+}
+
+/**
+ * createRoute plus its credential rule (`null`: any valid credential): the scope is both documented
+ * (OpenAPI security requirement, read back by test/platform/auth-coverage.test.ts) and enforced
+ * (route middleware), from one place.
+ */
+export function securedRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'path' | 'security' | 'middleware'> & { path: P },
+>(scope: Scope | null, config: R) {
+  const scopes = scope ? [scope] : [];
+  return createRoute({
+    ...config,
+    security: [{ ApiKey: scopes }, { Bearer: scopes }],
+    middleware: scope ? [requireScope(scope)] : [],
+  } as R & { path: P });
 }

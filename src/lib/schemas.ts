@@ -29,9 +29,15 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** Problem+json responses for the given statuses, for a route's `responses`. */
 export function errorResponses(...statuses: number[]) {
-  const out: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }> = {};
+  const out: Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  > = {};
   for (const s of [...new Set([400, 401, 403, ...statuses])]) {
-    out[s] = { description: DESCRIPTIONS[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } };
+    out[s] = {
+      description: DESCRIPTIONS[s] ?? 'Error',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
   }
   return out;
 }

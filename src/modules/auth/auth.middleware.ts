@@ -3,7 +3,7 @@ import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
 import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
-import { type Scope, SCOPES, hasScope } from './scopes';
+import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
 
 const ADMIN: Principal = {

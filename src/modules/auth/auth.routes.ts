@@ -1,16 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { AppError } from '../../errors';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, paginate } from '../../lib/pagination';
-import { errorResponses, iso, jsonBody, jsonContent, pageOf, PaginationQuery } from '../../lib/schemas';
+import { errorResponses, iso, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
 import { assertHotelAccess } from './auth.middleware';
-import {
-  ApiKeySchema,
-  CreateApiKeyBody,
-  CreatedApiKeySchema,
-  TokenRequestBody,
-  TokenSchema,
-} from './auth.schema';
+import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, TokenRequestBody, TokenSchema } from './auth.schema';
 import type { ApiKeyRow } from './auth.table';
 import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './keys.service';
 import { coversScopes } from './scopes';
@@ -35,7 +29,7 @@ function toJson(row: ApiKeyRow) {
 
 export const authRoutes = createRouter()
   .openapi(
-    createRoute({
+    securedRoute('admin', {
       method: 'post',
       path: '/api-keys',
       tags,
@@ -50,7 +44,7 @@ export const authRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    securedRoute('admin', {
       method: 'get',
       path: '/api-keys',
       tags,
@@ -67,7 +61,7 @@ export const authRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    securedRoute('admin', {
       method: 'get',
       path: '/api-keys/{id}',
       tags,
@@ -81,7 +75,7 @@ export const authRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    securedRoute('admin', {
       method: 'delete',
       path: '/api-keys/{id}',
       tags,
@@ -96,7 +90,7 @@ export const authRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    securedRoute(null, {
       method: 'post',
       path: '/auth/token',
       tags,

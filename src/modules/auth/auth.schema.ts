@@ -4,9 +4,7 @@ import { SCOPES } from './scopes';
 const Origin = z
   .string()
   .refine((v) => v === '*' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://hotel.example or *');
-const IpOrCidr = z
-  .string()
-  .refine((v) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(v), 'must be an IP address or IPv4 CIDR');
+const IpOrCidr = z.string().refine((v) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(v), 'must be an IP address or IPv4 CIDR');
 
 export const CreateApiKeyBody = z
   .object({

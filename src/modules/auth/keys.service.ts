@@ -1,4 +1,4 @@
-import { desc, eq, lt, and } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
@@ -80,7 +80,10 @@ export async function revokeApiKey(db: Db, id: string): Promise<ApiKeyRow> {
   const row = await getApiKey(db, id);
   if (!row.revokedAt) {
     row.revokedAt = new Date();
-    await db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(and(eq(apiKeys.id, id)));
+    await db
+      .update(apiKeys)
+      .set({ revokedAt: row.revokedAt })
+      .where(and(eq(apiKeys.id, id)));
   }
   byHash.delete(row.keyHash);
   byId.delete(id);

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const CATALOG_STATUSES = ['active', 'inactive'] as const;
 export type CatalogStatus = (typeof CATALOG_STATUSES)[number];

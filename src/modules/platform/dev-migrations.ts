@@ -6,9 +6,7 @@ import m0000 from '../../../migrations/0000_init.sql';
  * Deployed environments run `wrangler d1 migrations apply` instead. test/platform checks that this
  * list matches the folder.
  */
-export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
-  { name: '0000_init.sql', sql: m0000 },
-];
+export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [{ name: '0000_init.sql', sql: m0000 }];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
 const TABLE = 'd1_migrations';
