@@ -9,6 +9,8 @@ import { AppError, problemResponse, toAppError } from './errors';
 import { Logger } from './lib/log';
 import { authenticate, corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
+import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 
@@ -103,6 +105,9 @@ export function createApp() {
   app.use('/api/*', authenticate);
 
   app.route('/api/v1', authRoutes);
+  app.route('/api/v1', catalogRoutes);
+  app.route('/api/v1/booking-engine', bookingEngineCatalogRoutes);
+  app.route('/api/booking-engine', bookingEngineCatalogRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

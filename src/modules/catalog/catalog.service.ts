@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db';
+import type { Principal } from '../../env';
+import { AppError, notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { assertHotelAccess } from '../auth/auth.middleware';
+import type { CreateHotelInput, UpdateHotelInput } from './catalog.schema';
+import {
+  type CatalogStatus,
+  type HotelRow,
+  hotels,
+  type RatePlanRow,
+  type RoomTypeRow,
+  ratePlans,
+  roomTypes,
+} from './catalog.table';
+import { isEmptyPatch, mergeObject } from './rules';
+
+export type ListOptions = { status?: CatalogStatus | undefined; limit: number; afterId?: string | undefined };
+
+export async function getHotelOrThrow(db: Db, hotelId: string): Promise<HotelRow> {
+  const row = await db.select().from(hotels).where(eq(hotels.id, hotelId)).get();
+  if (!row) throw notFound('Hotel', hotelId);
+  return row;
+}
+
+/** 403 for another tenant's hotel (checked first, so ids outside the credential's tenancy do not leak), then 404. */
+export async function getAccessibleHotel(db: Db, principal: Principal, hotelId: string): Promise<HotelRow> {
+  assertHotelAccess(principal, hotelId);
+  return getHotelOrThrow(db, hotelId);
+}
+
+/** The hotel if it is active; a deactivated hotel is unknown to booking widgets. */
+export async function getActiveHotelOrThrow(db: Db, hotelId: string): Promise<HotelRow> {
+  const row = await getHotelOrThrow(db, hotelId);
+  if (row.status !== 'active') throw notFound('Hotel', hotelId);
+  return row;
+}
+
+/** Active room types of a hotel in creation order (the order a widget lists them). */
+export async function getActiveRoomTypes(db: Db, hotelId: string): Promise<RoomTypeRow[]> {
+  return db
+    .select()
+    .from(roomTypes)
+    .where(and(eq(roomTypes.hotelId, hotelId), eq(roomTypes.status, 'active')))
+    .orderBy(asc(roomTypes.id))
+    .all();
+}
+
+/** Active rate plans of a hotel in creation order. */
+export async function getActiveRatePlans(db: Db, hotelId: string): Promise<RatePlanRow[]> {
+  return db
+    .select()
+    .from(ratePlans)
+    .where(and(eq(ratePlans.hotelId, hotelId), eq(ratePlans.status, 'active')))
+    .orderBy(asc(ratePlans.id))
+    .all();
+}
+
+/** `hotelIds` null = every hotel (the credential is unrestricted). Newest first, `limit + 1` rows. */
+export async function listHotels(db: Db, hotelIds: readonly string[] | null, opts: ListOptions): Promise<HotelRow[]> {
+  if (hotelIds !== null && hotelIds.length === 0) return [];
+  const where: (SQL | undefined)[] = [
+    hotelIds === null ? undefined : inArray(hotels.id, [...hotelIds]),
+    opts.status ? eq(hotels.status, opts.status) : undefined,
+    opts.afterId ? lt(hotels.id, opts.afterId) : undefined,
+  ];
+  return db
+    .select()
+    .from(hotels)
+    .where(and(...where))
+    .orderBy(desc(hotels.id))
+    .limit(opts.limit + 1)
+    .all();
+}
+
+export async function createHotel(db: Db, input: CreateHotelInput): Promise<HotelRow> {
+  const now = new Date();
+  const row: HotelRow = {
+    id: newId('hotel'),
+    name: input.name,
+    timezone: input.timezone,
+    currency: input.currency,
+    address: input.address,
+    contact: input.contact,
+    amenities: input.amenities,
+    policies: input.policies,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.insert(hotels).values(row);
+  return row;
+}
+
+export async function updateHotel(db: Db, hotel: HotelRow, patch: UpdateHotelInput): Promise<HotelRow> {
+  if (isEmptyPatch(patch)) return hotel;
+  if (patch.currency !== undefined && patch.currency !== hotel.currency) {
+    // Rate plans and every stored nightly amount are in the hotel's currency; switching it would
+    // silently re-denominate prices.
+    const plan = await db.select({ id: ratePlans.id }).from(ratePlans).where(eq(ratePlans.hotelId, hotel.id)).get();
+    if (plan) {
+      throw new AppError('conflict', 'The currency cannot change once the hotel has rate plans.', {
+        errors: [{ path: 'currency', message: `hotel has rate plans priced in ${hotel.currency}` }],
+      });
+    }
+  }
+  const next: HotelRow = {
+    ...hotel,
+    name: patch.name ?? hotel.name,
+    timezone: patch.timezone ?? hotel.timezone,
+    currency: patch.currency ?? hotel.currency,
+    address: mergeObject(hotel.address, patch.address),
+    contact: mergeObject(hotel.contact, patch.contact),
+    amenities: patch.amenities ?? hotel.amenities,
+    policies: mergeObject(hotel.policies, patch.policies),
+    status: patch.status ?? hotel.status,
+    updatedAt: new Date(),
+  };
+  const { id, createdAt: _createdAt, ...changes } = next;
+  await db.update(hotels).set(changes).where(eq(hotels.id, id));
+  return next;
+}
+
+/** Deactivation keeps the record (reservations point at it); repeating it changes nothing. */
+export async function deactivateHotel(db: Db, hotel: HotelRow): Promise<HotelRow> {
+  if (hotel.status === 'inactive') return hotel;
+  const next: HotelRow = { ...hotel, status: 'inactive', updatedAt: new Date() };
+  await db.update(hotels).set({ status: next.status, updatedAt: next.updatedAt }).where(eq(hotels.id, hotel.id));
+  return next;
+}
+
+/** True when D1 refused a write because of a UNIQUE index (drizzle wraps the D1 error as `cause`). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/UNIQUE constraint failed/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+export function duplicateCode(kind: string, code: string): AppError {
+  return new AppError('conflict', `This hotel already has a ${kind} with code "${code}".`, {
+    errors: [{ path: 'code', message: 'already in use in this hotel' }],
+  });
+}

@@ -1,0 +1,112 @@
+import { AppError } from '../../errors';
+import { createRouter, securedRoute } from '../../lib/openapi';
+import { decodeCursor, paginate } from '../../lib/pagination';
+import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { bumpVersion } from '../availability/cache';
+import { hotelJson } from './catalog.json';
+import {
+  CreateHotelBody,
+  HotelPage,
+  HotelParam,
+  HotelSchema,
+  StatusListQuery,
+  UpdateHotelBody,
+} from './catalog.schema';
+import { createHotel, deactivateHotel, getAccessibleHotel, listHotels, updateHotel } from './catalog.service';
+
+const tags = ['Catalog'];
+
+export const hotelRoutes = createRouter()
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'post',
+      path: '/hotels',
+      tags,
+      summary: 'Create a hotel',
+      description: 'Needs a credential that is not restricted to particular hotels (`hotel_ids: null`).',
+      request: { body: jsonBody(CreateHotelBody) },
+      responses: { 201: jsonContent(HotelSchema, 'The new hotel'), ...errorResponses(415) },
+    }),
+    async (c) => {
+      if (c.get('principal').hotelIds !== null) {
+        throw new AppError('forbidden', 'Only a credential valid for every hotel (hotel_ids null) can create hotels.');
+      }
+      const hotel = await createHotel(c.get('db'), c.req.valid('json'));
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      c.header('Location', `/api/v1/hotels/${hotel.id}`);
+      return c.json(hotelJson(hotel), 201);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:read', {
+      method: 'get',
+      path: '/hotels',
+      tags,
+      summary: 'List the hotels this credential may access',
+      request: { query: StatusListQuery },
+      responses: { 200: jsonContent(HotelPage, 'A page of hotels, newest first'), ...errorResponses() },
+    }),
+    async (c) => {
+      const { limit, cursor, status } = c.req.valid('query');
+      const rows = await listHotels(c.get('db'), c.get('principal').hotelIds, {
+        status,
+        limit,
+        afterId: decodeCursor(cursor),
+      });
+      const { page, nextCursor } = paginate(rows, limit);
+      return c.json({ data: page.map(hotelJson), next_cursor: nextCursor }, 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:read', {
+      method: 'get',
+      path: '/hotels/{hotel_id}',
+      tags,
+      summary: 'Get a hotel',
+      request: { params: HotelParam },
+      responses: { 200: jsonContent(HotelSchema, 'The hotel'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const hotel = await getAccessibleHotel(c.get('db'), c.get('principal'), c.req.valid('param').hotel_id);
+      return c.json(hotelJson(hotel), 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'patch',
+      path: '/hotels/{hotel_id}',
+      tags,
+      summary: 'Update a hotel',
+      description:
+        'Partial update. `address`, `contact` and `policies` merge key by key (null removes a key); arrays are ' +
+        'replaced. The currency cannot change once the hotel has rate plans (409).',
+      request: { params: HotelParam, body: jsonBody(UpdateHotelBody) },
+      responses: { 200: jsonContent(HotelSchema, 'The updated hotel'), ...errorResponses(404, 409, 415) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const current = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
+      const hotel = await updateHotel(db, current, c.req.valid('json'));
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      return c.json(hotelJson(hotel), 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'delete',
+      path: '/hotels/{hotel_id}',
+      tags,
+      summary: 'Deactivate a hotel',
+      description:
+        'Sets `status` to `inactive`; the record stays. Booking widgets no longer see the hotel. Idempotent.',
+      request: { params: HotelParam },
+      responses: { 200: jsonContent(HotelSchema, 'The deactivated hotel'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const current = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
+      const hotel = await deactivateHotel(db, current);
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      return c.json(hotelJson(hotel), 200);
+    },
+  );

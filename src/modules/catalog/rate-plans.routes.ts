@@ -1,0 +1,123 @@
+import { createRouter, securedRoute } from '../../lib/openapi';
+import { decodeCursor, paginate } from '../../lib/pagination';
+import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { bumpVersion } from '../availability/cache';
+import { ratePlanJson } from './catalog.json';
+import {
+  CreateRatePlanBody,
+  HotelParam,
+  RatePlanPage,
+  RatePlanParam,
+  RatePlanSchema,
+  StatusListQuery,
+  UpdateRatePlanBody,
+} from './catalog.schema';
+import { getAccessibleHotel } from './catalog.service';
+import {
+  createRatePlan,
+  deactivateRatePlan,
+  getRatePlanOrThrow,
+  listRatePlans,
+  updateRatePlan,
+} from './rate-plans.service';
+
+const tags = ['Catalog'];
+
+export const ratePlanRoutes = createRouter()
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'post',
+      path: '/hotels/{hotel_id}/rate-plans',
+      tags,
+      summary: 'Create a rate plan',
+      description:
+        '`code` is unique per hotel (409). Every `room_type_ids` entry must be a room type of this hotel (404). ' +
+        'Prices are in the hotel’s currency; `currency`, if sent, must equal it.',
+      request: { params: HotelParam, body: jsonBody(CreateRatePlanBody) },
+      responses: { 201: jsonContent(RatePlanSchema, 'The new rate plan'), ...errorResponses(404, 409, 415) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
+      const ratePlan = await createRatePlan(db, hotel, c.req.valid('json'));
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      c.header('Location', `/api/v1/hotels/${hotel.id}/rate-plans/${ratePlan.id}`);
+      return c.json(ratePlanJson(ratePlan), 201);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:read', {
+      method: 'get',
+      path: '/hotels/{hotel_id}/rate-plans',
+      tags,
+      summary: 'List a hotel’s rate plans',
+      request: { params: HotelParam, query: StatusListQuery },
+      responses: {
+        200: jsonContent(RatePlanPage, 'A page of rate plans, newest first'),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
+      const { limit, cursor, status } = c.req.valid('query');
+      const rows = await listRatePlans(db, hotel.id, { status, limit, afterId: decodeCursor(cursor) });
+      const { page, nextCursor } = paginate(rows, limit);
+      return c.json({ data: page.map(ratePlanJson), next_cursor: nextCursor }, 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:read', {
+      method: 'get',
+      path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
+      tags,
+      summary: 'Get a rate plan',
+      request: { params: RatePlanParam },
+      responses: { 200: jsonContent(RatePlanSchema, 'The rate plan'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const { hotel_id, rate_plan_id } = c.req.valid('param');
+      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
+      return c.json(ratePlanJson(await getRatePlanOrThrow(db, hotel.id, rate_plan_id)), 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'patch',
+      path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
+      tags,
+      summary: 'Update a rate plan',
+      description: 'Partial update; `room_type_ids` and `cancellation_policy` are replaced whole.',
+      request: { params: RatePlanParam, body: jsonBody(UpdateRatePlanBody) },
+      responses: { 200: jsonContent(RatePlanSchema, 'The updated rate plan'), ...errorResponses(404, 409, 415) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const { hotel_id, rate_plan_id } = c.req.valid('param');
+      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
+      const current = await getRatePlanOrThrow(db, hotel.id, rate_plan_id);
+      const ratePlan = await updateRatePlan(db, hotel, current, c.req.valid('json'));
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      return c.json(ratePlanJson(ratePlan), 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'delete',
+      path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
+      tags,
+      summary: 'Deactivate a rate plan',
+      description: 'Sets `status` to `inactive`; booking widgets and searches no longer offer it. Idempotent.',
+      request: { params: RatePlanParam },
+      responses: { 200: jsonContent(RatePlanSchema, 'The deactivated rate plan'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const db = c.get('db');
+      const { hotel_id, rate_plan_id } = c.req.valid('param');
+      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
+      const ratePlan = await deactivateRatePlan(db, await getRatePlanOrThrow(db, hotel.id, rate_plan_id));
+      await bumpVersion(c.env.CACHE, hotel.id, null);
+      return c.json(ratePlanJson(ratePlan), 200);
+    },
+  );
