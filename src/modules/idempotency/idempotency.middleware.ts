@@ -1,0 +1,113 @@
+import { z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../env';
+import { AppError } from '../../errors';
+import {
+  isReplayableOutcome,
+  KEY_HEADER,
+  REPLAYED_HEADER,
+  replayedHeaders,
+  requestFingerprint,
+  resolveIdempotencyKey,
+} from './idempotency.rules';
+import { claimKey, completeKey, type KeyScope, releaseKey, type StoredResponse } from './idempotency.service';
+
+/** For a creating route's `request.headers`, so the OpenAPI document shows the header. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7E]+$/)
+    .optional()
+    .openapi({
+      description:
+        'Makes the request safe to retry (IETF draft "The Idempotency-Key HTTP Header Field"): 1–255 visible ' +
+        'ASCII characters, unique per request, e.g. a UUID. A retry with the same key and body returns the ' +
+        'original status and body with `Idempotent-Replayed: true` and does nothing twice; the same key with ' +
+        'a different body is a 422 (`idempotency_key_reused`); a retry while the first request still runs is ' +
+        'a 409 (`idempotency_in_flight`). Keys are scoped to the credential and remembered for 24 hours. ' +
+        'Server errors (5xx) and rejected input (400) are not remembered, so a retry runs again.',
+      example: '5f0c6f0e-8d5b-4a8e-9a57-0c3b8f1d2e4a',
+    }),
+});
+
+function replay(stored: StoredResponse): Response {
+  const headers = new Headers(stored.headers);
+  headers.set(REPLAYED_HEADER, 'true');
+  // A null-body status (204, 304) cannot be constructed with a body, even an empty one.
+  return new Response(stored.body === '' ? null : stored.body, { status: stored.status, headers });
+}
+
+/**
+ * Makes a creating POST idempotent. Put it in the route's middleware list; it runs after
+ * authentication (keys are scoped to `principal.id`) and before the body validator, which can still
+ * read the body because hono caches what this middleware read with `c.req.text()`.
+ *
+ * `bodyKey` names a JSON body field that may carry the key instead of the header (payments'
+ * `idempotency_key`); when both are sent they must agree.
+ */
+export function idempotent(options: { bodyKey?: string } = {}) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header(KEY_HEADER);
+    if (header === undefined && options.bodyKey === undefined) return next();
+
+    const bodyText = await c.req.text();
+    const resolved = resolveIdempotencyKey({ header, bodyText, bodyKey: options.bodyKey });
+    if (!resolved.ok) throw new AppError('validation_failed', resolved.detail, { errors: resolved.errors });
+    if (resolved.value === null) return next();
+
+    const db = c.get('db');
+    const scope: KeyScope = { principalId: c.get('principal').id, key: resolved.value };
+    const fingerprint = await requestFingerprint(c.req.method, c.req.path, bodyText);
+    const claim = await claimKey(db, scope, fingerprint, new Date());
+    switch (claim.kind) {
+      case 'mismatch':
+        throw new AppError(
+          'idempotency_key_reused',
+          `This ${KEY_HEADER} was already used for a different request; use a new key for a new request.`,
+        );
+      case 'in_flight':
+        throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
+          headers: { 'Retry-After': '1' },
+        });
+      case 'replay':
+        c.get('log').info('idempotent replay', { principal_id: scope.principalId, status: claim.response.status });
+        return replay(claim.response);
+      case 'claimed':
+        break;
+    }
+
+    try {
+      await next();
+    } catch (err) {
+      // hono's compose hands an Error thrown downstream to app.onError and continues with its response
+      // (c.res, status >= 500 for the unexpected ones); only a non-Error throw arrives here.
+      await releaseKey(db, scope, claim.lockedUntil);
+      throw err;
+    }
+
+    const status = c.res.status;
+    if (!isReplayableOutcome(status)) {
+      await releaseKey(db, scope, claim.lockedUntil);
+      return;
+    }
+    const stored = {
+      status,
+      body: await c.res.clone().text(),
+      headers: replayedHeaders(c.res.headers),
+    };
+    try {
+      if (!(await completeKey(db, scope, claim.lockedUntil, stored))) {
+        c.get('log').warn('idempotency claim taken over before completion', { principal_id: scope.principalId });
+      }
+    } catch (err) {
+      // The work is done: answer with its result rather than a 500 that invites an immediate second
+      // attempt. Retries meet the in-flight claim (409) until its lock expires, then run again.
+      c.get('log').error('idempotency record not stored', {
+        principal_id: scope.principalId,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { decide, LOCK_MS, RECORD_TTL_MS } from './idempotency.rules';
+import { idempotencyKeys } from './idempotency.table';
+
+export type KeyScope = { principalId: string; key: string };
+
+export type StoredResponse = { status: number; body: string; headers: Record<string, string> };
+
+/**
+ * `lockedUntil` is the claim's fencing token: completing or releasing only touches the row while it
+ * still carries that value, so a worker whose lock was taken over cannot overwrite the new owner.
+ */
+export type ClaimOutcome =
+  | { kind: 'claimed'; lockedUntil: Date }
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'mismatch' }
+  | { kind: 'in_flight' };
+
+function byScope(scope: KeyScope) {
+  return and(eq(idempotencyKeys.principalId, scope.principalId), eq(idempotencyKeys.key, scope.key));
+}
+
+// Each round either claims, answers from the existing row, or clears an expired/vanished row and tries
+// again; losing three races in a row means other requests keep winning the key: report it as in flight.
+const CLAIM_ROUNDS = 3;
+
+/** Claims the key for this request, or says why it cannot run (replay, mismatch, in flight). */
+export async function claimKey(db: Db, scope: KeyScope, fingerprint: string, now: Date): Promise<ClaimOutcome> {
+  const lockedUntil = new Date(now.getTime() + LOCK_MS);
+  for (let round = 0; round < CLAIM_ROUNDS; round++) {
+    // The primary key (principal_id, key) makes the insert the atomic claim: of two concurrent
+    // requests exactly one inserts, the other sees the conflict and reads the winner's row.
+    const inserted = await db
+      .insert(idempotencyKeys)
+      .values({
+        ...scope,
+        requestHash: fingerprint,
+        state: 'in_flight',
+        lockedUntil,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + RECORD_TTL_MS),
+      })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.meta.changes === 1) return { kind: 'claimed', lockedUntil };
+
+    const row = await db.select().from(idempotencyKeys).where(byScope(scope)).get();
+    if (!row) continue;
+    switch (decide(row, fingerprint, now)) {
+      case 'expired':
+        await db
+          .delete(idempotencyKeys)
+          .where(and(byScope(scope), eq(idempotencyKeys.expiresAt, row.expiresAt)))
+          .run();
+        continue;
+      case 'mismatch':
+        return { kind: 'mismatch' };
+      case 'in_flight':
+        return { kind: 'in_flight' };
+      case 'replay':
+        return { kind: 'replay', response: storedResponse(row) };
+      case 'take_over': {
+        const taken = await db
+          .update(idempotencyKeys)
+          .set({ lockedUntil })
+          .where(
+            and(
+              byScope(scope),
+              eq(idempotencyKeys.state, 'in_flight'),
+              eq(idempotencyKeys.lockedUntil, row.lockedUntil),
+            ),
+          )
+          .run();
+        // Zero rows: another retry took the abandoned claim first (or its owner finished meanwhile).
+        return taken.meta.changes === 1 ? { kind: 'claimed', lockedUntil } : { kind: 'in_flight' };
+      }
+    }
+  }
+  return { kind: 'in_flight' };
+}
+
+function storedResponse(row: typeof idempotencyKeys.$inferSelect): StoredResponse {
+  if (row.responseStatus === null || row.responseBody === null) {
+    // completeKey writes state, status and body in one UPDATE, so this is a corrupted row.
+    throw new Error(`completed idempotency record without a response (principal ${row.principalId})`);
+  }
+  return { status: row.responseStatus, body: row.responseBody, headers: row.responseHeaders ?? {} };
+}
+
+/** Stores the outcome to replay. False when the claim was lost to a takeover meanwhile. */
+export async function completeKey(
+  db: Db,
+  scope: KeyScope,
+  lockedUntil: Date,
+  response: StoredResponse,
+): Promise<boolean> {
+  const result = await db
+    .update(idempotencyKeys)
+    .set({
+      state: 'completed',
+      responseStatus: response.status,
+      responseBody: response.body,
+      responseHeaders: response.headers,
+    })
+    .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.lockedUntil, lockedUntil)))
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Forgets the claim so that a retry runs the request again (the server failed, nothing to replay). */
+export async function releaseKey(db: Db, scope: KeyScope, lockedUntil: Date): Promise<boolean> {
+  const result = await db
+    .delete(idempotencyKeys)
+    .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.lockedUntil, lockedUntil)))
+    .run();
+  return result.meta.changes === 1;
+}
