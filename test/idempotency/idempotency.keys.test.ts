@@ -33,6 +33,14 @@ describe('idempotency keys on the wire', () => {
     expect(h.state.calls).toBe(1);
   });
 
+  it('documents the header as an optional parameter in the OpenAPI document', () => {
+    const doc = harness().app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    const parameters = doc.paths?.['/things']?.post?.parameters as Array<Record<string, any>>;
+    const header = parameters.find((p) => p.name === 'idempotency-key');
+    expect(header).toMatchObject({ in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
+    expect(header?.description).toContain('Idempotent-Replayed');
+  });
+
   describe('with a body key (payments)', () => {
     it('takes the key from the body field when there is no header', async () => {
       const h = harness();
