@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
-import { requireScope } from '../modules/auth/auth.middleware';
+import { requireHotelParam, requireScope } from '../modules/auth/auth.middleware';
 import type { Scope } from '../modules/auth/scopes';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
@@ -28,7 +28,8 @@ export function createRouter() {
 /**
  * createRoute plus its credential rule (`null`: any valid credential): the scope is both documented
  * (OpenAPI security requirement, read back by test/platform/auth-coverage.test.ts) and enforced
- * (route middleware), from one place.
+ * (route middleware), from one place. A `{hotel_id}` in the path is checked against the credential's
+ * hotels there too, before the request is validated.
  */
 export function securedRoute<
   P extends string,
@@ -38,6 +39,9 @@ export function securedRoute<
   return createRoute({
     ...config,
     security: [{ ApiKey: scopes }, { Bearer: scopes }],
-    middleware: scope ? [requireScope(scope)] : [],
+    middleware: [
+      ...(scope ? [requireScope(scope)] : []),
+      ...(config.path.includes('{hotel_id}') ? [requireHotelParam] : []),
+    ],
   } as R & { path: P });
 }

@@ -86,6 +86,16 @@ export function assertHotelAccess(p: Principal, hotelId: string): void {
   }
 }
 
+/**
+ * For every route with a `{hotel_id}` path parameter (wired in by securedRoute): another tenant's hotel
+ * is refused before the body is validated, so a restricted key learns nothing from validation errors.
+ */
+export const requireHotelParam = createMiddleware<AppEnv>(async (c, next) => {
+  const hotelId = c.req.param('hotel_id');
+  if (hotelId !== undefined) assertHotelAccess(c.get('principal'), hotelId);
+  await next();
+});
+
 const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id';
 const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
 
