@@ -49,16 +49,6 @@ export async function writeCached<T>(
   });
 }
 
-/** A fresh version for a hotel with no version key yet (first search after a cold start). */
-export async function ensureVersion(
-  kv: KVNamespace,
-  hotelId: string,
-  current: HotelVersion | null,
-): Promise<HotelVersion> {
-  if (current) return current;
-  return bumpVersion(kv, hotelId, null);
-}
-
 /**
  * Invalidates every cached search of a hotel. KV allows about one write per second to one key, so a
  * refused write is retried with backoff; see docs/kv-keys.md for the resulting bound.

@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '../../errors';
+import { daysBetween } from '../../lib/dates';
+import { createRouter, securedRoute } from '../../lib/openapi';
+import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { assertHotelAccess } from '../auth/auth.middleware';
+import { AriCalendar, AriCalendarQuery, AriUpdateBody, AriUpdateResult, MAX_RANGE_DAYS } from './ari.schema';
+import { applyAriUpdates, readAriCalendar } from './ari.service';
+
+const tags = ['ARI'];
+const HotelParam = z.object({ hotel_id: z.string().min(1).max(64) });
+
+export const ariRoutes = createRouter()
+  .openapi(
+    securedRoute('hotels:write', {
+      method: 'put',
+      path: '/hotels/{hotel_id}/ari',
+      tags,
+      summary: 'Bulk-update availability, rates and restrictions',
+      description:
+        'Date ranges are inclusive and may be limited to weekdays. `inventory` is units to sell per night for ' +
+        'the room type; `amount` and the restrictions belong to a room type in a rate plan. Up to 50,000 ' +
+        'room-nights per request, applied atomically; emits one `ari.updated` event.',
+      request: { params: HotelParam, body: jsonBody(AriUpdateBody) },
+      responses: { 200: jsonContent(AriUpdateResult, 'Room-nights written'), ...errorResponses(404, 409, 413, 415) },
+    }),
+    async (c) => {
+      const { hotel_id } = c.req.valid('param');
+      assertHotelAccess(c.get('principal'), hotel_id);
+      return c.json(await applyAriUpdates(c.env, hotel_id, c.req.valid('json').updates), 200);
+    },
+  )
+  .openapi(
+    securedRoute('hotels:read', {
+      method: 'get',
+      path: '/hotels/{hotel_id}/ari',
+      tags,
+      summary: 'Read the ARI calendar',
+      request: { params: HotelParam, query: AriCalendarQuery },
+      responses: {
+        200: jsonContent(
+          AriCalendar,
+          'Per room type and night: inventory, taken; per rate plan: price and restrictions',
+        ),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const { hotel_id } = c.req.valid('param');
+      assertHotelAccess(c.get('principal'), hotel_id);
+      const { from, to, room_type_id } = c.req.valid('query');
+      if (to < from || daysBetween(from, to) >= MAX_RANGE_DAYS) {
+        throw new AppError('validation_failed', `to must be on or after from, at most ${MAX_RANGE_DAYS} days later.`, {
+          errors: [{ path: 'query.to', message: 'out of range' }],
+        });
+      }
+      return c.json(await readAriCalendar(c.get('db'), hotel_id, from, to, room_type_id), 200);
+    },
+  );

@@ -1,0 +1,104 @@
+import { z } from '@hono/zod-openapi';
+import { daysBetween, WEEKDAYS } from '../../lib/dates';
+import { IsoDate } from '../../lib/schemas';
+
+export const MAX_RANGE_DAYS = 731;
+export const MAX_ROOM_NIGHTS_PER_REQUEST = 50_000;
+const RATE_FIELDS = ['amount', 'min_stay', 'max_stay', 'closed', 'closed_to_arrival', 'closed_to_departure'] as const;
+
+export const AriUpdate = z
+  .object({
+    room_type_id: z.string().min(1).max(64),
+    rate_plan_id: z.string().min(1).max(64).optional(),
+    from: IsoDate,
+    to: IsoDate.openapi({ description: 'Inclusive' }),
+    days_of_week: z
+      .array(z.enum(WEEKDAYS))
+      .min(1)
+      .max(7)
+      .optional()
+      .openapi({ description: 'Only these weekdays within the range, e.g. ["fri","sat"]', example: ['fri', 'sat'] }),
+    inventory: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .openapi({ description: 'Units to sell per night for the room type (no rate_plan_id needed)' }),
+    amount: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Nightly price in minor units for the base occupancy; null removes the price' }),
+    min_stay: z.number().int().min(1).max(365).nullable().optional().openapi({ description: 'Arrival-based' }),
+    max_stay: z.number().int().min(1).max(365).nullable().optional().openapi({ description: 'Arrival-based' }),
+    closed: z.boolean().optional().openapi({ description: 'Stop-sell for the night' }),
+    closed_to_arrival: z.boolean().optional(),
+    closed_to_departure: z.boolean().optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.to < u.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (daysBetween(u.from, u.to) >= MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `a range spans at most ${MAX_RANGE_DAYS} days` });
+    }
+    const rateFields = RATE_FIELDS.filter((f) => u[f] !== undefined);
+    if (rateFields.length === 0 && u.inventory === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'set inventory, amount or a restriction' });
+    }
+    if (rateFields.length > 0 && !u.rate_plan_id) {
+      ctx.addIssue({ code: 'custom', path: ['rate_plan_id'], message: `required with ${rateFields.join(', ')}` });
+    }
+    if (typeof u.min_stay === 'number' && typeof u.max_stay === 'number' && u.min_stay > u.max_stay) {
+      ctx.addIssue({ code: 'custom', path: ['max_stay'], message: 'must not be below min_stay' });
+    }
+  })
+  .openapi('AriUpdate');
+
+export type AriUpdate = z.infer<typeof AriUpdate>;
+
+export const AriUpdateBody = z.object({ updates: z.array(AriUpdate).min(1).max(2000) }).openapi('AriUpdateRequest');
+
+export const AriUpdateResult = z
+  .object({ updated: z.number().int().openapi({ description: 'Room-nights written' }) })
+  .openapi('AriUpdateResult');
+
+export const AriCalendarQuery = z.object({
+  from: IsoDate,
+  to: IsoDate.openapi({ description: 'Inclusive; at most 731 days after from' }),
+  room_type_id: z.string().min(1).max(64).optional(),
+});
+
+const RoomNightJson = z.object({
+  date: z.string(),
+  inventory: z.number().int(),
+  taken: z.number().int(),
+  available: z.number().int(),
+});
+const RateNightJson = z.object({
+  date: z.string(),
+  amount: z.number().int().nullable(),
+  min_stay: z.number().int().nullable(),
+  max_stay: z.number().int().nullable(),
+  closed: z.boolean(),
+  closed_to_arrival: z.boolean(),
+  closed_to_departure: z.boolean(),
+});
+
+export const AriCalendar = z
+  .object({
+    hotel_id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    room_types: z.array(
+      z.object({
+        room_type_id: z.string(),
+        code: z.string(),
+        nights: z.array(RoomNightJson),
+        rate_plans: z.array(z.object({ rate_plan_id: z.string(), code: z.string(), nights: z.array(RateNightJson) })),
+      }),
+    ),
+  })
+  .openapi('AriCalendar');

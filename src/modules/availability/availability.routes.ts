@@ -1,0 +1,35 @@
+import { createRouter, securedRoute } from '../../lib/openapi';
+import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { assertHotelAccess } from '../auth/auth.middleware';
+import { AvailabilityRequest, AvailabilityResponse } from './availability.schema';
+import { searchAvailability } from './search.service';
+
+/** Mounted at /api/v1/booking-engine and at the seed path /api/booking-engine. */
+export const availabilityRoutes = createRouter().openapi(
+  securedRoute('availability:read', {
+    method: 'post',
+    path: '/availability',
+    tags: ['Booking engine'],
+    summary: 'Search availability and prices for a stay',
+    description:
+      'Every room type that fits the party with units left on every night, and each rate plan that is open, ' +
+      'priced and whose restrictions the stay meets (min/max stay and closed-to-arrival on the check-in night, ' +
+      'closed-to-departure on the check-out date). Prices: the nightly amount covers the room type’s base ' +
+      'occupancy in adults; each further adult adds the rate plan’s extra-adult amount, each child the ' +
+      'extra-child amount. Results are cached in KV for BOOKING_ENGINE_CACHE_TTL seconds and never served ' +
+      'stale after a change through this API (`X-Cache: HIT|MISS|BYPASS`; send `Cache-Control: no-cache` to bypass).',
+    request: { body: jsonBody(AvailabilityRequest) },
+    responses: { 200: jsonContent(AvailabilityResponse, 'Offers'), ...errorResponses(404, 415) },
+  }),
+  async (c) => {
+    const query = c.req.valid('json');
+    assertHotelAccess(c.get('principal'), query.hotel_id);
+    const outcome = await searchAvailability(c.env, query, {
+      ttlSeconds: c.get('config').BOOKING_ENGINE_CACHE_TTL,
+      bypassCache: /no-cache/i.test(c.req.header('cache-control') ?? ''),
+      waitUntil: (p) => c.executionCtx.waitUntil(p),
+    });
+    c.header('X-Cache', outcome.cache);
+    return c.json(outcome.response, 200);
+  },
+);

@@ -1,0 +1,92 @@
+import { AppError, notFound } from '../../errors';
+import { addDays, daysBetween, todayIn } from '../../lib/dates';
+import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
+import { readCached, writeCached } from './cache';
+import { buildOffers } from './offers';
+import { loadSearchContext } from './stay-data';
+
+type Cached = { timezone: string; response: AvailabilityResponse };
+export type SearchOutcome = { response: AvailabilityResponse; cache: 'HIT' | 'MISS' | 'BYPASS' };
+
+/** Stay dates are hotel-local: check-in from today (hotel time) up to MAX_DAYS_AHEAD days ahead. */
+export function assertStayWindow(checkIn: string, timezone: string, now = new Date()): void {
+  const today = todayIn(timezone, now);
+  if (checkIn < today) {
+    throw new AppError('validation_failed', `check_in ${checkIn} is in the past for this hotel (today is ${today}).`, {
+      errors: [{ path: 'check_in', message: 'must be today or later in the hotel’s time zone' }],
+    });
+  }
+  if (checkIn > addDays(today, MAX_DAYS_AHEAD)) {
+    throw new AppError('validation_failed', `check_in may be at most ${MAX_DAYS_AHEAD} days ahead.`, {
+      errors: [{ path: 'check_in', message: `more than ${MAX_DAYS_AHEAD} days ahead` }],
+    });
+  }
+}
+
+function cacheKey(q: AvailabilityRequest): string {
+  return [q.check_in, q.check_out, q.adults, q.children, q.room_type_id ?? '', q.rate_plan_id ?? ''].join('|');
+}
+
+/**
+ * The booking engine's search. A KV hit costs one bulk read; a miss reads D1 through a session that
+ * starts at the bookmark of the hotel's last write, so a replica never answers with older data than
+ * the cache version promises. Reservations never come through here: they re-read D1 themselves.
+ */
+export async function searchAvailability(
+  env: Env,
+  q: AvailabilityRequest,
+  options: { ttlSeconds: number; bypassCache: boolean; waitUntil: (p: Promise<unknown>) => void },
+): Promise<SearchOutcome> {
+  const key = cacheKey(q);
+  const useCache = options.ttlSeconds > 0 && !options.bypassCache;
+  const lookup = useCache ? await readCached<Cached>(env.CACHE, q.hotel_id, key) : null;
+  if (lookup?.hit) {
+    assertStayWindow(q.check_in, lookup.body.timezone);
+    return { response: lookup.body.response, cache: 'HIT' };
+  }
+  const version = lookup && !lookup.hit ? lookup.version : null;
+
+  const session = env.DB.withSession(version?.b ?? 'first-unconstrained');
+  const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
+  if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
+  assertStayWindow(q.check_in, ctx.hotel.timezone);
+
+  const roomTypes = q.room_type_id ? ctx.roomTypes.filter((r) => r.id === q.room_type_id) : ctx.roomTypes;
+  const ratePlans = q.rate_plan_id ? ctx.ratePlans.filter((r) => r.id === q.rate_plan_id) : ctx.ratePlans;
+  const stay = { checkIn: q.check_in, checkOut: q.check_out, adults: q.adults, children: q.children };
+  const offers = buildOffers(roomTypes, ratePlans, stay, ctx.data);
+  const policies = new Map(ctx.ratePlans.map((rp) => [rp.id, rp.cancellationPolicy]));
+
+  const response: AvailabilityResponse = {
+    hotel_id: ctx.hotel.id,
+    check_in: q.check_in,
+    check_out: q.check_out,
+    nights: daysBetween(q.check_in, q.check_out),
+    adults: q.adults,
+    children: q.children,
+    currency: ctx.hotel.currency,
+    room_types: offers.map((o) => ({
+      room_type_id: o.roomType.id,
+      code: o.roomType.code,
+      name: o.roomType.name,
+      max_occupancy: o.roomType.maxOccupancy,
+      available_units: o.availableUnits,
+      rate_plans: o.rates.map((r) => ({
+        rate_plan_id: r.ratePlan.id,
+        code: r.ratePlan.code,
+        name: r.ratePlan.name,
+        meal_plan: r.ratePlan.mealPlan,
+        cancellation_policy: policies.get(r.ratePlan.id),
+        total_amount: r.totalAmount,
+        nightly: r.nightly,
+      })),
+    })),
+  };
+  // Only cache under a version some write has published: creating one here could race a write's bump.
+  if (useCache && version) {
+    options.waitUntil(
+      writeCached(env.CACHE, q.hotel_id, key, version, { timezone: ctx.hotel.timezone, response }, options.ttlSeconds),
+    );
+  }
+  return { response, cache: useCache ? 'MISS' : 'BYPASS' };
+}
