@@ -1,0 +1,36 @@
+/**
+ * Scenarios are data: what the load generator sends and what the result is held against.
+ *
+ * @typedef {object} Scenario
+ * @property {string} name
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} [headers]
+ * @property {string} [body]      sent with every request (a repeated request: a cache hit after the first)
+ * @property {string[]} [bodies]  each sent at most once, in order (no two requests alike); the run ends
+ *                                early rather than repeat one
+ * @property {number} [target]    the least throughput acceptable, as a fraction of the /health baseline
+ *
+ * A suite prepares what its scenarios need once, through the public API as the platform admin
+ * (seed data, credentials), and returns them. It throws `RouteMissing` (./api.mjs) when an
+ * endpoint it needs is not built yet; the runner then skips its scenarios and says why.
+ *
+ * @typedef {object} Suite
+ * @property {string} name
+ * @property {(api: ReturnType<import('./api.mjs').createApi>) => Promise<Scenario[]>} prepare
+ */
+
+/** @type {Scenario} The baseline every ratio is taken against: the cheapest route there is. */
+export const BASELINE = { name: 'GET /health', method: 'GET', path: '/health' };
+
+/** @type {Suite[]} */
+const suites = [];
+
+/** Adds a suite; `npm run bench` runs suites in the order they were registered. */
+export function registerSuite(suite) {
+  suites.push(suite);
+}
+
+export function registeredSuites() {
+  return [...suites];
+}
