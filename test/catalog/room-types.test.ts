@@ -157,6 +157,8 @@ describe('room type tenancy', () => {
     const auth = { apiKey: key.key };
     const attempts: [string, string, unknown?][] = [
       ['POST', base(b.id), roomTypeBody()],
+      // Refused before validation: an invalid body must not reveal the route's shape to another tenant.
+      ['POST', base(b.id), { code: '' }],
       ['GET', base(b.id)],
       ['GET', `${base(b.id)}/${room.id}`],
       ['PATCH', `${base(b.id)}/${room.id}`, { name: 'Hijacked' }],
