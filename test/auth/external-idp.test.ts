@@ -1,0 +1,123 @@
+/**
+ * Tokens from an external identity provider (JWT_JWKS_URL). The worker runs in this isolate, so the
+ * JWKS download is answered by a spy on globalThis.fetch; nothing leaves the machine.
+ */
+import { env } from 'cloudflare:workers';
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Config, loadConfig } from '../../src/config';
+import { AppError } from '../../src/errors';
+import { verifyToken } from '../../src/modules/auth/tokens.service';
+
+const ISSUER = 'https://idp.example/';
+const AUDIENCE = 'wehub-api-external';
+
+let privateKey: CryptoKey;
+let jwks: { keys: Record<string, unknown>[] };
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  privateKey = pair.privateKey;
+  jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' }] };
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A config with its own JWKS URL per test: the worker caches key sets per URL. */
+function idpConfig(): { config: Config; jwksUrl: string; fetchSpy: ReturnType<typeof vi.spyOn> } {
+  const jwksUrl = `https://idp.example/${crypto.randomUUID()}/.well-known/jwks.json`;
+  const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== jwksUrl) throw new Error(`unexpected outbound request to ${url}`);
+    return Response.json(jwks);
+  });
+  const config = { ...loadConfig(env), JWT_JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
+  return { config, jwksUrl, fetchSpy };
+}
+
+function idpToken(claims: JWTPayload, { issuer = ISSUER, audience = AUDIENCE, kid = 'idp-key-1' } = {}) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setSubject('user-42')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => {
+      throw new Error('expected the token to be rejected');
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).status).toBe(401);
+  return err as AppError;
+}
+
+describe('external identity provider tokens', () => {
+  it('are accepted when signed by a key in the JWKS, with the scopes and hotels they name', async () => {
+    const { config, jwksUrl, fetchSpy } = idpConfig();
+    const token = await idpToken({ scope: 'hotels:read reservations:write not-a-scope', hotel_ids: ['htl_a'] });
+    const { principal, keyId } = await verifyToken(config, token);
+    expect(keyId).toBeNull();
+    expect(principal).toEqual({
+      kind: 'token',
+      id: `token:${ISSUER}:user-42`,
+      keyId: null,
+      scopes: ['hotels:read', 'reservations:write'],
+      hotelIds: ['htl_a'],
+      allowedOrigins: [],
+    });
+    const [input] = fetchSpy.mock.calls[0] ?? [];
+    expect(input instanceof Request ? input.url : String(input)).toBe(jwksUrl);
+  });
+
+  it('grant no hotel when the token names none', async () => {
+    const { config } = idpConfig();
+    const { principal } = await verifyToken(config, await idpToken({ scope: 'hotels:read' }));
+    expect(principal.hotelIds).toEqual([]);
+  });
+
+  it('are rejected with another audience or issuer', async () => {
+    const { config } = idpConfig();
+    await rejection(verifyToken(config, await idpToken({ scope: 'hotels:read' }, { audience: 'someone-else' })));
+    await rejection(verifyToken(config, await idpToken({ scope: 'hotels:read' }, { issuer: 'https://evil.example/' })));
+  });
+
+  it('are rejected when signed by a key that is not in the JWKS', async () => {
+    const { config } = idpConfig();
+    const stranger = await generateKeyPair('RS256');
+    const token = await new SignJWT({ scope: 'hotels:read' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('user-42')
+      .setExpirationTime('5m')
+      .sign(stranger.privateKey);
+    await rejection(verifyToken(config, token));
+  });
+
+  it('are rejected when the JWKS cannot be fetched', async () => {
+    const { config } = idpConfig();
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('unavailable', { status: 503 }));
+    await rejection(verifyToken(config, await idpToken({ scope: 'hotels:read' })));
+  });
+
+  it('cannot pass as our own tokens: HS256 with the JWKS configured still needs our secret and issuer', async () => {
+    const { config } = idpConfig();
+    const forged = await new SignJWT({ scope: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('a-secret-the-idp-does-not-share-0123456789'));
+    await rejection(verifyToken(config, forged));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/http';
+
+describe('API documentation', () => {
+  it('serves an OpenAPI 3.1 document without auth', async () => {
+    const res = await call('GET', '/openapi.json', { auth: null });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const doc = await res.json<any>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: 'WeHub Integrations API', version: expect.any(String) });
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(['ApiKey', 'Bearer']));
+    expect(doc.components.securitySchemes.ApiKey).toEqual({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/api-keys'].post.security).toEqual([{ ApiKey: ['admin'] }, { Bearer: ['admin'] }]);
+    expect(doc.paths['/api/v1/auth/token'].post.responses['200']).toBeDefined();
+  });
+
+  it('documents error responses as problem+json', async () => {
+    const doc = await (await call('GET', '/openapi.json', { auth: null })).json<any>();
+    const problem = doc.paths['/api/v1/api-keys'].post.responses['401'].content['application/problem+json'].schema;
+    expect(problem).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(doc.components.schemas.Problem.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'request_id']),
+    );
+  });
+
+  it('serves the docs UI as HTML without auth', async () => {
+    const res = await call('GET', '/docs', { auth: null });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('/openapi.json');
+    expect(html).toContain('WeHub Integrations API');
+  });
+});
