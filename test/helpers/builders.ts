@@ -1,4 +1,5 @@
 import type { Scope } from '../../src/modules/auth/scopes';
+import type { HotelJson, RatePlanJson, RoomTypeJson } from '../../src/modules/catalog/catalog.schema';
 import { call, expectStatus } from './http';
 
 /**
@@ -11,59 +12,6 @@ function unique(prefix: string): string {
   counter += 1;
   return `${prefix}${Date.now().toString(36).toUpperCase()}${counter}`;
 }
-
-export type HotelJson = {
-  id: string;
-  name: string;
-  timezone: string;
-  currency: string;
-  address: Record<string, string>;
-  contact: Record<string, string>;
-  amenities: string[];
-  policies: { check_in_time: string; check_out_time: string; cancellation?: string; children?: string; pets?: string };
-  status: 'active' | 'inactive';
-  created_at: string;
-  updated_at: string;
-};
-
-export type RoomTypeJson = {
-  id: string;
-  hotel_id: string;
-  code: string;
-  name: string;
-  description: string;
-  max_adults: number;
-  max_children: number;
-  max_occupancy: number;
-  base_occupancy: number;
-  beds: { type: string; count: number }[];
-  size_sqm: number | null;
-  amenities: string[];
-  images: { url: string; caption?: string }[];
-  status: 'active' | 'inactive';
-  created_at: string;
-  updated_at: string;
-};
-
-export type RatePlanJson = {
-  id: string;
-  hotel_id: string;
-  code: string;
-  name: string;
-  description: string;
-  room_type_ids: string[];
-  meal_plan: string;
-  cancellation_policy: {
-    free_until_hours: number | null;
-    penalty: { type: 'first_night' } | { type: 'percentage'; percent: number } | { type: 'full_stay' };
-  };
-  currency: string;
-  extra_adult_amount: number;
-  extra_child_amount: number;
-  status: 'active' | 'inactive';
-  created_at: string;
-  updated_at: string;
-};
 
 export function hotelBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
