@@ -141,6 +141,7 @@ CREATE TABLE `reservation_rooms` (
 	`children` integer NOT NULL,
 	`total_amount` integer NOT NULL,
 	`nightly` text NOT NULL,
+	`cancellation_policy` text NOT NULL,
 	PRIMARY KEY(`reservation_id`, `position`)
 );
 --> statement-breakpoint
@@ -162,7 +163,8 @@ CREATE TABLE `reservations` (
 	`cancelled_at` integer,
 	`version` integer NOT NULL,
 	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL
+	`updated_at` integer NOT NULL,
+	CONSTRAINT "reservations_version_current" CHECK("reservations"."version" >= 1)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `reservations_confirmation_number_unique` ON `reservations` (`confirmation_number`);--> statement-breakpoint

@@ -9,10 +9,14 @@ import { AppError, problemResponse, toAppError } from './errors';
 import { Logger } from './lib/log';
 import { authenticate, corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
+import { ariRoutes } from './modules/availability/ari.routes';
+import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
+import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
+import { reservationRoutes } from './modules/reservations/reservations.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -108,6 +112,12 @@ export function createApp() {
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1/booking-engine', bookingEngineCatalogRoutes);
   app.route('/api/booking-engine', bookingEngineCatalogRoutes);
+  app.route('/api/v1', ariRoutes);
+  app.route('/api/v1/booking-engine', availabilityRoutes);
+  app.route('/api/booking-engine', availabilityRoutes);
+  app.route('/api/v1/booking-engine', reservationRoutes);
+  app.route('/api/booking-engine', reservationRoutes);
+  app.route('/api/v1', hotelReservationRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

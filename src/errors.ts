@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'conflict',
   'sold_out',
+  'stay_restricted',
   'invalid_state',
   'idempotency_key_reused',
   'idempotency_in_flight',
@@ -42,6 +43,7 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 405;
     case 'conflict':
     case 'sold_out':
+    case 'stay_restricted':
     case 'invalid_state':
     case 'idempotency_in_flight':
       return 409;
@@ -73,6 +75,7 @@ const TITLES: Record<ErrorCode, string> = {
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   sold_out: 'Sold out',
+  stay_restricted: 'Stay restricted',
   invalid_state: 'Invalid state',
   idempotency_key_reused: 'Idempotency key reused',
   idempotency_in_flight: 'Request in flight',

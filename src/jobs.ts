@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { loadConfig } from './config';
-import { createDb } from './db';
 import { Logger } from './lib/log';
 
 /** Every message on the JOBS queue. Cron only enqueues; the consumer does the work with retries. */
@@ -8,11 +7,10 @@ export const JobMessage = z.discriminatedUnion('type', [z.object({ type: z.liter
 export type JobMessage = z.infer<typeof JobMessage>;
 
 export async function runJob(env: Env, job: JobMessage, log: Logger): Promise<void> {
-  const db = createDb(env.DB);
   switch (job.type) {
     case 'housekeeping': {
       const { runHousekeeping } = await import('./modules/platform/housekeeping');
-      const result = await runHousekeeping(db, new Date(job.at));
+      const result = await runHousekeeping(env, new Date(job.at));
       log.info('housekeeping done', result);
       return;
     }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
 import { requireHotelParam, requireScope } from '../modules/auth/auth.middleware';
@@ -29,12 +30,13 @@ export function createRouter() {
  * createRoute plus its credential rule (`null`: any valid credential): the scope is both documented
  * (OpenAPI security requirement, read back by test/platform/auth-coverage.test.ts) and enforced
  * (route middleware), from one place. A `{hotel_id}` in the path is checked against the credential's
- * hotels there too, before the request is validated.
+ * hotels there too, before the request is validated. `extra` middleware (e.g. idempotent()) runs
+ * after those checks, so a refused request never claims an idempotency key.
  */
 export function securedRoute<
   P extends string,
   R extends Omit<RouteConfig, 'path' | 'security' | 'middleware'> & { path: P },
->(scope: Scope | null, config: R) {
+>(scope: Scope | null, config: R, ...extra: MiddlewareHandler<AppEnv>[]) {
   const scopes = scope ? [scope] : [];
   return createRoute({
     ...config,
@@ -42,6 +44,7 @@ export function securedRoute<
     middleware: [
       ...(scope ? [requireScope(scope)] : []),
       ...(config.path.includes('{hotel_id}') ? [requireHotelParam] : []),
+      ...extra,
     ],
   } as R & { path: P });
 }

@@ -113,7 +113,7 @@ describe('idempotency recovery', () => {
     await seed(expired, { state: 'completed', hash: 'h', lockedUntil: now, createdAt: now, expiresAt: now - 1 });
     await seed(fresh, { state: 'completed', hash: 'h', lockedUntil: now, createdAt: now, expiresAt: now + HOUR });
 
-    const result = await runHousekeeping(db, new Date(now));
+    const result = await runHousekeeping(env, new Date(now));
     expect(result.idempotency_purged).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(idempotencyKeys).where(byScope('key_a', expired)).get()).toBeUndefined();
     expect(await db.select().from(idempotencyKeys).where(byScope('key_a', fresh)).get()).toBeDefined();

@@ -1,4 +1,6 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CancellationPolicy } from '../catalog/catalog.table';
 
 export const RESERVATION_STATUSES = [
   'pending',
@@ -59,6 +61,9 @@ export const reservations = sqliteTable(
     index('reservations_hotel_stay').on(t.hotelId, t.checkIn),
     index('reservations_guest').on(t.guestId),
     index('reservations_hold').on(t.status, t.holdExpiresAt),
+    // Writes set version to 0 when the version they read is no longer current: this CHECK then rolls
+    // back their whole D1 batch (optimistic concurrency without BEGIN).
+    check('reservations_version_current', sql`${t.version} >= 1`),
   ],
 );
 
@@ -74,6 +79,8 @@ export const reservationRooms = sqliteTable(
     children: integer('children').notNull(),
     totalAmount: integer('total_amount').notNull(),
     nightly: text('nightly', { mode: 'json' }).$type<NightPrice[]>().notNull(),
+    /** The rate plan's policy when booked: later edits to the plan do not change this booking's terms. */
+    cancellationPolicy: text('cancellation_policy', { mode: 'json' }).$type<CancellationPolicy>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.reservationId, t.position] })],
 );

@@ -1,0 +1,59 @@
+import { stayNights } from '../../lib/dates';
+
+/** Units per room type: two rooms of one type take two units on every night. */
+function unitsByRoomType(rooms: readonly { room_type_id: string }[]): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const r of rooms) units.set(r.room_type_id, (units.get(r.room_type_id) ?? 0) + 1);
+  return units;
+}
+
+/**
+ * Takes units on every night. The UPDATE is refused by the table's CHECK (taken <= inventory) on a
+ * full night; a night without a room_nights row is inserted with inventory 0, which fails the same
+ * CHECK. Either way the whole D1 batch rolls back and nothing is sold. (SQLite checks CHECK before
+ * ON CONFLICT, hence two statements rather than one upsert.)
+ */
+export function takeUnits(
+  d1: D1DatabaseSession,
+  hotelId: string,
+  rooms: readonly { room_type_id: string }[],
+  checkIn: string,
+  checkOut: string,
+): D1PreparedStatement[] {
+  const dates = JSON.stringify(stayNights(checkIn, checkOut));
+  return [...unitsByRoomType(rooms)].flatMap(([roomTypeId, count]) => [
+    d1
+      .prepare(
+        `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
+         SELECT ?, value, ?, 0, ? FROM json_each(?) AS d
+         WHERE NOT EXISTS (SELECT 1 FROM room_nights n WHERE n.room_type_id = ? AND n.date = d.value)`,
+      )
+      .bind(roomTypeId, hotelId, count, dates, roomTypeId),
+    d1
+      .prepare(
+        'UPDATE room_nights SET taken = taken + ? WHERE room_type_id = ? AND date IN (SELECT value FROM json_each(?))',
+      )
+      .bind(count, roomTypeId, dates),
+  ]);
+}
+
+/** Gives units back; the CHECK (taken >= 0) makes a double release roll its batch back. */
+export function releaseUnits(
+  d1: D1DatabaseSession,
+  rooms: readonly { room_type_id: string }[],
+  checkIn: string,
+  checkOut: string,
+): D1PreparedStatement[] {
+  const dates = JSON.stringify(stayNights(checkIn, checkOut));
+  return [...unitsByRoomType(rooms)].map(([roomTypeId, count]) =>
+    d1
+      .prepare(
+        'UPDATE room_nights SET taken = taken - ? WHERE room_type_id = ? AND date IN (SELECT value FROM json_each(?))',
+      )
+      .bind(count, roomTypeId, dates),
+  );
+}
+
+export function isConstraintFailure(err: unknown): boolean {
+  return /CHECK constraint failed|NOT NULL constraint failed/.test(String(err));
+}

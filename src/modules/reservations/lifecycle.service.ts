@@ -1,0 +1,191 @@
+import type { Principal } from '../../env';
+import { AppError } from '../../errors';
+import { bumpVersion } from '../availability/cache';
+import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import type { EventType } from '../events/outbox.table';
+import { cancellationFee } from './cancellation';
+import { isConstraintFailure, releaseUnits } from './inventory';
+import { type LoadedReservation, loadReservation, toReservationJson } from './reservations.repo';
+import type { ReservationJson } from './reservations.schema';
+import { getReservationFor } from './reservations.service';
+import type { ReservationStatus } from './reservations.table';
+import { canTransition, holdsInventory } from './transitions';
+
+type HotelTerms = { timezone: string; checkInTime: string };
+
+async function hotelTerms(session: D1DatabaseSession, hotelId: string): Promise<HotelTerms> {
+  const hotel = await session
+    .prepare('SELECT timezone, policies FROM hotels WHERE id = ?')
+    .bind(hotelId)
+    .first<{ timezone: string; policies: string }>();
+  const policies = hotel ? (JSON.parse(hotel.policies) as { check_in_time?: string }) : {};
+  return { timezone: hotel?.timezone ?? 'UTC', checkInTime: policies.check_in_time ?? '15:00' };
+}
+
+function feeFor(loaded: LoadedReservation, terms: HotelTerms, now: Date): number {
+  return cancellationFee({
+    rooms: loaded.rooms,
+    checkIn: loaded.row.checkIn,
+    checkInTime: terms.checkInTime,
+    timezone: terms.timezone,
+    now,
+  });
+}
+
+/**
+ * Moves a reservation to `to` in one version-guarded batch: the status change, the release of its
+ * units when it stops holding inventory, and its event. A concurrent transition makes the batch
+ * roll back; the caller then sees the state the winner left.
+ */
+async function applyTransition(
+  env: Env,
+  session: D1DatabaseSession,
+  loaded: LoadedReservation,
+  to: ReservationStatus,
+  event: { type: EventType; reason: string },
+  now: Date,
+): Promise<'applied' | 'lost_race'> {
+  const { row, rooms } = loaded;
+  const releases = holdsInventory(row.status) && !holdsInventory(to);
+  const fee =
+    to === 'cancelled' || to === 'no_show'
+      ? feeFor(loaded, await hotelTerms(session, row.hotelId), now)
+      : row.cancellationFee;
+  const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
+  try {
+    await session.batch([
+      session
+        .prepare(
+          `UPDATE reservations SET status = ?, cancellation_fee = ?, cancelled_at = ?, hold_expires_at = NULL, updated_at = ?,
+             version = CASE WHEN version = ? AND status = ? THEN version + 1 ELSE 0 END
+           WHERE id = ?`,
+        )
+        .bind(
+          to,
+          fee,
+          to === 'cancelled' || to === 'expired' ? now.getTime() : (row.cancelledAt?.getTime() ?? null),
+          now.getTime(),
+          row.version,
+          row.status,
+          row.id,
+        ),
+      ...(releases ? releaseUnits(session, roomRefs, row.checkIn, row.checkOut) : []),
+      insertOutboxEvent(
+        session,
+        outboxEvent(row.hotelId, event.type, row.id, { reservation_id: row.id, status: to, reason: event.reason }, now),
+      ),
+    ]);
+  } catch (err) {
+    if (isConstraintFailure(err)) return 'lost_race';
+    throw err;
+  }
+  if (releases) await bumpVersion(env.CACHE, row.hotelId, session.getBookmark());
+  return 'applied';
+}
+
+async function reload(session: D1DatabaseSession, id: string): Promise<ReservationJson> {
+  const loaded = await loadReservation(session, id);
+  if (!loaded) throw new Error(`reservation ${id} vanished`);
+  return toReservationJson(loaded);
+}
+
+/** Cancels and releases the inventory; cancelling a cancelled reservation returns it unchanged. */
+export async function cancelReservation(
+  env: Env,
+  principal: Principal,
+  id: string,
+  now = new Date(),
+): Promise<ReservationJson> {
+  const session = env.DB.withSession('first-primary');
+  const loaded = await getReservationFor(session, principal, id);
+  if (loaded.row.status === 'cancelled') return toReservationJson(loaded);
+  if (!canTransition(loaded.row.status, 'cancelled')) {
+    throw new AppError('invalid_state', `A ${loaded.row.status} reservation cannot be cancelled.`);
+  }
+  const outcome = await applyTransition(
+    env,
+    session,
+    loaded,
+    'cancelled',
+    { type: 'reservation.cancelled', reason: 'cancelled' },
+    now,
+  );
+  const after = await reload(session, id);
+  if (outcome === 'lost_race' && after.status !== 'cancelled') {
+    throw new AppError('conflict', 'The reservation changed at the same time; nothing was cancelled. Retry.');
+  }
+  return after;
+}
+
+export const HOTEL_ACTIONS = {
+  confirm: 'confirmed',
+  'check-in': 'checked_in',
+  'check-out': 'checked_out',
+  'no-show': 'no_show',
+} as const satisfies Record<string, ReservationStatus>;
+export type HotelAction = keyof typeof HOTEL_ACTIONS;
+
+/** Confirm a hold, or record arrival, departure or no-show; illegal transitions are 409. */
+export async function transitionReservation(
+  env: Env,
+  principal: Principal,
+  id: string,
+  action: HotelAction,
+  now = new Date(),
+): Promise<ReservationJson> {
+  const to = HOTEL_ACTIONS[action];
+  const session = env.DB.withSession('first-primary');
+  const loaded = await getReservationFor(session, principal, id);
+  const { row } = loaded;
+  if (row.status === to) return toReservationJson(loaded);
+  if (!canTransition(row.status, to)) {
+    throw new AppError('invalid_state', `A ${row.status} reservation cannot become ${to}.`);
+  }
+  if (row.status === 'pending' && row.holdExpiresAt && row.holdExpiresAt.getTime() <= now.getTime()) {
+    await applyTransition(
+      env,
+      session,
+      loaded,
+      'expired',
+      { type: 'reservation.cancelled', reason: 'hold_expired' },
+      now,
+    );
+    throw new AppError('invalid_state', 'The hold expired before it was confirmed; its rooms were released.');
+  }
+  const outcome = await applyTransition(
+    env,
+    session,
+    loaded,
+    to,
+    { type: 'reservation.modified', reason: action },
+    now,
+  );
+  if (outcome === 'lost_race') throw new AppError('conflict', 'The reservation changed at the same time; retry.');
+  return reload(session, id);
+}
+
+/** Releases pending holds whose time is up (run by the housekeeping job). */
+export async function expireHolds(env: Env, now: Date, limit = 100): Promise<number> {
+  const session = env.DB.withSession('first-primary');
+  const { results } = await session
+    .prepare(
+      "SELECT id FROM reservations WHERE status = 'pending' AND hold_expires_at <= ? ORDER BY hold_expires_at LIMIT ?",
+    )
+    .bind(now.getTime(), limit)
+    .all<{ id: string }>();
+  let expired = 0;
+  for (const { id } of results) {
+    const loaded = await loadReservation(session, id);
+    if (loaded?.row.status !== 'pending') continue;
+    const outcome = await applyTransition(
+      env,
+      session,
+      loaded,
+      'expired',
+      { type: 'reservation.cancelled', reason: 'hold_expired' },
+      now,
+    );
+    if (outcome === 'applied') expired++;
+  }
+  return expired;
+}

@@ -1,0 +1,152 @@
+import { asc, eq } from 'drizzle-orm';
+import { createDb } from '../../db';
+import { daysBetween } from '../../lib/dates';
+import { iso } from '../../lib/schemas';
+import type { PricedRoom } from './booking';
+import type { ReservationJson } from './reservations.schema';
+import {
+  type GuestRow,
+  guests,
+  type ReservationRoomRow,
+  type ReservationRow,
+  reservationRooms,
+  reservations,
+} from './reservations.table';
+
+export type LoadedReservation = { row: ReservationRow; rooms: ReservationRoomRow[]; guest: GuestRow };
+
+export async function loadReservation(
+  d1: D1Database | D1DatabaseSession,
+  id: string,
+): Promise<LoadedReservation | null> {
+  const db = createDb(d1);
+  const [rows, rooms] = await db.batch([
+    db.select().from(reservations).where(eq(reservations.id, id)),
+    db
+      .select()
+      .from(reservationRooms)
+      .where(eq(reservationRooms.reservationId, id))
+      .orderBy(asc(reservationRooms.position)),
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  const guest = await db.select().from(guests).where(eq(guests.id, row.guestId)).get();
+  if (!guest) return null;
+  return { row, rooms, guest };
+}
+
+/** What the guest still owes: the stay, or after a cancellation or no-show the fee, less payments. */
+export function balanceDue(
+  row: Pick<ReservationRow, 'status' | 'totalAmount' | 'amountPaid' | 'cancellationFee'>,
+): number {
+  const due =
+    row.status === 'cancelled' || row.status === 'no_show'
+      ? (row.cancellationFee ?? 0)
+      : row.status === 'expired'
+        ? 0
+        : row.totalAmount;
+  return Math.max(0, due - row.amountPaid);
+}
+
+export function etagOf(row: Pick<ReservationRow, 'id' | 'version'>): string {
+  return `"${row.id}.v${row.version}"`;
+}
+
+export function toReservationJson({ row, rooms, guest }: LoadedReservation): ReservationJson {
+  const first = rooms[0];
+  return {
+    id: row.id,
+    confirmation_number: row.confirmationNumber,
+    status: row.status,
+    hotel_id: row.hotelId,
+    room_type_id: first?.roomTypeId ?? '',
+    rate_plan_id: first?.ratePlanId ?? '',
+    check_in: row.checkIn,
+    check_out: row.checkOut,
+    nights: daysBetween(row.checkIn, row.checkOut),
+    adults: rooms.reduce((n, r) => n + r.adults, 0),
+    children: rooms.reduce((n, r) => n + r.children, 0),
+    rooms: rooms.map((r) => ({
+      room_type_id: r.roomTypeId,
+      rate_plan_id: r.ratePlanId,
+      adults: r.adults,
+      children: r.children,
+      total_amount: r.totalAmount,
+      nightly: r.nightly,
+      cancellation_policy: r.cancellationPolicy,
+    })),
+    guest: {
+      id: guest.id,
+      first_name: guest.firstName,
+      last_name: guest.lastName,
+      email: guest.email,
+      phone: guest.phone,
+    },
+    special_requests: row.specialRequests,
+    total_amount: row.totalAmount,
+    currency: row.currency,
+    amount_paid: row.amountPaid,
+    balance_due: balanceDue(row),
+    cancellation_fee: row.cancellationFee,
+    source: row.source,
+    hold_expires_at: iso(row.holdExpiresAt),
+    cancelled_at: iso(row.cancelledAt),
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** Guest profiles are reused by email within a hotel; the latest booking's name and phone win. */
+export function upsertGuest(
+  d1: D1DatabaseSession,
+  g: { id: string; hotelId: string; email: string; firstName: string; lastName: string; phone: string | null },
+  now: Date,
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO guests (id, hotel_id, email, first_name, last_name, phone, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (hotel_id, email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+         phone = COALESCE(excluded.phone, guests.phone), updated_at = excluded.updated_at`,
+    )
+    .bind(g.id, g.hotelId, g.email, g.firstName, g.lastName, g.phone, now.getTime(), now.getTime());
+}
+
+export async function findGuestIdByEmail(
+  d1: D1DatabaseSession,
+  hotelId: string,
+  email: string,
+): Promise<string | null> {
+  const row = await d1
+    .prepare('SELECT id FROM guests WHERE hotel_id = ? AND email = ?')
+    .bind(hotelId, email)
+    .first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+export function insertRooms(
+  d1: D1DatabaseSession,
+  reservationId: string,
+  rooms: readonly PricedRoom[],
+): D1PreparedStatement[] {
+  return rooms.map((r, position) =>
+    d1
+      .prepare(
+        `INSERT INTO reservation_rooms
+           (reservation_id, position, room_type_id, rate_plan_id, adults, children, total_amount, nightly, cancellation_policy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        reservationId,
+        position,
+        r.room_type_id,
+        r.rate_plan_id,
+        r.adults,
+        r.children,
+        r.totalAmount,
+        JSON.stringify(r.nightly),
+        JSON.stringify(r.cancellationPolicy),
+      ),
+  );
+}

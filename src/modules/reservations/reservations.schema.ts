@@ -1,0 +1,156 @@
+import { z } from '@hono/zod-openapi';
+import { daysBetween } from '../../lib/dates';
+import { IsoDate, PaginationQuery } from '../../lib/schemas';
+import { MAX_NIGHTS } from '../availability/availability.schema';
+import { RESERVATION_SOURCES, RESERVATION_STATUSES } from './reservations.table';
+
+const Id = z.string().min(1).max(64);
+const Adults = z.number().int().min(1).max(20);
+const Children = z.number().int().min(0).max(20);
+
+export const GuestInput = z
+  .object({
+    first_name: z.string().trim().min(1).max(100),
+    last_name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+    phone: z.string().trim().min(3).max(40).optional(),
+  })
+  .openapi('GuestInput');
+
+export const RoomInput = z
+  .object({ room_type_id: Id, rate_plan_id: Id, adults: Adults, children: Children.default(0) })
+  .openapi('ReservationRoomInput');
+
+function checkStay(v: { check_in?: string | undefined; check_out?: string | undefined }, ctx: z.RefinementCtx) {
+  if (!v.check_in || !v.check_out) return;
+  const nights = daysBetween(v.check_in, v.check_out);
+  if (nights < 1) ctx.addIssue({ code: 'custom', path: ['check_out'], message: 'must be after check_in' });
+  else if (nights > MAX_NIGHTS)
+    ctx.addIssue({ code: 'custom', path: ['check_out'], message: `a stay has at most ${MAX_NIGHTS} nights` });
+}
+
+export const CreateReservationBody = z
+  .object({
+    hotel_id: Id,
+    check_in: IsoDate,
+    check_out: IsoDate,
+    room_type_id: Id.optional(),
+    rate_plan_id: Id.optional(),
+    adults: Adults.optional(),
+    children: Children.optional(),
+    rooms: z
+      .array(RoomInput)
+      .min(1)
+      .max(10)
+      .optional()
+      .openapi({
+        description: 'Several rooms in one reservation, booked all-or-nothing (instead of the top-level room fields)',
+      }),
+    guest: GuestInput,
+    special_requests: z.string().max(2000).optional(),
+    status: z
+      .enum(['confirmed', 'pending'])
+      .default('confirmed')
+      .openapi({ description: '`pending` holds the inventory for `hold_minutes` until POST …/confirm' }),
+    hold_minutes: z.number().int().min(1).max(60).default(15),
+  })
+  .superRefine((v, ctx) => {
+    checkStay(v, ctx);
+    if (v.rooms) {
+      for (const f of ['room_type_id', 'rate_plan_id', 'adults', 'children'] as const) {
+        if (v[f] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [f], message: 'give either rooms or the top-level room fields' });
+      }
+    } else {
+      for (const f of ['room_type_id', 'rate_plan_id', 'adults'] as const) {
+        if (v[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'required' });
+      }
+    }
+  })
+  .openapi('CreateReservation');
+
+export type CreateReservationBody = z.infer<typeof CreateReservationBody>;
+
+export const ModifyReservationBody = z
+  .object({
+    check_in: IsoDate.optional(),
+    check_out: IsoDate.optional(),
+    room_type_id: Id.optional(),
+    rate_plan_id: Id.optional(),
+    adults: Adults.optional(),
+    children: Children.optional(),
+    rooms: z.array(RoomInput).min(1).max(10).optional(),
+    guest: GuestInput.partial().optional(),
+    special_requests: z.string().max(2000).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    checkStay(v, ctx);
+    if (v.rooms) {
+      for (const f of ['room_type_id', 'rate_plan_id', 'adults', 'children'] as const) {
+        if (v[f] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [f], message: 'give either rooms or the top-level room fields' });
+      }
+    }
+  })
+  .openapi('ModifyReservation');
+
+export type ModifyReservationBody = z.infer<typeof ModifyReservationBody>;
+
+const Nightly = z.object({ date: z.string(), amount: z.number().int() });
+
+export const ReservationSchema = z
+  .object({
+    id: z.string(),
+    confirmation_number: z.string(),
+    status: z.enum(RESERVATION_STATUSES),
+    hotel_id: z.string(),
+    room_type_id: z.string().openapi({ description: 'The first room’s (see rooms for all)' }),
+    rate_plan_id: z.string(),
+    check_in: z.string(),
+    check_out: z.string(),
+    nights: z.number().int(),
+    adults: z.number().int().openapi({ description: 'Over all rooms' }),
+    children: z.number().int(),
+    rooms: z.array(
+      z.object({
+        room_type_id: z.string(),
+        rate_plan_id: z.string(),
+        adults: z.number().int(),
+        children: z.number().int(),
+        total_amount: z.number().int(),
+        nightly: z.array(Nightly),
+        cancellation_policy: z.unknown(),
+      }),
+    ),
+    guest: z.object({
+      id: z.string(),
+      first_name: z.string(),
+      last_name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+    }),
+    special_requests: z.string().nullable(),
+    total_amount: z.number().int(),
+    currency: z.string(),
+    amount_paid: z.number().int(),
+    balance_due: z.number().int(),
+    cancellation_fee: z.number().int().nullable(),
+    source: z.enum(RESERVATION_SOURCES),
+    hold_expires_at: z.string().nullable(),
+    cancelled_at: z.string().nullable(),
+    version: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Reservation');
+
+export type ReservationJson = z.infer<typeof ReservationSchema>;
+
+export const ListReservationsQuery = PaginationQuery.extend({
+  status: z.enum(RESERVATION_STATUSES).optional(),
+  from: IsoDate.optional().openapi({ description: 'Stays overlapping [from, to]' }),
+  to: IsoDate.optional(),
+  created_from: z.iso.datetime().optional().openapi({ description: 'RFC 3339' }),
+  created_to: z.iso.datetime().optional(),
+  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Guest name, email or confirmation number' }),
+});
