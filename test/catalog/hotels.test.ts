@@ -99,6 +99,14 @@ describe('GET /api/v1/hotels', () => {
     expect(all.data.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
   });
 
+  it('handles a key naming more hotels than D1 binds parameters in one statement', async () => {
+    const hotel = await createHotel();
+    const fillers = Array.from({ length: 150 }, (_, i) => `htl_filler${i}`);
+    const key = await createApiKey({ scopes: ['hotels:read'], hotel_ids: [...fillers, hotel.id] });
+    const page = await expectStatus(call('GET', '/api/v1/hotels', { auth: { apiKey: key.key } }), 200);
+    expect(page.data.map((h: { id: string }) => h.id)).toEqual([hotel.id]);
+  });
+
   it('walks every page with limit=1 and filters by status', async () => {
     const hotels = [await createHotel(), await createHotel(), await createHotel()];
     const hotelIds = hotels.map((h) => h.id);

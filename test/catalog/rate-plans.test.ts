@@ -119,6 +119,13 @@ describe('POST /api/v1/hotels/{hotel_id}/rate-plans', () => {
     expect(unknown.detail).toContain('rt_nope');
   });
 
+  it('checks the largest allowed room_type_ids list in one query', async () => {
+    const { hotel, roomTypes } = await aHotelWithRooms({ ratePlans: 0 });
+    const ids = [roomTypes[0]!.id, ...Array.from({ length: 99 }, (_, i) => `rt_missing${i}`)];
+    const problem = await expectStatus(call('POST', base(hotel.id), { body: ratePlanBody(ids) }), 404);
+    expect(problem.errors).toEqual([{ path: 'room_type_ids.1', message: 'unknown room type rt_missing0' }]);
+  });
+
   it('refuses a duplicate code in the same hotel with 409', async () => {
     const { hotel, roomTypes } = await aHotelWithRooms({ ratePlans: 0 });
     const ids = roomTypes.map((r) => r.id);

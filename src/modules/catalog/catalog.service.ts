@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
@@ -15,6 +15,14 @@ import {
   roomTypes,
 } from './catalog.table';
 import { isEmptyPatch, mergeObject } from './rules';
+
+/**
+ * `column IN (...)` with the whole list bound as one JSON parameter: D1 allows 100 bound parameters
+ * per statement, and a key may name more hotels than that.
+ */
+export function inList(column: AnyColumn, values: readonly string[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
 
 export type ListOptions = { status?: CatalogStatus | undefined; limit: number; afterId?: string | undefined };
 
@@ -61,7 +69,7 @@ export async function getActiveRatePlans(db: Db, hotelId: string): Promise<RateP
 export async function listHotels(db: Db, hotelIds: readonly string[] | null, opts: ListOptions): Promise<HotelRow[]> {
   if (hotelIds !== null && hotelIds.length === 0) return [];
   const where: (SQL | undefined)[] = [
-    hotelIds === null ? undefined : inArray(hotels.id, [...hotelIds]),
+    hotelIds === null ? undefined : inList(hotels.id, hotelIds),
     opts.status ? eq(hotels.status, opts.status) : undefined,
     opts.afterId ? lt(hotels.id, opts.afterId) : undefined,
   ];

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRatePlanInput, UpdateRatePlanInput } from './catalog.schema';
-import { duplicateCode, isUniqueViolation, type ListOptions } from './catalog.service';
+import { duplicateCode, inList, isUniqueViolation, type ListOptions } from './catalog.service';
 import { type HotelRow, type RatePlanRow, ratePlans, roomTypes } from './catalog.table';
 import { isEmptyPatch } from './rules';
 
@@ -40,7 +40,7 @@ async function roomTypesOfHotel(db: Db, hotelId: string, ids: string[]): Promise
   const found = await db
     .select({ id: roomTypes.id })
     .from(roomTypes)
-    .where(and(eq(roomTypes.hotelId, hotelId), inArray(roomTypes.id, unique)))
+    .where(and(eq(roomTypes.hotelId, hotelId), inList(roomTypes.id, unique)))
     .all();
   const known = new Set(found.map((r) => r.id));
   const index = ids.findIndex((id) => !known.has(id));
