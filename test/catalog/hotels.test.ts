@@ -76,6 +76,17 @@ describe('POST /api/v1/hotels', () => {
     );
   });
 
+  it('replays a retry with the same Idempotency-Key instead of creating a second hotel', async () => {
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const body = hotelBody();
+    const first = await expectStatus(call('POST', '/api/v1/hotels', { body, headers }), 201);
+    const retry = await call('POST', '/api/v1/hotels', { body, headers });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await expectStatus(retry, 201)).toEqual(first);
+    const reused = await expectStatus(call('POST', '/api/v1/hotels', { body: hotelBody(), headers }), 422);
+    expect(reused.code).toBe('idempotency_key_reused');
+  });
+
   it('needs hotels:write on a credential valid for every hotel', async () => {
     const hotel = await createHotel();
     const restricted = await createApiKey({ scopes: ['hotels:write'], hotel_ids: [hotel.id] });

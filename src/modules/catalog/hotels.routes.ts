@@ -1,8 +1,11 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { bumpVersion } from '../availability/cache';
+import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { hotelJson } from './catalog.json';
 import {
   CreateHotelBody,
@@ -16,21 +19,31 @@ import { createHotel, deactivateHotel, getAccessibleHotel, listHotels, updateHot
 
 const tags = ['Catalog'];
 
+/** A new hotel belongs to no tenant yet, so only a credential for every hotel may create one. */
+const unrestrictedOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('principal').hotelIds !== null) {
+    throw new AppError('forbidden', 'Only a credential valid for every hotel (hotel_ids null) can create hotels.');
+  }
+  await next();
+});
+
 export const hotelRoutes = createRouter()
   .openapi(
-    securedRoute('hotels:write', {
-      method: 'post',
-      path: '/hotels',
-      tags,
-      summary: 'Create a hotel',
-      description: 'Needs a credential that is not restricted to particular hotels (`hotel_ids: null`).',
-      request: { body: jsonBody(CreateHotelBody) },
-      responses: { 201: jsonContent(HotelSchema, 'The new hotel'), ...errorResponses(415) },
-    }),
+    securedRoute(
+      'hotels:write',
+      {
+        method: 'post',
+        path: '/hotels',
+        tags,
+        summary: 'Create a hotel',
+        description: 'Needs a credential that is not restricted to particular hotels (`hotel_ids: null`).',
+        request: { headers: IdempotencyHeaders, body: jsonBody(CreateHotelBody) },
+        responses: { 201: jsonContent(HotelSchema, 'The new hotel'), ...errorResponses(409, 415, 422) },
+      },
+      unrestrictedOnly,
+      idempotent(),
+    ),
     async (c) => {
-      if (c.get('principal').hotelIds !== null) {
-        throw new AppError('forbidden', 'Only a credential valid for every hotel (hotel_ids null) can create hotels.');
-      }
       const hotel = await createHotel(c.get('db'), c.req.valid('json'));
       await bumpVersion(c.env.CACHE, hotel.id, null);
       c.header('Location', `/api/v1/hotels/${hotel.id}`);

@@ -2,6 +2,7 @@ import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { bumpVersion } from '../availability/cache';
+import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { ratePlanJson } from './catalog.json';
 import {
   CreateRatePlanBody,
@@ -25,17 +26,21 @@ const tags = ['Catalog'];
 
 export const ratePlanRoutes = createRouter()
   .openapi(
-    securedRoute('hotels:write', {
-      method: 'post',
-      path: '/hotels/{hotel_id}/rate-plans',
-      tags,
-      summary: 'Create a rate plan',
-      description:
-        '`code` is unique per hotel (409). Every `room_type_ids` entry must be a room type of this hotel (404). ' +
-        'Prices are in the hotel’s currency; `currency`, if sent, must equal it.',
-      request: { params: HotelParam, body: jsonBody(CreateRatePlanBody) },
-      responses: { 201: jsonContent(RatePlanSchema, 'The new rate plan'), ...errorResponses(404, 409, 415) },
-    }),
+    securedRoute(
+      'hotels:write',
+      {
+        method: 'post',
+        path: '/hotels/{hotel_id}/rate-plans',
+        tags,
+        summary: 'Create a rate plan',
+        description:
+          '`code` is unique per hotel (409). Every `room_type_ids` entry must be a room type of this hotel (404). ' +
+          'Prices are in the hotel’s currency; `currency`, if sent, must equal it.',
+        request: { params: HotelParam, headers: IdempotencyHeaders, body: jsonBody(CreateRatePlanBody) },
+        responses: { 201: jsonContent(RatePlanSchema, 'The new rate plan'), ...errorResponses(404, 409, 415, 422) },
+      },
+      idempotent(),
+    ),
     async (c) => {
       const db = c.get('db');
       const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);

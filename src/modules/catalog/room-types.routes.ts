@@ -2,6 +2,7 @@ import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { bumpVersion } from '../availability/cache';
+import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { roomTypeJson } from './catalog.json';
 import {
   CreateRoomTypeBody,
@@ -25,17 +26,21 @@ const tags = ['Catalog'];
 
 export const roomTypeRoutes = createRouter()
   .openapi(
-    securedRoute('hotels:write', {
-      method: 'post',
-      path: '/hotels/{hotel_id}/room-types',
-      tags,
-      summary: 'Create a room type',
-      description:
-        '`code` is unique per hotel (409). `max_occupancy` defaults to max_adults + max_children and must lie ' +
-        'between max_adults and that sum; `base_occupancy` defaults to min(2, max_adults).',
-      request: { params: HotelParam, body: jsonBody(CreateRoomTypeBody) },
-      responses: { 201: jsonContent(RoomTypeSchema, 'The new room type'), ...errorResponses(404, 409, 415) },
-    }),
+    securedRoute(
+      'hotels:write',
+      {
+        method: 'post',
+        path: '/hotels/{hotel_id}/room-types',
+        tags,
+        summary: 'Create a room type',
+        description:
+          '`code` is unique per hotel (409). `max_occupancy` defaults to max_adults + max_children and must lie ' +
+          'between max_adults and that sum; `base_occupancy` defaults to min(2, max_adults).',
+        request: { params: HotelParam, headers: IdempotencyHeaders, body: jsonBody(CreateRoomTypeBody) },
+        responses: { 201: jsonContent(RoomTypeSchema, 'The new room type'), ...errorResponses(404, 409, 415, 422) },
+      },
+      idempotent(),
+    ),
     async (c) => {
       const db = c.get('db');
       const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
