@@ -1,5 +1,5 @@
-import { type AnyColumn, and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { type Db, inList } from '../../db';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
@@ -15,14 +15,6 @@ import {
   roomTypes,
 } from './catalog.table';
 import { isEmptyPatch, mergeObject } from './rules';
-
-/**
- * `column IN (...)` with the whole list bound as one JSON parameter: D1 allows 100 bound parameters
- * per statement, and a key may name more hotels than that.
- */
-export function inList(column: AnyColumn, values: readonly string[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
-}
 
 export type ListOptions = { status?: CatalogStatus | undefined; limit: number; afterId?: string | undefined };
 

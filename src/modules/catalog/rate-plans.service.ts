@@ -1,9 +1,10 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db';
+import { inList } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRatePlanInput, UpdateRatePlanInput } from './catalog.schema';
-import { duplicateCode, inList, isUniqueViolation, type ListOptions } from './catalog.service';
+import { duplicateCode, isUniqueViolation, type ListOptions } from './catalog.service';
 import { type HotelRow, type RatePlanRow, ratePlans, roomTypes } from './catalog.table';
 import { isEmptyPatch } from './rules';
 

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, gte, inArray, like, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { and, desc, eq, gt, gte, like, lt, lte, or, sql } from 'drizzle-orm';
+import { type Db, inList } from '../../db';
 import { notFound } from '../../errors';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { toReservationJson } from './reservations.repo';
@@ -57,7 +57,7 @@ export async function listReservations(db: Db, hotelId: string, f: ReservationFi
   );
   const ids = page.map((r) => r.id);
   const rooms = ids.length
-    ? await db.select().from(reservationRooms).where(inArray(reservationRooms.reservationId, ids)).all()
+    ? await db.select().from(reservationRooms).where(inList(reservationRooms.reservationId, ids)).all()
     : [];
   return {
     data: page.map((r) =>

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { errorResponses, jsonBody } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/auth.middleware';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';

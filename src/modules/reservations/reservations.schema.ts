@@ -38,14 +38,9 @@ export const CreateReservationBody = z
     rate_plan_id: Id.optional(),
     adults: Adults.optional(),
     children: Children.optional(),
-    rooms: z
-      .array(RoomInput)
-      .min(1)
-      .max(10)
-      .optional()
-      .openapi({
-        description: 'Several rooms in one reservation, booked all-or-nothing (instead of the top-level room fields)',
-      }),
+    rooms: z.array(RoomInput).min(1).max(10).optional().openapi({
+      description: 'Several rooms in one reservation, booked all-or-nothing (instead of the top-level room fields)',
+    }),
     guest: GuestInput,
     special_requests: z.string().max(2000).optional(),
     status: z

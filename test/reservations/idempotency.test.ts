@@ -1,0 +1,66 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { inDays } from '../helpers/ari';
+import { expectStatus } from '../helpers/http';
+import { auditInventory, book, bookableHotel, bookingBody, takenOn } from '../helpers/reservations';
+
+async function reservationsOf(hotelId: string): Promise<number> {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM reservations WHERE hotel_id = ?')
+    .bind(hotelId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+describe('Idempotency-Key on POST /reservations', () => {
+  it('replays the original response and books nothing twice', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await book(bookingBody(h), { headers });
+    const original = await expectStatus(first, 201);
+    const again = await book(bookingBody(h), { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await expectStatus(again, 201)).toEqual(original);
+    // The seed path and its /api/v1 twin are one endpoint: same key, same request.
+    const twin = await book(bookingBody(h), { headers });
+    expect(await expectStatus(twin, 201)).toEqual(original);
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    const events = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM outbox_events WHERE type = 'reservation.created' AND subject_id = ?",
+    )
+      .bind(original.id)
+      .first();
+    expect(events).toEqual({ n: 1 });
+  });
+
+  it('refuses the same key with a different body (422)', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    await expectStatus(book(bookingBody(h), { headers }), 201);
+    const problem = await expectStatus(book(bookingBody(h, { adults: 1 }), { headers }), 422);
+    expect(problem.code).toBe('idempotency_key_reused');
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+  });
+
+  it('lets concurrent duplicates create exactly one reservation', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => book(bookingBody(h), { headers })));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(statuses).toContain(201);
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('replays a sold-out answer instead of booking on retry', async () => {
+    const h = await bookableHotel({ units: 1 });
+    await expectStatus(book(bookingBody(h)), 201);
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    await expectStatus(book(bookingBody(h), { headers }), 409);
+    const again = await book(bookingBody(h), { headers });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+  });
+});

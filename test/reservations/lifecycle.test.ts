@@ -1,0 +1,124 @@
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import worker from '../../src/index';
+import { expireHolds } from '../../src/modules/reservations/lifecycle.service';
+import { inDays } from '../helpers/ari';
+import { call, expectStatus } from '../helpers/http';
+import { auditInventory, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
+
+const at = (id: string, action: string) => call('POST', `/api/v1/booking-engine/reservations/${id}/${action}`);
+
+describe('cancel', () => {
+  it('releases the inventory, is harmless twice and emits one event', async () => {
+    const h = await bookableHotel({ units: 1 });
+    const r = await booked(bookingBody(h));
+    const cancelled = await expectStatus(at(r.id, 'cancel'), 200);
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancellation_fee: 0, balance_due: 0 });
+    expect(cancelled.cancelled_at).toBeTruthy();
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    expect(await expectStatus(at(r.id, 'cancel'), 200)).toEqual(cancelled);
+    expect(await eventsOf(r.id)).toEqual(['reservation.created', 'reservation.cancelled']);
+    // The unit is for sale again.
+    await booked(bookingBody(h));
+    await auditInventory(h.hotel.id);
+  });
+
+  it('charges the policy’s penalty inside the deadline', async () => {
+    const firstNight = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: 24 * 30, penalty: { type: 'first_night' } } },
+    });
+    const r1 = await booked(bookingBody(firstNight, { check_out: inDays(13) }));
+    expect(await expectStatus(at(r1.id, 'cancel'), 200)).toMatchObject({ cancellation_fee: 10000, balance_due: 10000 });
+
+    const percent = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: null, penalty: { type: 'percentage', percent: 25 } } },
+    });
+    const r2 = await booked(bookingBody(percent, { check_out: inDays(13) }));
+    expect((await expectStatus(at(r2.id, 'cancel'), 200)).cancellation_fee).toBe(7500);
+
+    const free = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: 48, penalty: { type: 'full_stay' } } },
+    });
+    const r3 = await booked(bookingBody(free));
+    expect((await expectStatus(at(r3.id, 'cancel'), 200)).cancellation_fee).toBe(0);
+  });
+
+  it('keeps the policy the guest booked under', async () => {
+    const h = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: 48, penalty: { type: 'full_stay' } } },
+    });
+    const r = await booked(bookingBody(h));
+    await expectStatus(
+      call('PATCH', `/api/v1/hotels/${h.hotel.id}/rate-plans/${h.ratePlan.id}`, {
+        body: { cancellation_policy: { free_until_hours: null, penalty: { type: 'full_stay' } } },
+      }),
+      200,
+    );
+    expect((await expectStatus(at(r.id, 'cancel'), 200)).cancellation_fee).toBe(0);
+  });
+});
+
+describe('hotel-side transitions', () => {
+  it('follows confirmed → checked_in → checked_out and refuses the rest with 409', async () => {
+    const h = await bookableHotel();
+    const r = await booked(bookingBody(h));
+    expect((await expectStatus(at(r.id, 'check-out'), 409)).code).toBe('invalid_state');
+    expect((await expectStatus(at(r.id, 'check-in'), 200)).status).toBe('checked_in');
+    expect((await expectStatus(at(r.id, 'cancel'), 409)).code).toBe('invalid_state');
+    expect((await expectStatus(at(r.id, 'no-show'), 409)).code).toBe('invalid_state');
+    expect((await expectStatus(at(r.id, 'check-out'), 200)).status).toBe('checked_out');
+    expect(
+      (await expectStatus(call('PUT', `/api/booking-engine/reservations/${r.id}`, { body: { adults: 1 } }), 409)).code,
+    ).toBe('invalid_state');
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('releases the rooms of a no-show', async () => {
+    const h = await bookableHotel();
+    const r = await booked(bookingBody(h));
+    const noShow = await expectStatus(at(r.id, 'no-show'), 200);
+    expect(noShow.status).toBe('no_show');
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    await auditInventory(h.hotel.id);
+  });
+});
+
+describe('holds', () => {
+  it('holds inventory while pending, confirms, and expires on the housekeeping run', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const held = await booked(bookingBody(h, { status: 'pending', hold_minutes: 5 }));
+    expect(held.status).toBe('pending');
+    expect(Date.parse(held.hold_expires_at) - Date.parse(held.created_at)).toBe(5 * 60_000);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+
+    const toConfirm = await booked(bookingBody(h, { status: 'pending' }));
+    const confirmed = await expectStatus(at(toConfirm.id, 'confirm'), 200);
+    expect(confirmed).toMatchObject({ status: 'confirmed', hold_expires_at: null });
+
+    // Not yet due: nothing happens. Past the hold: released.
+    expect(await expireHolds(env, new Date(Date.parse(held.hold_expires_at) - 1000))).toBe(0);
+    expect(await expireHolds(env, new Date(Date.parse(held.hold_expires_at) + 1000))).toBeGreaterThanOrEqual(1);
+    const after = await expectStatus(call('GET', `/api/booking-engine/reservations/${held.id}`), 200);
+    expect(after.status).toBe('expired');
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    expect((await expectStatus(at(held.id, 'confirm'), 409)).code).toBe('invalid_state');
+    expect(await eventsOf(held.id)).toEqual(['reservation.created', 'reservation.cancelled']);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('runs housekeeping from the cron through the JOBS queue', async () => {
+    const controller = createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' });
+    const ctx = createExecutionContext();
+    await worker.scheduled(controller, env);
+    const batch = createMessageBatch('wehub-jobs', [
+      { id: 'm1', timestamp: new Date(), attempts: 1, body: { type: 'housekeeping', at: Date.now() } },
+      { id: 'm2', timestamp: new Date(), attempts: 1, body: { type: 'nonsense' } },
+    ]);
+    await worker.queue(batch, env);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
+    expect(result.retryMessages).toEqual([]);
+  });
+});
