@@ -1,6 +1,9 @@
-// Drives one scenario with autocannon in this process: a probe request, a warm-up, the measured run.
+// Drives scenarios with autocannon in this process. A scenario and the /health baseline are measured
+// in alternating short slices, so both see the same mix of load from whatever else the machine runs.
 import autocannon from 'autocannon';
 import { isRouteMissing } from './api.mjs';
+
+const MAX_SETTLE_MS = 5_000;
 
 /** Hands out request bodies: the scenario's one `body` every time, or each of its `bodies` once. */
 function bodyFeed({ body, bodies }) {
@@ -26,8 +29,12 @@ async function probe(url, scenario, body) {
   return { status: res.status, missing: isRouteMissing(res.status, json), text };
 }
 
-function run(url, scenario, feed, { seconds, connections }) {
+/** Runs of one scenario: warm-ups are discarded, measured slices are kept and summed up. */
+export function createLoader(url, scenario, connections) {
+  const feed = bodyFeed(scenario);
+  const slices = [];
   const cache = {};
+  let counting = false;
   const request = {
     method: scenario.method,
     path: scenario.path,
@@ -39,41 +46,84 @@ function run(url, scenario, feed, { seconds, connections }) {
     // "uncached" measured what they claim. Every scenario pays for this callback alike.
     onResponse: (_status, _body, _context, headers) => {
       const value = headers['x-cache'] ?? headers['X-Cache'];
-      if (value) cache[value] = (cache[value] ?? 0) + 1;
+      if (counting && value) cache[value] = (cache[value] ?? 0) + 1;
     },
   };
-  const options = { url, connections, duration: seconds, requests: [request] };
-  // autocannon builds each connection's next request ahead of time: keep that many bodies spare.
-  if (scenario.bodies) options.maxOverallRequests = feed.left() - connections;
-  return autocannon(options).then((result) => ({ result, cache }));
+  const options = { url, connections, requests: [request], skipAggregateResult: true };
+
+  return {
+    probe: () => probe(url, scenario, feed.next()),
+    /** False once too few unused bodies are left for another run (autocannon builds requests ahead). */
+    canRun: () => feed.left() >= 2 * connections,
+    async run(seconds, { measured }) {
+      counting = measured;
+      const run = { ...options, duration: seconds };
+      if (scenario.bodies) run.maxOverallRequests = feed.left() - connections;
+      const result = await autocannon(run);
+      if (measured) slices.push(result);
+      return result;
+    },
+    slices: () => slices.length,
+    summary: () => ({ ...summarize(slices, connections), cache, reused: feed.reused() }),
+  };
+}
+
+const rpsOf = (slices) =>
+  slices.reduce((n, s) => n + s.totalCompletedRequests, 0) / slices.reduce((n, s) => n + s.duration, 0);
+
+function summarize(slices, connections) {
+  const seconds = slices.reduce((n, s) => n + s.duration, 0);
+  const rps = rpsOf(slices);
+  // aggregateResult merges the latency histograms; it sums neither durations nor keeps the slices intact.
+  const merged = autocannon.aggregateResult(structuredClone(slices), { url: 'http://bench', connections });
+  const perSlice = slices.map((s) => s.totalCompletedRequests / s.duration);
+  return {
+    requests: merged.requests.total,
+    seconds,
+    rps,
+    sliceRps: { min: Math.min(...perSlice), max: Math.max(...perSlice) },
+    p50: merged.latency.p50,
+    p99: merged.latency.p99,
+    non2xx: merged.non2xx,
+    errors: merged.errors + merged.timeouts,
+    otherStatuses: Object.entries(merged.statusCodeStats)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, { count }]) => `${code}×${count}`),
+  };
 }
 
 /**
- * Measures a scenario. Returns `{ skipped }` when its endpoint answers 404 "No route", otherwise
- * throughput, latency and status counts of the measured run (the warm-up is not counted).
+ * Waits as long as the slice's slowest request took. A slice ends with requests in flight that the
+ * worker keeps serving (and cache writes it finishes in waitUntil); without the pause that work
+ * would be counted against the next slice, which is the other scenario.
  */
-export async function measure(url, scenario, { seconds, warmupSeconds, connections }) {
-  const feed = bodyFeed(scenario);
-  const first = await probe(url, scenario, feed.next());
-  if (first.missing) return { skipped: `${scenario.method} ${scenario.path} answers 404 "No route" (not built yet)` };
-  if (warmupSeconds > 0) await run(url, scenario, feed, { seconds: warmupSeconds, connections });
-  if (feed.left() < 2 * connections) return { skipped: `only ${feed.left()} unused bodies left after the warm-up` };
+function settle(slice) {
+  const { latency } = autocannon.aggregateResult([structuredClone(slice)], { url: 'http://bench' });
+  return new Promise((resolve) => setTimeout(resolve, Math.min(MAX_SETTLE_MS, latency.max)));
+}
 
-  const { result, cache } = await run(url, scenario, feed, { seconds, connections });
-  const otherStatuses = Object.entries(result.statusCodeStats)
-    .filter(([code]) => !code.startsWith('2'))
-    .map(([code, { count }]) => `${code}×${count}`);
+/**
+ * Measures `scenario` against `baseline` (a loader for /health): a probe request (404 "No route" →
+ * `{ skipped }`), a warm-up, then `seconds` of each in alternating slices of `sliceSeconds`.
+ * Returns the scenario's summary plus `baselineRps`, the throughput of the baseline slices paired with it.
+ */
+export async function measure(url, scenario, baseline, { seconds, sliceSeconds, warmupSeconds, connections }) {
+  const loader = createLoader(url, scenario, connections);
+  const first = await loader.probe();
+  if (first.missing) return { skipped: `${scenario.method} ${scenario.path} answers 404 "No route" (not built yet)` };
+  if (warmupSeconds > 0) await loader.run(warmupSeconds, { measured: false });
+  const paired = [];
+  const rounds = Math.max(1, Math.round(seconds / sliceSeconds));
+  for (let i = 0; i < rounds && loader.canRun(); i++) {
+    const base = await baseline.run(sliceSeconds, { measured: true });
+    paired.push(base);
+    await settle(base);
+    await settle(await loader.run(sliceSeconds, { measured: true }));
+  }
+  if (loader.slices() === 0) return { skipped: 'its unique bodies were used up by the warm-up' };
   return {
-    requests: result.requests.total,
-    seconds: result.duration,
-    rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    otherStatuses,
-    cache,
-    reused: feed.reused(),
+    ...loader.summary(),
+    baselineRps: rpsOf(paired),
     probe: first.status >= 200 && first.status < 300 ? null : `${first.status} ${first.text.slice(0, 300)}`,
   };
 }

@@ -1,15 +1,15 @@
-// The results table. Ratios are taken against the /health baseline measured in the same run, which
-// is what stays comparable on a machine that other work is loading too.
+// The results table. Each ratio divides by the /health throughput measured in slices alternating
+// with that scenario, which is what stays comparable on a machine that other work is loading too.
 
 // More non-2xx answers than this and the numbers describe an error path, not the scenario.
 const MAX_FAILED_SHARE = 0.01;
 
 const fixed = (n, digits) => (n === null || n === undefined ? '' : n.toFixed(digits));
 
-function verdict(row, baselineRps) {
-  const { result, scenario } = row;
-  if (!scenario.target) return { ratio: fixed(result.rps / baselineRps, 2), mark: '' };
-  const ratio = result.rps / baselineRps;
+function verdict({ result, scenario }) {
+  if (!result.baselineRps) return { ratio: '', mark: '' };
+  const ratio = result.rps / result.baselineRps;
+  if (!scenario.target) return { ratio: fixed(ratio, 2), mark: '' };
   const failed = result.non2xx + result.errors;
   const mark = failed > result.requests * MAX_FAILED_SHARE ? 'INVALID' : ratio >= scenario.target ? 'PASS' : 'FAIL';
   return { ratio: fixed(ratio, 2), mark: `${mark} (≥ ${scenario.target})` };
@@ -38,21 +38,22 @@ function table(header, rows) {
 }
 
 /**
- * `rows`: `{ scenario, result }` for measured scenarios, `{ name, skipped }` for skipped ones.
- * `baselineRps`: the /health throughput the ratios divide by.
+ * `rows`: `{ scenario, result }` for measured runs (`result.baselineRps`: the /health throughput
+ * measured alongside, which the ratio divides by; none for the baseline itself), `{ name, skipped }`
+ * for skipped ones.
  */
-export function formatReport(rows, baselineRps) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'secs', 'vs /health', 'target'];
+export function formatReport(rows) {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'secs', '/health alongside', 'ratio', 'target'];
   const body = [];
   const remarks = [];
   for (const row of rows) {
     if (row.skipped) {
-      body.push([row.name, '-', '-', '-', '-', '-', '-', 'skipped']);
+      body.push([row.name, '-', '-', '-', '-', '-', '-', '-', 'skipped']);
       remarks.push(`${row.name}: skipped, ${row.skipped}`);
       continue;
     }
     const { result, scenario } = row;
-    const { ratio, mark } = verdict(row, baselineRps);
+    const { ratio, mark } = verdict(row);
     body.push([
       scenario.name,
       fixed(result.rps, 0),
@@ -60,6 +61,7 @@ export function formatReport(rows, baselineRps) {
       fixed(result.p99, 1),
       result.non2xx + result.errors,
       fixed(result.seconds, 1),
+      fixed(result.baselineRps, 0),
       ratio,
       mark,
     ]);

@@ -2,11 +2,11 @@
 // `npm run bench`: builds the worker as `wrangler deploy` does, serves it on Miniflare's own HTTP
 // listener, seeds data through the public API and loads each scenario with autocannon. Prints a
 // report and exits 0 whatever the numbers are; it exits 1 only when it could not measure at all.
-// Settings (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2),
+// Settings (environment): BENCH_DURATION (s, default 10), BENCH_SLICE (s, 2), BENCH_WARMUP (s, 2),
 // BENCH_CONNECTIONS (20), BENCH_PORT (8821). See docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
-import { measure } from './load.mjs';
+import { createLoader, measure } from './load.mjs';
 import { formatReport } from './report.mjs';
 import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
 import { availabilitySuite } from './suites/availability.mjs';
@@ -30,6 +30,7 @@ const loads = () =>
 async function main() {
   const settings = {
     seconds: setting('BENCH_DURATION', 10, 1),
+    sliceSeconds: setting('BENCH_SLICE', 2, 1),
     warmupSeconds: setting('BENCH_WARMUP', 2, 0),
     connections: setting('BENCH_CONNECTIONS', 20, 1),
   };
@@ -38,15 +39,6 @@ async function main() {
   log('building the worker (wrangler deploy --dry-run --outdir bench/.build)…');
   buildBundle();
   const worker = await startWorker({ port });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await worker.stop();
-  };
-  process.once('SIGINT', () => stop().finally(() => process.exit(130)));
-  process.once('SIGTERM', () => stop().finally(() => process.exit(143)));
-
   try {
     const cpu = cpus();
     console.log(
@@ -54,40 +46,48 @@ async function main() {
         '',
         `WeHub Integrations benchmark, ${new Date().toISOString()}`,
         `Node ${process.version}; ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}; load average ${loads()} (1/5/15 min)`,
-        `${settings.seconds} s per scenario after ${settings.warmupSeconds} s of warm-up, ${settings.connections} connections;`,
+        `Each scenario: ${settings.warmupSeconds} s warm-up, then ${settings.seconds} s measured in ` +
+          `${settings.sliceSeconds} s slices alternating with ${BASELINE.name}; ${settings.connections} connections;`,
         `autocannon in this process → Miniflare (workerd) listening on ${worker.url}`,
         '',
       ].join('\n'),
     );
     const api = createApi(worker.url, worker.adminKey);
-    const rows = [];
-    const runScenario = async (scenario) => {
-      log(`${scenario.name}…`);
-      const result = await measure(worker.url, scenario, settings);
-      rows.push(result.skipped ? { name: scenario.name, skipped: result.skipped } : { scenario, result });
-      return result;
-    };
+    const baseline = createLoader(worker.url, BASELINE, settings.connections);
+    const check = await baseline.probe();
+    if (check.status !== 200) throw new Error(`${BASELINE.name} answered ${check.status}: ${check.text.slice(0, 300)}`);
+    if (settings.warmupSeconds > 0) await baseline.run(settings.warmupSeconds, { measured: false });
 
-    // The baseline runs first and last; ratios use the mean, which evens out drift in the
-    // machine's load over the run.
-    const before = await runScenario({ ...BASELINE, name: `${BASELINE.name} (first)` });
+    const rows = [];
     for (const suite of registeredSuites()) {
       log(`preparing ${suite.name}…`);
+      const started = Date.now();
       let scenarios;
       try {
         scenarios = await suite.prepare(api);
+        log(`${suite.name} prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (err) {
         if (!(err instanceof RouteMissing)) throw err;
         rows.push({ name: suite.name, skipped: err.message });
         continue;
       }
-      for (const scenario of scenarios) await runScenario(scenario);
+      for (const scenario of scenarios) {
+        log(`${scenario.name}…`);
+        const result = await measure(worker.url, scenario, baseline, settings);
+        rows.push(result.skipped ? { name: scenario.name, skipped: result.skipped } : { scenario, result });
+      }
     }
-    const after = await runScenario({ ...BASELINE, name: `${BASELINE.name} (last)` });
+    if (baseline.slices() === 0) {
+      log(`nothing to compare with ${BASELINE.name}: measuring it alone`);
+      await baseline.run(settings.seconds, { measured: true });
+    }
+    const base = baseline.summary();
 
-    const baselineRps = (before.rps + after.rps) / 2;
-    console.log(`\n${formatReport(rows, baselineRps)}\n`);
-    console.log(`Baseline: ${baselineRps.toFixed(0)} req/s (mean of first and last /health runs).`);
+    console.log(`\n${formatReport([{ scenario: BASELINE, result: base }, ...rows])}\n`);
+    console.log(
+      `${BASELINE.name} over all its slices: ${base.rps.toFixed(0)} req/s; single slices ranged ` +
+        `${base.sliceRps.min.toFixed(0)}–${base.sliceRps.max.toFixed(0)} req/s (the machine's load changing).`,
+    );
     const workerd = worker.workerdPeakRssMiB();
     const own = process.resourceUsage().maxRSS / 1024;
     console.log(
@@ -96,7 +96,7 @@ async function main() {
     );
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
-    await stop();
+    await worker.stop();
   }
 }
 

@@ -94,6 +94,9 @@ export async function startWorker({ port }) {
   const { modulesRules, ...options } = workerOptions;
   const adminKey = `bench_admin_${randomBytes(24).toString('hex')}`;
   const persistDir = mkdtempSync(join(tmpdir(), 'wehub-bench-'));
+  // On Ctrl-C Miniflare's own signal hook kills workerd and exits at once; this still runs then.
+  const removePersistDir = () => rmSync(persistDir, { recursive: true, force: true });
+  process.once('exit', removePersistDir);
   let mf;
   try {
     mf = new Miniflare(
@@ -124,13 +127,18 @@ export async function startWorker({ port }) {
       adminKey,
       workerdPeakRssMiB,
       async stop() {
-        await mf.dispose();
-        rmSync(persistDir, { recursive: true, force: true });
+        try {
+          await mf.dispose();
+        } finally {
+          removePersistDir();
+          process.off('exit', removePersistDir);
+        }
       },
     };
   } catch (err) {
     await mf?.dispose().catch(() => {});
-    rmSync(persistDir, { recursive: true, force: true });
+    removePersistDir();
+    process.off('exit', removePersistDir);
     throw err;
   }
 }
