@@ -1,3 +1,5 @@
+import { Logger } from '../../lib/log';
+
 /**
  * Availability cache in KV (docs/kv-keys.md).
  *
@@ -50,19 +52,32 @@ export async function writeCached<T>(
 }
 
 /**
- * Invalidates every cached search of a hotel. KV allows about one write per second to one key, so a
- * refused write is retried with backoff; see docs/kv-keys.md for the resulting bound.
+ * Invalidates every cached search of a hotel. Called after the change has committed, so it must not
+ * fail the request: KV allows about one write per second to one key, so a refused write is retried
+ * with backoff, and if it still fails the error is logged and the old entries age out within the
+ * cache TTL (docs/kv-keys.md).
  */
-export async function bumpVersion(kv: KVNamespace, hotelId: string, bookmark: string | null): Promise<HotelVersion> {
+export async function bumpVersion(
+  kv: KVNamespace,
+  hotelId: string,
+  bookmark: string | null,
+): Promise<HotelVersion | null> {
   const version: HotelVersion = { v: crypto.randomUUID(), b: bookmark };
   const body = JSON.stringify(version);
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     try {
       await kv.put(versionKey(hotelId), body, { expirationTtl: VERSION_TTL_SECONDS });
       return version;
     } catch (err) {
-      if (attempt >= 3) throw err;
+      if (attempt === 3) {
+        new Logger('error').error('availability cache version not written', {
+          hotel_id: hotelId,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        return null;
+      }
       await new Promise((r) => setTimeout(r, 400 * (attempt + 1)));
     }
   }
+  return null;
 }
