@@ -15,6 +15,7 @@ import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.rou
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
+import { rateLimit } from './modules/platform/rate-limit';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
 
@@ -107,6 +108,7 @@ export function createApp() {
   app.use('/api/*', jsonOnly);
   app.use('/api/*', corsResponse);
   app.use('/api/*', authenticate);
+  app.use('/api/*', rateLimit);
 
   app.route('/api/v1', authRoutes);
   app.route('/api/v1', catalogRoutes);

@@ -33,7 +33,7 @@ export function errorResponses(...statuses: number[]) {
     number,
     { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
   > = {};
-  for (const s of [...new Set([400, 401, 403, ...statuses])]) {
+  for (const s of [...new Set([400, 401, 403, 429, ...statuses])]) {
     out[s] = {
       description: DESCRIPTIONS[s] ?? 'Error',
       content: { 'application/problem+json': { schema: ProblemSchema } },

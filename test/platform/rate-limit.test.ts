@@ -1,0 +1,59 @@
+import { env } from 'cloudflare:workers';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv, Principal } from '../../src/env';
+import { problemResponse, toAppError } from '../../src/errors';
+import { rateLimit } from '../../src/modules/platform/rate-limit';
+import { createApiKey } from '../helpers/builders';
+import { call } from '../helpers/http';
+
+function appWith(principal: Principal, allow: boolean) {
+  const keys: string[] = [];
+  const limiter = { limit: async ({ key }: { key: string }) => (keys.push(key), { success: allow }) };
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', 'test-request');
+    c.set('principal', principal);
+    await next();
+  });
+  app.use('*', rateLimit);
+  app.get('/x', (c) => c.text('ok'));
+  app.onError((err, c) => problemResponse(c, toAppError(err)));
+  const request = (ip: string) =>
+    app.request('/x', { headers: { 'cf-connecting-ip': ip } }, { ...env, RATE_LIMITER: limiter } as unknown as Env);
+  return { request, keys };
+}
+
+const key: Principal = { kind: 'api_key', id: 'key_1', keyId: 'key_1', scopes: [], hotelIds: null, allowedOrigins: [] };
+
+describe('rate limiting', () => {
+  it('answers 429 problem+json with Retry-After when the limiter refuses', async () => {
+    const { request } = appWith(key, false);
+    const res = await request('203.0.113.7');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+  });
+
+  it('counts per credential and client address', async () => {
+    const { request, keys } = appWith(key, true);
+    expect((await request('203.0.113.7')).status).toBe(200);
+    await request('198.51.100.1');
+    expect(keys).toEqual(['key_1|203.0.113.7', 'key_1|198.51.100.1']);
+  });
+
+  it('exempts the platform admin', async () => {
+    const admin: Principal = { ...key, kind: 'admin', id: 'admin' };
+    const { request, keys } = appWith(admin, false);
+    expect((await request('203.0.113.7')).status).toBe(200);
+    expect(keys).toEqual([]);
+  });
+
+  it('is wired into the worker with the Rate Limiting binding', async () => {
+    const k = await createApiKey({ scopes: ['hotels:read'], hotel_ids: null });
+    const res = await call('GET', '/api/v1/hotels', { auth: { apiKey: k.key } });
+    expect(res.status).toBe(200);
+    expect(typeof env.RATE_LIMITER.limit).toBe('function');
+  });
+});
