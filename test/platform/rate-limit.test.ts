@@ -9,7 +9,12 @@ import { call } from '../helpers/http';
 
 function appWith(principal: Principal, allow: boolean) {
   const keys: string[] = [];
-  const limiter = { limit: async ({ key }: { key: string }) => (keys.push(key), { success: allow }) };
+  const limiter = {
+    limit: async ({ key }: { key: string }) => {
+      keys.push(key);
+      return { success: allow };
+    },
+  };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', 'test-request');
