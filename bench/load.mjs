@@ -111,7 +111,7 @@ export async function measure(url, scenario, baseline, { seconds, sliceSeconds, 
   const loader = createLoader(url, scenario, connections);
   const first = await loader.probe();
   if (first.missing) return { skipped: `${scenario.method} ${scenario.path} answers 404 "No route" (not built yet)` };
-  if (warmupSeconds > 0) await loader.run(warmupSeconds, { measured: false });
+  if (warmupSeconds > 0) await settle(await loader.run(warmupSeconds, { measured: false }));
   const paired = [];
   const rounds = Math.max(1, Math.round(seconds / sliceSeconds));
   for (let i = 0; i < rounds && loader.canRun(); i++) {
