@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { loadConfig } from './config';
 import { Logger } from './lib/log';
+// Static on purpose: with no code splitting in a Worker bundle, an import() here only made esbuild
+// wrap every module it reaches in a lazy initialiser, which defeats tree-shaking (+130 KiB, slower
+// startup; docs/operations.md). Keep import() for a heavy SDK that one rare path alone needs.
+import { runHousekeeping } from './modules/platform/housekeeping';
 
 /** Every message on the JOBS queue. Cron only enqueues; the consumer does the work with retries. */
 export const JobMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('housekeeping'), at: z.number() })]);
@@ -9,7 +13,6 @@ export type JobMessage = z.infer<typeof JobMessage>;
 export async function runJob(env: Env, job: JobMessage, log: Logger): Promise<void> {
   switch (job.type) {
     case 'housekeeping': {
-      const { runHousekeeping } = await import('./modules/platform/housekeeping');
       const result = await runHousekeeping(env, new Date(job.at));
       log.info('housekeeping done', result);
       return;
