@@ -116,6 +116,8 @@ export async function startWorker({ port }) {
         },
         host: '127.0.0.1',
         port,
+        // A placeholder Request.cf instead of fetching the real one from Cloudflare.
+        cf: false,
         resourcePersistencePath: persistDir,
         logRequests: false,
         log: new Log(LogLevel.WARN),
