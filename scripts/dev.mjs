@@ -3,11 +3,11 @@
 // seeded through the public HTTP API (so the seed goes through the same validation a client does).
 // Plain Node ESM with no dependencies: it must run before anything but `npm install` has happened.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApi, isRouteMissing } from '../bench/api.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -153,41 +153,12 @@ async function waitForHealth(baseUrl, child) {
   return false;
 }
 
-function api(baseUrl, adminKey) {
-  return async (method, path, body) => {
-    const headers = { 'x-api-key': adminKey };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      // Fresh per request: harmless where the route ignores it, required where it does not.
-      if (method === 'POST') headers['idempotency-key'] = randomUUID();
-    }
-    let res;
-    try {
-      res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(60_000),
-      });
-    } catch (err) {
-      throw new SeedError(`${method} ${path} failed: ${err.message}`);
-    }
-    const text = await res.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text };
-  };
-}
-
 function expectOk(res, status, what) {
   if (res.status === status) return res.json;
-  const detail = res.json?.detail ?? res.text.slice(0, 300);
-  const hint = res.status === 404 && /No route for/.test(detail) ? ' (that endpoint does not exist yet)' : '';
-  throw new SeedError(`${what}: expected HTTP ${status}, got ${res.status}${hint}: ${detail}`);
+  const hint = isRouteMissing(res.status, res.json) ? ' (that endpoint does not exist yet)' : '';
+  throw new SeedError(
+    `${what}: expected HTTP ${status}, got ${res.status}${hint}: ${res.json?.detail ?? res.text.slice(0, 300)}`,
+  );
 }
 
 function loadDemo() {
@@ -232,21 +203,29 @@ async function seed(call) {
     }
   }
   if (!state.hotel_id) {
-    const hotel = expectOk(await call('POST', '/api/v1/hotels', DEMO_HOTEL), 201, 'Creating the demo hotel');
+    const hotel = expectOk(await call('POST', '/api/v1/hotels', { body: DEMO_HOTEL }), 201, 'Creating the demo hotel');
     state = { hotel_id: hotel.id, room_types: {}, rate_plans: {} };
     saveDemo(state);
   }
   const base = `/api/v1/hotels/${state.hotel_id}`;
   for (const { body } of DEMO_ROOM_TYPES) {
     if (state.room_types[body.code]) continue;
-    const room = expectOk(await call('POST', `${base}/room-types`, body), 201, `Creating room type ${body.code}`);
+    const room = expectOk(
+      await call('POST', `${base}/room-types`, { body: body }),
+      201,
+      `Creating room type ${body.code}`,
+    );
     state.room_types[body.code] = room.id;
     saveDemo(state);
   }
   for (const plan of DEMO_RATE_PLANS) {
     if (state.rate_plans[plan.code]) continue;
     const body = { ...plan, room_type_ids: Object.values(state.room_types) };
-    const created = expectOk(await call('POST', `${base}/rate-plans`, body), 201, `Creating rate plan ${plan.code}`);
+    const created = expectOk(
+      await call('POST', `${base}/rate-plans`, { body: body }),
+      201,
+      `Creating rate plan ${plan.code}`,
+    );
     state.rate_plans[plan.code] = created.id;
     saveDemo(state);
   }
@@ -261,7 +240,11 @@ async function seed(call) {
         updates.push({ room_type_id: roomTypeId, rate_plan_id: state.rate_plans[planCode], from, to, amount });
       }
     }
-    expectOk(await call('PUT', `${base}/ari`, { updates }), 200, `Loading ${ARI_DAYS} days of availability and rates`);
+    expectOk(
+      await call('PUT', `${base}/ari`, { body: { updates } }),
+      200,
+      `Loading ${ARI_DAYS} days of availability and rates`,
+    );
     state.ari_seeded = { from, to };
     saveDemo(state);
   }
@@ -276,7 +259,7 @@ async function seed(call) {
   }
   if (!state.api_key_id) {
     const body = { ...DEMO_KEY, hotel_ids: [state.hotel_id] };
-    const key = expectOk(await call('POST', '/api/v1/api-keys', body), 201, 'Creating the demo API key');
+    const key = expectOk(await call('POST', '/api/v1/api-keys', { body: body }), 201, 'Creating the demo API key');
     state.api_key_id = key.id;
     state.api_key = key.key;
     saveDemo(state);
@@ -358,10 +341,11 @@ async function main() {
   }
   let demo;
   try {
-    demo = await seed(api(baseUrl, adminKey));
+    demo = await seed(createApi(baseUrl, adminKey).call);
   } catch (err) {
     // Whatever went wrong, the server stays up: report it instead of orphaning wrangler.
-    const message = err instanceof SeedError ? err.message : (err?.stack ?? String(err));
+    const cause = err?.cause?.message ? ` (${err.cause.message})` : '';
+    const message = err instanceof SeedError ? err.message : `${err?.message ?? String(err)}${cause}`;
     console.error(`\n[dev] Seeding the demo hotel failed: ${message}`);
     console.error('[dev] The server keeps running; restart `npm run dev` to finish the seed (done steps are kept).');
   }
