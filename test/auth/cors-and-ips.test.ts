@@ -110,7 +110,7 @@ describe('allowed_ips', () => {
       headers: ip === null ? {} : { 'cf-connecting-ip': ip },
     });
 
-  it.each(['203.0.113.7', '198.51.100.1', '198.51.100.254', '2001:db8::1'])(
+  it.each(['203.0.113.7', '198.51.100.1', '198.51.100.254', '2001:db8::1', '2001:DB8:0:0::1'])(
     'lets the key be used from %s',
     async (ip) => {
       expect((await mintFrom(ip)).status).toBe(200);

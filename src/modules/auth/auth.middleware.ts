@@ -18,7 +18,18 @@ const ADMIN: Principal = {
 function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean {
   if (allowed.length === 0) return true;
   if (!ip) return false;
-  return allowed.some((entry) => entry === ip || (entry.includes('/') && inIpv4Cidr(entry, ip)));
+  const address = canonicalIp(ip);
+  return allowed.some((entry) => canonicalIp(entry) === address || (entry.includes('/') && inIpv4Cidr(entry, ip)));
+}
+
+/** One spelling per IPv6 address (`2001:DB8:0::1` and `2001:db8::1` are the same), via the URL parser. */
+function canonicalIp(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  try {
+    return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  } catch {
+    return ip;
+  }
 }
 
 function inIpv4Cidr(cidr: string, ip: string): boolean {

@@ -4,7 +4,11 @@ import { SCOPES } from './scopes';
 const Origin = z
   .string()
   .refine((v) => v === '*' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://hotel.example or *');
-const IpOrCidr = z.string().refine((v) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(v), 'must be an IP address or IPv4 CIDR');
+// IPv6 ranges are not matched by the middleware, so they are refused here rather than accepted and
+// never matching.
+const IpOrCidr = z.union([z.ipv4(), z.ipv6(), z.cidrv4()], {
+  error: 'must be an IPv4 or IPv6 address, or an IPv4 CIDR range',
+});
 
 export const CreateApiKeyBody = z
   .object({
