@@ -11,6 +11,11 @@ import { getReservationFor } from './reservations.service';
 import type { ReservationStatus } from './reservations.table';
 import { canTransition, holdsInventory } from './transitions';
 
+type TransitionEvent = { type: EventType; reason: string };
+const CANCELLED: TransitionEvent = { type: 'reservation.cancelled', reason: 'cancelled' };
+// An expired hold ends the booking for subscribers just as a cancellation does.
+const HOLD_EXPIRED: TransitionEvent = { type: 'reservation.cancelled', reason: 'hold_expired' };
+
 type HotelTerms = { timezone: string; checkInTime: string };
 
 async function hotelTerms(session: D1DatabaseSession, hotelId: string): Promise<HotelTerms> {
@@ -42,7 +47,7 @@ async function applyTransition(
   session: D1DatabaseSession,
   loaded: LoadedReservation,
   to: ReservationStatus,
-  event: { type: EventType; reason: string },
+  event: TransitionEvent,
   now: Date,
 ): Promise<'applied' | 'lost_race'> {
   const { row, rooms } = loaded;
@@ -102,14 +107,7 @@ export async function cancelReservation(
   if (!canTransition(loaded.row.status, 'cancelled')) {
     throw new AppError('invalid_state', `A ${loaded.row.status} reservation cannot be cancelled.`);
   }
-  const outcome = await applyTransition(
-    env,
-    session,
-    loaded,
-    'cancelled',
-    { type: 'reservation.cancelled', reason: 'cancelled' },
-    now,
-  );
+  const outcome = await applyTransition(env, session, loaded, 'cancelled', CANCELLED, now);
   const after = await reload(session, id);
   if (outcome === 'lost_race' && after.status !== 'cancelled') {
     throw new AppError('conflict', 'The reservation changed at the same time; nothing was cancelled. Retry.');
@@ -142,14 +140,7 @@ export async function transitionReservation(
     throw new AppError('invalid_state', `A ${row.status} reservation cannot become ${to}.`);
   }
   if (row.status === 'pending' && row.holdExpiresAt && row.holdExpiresAt.getTime() <= now.getTime()) {
-    await applyTransition(
-      env,
-      session,
-      loaded,
-      'expired',
-      { type: 'reservation.cancelled', reason: 'hold_expired' },
-      now,
-    );
+    await applyTransition(env, session, loaded, 'expired', HOLD_EXPIRED, now);
     throw new AppError('invalid_state', 'The hold expired before it was confirmed; its rooms were released.');
   }
   const outcome = await applyTransition(
@@ -177,14 +168,7 @@ export async function expireHolds(env: Env, now: Date, limit = 100): Promise<num
   for (const { id } of results) {
     const loaded = await loadReservation(session, id);
     if (loaded?.row.status !== 'pending') continue;
-    const outcome = await applyTransition(
-      env,
-      session,
-      loaded,
-      'expired',
-      { type: 'reservation.cancelled', reason: 'hold_expired' },
-      now,
-    );
+    const outcome = await applyTransition(env, session, loaded, 'expired', HOLD_EXPIRED, now);
     if (outcome === 'applied') expired++;
   }
   return expired;

@@ -29,6 +29,17 @@ function checkStay(v: { check_in?: string | undefined; check_out?: string | unde
     ctx.addIssue({ code: 'custom', path: ['check_out'], message: `a stay has at most ${MAX_NIGHTS} nights` });
 }
 
+type RoomFields = { rooms?: unknown; room_type_id?: string; rate_plan_id?: string; adults?: number; children?: number };
+
+/** A request names its rooms either in `rooms` or in the top-level fields, never both. */
+function checkRoomsExclusive(v: RoomFields, ctx: z.RefinementCtx) {
+  if (!v.rooms) return;
+  for (const f of ['room_type_id', 'rate_plan_id', 'adults', 'children'] as const) {
+    if (v[f] !== undefined)
+      ctx.addIssue({ code: 'custom', path: [f], message: 'give either rooms or the top-level room fields' });
+  }
+}
+
 export const CreateReservationBody = z
   .object({
     hotel_id: Id,
@@ -51,12 +62,8 @@ export const CreateReservationBody = z
   })
   .superRefine((v, ctx) => {
     checkStay(v, ctx);
-    if (v.rooms) {
-      for (const f of ['room_type_id', 'rate_plan_id', 'adults', 'children'] as const) {
-        if (v[f] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [f], message: 'give either rooms or the top-level room fields' });
-      }
-    } else {
+    checkRoomsExclusive(v, ctx);
+    if (!v.rooms) {
       for (const f of ['room_type_id', 'rate_plan_id', 'adults'] as const) {
         if (v[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'required' });
       }
@@ -80,12 +87,7 @@ export const ModifyReservationBody = z
   })
   .superRefine((v, ctx) => {
     checkStay(v, ctx);
-    if (v.rooms) {
-      for (const f of ['room_type_id', 'rate_plan_id', 'adults', 'children'] as const) {
-        if (v[f] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [f], message: 'give either rooms or the top-level room fields' });
-      }
-    }
+    checkRoomsExclusive(v, ctx);
   })
   .openapi('ModifyReservation');
 
