@@ -39,16 +39,22 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
-let cached: { source: unknown; config: Config } | undefined;
+const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
+let cached: { fingerprint: string; config: Config } | undefined;
 
-/** Parses vars and secrets once per isolate; a misconfiguration throws here, not deep in a handler. */
+/**
+ * Parses vars and secrets once per isolate; a misconfiguration throws here, not deep in a handler.
+ * workerd hands each request its own `env` object, so the cache is keyed by the raw values.
+ */
 export function loadConfig(env: Env): Config {
-  if (cached?.source === env) return cached.config;
+  const raw = env as unknown as Record<string, unknown>;
+  const fingerprint = CONFIG_KEYS.map((k) => String(raw[k] ?? '')).join('\u0000');
+  if (cached?.fingerprint === fingerprint) return cached.config;
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid worker configuration: ${issues}`);
   }
-  cached = { source: env, config: parsed.data };
+  cached = { fingerprint, config: parsed.data };
   return parsed.data;
 }

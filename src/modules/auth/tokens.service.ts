@@ -9,6 +9,7 @@ import {
 import type { Config } from '../../config';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
+import { Memo } from '../../lib/memo';
 import { SCOPES, type Scope } from './scopes';
 
 export const TOKEN_ISSUER = 'wehub-integrations';
@@ -72,13 +73,33 @@ function unauthorized(err: unknown): AppError {
   return new AppError('unauthorized', 'The bearer token is invalid.');
 }
 
-export type VerifiedToken = { principal: Principal; keyId: string | null };
+export type VerifiedToken = { principal: Principal; keyId: string | null /** ms */; expiresAt: number };
 
 /**
  * Verifies a Bearer JWT: our own (HS256, issuer `wehub-integrations`) or, when JWT_JWKS_URL is set,
  * an external identity provider's (asymmetric algorithms only, issuer/audience as configured).
  */
 export async function verifyToken(config: Config, token: string): Promise<VerifiedToken> {
+  // What a token proves depends on the identity-provider settings too, not on its text alone.
+  const memoKey = `${config.JWT_JWKS_URL ?? ''}|${config.JWT_ISSUER ?? ''}|${config.JWT_AUDIENCE ?? ''}|${token}`;
+  const seen = verified.get(memoKey);
+  if (seen) {
+    if (seen.expiresAt <= Date.now()) throw new AppError('unauthorized', 'The bearer token has expired.');
+    return seen.result;
+  }
+  const result = await verifyTokenUncached(config, token);
+  verified.set(memoKey, { result, expiresAt: result.expiresAt });
+  return result;
+}
+
+/**
+ * Verified tokens are remembered per isolate for 30 s (never past their `exp`): a widget sends the
+ * same token with every search, and checking its signature once is enough. Revocation of the
+ * issuing key is checked on every request by the caller, not here.
+ */
+const verified = new Memo<{ result: VerifiedToken; expiresAt: number }>(30_000, 5_000);
+
+async function verifyTokenUncached(config: Config, token: string): Promise<VerifiedToken> {
   let alg: string | undefined;
   try {
     alg = decodeProtectedHeader(token).alg;
@@ -96,6 +117,7 @@ export async function verifyToken(config: Config, token: string): Promise<Verifi
       const keyId = typeof payload.key_id === 'string' ? payload.key_id : null;
       return {
         keyId,
+        expiresAt: (payload.exp as number) * 1000,
         principal: {
           kind: 'token',
           id: `token:${payload.sub}`,
@@ -123,6 +145,7 @@ export async function verifyToken(config: Config, token: string): Promise<Verifi
     const hotels = payload.hotel_ids;
     return {
       keyId: null,
+      expiresAt: (payload.exp as number) * 1000,
       principal: {
         kind: 'token',
         id: `token:${payload.iss ?? 'external'}:${payload.sub}`,

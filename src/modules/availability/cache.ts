@@ -1,54 +1,93 @@
 import { Logger } from '../../lib/log';
+import { Memo } from '../../lib/memo';
 
 /**
  * Availability cache in KV (docs/kv-keys.md).
  *
- *   av:v:<hotel_id>          {"v": "<version>", "b": "<D1 bookmark>|null"}   TTL 30 days
- *   av:e:<hotel_id>:<query>  {"v": "<version>", "exp": <ms>, "body": {...}} TTL max(60, cache TTL)
+ *   av:v:<hotel_id>          {"v": "<version>", "b": "<D1 bookmark>|null"}       TTL 30 days
+ *   av:e:<hotel_id>:<query>  <version>\n<expires ms>\n<tag>\n<response JSON>  TTL max(60, cache TTL)
  *
  * Every change to a hotel's catalog, ARI or inventory writes a new version (with the D1 bookmark of
  * the write). A search reads both keys in one bulk get and uses the entry only if its version is the
  * current one, so nothing written through this API is served stale from the location that wrote it.
  * The bookmark lets the miss path read a replica that has at least that write (read-your-writes).
+ * Entries keep the response as the JSON text it was sent as: a hit answers with it unparsed.
  */
 export type HotelVersion = { v: string; b: string | null };
-type Entry<T> = { v: string; exp: number; body: T };
 
 const VERSION_TTL_SECONDS = 30 * 24 * 3600;
 const KV_MIN_TTL_SECONDS = 60;
+/** BOOKING_ENGINE_CACHE_TTL's upper bound; entries also carry their own expiry. */
+const KV_MAX_ENTRY_TTL_MS = 86_400_000;
 
 export const versionKey = (hotelId: string) => `av:v:${hotelId}`;
 export const entryKey = (hotelId: string, query: string) => `av:e:${hotelId}:${query}`;
 
-export type CacheLookup<T> = { hit: true; body: T } | { hit: false; version: HotelVersion | null };
+/** A hit carries the caller's `tag` (e.g. the hotel time zone) and the response text. */
+export type CacheLookup = { hit: true; tag: string; json: string } | { hit: false; version: HotelVersion | null };
 
-export async function readCached<T>(
+function parseEntry(text: string): ParsedEntry | null {
+  const first = text.indexOf('\n');
+  const second = text.indexOf('\n', first + 1);
+  const third = text.indexOf('\n', second + 1);
+  if (first < 0 || second < 0 || third < 0) return null;
+  return {
+    v: text.slice(0, first),
+    exp: Number(text.slice(first + 1, second)),
+    tag: text.slice(second + 1, third),
+    json: text.slice(third + 1),
+  };
+}
+
+type ParsedEntry = { v: string; exp: number; tag: string; json: string };
+
+/**
+ * Entries already seen by this isolate, so a repeated search reads only the small version key
+ * from KV, not the whole response again. Still validated against the current version on every
+ * request: this saves bytes, not freshness.
+ */
+const seenEntries = new Memo<ParsedEntry>(KV_MAX_ENTRY_TTL_MS, 500);
+
+export async function readCached(
   kv: KVNamespace,
   hotelId: string,
   query: string,
   now = Date.now(),
-): Promise<CacheLookup<T>> {
-  const values = await kv.get<HotelVersion | Entry<T>>([versionKey(hotelId), entryKey(hotelId, query)], 'json');
-  const version = (values.get(versionKey(hotelId)) as HotelVersion | null) ?? null;
-  const entry = values.get(entryKey(hotelId, query)) as Entry<T> | null;
-  if (version && entry && entry.v === version.v && entry.exp > now) return { hit: true, body: entry.body };
+): Promise<CacheLookup> {
+  const key = entryKey(hotelId, query);
+  const local = seenEntries.get(key, now);
+  let version: HotelVersion | null;
+  let entry: ParsedEntry | null;
+  if (local) {
+    version = await kv.get<HotelVersion>(versionKey(hotelId), 'json');
+    entry = version && local.v === version.v ? local : null;
+  } else {
+    const values = await kv.get([versionKey(hotelId), key], 'text');
+    const versionText = values.get(versionKey(hotelId));
+    version = versionText ? (JSON.parse(versionText) as HotelVersion) : null;
+    const entryText = values.get(key);
+    entry = entryText ? parseEntry(entryText) : null;
+    if (entry) seenEntries.set(key, entry, now);
+  }
+  if (version && entry && entry.v === version.v && entry.exp > now)
+    return { hit: true, tag: entry.tag, json: entry.json };
   return { hit: false, version };
 }
 
-export async function writeCached<T>(
+export async function writeCached(
   kv: KVNamespace,
   hotelId: string,
   query: string,
   version: HotelVersion,
-  body: T,
+  entry: { tag: string; json: string },
   ttlSeconds: number,
   now = Date.now(),
 ): Promise<void> {
   if (ttlSeconds <= 0) return;
-  const entry: Entry<T> = { v: version.v, exp: now + ttlSeconds * 1000, body };
-  await kv.put(entryKey(hotelId, query), JSON.stringify(entry), {
-    expirationTtl: Math.max(KV_MIN_TTL_SECONDS, ttlSeconds),
-  });
+  const parsed: ParsedEntry = { v: version.v, exp: now + ttlSeconds * 1000, ...entry };
+  seenEntries.set(entryKey(hotelId, query), parsed, now);
+  const text = `${parsed.v}\n${parsed.exp}\n${parsed.tag}\n${parsed.json}`;
+  await kv.put(entryKey(hotelId, query), text, { expirationTtl: Math.max(KV_MIN_TTL_SECONDS, ttlSeconds) });
 }
 
 /**

@@ -5,8 +5,8 @@ import { readCached, writeCached } from './cache';
 import { buildOffers } from './offers';
 import { loadSearchContext } from './stay-data';
 
-type Cached = { timezone: string; response: AvailabilityResponse };
-export type SearchOutcome = { response: AvailabilityResponse; cache: 'HIT' | 'MISS' | 'BYPASS' };
+/** The response as JSON text: a cache hit is sent as stored, without a parse and re-serialisation. */
+export type SearchOutcome = { json: string; cache: 'HIT' | 'MISS' | 'BYPASS' };
 
 /** Stay dates are hotel-local: check-in from today (hotel time) up to MAX_DAYS_AHEAD days ahead. */
 export function assertStayWindow(checkIn: string, timezone: string, now = new Date()): void {
@@ -39,10 +39,11 @@ export async function searchAvailability(
 ): Promise<SearchOutcome> {
   const key = cacheKey(q);
   const useCache = options.ttlSeconds > 0 && !options.bypassCache;
-  const lookup = useCache ? await readCached<Cached>(env.CACHE, q.hotel_id, key) : null;
+  const lookup = useCache ? await readCached(env.CACHE, q.hotel_id, key) : null;
   if (lookup?.hit) {
-    assertStayWindow(q.check_in, lookup.body.timezone);
-    return { response: lookup.body.response, cache: 'HIT' };
+    // The tag is the hotel's time zone: the stay window moves with the hotel's clock, not the cache's.
+    assertStayWindow(q.check_in, lookup.tag);
+    return { json: lookup.json, cache: 'HIT' };
   }
   const version = lookup && !lookup.hit ? lookup.version : null;
 
@@ -82,11 +83,12 @@ export async function searchAvailability(
       })),
     })),
   };
+  const json = JSON.stringify(response);
   // Only cache under a version some write has published: creating one here could race a write's bump.
   if (useCache && version) {
     options.waitUntil(
-      writeCached(env.CACHE, q.hotel_id, key, version, { timezone: ctx.hotel.timezone, response }, options.ttlSeconds),
+      writeCached(env.CACHE, q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, options.ttlSeconds),
     );
   }
-  return { response, cache: useCache ? 'MISS' : 'BYPASS' };
+  return { json, cache: useCache ? 'MISS' : 'BYPASS' };
 }
