@@ -4,9 +4,10 @@ import { errorResponses, jsonBody } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/auth.middleware';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
+import { modifyReservation } from './modify.service';
 import { etagOf, toReservationJson } from './reservations.repo';
 import { CreateReservationBody, ModifyReservationBody, ReservationSchema } from './reservations.schema';
-import { createReservation, getReservationFor, modifyReservation } from './reservations.service';
+import { createReservation, getReservationFor } from './reservations.service';
 
 const tags = ['Reservations'];
 const IdParam = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,175 @@
+import type { Principal } from '../../env';
+import { AppError } from '../../errors';
+import { newId } from '../../lib/ids';
+import { bumpVersion } from '../availability/cache';
+import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { heldUnits, type RoomRequest } from './booking';
+import { isConstraintFailure, releaseUnits, takeUnits } from './inventory';
+import {
+  etagOf,
+  findGuestIdByEmail,
+  insertRooms,
+  loadReservation,
+  toReservationJson,
+  upsertGuest,
+} from './reservations.repo';
+import type { ModifyReservationBody, ReservationJson } from './reservations.schema';
+import { getReservationFor, priceOrThrow } from './reservations.service';
+import { isModifiable } from './transitions';
+
+function sameRooms(a: readonly RoomRequest[], b: readonly RoomRequest[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((r, i) => {
+      const o = b[i];
+      return (
+        o !== undefined &&
+        r.room_type_id === o.room_type_id &&
+        r.rate_plan_id === o.rate_plan_id &&
+        r.adults === o.adults &&
+        r.children === o.children
+      );
+    })
+  );
+}
+
+/**
+ * Changes dates, rooms, party or guest. A changed stay is re-priced at today's rates and its units
+ * move in one batch (release the old nights, take the new ones) guarded by the reservation's
+ * version, so a concurrent change or cancellation makes this one roll back instead of double-moving.
+ */
+export async function modifyReservation(
+  env: Env,
+  principal: Principal,
+  id: string,
+  body: ModifyReservationBody,
+  ifMatch: string | undefined,
+  now = new Date(),
+): Promise<ReservationJson> {
+  const session = env.DB.withSession('first-primary');
+  const current = await getReservationFor(session, principal, id);
+  const { row } = current;
+  if (ifMatch !== undefined && ifMatch !== etagOf(row) && ifMatch !== '*') {
+    throw new AppError('precondition_failed', 'The reservation changed since you read it; GET it again and retry.');
+  }
+  if (!isModifiable(row.status)) throw new AppError('invalid_state', `A ${row.status} reservation cannot be modified.`);
+
+  const oldRooms: RoomRequest[] = current.rooms.map((r) => ({
+    room_type_id: r.roomTypeId,
+    rate_plan_id: r.ratePlanId,
+    adults: r.adults,
+    children: r.children,
+  }));
+  const topLevel = body.room_type_id ?? body.rate_plan_id ?? body.adults ?? body.children;
+  if (topLevel !== undefined && oldRooms.length > 1) {
+    throw new AppError('validation_failed', 'This reservation has several rooms: change them through `rooms`.', {
+      errors: [{ path: 'rooms', message: 'required for a multi-room reservation' }],
+    });
+  }
+  const first = oldRooms[0] as RoomRequest;
+  const newRooms: RoomRequest[] = body.rooms ?? [
+    {
+      room_type_id: body.room_type_id ?? first.room_type_id,
+      rate_plan_id: body.rate_plan_id ?? first.rate_plan_id,
+      adults: body.adults ?? first.adults,
+      children: body.children ?? first.children,
+    },
+  ];
+  const stay = { checkIn: body.check_in ?? row.checkIn, checkOut: body.check_out ?? row.checkOut };
+  if (stay.checkOut <= stay.checkIn) {
+    throw new AppError('validation_failed', 'check_out must be after check_in.', {
+      errors: [{ path: 'check_out', message: 'must be after check_in' }],
+    });
+  }
+  const stayChanged = stay.checkIn !== row.checkIn || stay.checkOut !== row.checkOut || !sameRooms(oldRooms, newRooms);
+  const roomPath = (i: number, f: string) => (body.rooms ? `rooms.${i}.${f}` : f);
+  const held = heldUnits(oldRooms, row.checkIn, row.checkOut);
+
+  const statements: D1PreparedStatement[] = [];
+  let total = row.totalAmount;
+  if (stayChanged) {
+    const priced = await priceOrThrow(session, row.hotelId, stay, newRooms, roomPath, {
+      held,
+      checkWindow: stay.checkIn !== row.checkIn,
+      now,
+    });
+    total = priced.rooms.reduce((n, r) => n + r.totalAmount, 0);
+    statements.push(
+      ...releaseUnits(session, oldRooms, row.checkIn, row.checkOut),
+      ...takeUnits(session, row.hotelId, newRooms, stay.checkIn, stay.checkOut),
+      session.prepare('DELETE FROM reservation_rooms WHERE reservation_id = ?').bind(id),
+      ...insertRooms(session, id, priced.rooms),
+    );
+  }
+
+  let guestEmail = current.guest.email;
+  if (body.guest) {
+    guestEmail = body.guest.email?.toLowerCase() ?? current.guest.email;
+    const guestId =
+      guestEmail === current.guest.email
+        ? current.guest.id
+        : ((await findGuestIdByEmail(session, row.hotelId, guestEmail)) ?? newId('guest'));
+    statements.push(
+      upsertGuest(
+        session,
+        {
+          id: guestId,
+          hotelId: row.hotelId,
+          email: guestEmail,
+          firstName: body.guest.first_name ?? current.guest.firstName,
+          lastName: body.guest.last_name ?? current.guest.lastName,
+          phone: body.guest.phone ?? current.guest.phone,
+        },
+        now,
+      ),
+    );
+  }
+  const specialRequests = body.special_requests === undefined ? row.specialRequests : body.special_requests;
+  const event = outboxEvent(
+    row.hotelId,
+    'reservation.modified',
+    id,
+    { reservation_id: id, stay_changed: stayChanged },
+    now,
+  );
+
+  try {
+    await session.batch([
+      ...statements,
+      session
+        .prepare(
+          `UPDATE reservations SET check_in = ?, check_out = ?, total_amount = ?, special_requests = ?,
+             guest_id = (SELECT id FROM guests WHERE hotel_id = ? AND email = ?), updated_at = ?,
+             version = CASE WHEN version = ? THEN version + 1 ELSE 0 END
+           WHERE id = ?`,
+        )
+        .bind(
+          stay.checkIn,
+          stay.checkOut,
+          total,
+          specialRequests,
+          row.hotelId,
+          guestEmail,
+          now.getTime(),
+          row.version,
+          id,
+        ),
+      insertOutboxEvent(session, event),
+    ]);
+  } catch (err) {
+    if (!isConstraintFailure(err)) throw err;
+    const latest = await loadReservation(session, id);
+    if (latest && latest.row.version !== row.version) {
+      throw new AppError(
+        'conflict',
+        'The reservation was changed by another request at the same time; nothing was changed.',
+      );
+    }
+    await priceOrThrow(session, row.hotelId, stay, newRooms, roomPath, { held, checkWindow: false, now });
+    throw new AppError('sold_out', 'The last unit was just sold; nothing was changed.');
+  }
+  if (stayChanged) await bumpVersion(env.CACHE, row.hotelId, session.getBookmark());
+  const updated = await loadReservation(session, id);
+  if (!updated) throw new Error(`reservation ${id} vanished after commit`);
+  return toReservationJson(updated);
+}
