@@ -1,5 +1,6 @@
 // Drives scenarios with autocannon in this process. A scenario and the /health baseline are measured
 // in alternating short slices, so both see the same mix of load from whatever else the machine runs.
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { isRouteMissing } from './api.mjs';
 
@@ -27,8 +28,23 @@ function bodyFeed({ body, bodies }) {
   };
 }
 
+/** Headers that differ per request: a fresh Idempotency-Key when the scenario sends them. */
+const perRequestHeaders = (scenario) => (scenario.idempotencyKeys ? { 'idempotency-key': randomUUID() } : {});
+
+/** What an answer was: its status, and for a non-2xx the problem `code` too (`409 sold_out`). */
+function outcomeOf(status, body) {
+  if (status >= 200 && status < 300) return String(status);
+  try {
+    const { code } = JSON.parse(body);
+    return typeof code === 'string' ? `${status} ${code}` : String(status);
+  } catch {
+    return String(status);
+  }
+}
+
 async function probe(url, scenario, body) {
-  const res = await fetch(`${url}${scenario.path}`, { method: scenario.method, headers: scenario.headers, body });
+  const headers = { ...scenario.headers, ...perRequestHeaders(scenario) };
+  const res = await fetch(`${url}${scenario.path}`, { method: scenario.method, headers, body });
   const text = await res.text();
   let json;
   try {
@@ -44,18 +60,30 @@ export function createLoader(url, scenario, connections) {
   const feed = bodyFeed(scenario);
   const slices = [];
   const cache = {};
+  const outcomes = {};
   let counting = false;
+  const dynamic = scenario.bodies || scenario.idempotencyKeys;
   const request = {
     method: scenario.method,
     path: scenario.path,
     body: scenario.body,
     // Absent, not undefined: an undefined key would override autocannon's default.
-    ...(scenario.bodies && { setupRequest: (req) => ({ ...req, body: feed.next() }) }),
-    // The search answers X-Cache: HIT|MISS|BYPASS; counting it shows whether "cached" and
-    // "uncached" measured what they claim. Every scenario pays for this callback alike.
-    onResponse: (_status, _body, _context, headers) => {
+    ...(dynamic && {
+      setupRequest: (req) => ({
+        ...req,
+        ...(scenario.bodies && { body: feed.next() }),
+        headers: { ...req.headers, ...perRequestHeaders(scenario) },
+      }),
+    }),
+    // Outcomes tell a sold-out 409 from any other failure. The search answers X-Cache: HIT|MISS|BYPASS;
+    // counting it shows whether "cached" and "uncached" measured what they claim. Every scenario pays
+    // for this callback alike.
+    onResponse: (status, body, _context, headers) => {
+      if (!counting) return;
+      const outcome = outcomeOf(status, body);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       const value = headers['x-cache'] ?? headers['X-Cache'];
-      if (counting && value) cache[value] = (cache[value] ?? 0) + 1;
+      if (value) cache[value] = (cache[value] ?? 0) + 1;
     },
   };
   // One request template per visitor address; each connection cycles through them, so the
@@ -78,9 +106,28 @@ export function createLoader(url, scenario, connections) {
       if (measured) slices.push(result);
       return result;
     },
+    /** Sends every unused body once, all of it measured (autocannon's `amount`: no request built ahead). */
+    async runAll() {
+      counting = true;
+      const result = await autocannon({ ...options, amount: feed.left() });
+      slices.push(result);
+      return result;
+    },
     slices: () => slices.length,
-    summary: () => ({ ...summarize(slices, connections), cache, reused: feed.reused() }),
+    summary: () => ({
+      ...summarize(slices, connections),
+      outcomes,
+      unexpected: unexpectedOf(outcomes, scenario.expectedOutcomes),
+      cache,
+      reused: feed.reused(),
+    }),
   };
+}
+
+/** The outcomes outside the scenario's expected ones (any 2xx when it lists none), with their counts. */
+function unexpectedOf(outcomes, expected) {
+  const isExpected = (outcome) => (expected ? expected.includes(outcome) : outcome.startsWith('2'));
+  return Object.fromEntries(Object.entries(outcomes).filter(([outcome]) => !isExpected(outcome)));
 }
 
 const rpsOf = (slices) =>
@@ -99,11 +146,7 @@ function summarize(slices, connections) {
     sliceRps: { min: Math.min(...perSlice), max: Math.max(...perSlice) },
     p50: merged.latency.p50,
     p99: merged.latency.p99,
-    non2xx: merged.non2xx,
     errors: merged.errors + merged.timeouts,
-    otherStatuses: Object.entries(merged.statusCodeStats)
-      .filter(([code]) => !code.startsWith('2'))
-      .map(([code, { count }]) => `${code}×${count}`),
   };
 }
 
@@ -121,9 +164,14 @@ function settle(slice) {
  * Measures `scenario` against `baseline` (a loader for /health): a probe request (404 "No route" →
  * `{ skipped }`), a warm-up, then `seconds` of each in alternating slices of `sliceSeconds`.
  * Returns the scenario's summary plus `baselineRps`, the throughput of the baseline slices paired with it.
+ * A `singleRun` scenario instead sends its bodies in one run and has no baseline.
  */
 export async function measure(url, scenario, baseline, { seconds, sliceSeconds, warmupSeconds, connections }) {
-  const loader = createLoader(url, scenario, connections);
+  const loader = createLoader(url, scenario, scenario.connections ?? connections);
+  if (scenario.singleRun) {
+    await settle(await loader.runAll());
+    return { ...loader.summary(), baselineRps: null, probe: null };
+  }
   const first = await loader.probe();
   if (first.missing) return { skipped: `${scenario.method} ${scenario.path} answers 404 "No route" (not built yet)` };
   if (warmupSeconds > 0) await settle(await loader.run(warmupSeconds, { measured: false }));

@@ -10,9 +10,11 @@ import { createLoader, measure } from './load.mjs';
 import { formatReport } from './report.mjs';
 import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
 import { availabilitySuite } from './suites/availability.mjs';
+import { bookingsSuite } from './suites/bookings.mjs';
 import { buildBundle, startWorker } from './worker.mjs';
 
 registerSuite(availabilitySuite);
+registerSuite(bookingsSuite);
 
 function setting(name, fallback, min) {
   const raw = process.env[name];
@@ -74,7 +76,12 @@ async function main() {
       for (const scenario of scenarios) {
         log(`${scenario.name}…`);
         const result = await measure(worker.url, scenario, baseline, settings);
-        rows.push(result.skipped ? { name: scenario.name, skipped: result.skipped } : { scenario, result });
+        if (result.skipped) {
+          rows.push({ name: scenario.name, skipped: result.skipped });
+          continue;
+        }
+        if (scenario.check) result.checks = await scenario.check(api, result);
+        rows.push({ scenario, result });
       }
     }
     if (baseline.slices() === 0) {

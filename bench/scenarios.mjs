@@ -9,7 +9,18 @@
  * @property {string} [body]      sent with every request (a repeated request: a cache hit after the first)
  * @property {string[]} [bodies]  each sent at most once, in order (no two requests alike); the run ends
  *                                early rather than repeat one
- * @property {number} [target]    the least throughput acceptable, as a fraction of the /health baseline
+ * @property {number|null} [target]  the least throughput acceptable, as a fraction of the /health baseline;
+ *                                `null`: deliberately none (a scenario that writes), shown as "–"
+ * @property {string[]} [expectedOutcomes]  answers that are results, not failures: a status, or a status and
+ *                                the problem `code` (`['201', '409 sold_out']`); any 2xx when absent
+ * @property {boolean} [idempotencyKeys]  send a fresh `Idempotency-Key` with every request, as real clients do
+ * @property {boolean} [singleRun] send each of `bodies` exactly once in one run: no probe, no warm-up, no /health
+ *                                slices, so every answer counts (a race for a fixed stock)
+ * @property {number} [connections]  instead of BENCH_CONNECTIONS
+ * @property {(api: ReturnType<import('./api.mjs').createApi>, result: object) => Promise<Check[]>} [check]
+ *                                correctness checks after the run, printed as PASS/FAIL under the tables
+ *
+ * @typedef {{ ok: boolean, text: string }} Check
  *
  * A suite prepares what its scenarios need once, through the public API as the platform admin
  * (seed data, credentials), and returns them. It throws `RouteMissing` (./api.mjs) when an
