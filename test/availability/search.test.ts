@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { inDays, nextWeekday, search, setAri } from '../helpers/ari';
 import { aHotelWithRooms, createApiKey, createHotel, createRatePlan, createRoomType } from '../helpers/builders';
@@ -233,5 +234,48 @@ describe('POST /api/booking-engine/availability', () => {
       200,
     );
     expect(v1).toEqual(seed);
+  });
+});
+
+describe('availability cache in KV', () => {
+  const entry = (hotelId: string, q: ReturnType<typeof stay>) =>
+    `av:e:${hotelId}:${[q.check_in, q.check_out, q.adults, q.children, '', ''].join('|')}`;
+
+  async function kvHas(key: string): Promise<boolean> {
+    for (let i = 0; i < 40; i++) {
+      if ((await env.CACHE.get(key)) !== null) return true;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return false;
+  }
+
+  it('writes a result to KV only when it is asked for a second time', async () => {
+    const { hotel } = await openHotel();
+    const once = stay(hotel.id, inDays(12), 2);
+    expect((await search(once)).headers.get('x-cache')).toBe('MISS');
+    expect(await env.CACHE.get(entry(hotel.id, once))).toBeNull();
+    expect((await search(once)).headers.get('x-cache')).toBe('HIT');
+    expect(await kvHas(entry(hotel.id, once))).toBe(true);
+  });
+
+  it('serves what another isolate stored under the current version, and nothing older', async () => {
+    const { hotel } = await openHotel();
+    const version = await env.CACHE.get<{ v: string }>(`av:v:${hotel.id}`, 'json');
+    expect(version).not.toBeNull();
+    const fromElsewhere = stay(hotel.id, inDays(14), 1);
+    const body = JSON.stringify({ from: 'another isolate' });
+    await env.CACHE.put(
+      entry(hotel.id, fromElsewhere),
+      `${version?.v}\n${Date.now() + 60_000}\nEurope/Vienna\n${body}`,
+    );
+    const res = await search(fromElsewhere);
+    expect(res.headers.get('x-cache')).toBe('HIT');
+    expect(await res.text()).toBe(body);
+
+    const stale = stay(hotel.id, inDays(15), 1);
+    await env.CACHE.put(entry(hotel.id, stale), `an-old-version\n${Date.now() + 60_000}\nEurope/Vienna\n${body}`);
+    const fresh = await search(stale);
+    expect(fresh.headers.get('x-cache')).toBe('MISS');
+    expect((await fresh.json<any>()).room_types).toHaveLength(1);
   });
 });

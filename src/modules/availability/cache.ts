@@ -5,7 +5,8 @@ import { Memo } from '../../lib/memo';
  * Availability cache in KV (docs/kv-keys.md).
  *
  *   av:v:<hotel_id>          {"v": "<version>", "b": "<D1 bookmark>|null"}       TTL 30 days
- *   av:e:<hotel_id>:<query>  <version>\n<expires ms>\n<tag>\n<response JSON>  TTL max(60, cache TTL)
+ *   av:e:<hotel_id>:<query>  <version>\n<expires ms>\n<tag>\n<response JSON>  TTL max(60, cache TTL),
+ *                            written when a search is asked for a second time (see seenEntries)
  *
  * Every change to a hotel's catalog, ARI or inventory writes a new version (with the D1 bookmark of
  * the write). A search reads both keys in one bulk get and uses the entry only if its version is the
@@ -26,38 +27,48 @@ export const entryKey = (hotelId: string, query: string) => `av:e:${hotelId}:${q
 /** A hit carries the caller's `tag` (e.g. the hotel time zone) and the response text. */
 export type CacheLookup = { hit: true; tag: string; json: string } | { hit: false; version: HotelVersion | null };
 
-function parseEntry(text: string): ParsedEntry | null {
+type Entry = { v: string; exp: number; tag: string; json: string; ttlSeconds: number; inKv: boolean };
+
+function serialize(e: Entry): string {
+  return `${e.v}\n${e.exp}\n${e.tag}\n${e.json}`;
+}
+
+function parseEntry(text: string, now: number): Entry | null {
   const first = text.indexOf('\n');
   const second = text.indexOf('\n', first + 1);
   const third = text.indexOf('\n', second + 1);
   if (first < 0 || second < 0 || third < 0) return null;
+  const exp = Number(text.slice(first + 1, second));
   return {
     v: text.slice(0, first),
-    exp: Number(text.slice(first + 1, second)),
+    exp,
     tag: text.slice(second + 1, third),
     json: text.slice(third + 1),
+    ttlSeconds: Math.max(0, Math.ceil((exp - now) / 1000)),
+    inKv: true,
   };
 }
 
-type ParsedEntry = { v: string; exp: number; tag: string; json: string };
-
 /**
- * Entries already seen by this isolate, so a repeated search reads only the small version key
+ * Entries this isolate has computed or read, so a repeated search reads only the small version key
  * from KV, not the whole response again. Still validated against the current version on every
- * request: this saves bytes, not freshness.
+ * request: this saves bytes, not freshness. A result goes to KV only when it is asked for a second
+ * time (admission on second use): one-off searches cost no KV write, which is KV's expensive
+ * operation, and popular ones are shared with other isolates from their second request on.
  */
-const seenEntries = new Memo<ParsedEntry>(KV_MAX_ENTRY_TTL_MS, 500);
+const seenEntries = new Memo<Entry>(KV_MAX_ENTRY_TTL_MS, 300);
 
 export async function readCached(
   kv: KVNamespace,
   hotelId: string,
   query: string,
+  waitUntil: (p: Promise<unknown>) => void,
   now = Date.now(),
 ): Promise<CacheLookup> {
   const key = entryKey(hotelId, query);
   const local = seenEntries.get(key, now);
   let version: HotelVersion | null;
-  let entry: ParsedEntry | null;
+  let entry: Entry | null;
   if (local) {
     version = await kv.get<HotelVersion>(versionKey(hotelId), 'json');
     entry = version && local.v === version.v ? local : null;
@@ -66,28 +77,30 @@ export async function readCached(
     const versionText = values.get(versionKey(hotelId));
     version = versionText ? (JSON.parse(versionText) as HotelVersion) : null;
     const entryText = values.get(key);
-    entry = entryText ? parseEntry(entryText) : null;
+    entry = entryText ? parseEntry(entryText, now) : null;
     if (entry) seenEntries.set(key, entry, now);
   }
-  if (version && entry && entry.v === version.v && entry.exp > now)
-    return { hit: true, tag: entry.tag, json: entry.json };
-  return { hit: false, version };
+  if (!(version && entry && entry.v === version.v && entry.exp > now)) return { hit: false, version };
+  if (!entry.inKv) {
+    entry.inKv = true;
+    const ttl = Math.max(KV_MIN_TTL_SECONDS, entry.ttlSeconds);
+    waitUntil(kv.put(key, serialize(entry), { expirationTtl: ttl }));
+  }
+  return { hit: true, tag: entry.tag, json: entry.json };
 }
 
-export async function writeCached(
-  kv: KVNamespace,
+/** Remembers a freshly computed result in this isolate; readCached shares it through KV on reuse. */
+export function rememberResult(
   hotelId: string,
   query: string,
   version: HotelVersion,
-  entry: { tag: string; json: string },
+  result: { tag: string; json: string },
   ttlSeconds: number,
   now = Date.now(),
-): Promise<void> {
+): void {
   if (ttlSeconds <= 0) return;
-  const parsed: ParsedEntry = { v: version.v, exp: now + ttlSeconds * 1000, ...entry };
-  seenEntries.set(entryKey(hotelId, query), parsed, now);
-  const text = `${parsed.v}\n${parsed.exp}\n${parsed.tag}\n${parsed.json}`;
-  await kv.put(entryKey(hotelId, query), text, { expirationTtl: Math.max(KV_MIN_TTL_SECONDS, ttlSeconds) });
+  const entry: Entry = { v: version.v, exp: now + ttlSeconds * 1000, ...result, ttlSeconds, inKv: false };
+  seenEntries.set(entryKey(hotelId, query), entry, now);
 }
 
 /**

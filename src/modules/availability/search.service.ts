@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../errors';
 import { addDays, daysBetween, todayIn } from '../../lib/dates';
 import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
-import { readCached, writeCached } from './cache';
+import { readCached, rememberResult } from './cache';
 import { buildOffers } from './offers';
 import { loadSearchContext } from './stay-data';
 
@@ -39,7 +39,7 @@ export async function searchAvailability(
 ): Promise<SearchOutcome> {
   const key = cacheKey(q);
   const useCache = options.ttlSeconds > 0 && !options.bypassCache;
-  const lookup = useCache ? await readCached(env.CACHE, q.hotel_id, key) : null;
+  const lookup = useCache ? await readCached(env.CACHE, q.hotel_id, key, options.waitUntil) : null;
   if (lookup?.hit) {
     // The tag is the hotel's time zone: the stay window moves with the hotel's clock, not the cache's.
     assertStayWindow(q.check_in, lookup.tag);
@@ -86,9 +86,7 @@ export async function searchAvailability(
   const json = JSON.stringify(response);
   // Only cache under a version some write has published: creating one here could race a write's bump.
   if (useCache && version) {
-    options.waitUntil(
-      writeCached(env.CACHE, q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, options.ttlSeconds),
-    );
+    rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, options.ttlSeconds);
   }
   return { json, cache: useCache ? 'MISS' : 'BYPASS' };
 }
