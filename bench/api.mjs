@@ -43,5 +43,5 @@ export function createApi(baseUrl, adminKey) {
     throw new Error(`${method} ${path}: expected HTTP ${status}, got ${res.status}: ${res.text.slice(0, 500)}`);
   }
 
-  return { call, expect };
+  return { call, expect, adminKey };
 }

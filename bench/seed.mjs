@@ -57,7 +57,7 @@ export function addDays(date, days) {
 }
 
 /** Today in the time zone plus `days`, as YYYY-MM-DD. */
-function zonedDate(timeZone, days) {
+export function zonedDate(timeZone, days) {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi, isRouteMissing } from '../bench/api.mjs';
+import { zonedDate } from '../bench/seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -174,19 +175,6 @@ function saveDemo(state) {
   writeFileSync(DEMO_FILE, `${JSON.stringify(state, null, 2)}\n`);
 }
 
-/** Today in the hotel's time zone plus `days`, as YYYY-MM-DD. */
-function hotelDate(timeZone, days) {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Seeds step by step and records each step in .wrangler/demo.json, so a restart seeds nothing twice
  * and a seed that stopped half-way (an endpoint missing, the server stopped) resumes where it stopped.
@@ -230,8 +218,8 @@ async function seed(call) {
     saveDemo(state);
   }
   if (!state.ari_seeded) {
-    const from = hotelDate(DEMO_HOTEL.timezone, 0);
-    const to = hotelDate(DEMO_HOTEL.timezone, ARI_DAYS - 1);
+    const from = zonedDate(DEMO_HOTEL.timezone, 0);
+    const to = zonedDate(DEMO_HOTEL.timezone, ARI_DAYS - 1);
     const updates = [];
     for (const { body, prices } of DEMO_ROOM_TYPES) {
       const roomTypeId = state.room_types[body.code];

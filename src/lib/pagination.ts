@@ -25,3 +25,13 @@ export function paginate<T extends { id: string }>(rows: T[], limit: number): { 
   const last = page[page.length - 1];
   return { page, nextCursor: last ? encodeCursor(last.id) : null };
 }
+
+/** A list response `{data, next_cursor}` from `limit + 1` rows ordered by id. */
+export function toPage<T extends { id: string }, J>(
+  rows: T[],
+  limit: number,
+  toJson: (row: T) => J,
+): { data: J[]; next_cursor: string | null } {
+  const { page, nextCursor } = paginate(rows, limit);
+  return { data: page.map(toJson), next_cursor: nextCursor };
+}

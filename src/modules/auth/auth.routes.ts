@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../errors';
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { decodeCursor, paginate } from '../../lib/pagination';
+import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, iso, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
 import { assertHotelAccess } from './auth.middleware';
 import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, TokenRequestBody, TokenSchema } from './auth.schema';
@@ -56,8 +56,7 @@ export const authRoutes = createRouter()
       assertPlatformAdmin(c.get('principal'));
       const { limit, cursor } = c.req.valid('query');
       const rows = await listApiKeys(c.get('db'), limit, decodeCursor(cursor));
-      const { page, nextCursor } = paginate(rows, limit);
-      return c.json({ data: page.map(toJson), next_cursor: nextCursor }, 200);
+      return c.json(toPage(rows, limit, toJson), 200);
     },
   )
   .openapi(

@@ -1,5 +1,5 @@
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { decodeCursor, paginate } from '../../lib/pagination';
+import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonContent, PaginationQuery } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/auth.middleware';
 import { hotelJson, ratePlanJson, roomTypeJson } from './catalog.json';
@@ -31,8 +31,7 @@ export const bookingEngineCatalogRoutes = createRouter()
         limit,
         afterId: decodeCursor(cursor),
       });
-      const { page, nextCursor } = paginate(rows, limit);
-      return c.json({ data: page.map(hotelJson), next_cursor: nextCursor }, 200);
+      return c.json(toPage(rows, limit, hotelJson), 200);
     },
   )
   .openapi(
@@ -78,7 +77,6 @@ export const bookingEngineCatalogRoutes = createRouter()
       assertHotelAccess(c.get('principal'), hotel_id);
       await getActiveHotelOrThrow(db, hotel_id);
       const rows = await listRoomTypes(db, hotel_id, { status: 'active', limit, afterId: decodeCursor(cursor) });
-      const { page, nextCursor } = paginate(rows, limit);
-      return c.json({ data: page.map(roomTypeJson), next_cursor: nextCursor }, 200);
+      return c.json(toPage(rows, limit, roomTypeJson), 200);
     },
   );

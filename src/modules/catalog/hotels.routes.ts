@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { decodeCursor, paginate } from '../../lib/pagination';
+import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { bumpVersion } from '../availability/cache';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
@@ -66,8 +66,7 @@ export const hotelRoutes = createRouter()
         limit,
         afterId: decodeCursor(cursor),
       });
-      const { page, nextCursor } = paginate(rows, limit);
-      return c.json({ data: page.map(hotelJson), next_cursor: nextCursor }, 200);
+      return c.json(toPage(rows, limit, hotelJson), 200);
     },
   )
   .openapi(

@@ -1,5 +1,5 @@
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { decodeCursor, paginate } from '../../lib/pagination';
+import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { bumpVersion } from '../availability/cache';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
@@ -67,8 +67,7 @@ export const ratePlanRoutes = createRouter()
       const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
       const { limit, cursor, status } = c.req.valid('query');
       const rows = await listRatePlans(db, hotel.id, { status, limit, afterId: decodeCursor(cursor) });
-      const { page, nextCursor } = paginate(rows, limit);
-      return c.json({ data: page.map(ratePlanJson), next_cursor: nextCursor }, 200);
+      return c.json(toPage(rows, limit, ratePlanJson), 200);
     },
   )
   .openapi(
