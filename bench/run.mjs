@@ -3,7 +3,7 @@
 // listener, seeds data through the public API and loads each scenario with autocannon. Prints a
 // report and exits 0 whatever the numbers are; it exits 1 only when it could not measure at all.
 // Settings (environment): BENCH_DURATION (s, default 10), BENCH_SLICE (s, 2), BENCH_WARMUP (s, 2),
-// BENCH_CONNECTIONS (20), BENCH_PORT (8821). See docs/performance.md.
+// BENCH_CONNECTIONS (20), BENCH_PORT (8821), BENCH_SERVER (miniflare | wrangler-dev). See docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
 import { createLoader, measure } from './load.mjs';
@@ -12,6 +12,7 @@ import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
 import { availabilitySuite } from './suites/availability.mjs';
 import { bookingsSuite } from './suites/bookings.mjs';
 import { buildBundle, startWorker } from './worker.mjs';
+import { startWranglerDev } from './wrangler-dev.mjs';
 
 registerSuite(availabilitySuite);
 registerSuite(bookingsSuite);
@@ -38,9 +39,19 @@ async function main() {
   };
   const port = setting('BENCH_PORT', 8821, 1);
 
-  log('building the worker (wrangler deploy --dry-run --outdir bench/.build)…');
-  buildBundle();
-  const worker = await startWorker({ port });
+  const server = process.env.BENCH_SERVER || 'miniflare';
+  if (server !== 'miniflare' && server !== 'wrangler-dev') {
+    throw new Error(`BENCH_SERVER must be miniflare or wrangler-dev (got "${server}")`);
+  }
+  let worker;
+  if (server === 'wrangler-dev') {
+    log('starting wrangler dev…');
+    worker = await startWranglerDev({ port });
+  } else {
+    log('building the worker (wrangler deploy --dry-run --outdir bench/.build)…');
+    buildBundle();
+    worker = await startWorker({ port });
+  }
   try {
     const cpu = cpus();
     console.log(
@@ -50,7 +61,7 @@ async function main() {
         `Node ${process.version}; ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}; load average ${loads()} (1/5/15 min)`,
         `Each scenario: ${settings.warmupSeconds} s warm-up, then ${settings.seconds} s measured in ` +
           `${settings.sliceSeconds} s slices alternating with ${BASELINE.name}; ${settings.connections} connections;`,
-        `autocannon in this process → Miniflare (workerd) listening on ${worker.url}`,
+        `autocannon in this process → ${worker.label} listening on ${worker.url}`,
         '',
       ].join('\n'),
     );

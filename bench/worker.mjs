@@ -127,6 +127,7 @@ export async function startWorker({ port }) {
     return {
       url: url.origin,
       adminKey,
+      label: "Miniflare's own listener (workerd)",
       workerdPeakRssMiB,
       async stop() {
         try {
