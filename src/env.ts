@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './lib/log';
 import type { Scope } from './modules/auth/scopes';
+import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
 
 /** Who is calling: the platform admin, an API key, or a Bearer token (ours or an external IdP's). */
 export type Principal = {
@@ -24,5 +25,7 @@ export type AppEnv = {
     log: Logger;
     db: Db;
     principal: Principal;
+    /** Set by idempotent() when this request claimed an Idempotency-Key. */
+    idempotency?: IdempotencyClaim;
   };
 };

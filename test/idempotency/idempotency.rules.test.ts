@@ -86,6 +86,7 @@ describe('decide', () => {
     state: 'completed',
     lockedUntil: at(-1000),
     expiresAt: at(3_600_000),
+    resourceId: null,
     ...over,
   });
 

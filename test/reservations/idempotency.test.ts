@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inDays } from '../helpers/ari';
 import { expectStatus } from '../helpers/http';
 import { auditInventory, book, bookableHotel, bookingBody, takenOn } from '../helpers/reservations';
@@ -10,6 +10,10 @@ async function reservationsOf(hotelId: string): Promise<number> {
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('Idempotency-Key on POST /reservations', () => {
   it('replays the original response and books nothing twice', async () => {
@@ -62,5 +66,47 @@ describe('Idempotency-Key on POST /reservations', () => {
     expect(again.status).toBe(409);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await reservationsOf(h.hotel.id)).toBe(1);
+  });
+
+  it('answers a retry with the committed reservation when the first attempt failed after its commit', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    // The booking's own D1 session commits its batch, then loses the connection (the reviewer's
+    // "Network connection lost" after commit): the first answer is a 500.
+    const original = env.DB.withSession.bind(env.DB);
+    vi.spyOn(env.DB, 'withSession').mockImplementationOnce((constraint?: string) => {
+      const session = original(constraint as D1SessionConstraint);
+      let committed = false;
+      return new Proxy(session, {
+        get(target, prop) {
+          if (prop === 'batch') {
+            return async (statements: D1PreparedStatement[]) => {
+              const result = await target.batch(statements);
+              committed = true;
+              return result;
+            };
+          }
+          if (prop === 'prepare' && committed) {
+            return () => {
+              throw new Error('D1_ERROR: Network connection lost.');
+            };
+          }
+          const value = Reflect.get(target, prop);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    });
+    expect((await book(bookingBody(h), { headers })).status).toBe(500);
+    vi.restoreAllMocks();
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+
+    const retry = await book(bookingBody(h), { headers });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const body = await expectStatus(retry, 201);
+    expect(body.hotel_id).toBe(h.hotel.id);
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    // Later retries replay the stored answer.
+    expect(await expectStatus(book(bookingBody(h), { headers }), 201)).toEqual(body);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
@@ -10,7 +11,14 @@ import {
   requestFingerprint,
   resolveIdempotencyKey,
 } from './idempotency.rules';
-import { claimKey, completeKey, type KeyScope, releaseKey, type StoredResponse } from './idempotency.service';
+import {
+  claimKey,
+  completeKey,
+  completeResumed,
+  type KeyScope,
+  releaseKey,
+  type StoredResponse,
+} from './idempotency.service';
 
 /** For a creating route's `request.headers`, so the OpenAPI document shows the header. */
 export const IdempotencyHeaders = z.object({
@@ -47,7 +55,16 @@ function replay(stored: StoredResponse): Response {
  * `bodyKey` names a JSON body field that may carry the key instead of the header (payments'
  * `idempotency_key`); when both are sent they must agree.
  */
-export function idempotent(options: { bodyKey?: string } = {}) {
+export function idempotent(
+  options: {
+    bodyKey?: string;
+    /**
+     * For handlers that bind what they create to the claim (bindResource): answers a retry whose
+     * first attempt committed but failed before its response was stored.
+     */
+    resume?: (c: Context<AppEnv>, resourceId: string) => Promise<Response>;
+  } = {},
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header(KEY_HEADER);
     if (header === undefined && options.bodyKey === undefined) return next();
@@ -76,7 +93,20 @@ export function idempotent(options: { bodyKey?: string } = {}) {
       case 'replay':
         c.get('log').info('idempotent replay', { principal_id: scope.principalId, status: claim.response.status });
         return replay(claim.response);
+      case 'resume': {
+        if (!options.resume) {
+          throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
+            headers: { 'Retry-After': '1' },
+          });
+        }
+        const res = await options.resume(c, claim.resourceId);
+        const stored = { status: res.status, body: await res.clone().text(), headers: replayedHeaders(res.headers) };
+        await completeResumed(db, scope, claim.resourceId, stored);
+        c.get('log').warn('idempotent request resumed from its committed resource', { resource_id: claim.resourceId });
+        return replay(stored);
+      }
       case 'claimed':
+        c.set('idempotency', { ...scope, lockedUntil: claim.lockedUntil });
         break;
     }
 

@@ -95,9 +95,10 @@ export type StoredRecord = {
   state: 'in_flight' | 'completed';
   lockedUntil: Date;
   expiresAt: Date;
+  resourceId: string | null;
 };
 
-export type Decision = 'expired' | 'mismatch' | 'replay' | 'in_flight' | 'take_over';
+export type Decision = 'expired' | 'mismatch' | 'replay' | 'resume' | 'in_flight' | 'take_over';
 
 /** What to do with a request whose key already has a record. */
 export function decide(record: StoredRecord, fingerprint: string, now: Date): Decision {
@@ -105,6 +106,8 @@ export function decide(record: StoredRecord, fingerprint: string, now: Date): De
   if (record.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (record.requestHash !== fingerprint) return 'mismatch';
   if (record.state === 'completed') return 'replay';
+  // The work committed (its resource is bound to the key) but its response was never stored.
+  if (record.resourceId !== null) return 'resume';
   // A lock past its deadline means the worker that claimed the key died without finishing or releasing.
   return record.lockedUntil.getTime() > now.getTime() ? 'in_flight' : 'take_over';
 }

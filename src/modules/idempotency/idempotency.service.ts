@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { decide, LOCK_MS, RECORD_TTL_MS } from './idempotency.rules';
 import { idempotencyKeys } from './idempotency.table';
@@ -14,6 +14,7 @@ export type StoredResponse = { status: number; body: string; headers: Record<str
 export type ClaimOutcome =
   | { kind: 'claimed'; lockedUntil: Date }
   | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'resume'; resourceId: string }
   | { kind: 'mismatch' }
   | { kind: 'in_flight' };
 
@@ -60,6 +61,8 @@ export async function claimKey(db: Db, scope: KeyScope, fingerprint: string, now
         return { kind: 'in_flight' };
       case 'replay':
         return { kind: 'replay', response: storedResponse(row) };
+      case 'resume':
+        return { kind: 'resume', resourceId: row.resourceId as string };
       case 'take_over': {
         const taken = await db
           .update(idempotencyKeys)
@@ -108,11 +111,48 @@ export async function completeKey(
   return result.meta.changes === 1;
 }
 
-/** Forgets the claim so that a retry runs the request again (the server failed, nothing to replay). */
+/**
+ * Forgets the claim so that a retry runs the request again (the server failed, nothing to replay) —
+ * unless the work already committed and bound its resource: then the claim stays for a retry to resume.
+ */
 export async function releaseKey(db: Db, scope: KeyScope, lockedUntil: Date): Promise<boolean> {
   const result = await db
     .delete(idempotencyKeys)
-    .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.lockedUntil, lockedUntil)))
+    .where(
+      and(
+        byScope(scope),
+        eq(idempotencyKeys.state, 'in_flight'),
+        eq(idempotencyKeys.lockedUntil, lockedUntil),
+        isNull(idempotencyKeys.resourceId),
+      ),
+    )
     .run();
   return result.meta.changes === 1;
+}
+
+/** Stores the response a resumed request answered with, so later retries replay it directly. */
+export async function completeResumed(db: Db, scope: KeyScope, resourceId: string, response: StoredResponse) {
+  await db
+    .update(idempotencyKeys)
+    .set({
+      state: 'completed',
+      responseStatus: response.status,
+      responseBody: response.body,
+      responseHeaders: response.headers,
+    })
+    .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.resourceId, resourceId)))
+    .run();
+}
+
+/** The claim a creating handler binds its resource to (set on the context by `idempotent()`). */
+export type IdempotencyClaim = KeyScope & { lockedUntil: Date };
+
+/**
+ * Binds what a request created to its idempotency claim; the caller puts this statement in the same
+ * D1 batch as the creation, so the key and the resource commit together or not at all.
+ */
+export function bindResource(d1: D1DatabaseSession, claim: IdempotencyClaim, resourceId: string): D1PreparedStatement {
+  return d1
+    .prepare('UPDATE idempotency_keys SET resource_id = ? WHERE principal_id = ? AND key = ? AND locked_until = ?')
+    .bind(resourceId, claim.principalId, claim.key, claim.lockedUntil.getTime());
 }

@@ -15,6 +15,11 @@ export const idempotencyKeys = sqliteTable(
     responseBody: text('response_body'),
     responseHeaders: text('response_headers', { mode: 'json' }).$type<Record<string, string>>(),
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * What the request created, written in the same D1 batch as the creation itself: if the worker
+     * fails after that commit, a retry answers with this resource instead of creating another.
+     */
+    resourceId: text('resource_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -1,4 +1,5 @@
 import m0000 from '../../../migrations/0000_init.sql';
+import m0001 from '../../../migrations/0001_idempotency_resource.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -6,7 +7,10 @@ import m0000 from '../../../migrations/0000_init.sql';
  * Deployed environments run `wrangler d1 migrations apply` instead. test/platform checks that this
  * list matches the folder.
  */
-export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [{ name: '0000_init.sql', sql: m0000 }];
+export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
+  { name: '0000_init.sql', sql: m0000 },
+  { name: '0001_idempotency_resource.sql', sql: m0001 },
+];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
 const TABLE = 'd1_migrations';

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/auth.middleware';
@@ -6,10 +8,21 @@ import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middl
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
 import { modifyReservation } from './modify.service';
 import { etagOf, toReservationJson } from './reservations.repo';
-import { CreateReservationBody, ModifyReservationBody, ReservationSchema } from './reservations.schema';
+import {
+  CreateReservationBody,
+  ModifyReservationBody,
+  type ReservationJson,
+  ReservationSchema,
+} from './reservations.schema';
 import { createReservation, getReservationFor } from './reservations.service';
 
 const tags = ['Reservations'];
+
+function created(c: Context<AppEnv>, reservation: ReservationJson) {
+  c.header('Location', `/api/v1/booking-engine/reservations/${reservation.id}`);
+  c.header('ETag', etagOf(reservation));
+  return c.json(reservation, 201);
+}
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const reservation = (description: string) => ({
   description,
@@ -34,16 +47,20 @@ export const reservationRoutes = createRouter()
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateReservationBody) },
         responses: { 201: reservation('Booked'), ...errorResponses(404, 409, 415, 422) },
       },
-      idempotent(),
+      idempotent({
+        // The first attempt committed but failed before its response was stored: answer with it.
+        resume: async (c, id) => {
+          const loaded = await getReservationFor(c.env.DB, c.get('principal'), id);
+          return created(c, toReservationJson(loaded));
+        },
+      }),
     ),
     async (c) => {
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
-      const created = await createReservation(c.env, body);
-      c.get('log').info('reservation created', { reservation_id: created.id, hotel_id: created.hotel_id });
-      c.header('Location', `/api/v1/booking-engine/reservations/${created.id}`);
-      c.header('ETag', etagOf(created));
-      return c.json(created, 201);
+      const reservation = await createReservation(c.env, body, c.get('idempotency'));
+      c.get('log').info('reservation created', { reservation_id: reservation.id, hotel_id: reservation.hotel_id });
+      return created(c, reservation);
     },
   )
   .openapi(

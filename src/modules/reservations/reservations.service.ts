@@ -6,6 +6,7 @@ import { bumpVersion } from '../availability/cache';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
 import { priceRooms, type RoomRequest } from './booking';
 import { isConstraintFailure, takeUnits } from './inventory';
 import { refusalError } from './refusals';
@@ -61,6 +62,7 @@ export async function priceOrThrow(
 export async function createReservation(
   env: Env,
   body: CreateReservationBody,
+  claim: IdempotencyClaim | undefined,
   now = new Date(),
 ): Promise<ReservationJson> {
   const fromRooms = body.rooms !== undefined;
@@ -128,6 +130,7 @@ export async function createReservation(
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
       insertOutboxEvent(session, event),
+      ...(claim ? [bindResource(session, claim, id)] : []),
     ]);
   } catch (err) {
     if (!isConstraintFailure(err)) throw err;
