@@ -47,15 +47,23 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-/** Today's date in a time zone (en-CA formats as YYYY-MM-DD). */
+/** Today's date in a time zone, built from its parts (no reliance on a locale's date layout). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return formatterFor(timeZone).format(now);
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of formatterFor(timeZone).formatToParts(now)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year.padStart(4, '0')}-${month}-${day}`;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

@@ -44,6 +44,18 @@ describe('cancel', () => {
     expect((await expectStatus(at(r3.id, 'cancel'), 200)).cancellation_fee).toBe(0);
   });
 
+  it('charges nothing for dropping an unconfirmed hold', async () => {
+    const h = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: null, penalty: { type: 'full_stay' } } },
+    });
+    const hold = await booked(bookingBody(h, { status: 'pending' }));
+    expect(await expectStatus(at(hold.id, 'cancel'), 200)).toMatchObject({
+      status: 'cancelled',
+      cancellation_fee: null,
+      balance_due: 0,
+    });
+  });
+
   it('keeps the policy the guest booked under', async () => {
     const h = await bookableHotel({
       ratePlan: { cancellation_policy: { free_until_hours: 48, penalty: { type: 'full_stay' } } },
@@ -62,7 +74,10 @@ describe('cancel', () => {
 describe('hotel-side transitions', () => {
   it('follows confirmed → checked_in → checked_out and refuses the rest with 409', async () => {
     const h = await bookableHotel();
-    const r = await booked(bookingBody(h));
+    const later = await booked(bookingBody(h));
+    expect((await expectStatus(at(later.id, 'check-in'), 409)).detail).toContain('starts on');
+    expect((await expectStatus(at(later.id, 'no-show'), 409)).code).toBe('invalid_state');
+    const r = await booked(bookingBody(h, { check_in: inDays(0), check_out: inDays(2) }));
     expect((await expectStatus(at(r.id, 'check-out'), 409)).code).toBe('invalid_state');
     expect((await expectStatus(at(r.id, 'check-in'), 200)).status).toBe('checked_in');
     expect((await expectStatus(at(r.id, 'cancel'), 409)).code).toBe('invalid_state');
@@ -71,16 +86,16 @@ describe('hotel-side transitions', () => {
     expect(
       (await expectStatus(call('PUT', `/api/booking-engine/reservations/${r.id}`, { body: { adults: 1 } }), 409)).code,
     ).toBe('invalid_state');
-    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    expect(await takenOn(h.roomType.id, inDays(0))).toBe(1);
     await auditInventory(h.hotel.id);
   });
 
   it('releases the rooms of a no-show', async () => {
     const h = await bookableHotel();
-    const r = await booked(bookingBody(h));
+    const r = await booked(bookingBody(h, { check_in: inDays(0), check_out: inDays(2) }));
     const noShow = await expectStatus(at(r.id, 'no-show'), 200);
     expect(noShow.status).toBe('no_show');
-    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    expect(await takenOn(h.roomType.id, inDays(0))).toBe(0);
     await auditInventory(h.hotel.id);
   });
 });

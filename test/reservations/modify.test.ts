@@ -100,4 +100,32 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
       400,
     );
   });
+
+  it('applies the 30-night limit to the merged stay', async () => {
+    const h = await bookableHotel();
+    const r = await booked(bookingBody(h));
+    const problem = await expectStatus(put(r.id, { check_out: inDays(100) }), 400);
+    expect(problem.errors[0].path).toBe('check_out');
+    await expectStatus(put(r.id, { check_out: '9999-12-31' }), 400);
+    expect(await takenOn(h.roomType.id, inDays(12))).toBe(0);
+  });
+
+  it('changes nothing and emits nothing for an empty change', async () => {
+    const h = await bookableHotel();
+    const r = await booked(bookingBody(h));
+    expect((await expectStatus(put(r.id, {}), 200)).version).toBe(1);
+    expect(await eventsOf(r.id)).toEqual(['reservation.created']);
+  });
+
+  it('does not rename the profile it relinks to', async () => {
+    const h = await bookableHotel();
+    const ada = await booked(bookingBody(h));
+    const bob = await booked(
+      bookingBody(h, { guest: { first_name: 'Bob', last_name: 'Builder', email: 'bob@example.com' } }),
+    );
+    const moved = await expectStatus(put(ada.id, { guest: { email: 'bob@example.com' } }), 200);
+    expect(moved.guest).toMatchObject({ id: bob.guest.id, first_name: 'Bob', last_name: 'Builder' });
+    const bobNow = await expectStatus(call('GET', `/api/booking-engine/reservations/${bob.id}`), 200);
+    expect(bobNow.guest).toMatchObject({ first_name: 'Bob', last_name: 'Builder' });
+  });
 });

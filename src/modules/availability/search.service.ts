@@ -47,7 +47,9 @@ export async function searchAvailability(
   }
   const version = lookup && !lookup.hit ? lookup.version : null;
 
-  const session = env.DB.withSession(version?.b ?? 'first-unconstrained');
+  // A version without a bookmark (catalog writes publish none) or no version at all: read the
+  // primary, so a lagging replica's answer is never cached under the current version.
+  const session = env.DB.withSession(version?.b ?? 'first-primary');
   const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
   assertStayWindow(q.check_in, ctx.hotel.timezone);

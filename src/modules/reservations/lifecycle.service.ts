@@ -1,5 +1,6 @@
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
+import { todayIn } from '../../lib/dates';
 import { bumpVersion } from '../availability/cache';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
 import type { EventType } from '../events/outbox.table';
@@ -52,10 +53,9 @@ async function applyTransition(
 ): Promise<'applied' | 'lost_race'> {
   const { row, rooms } = loaded;
   const releases = holdsInventory(row.status) && !holdsInventory(to);
-  const fee =
-    to === 'cancelled' || to === 'no_show'
-      ? feeFor(loaded, await hotelTerms(session, row.hotelId), now)
-      : row.cancellationFee;
+  // An unconfirmed hold was never a booking: dropping it costs nothing, as letting it expire does.
+  const charges = (to === 'cancelled' || to === 'no_show') && row.status !== 'pending';
+  const fee = charges ? feeFor(loaded, await hotelTerms(session, row.hotelId), now) : row.cancellationFee;
   const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
   try {
     await session.batch([
@@ -138,6 +138,12 @@ export async function transitionReservation(
   if (row.status === to) return toReservationJson(loaded);
   if (!canTransition(row.status, to)) {
     throw new AppError('invalid_state', `A ${row.status} reservation cannot become ${to}.`);
+  }
+  if (to === 'checked_in' || to === 'no_show') {
+    const today = todayIn((await hotelTerms(session, row.hotelId)).timezone, now);
+    if (today < row.checkIn) {
+      throw new AppError('invalid_state', `The stay starts on ${row.checkIn}; today is ${today} at the hotel.`);
+    }
   }
   if (row.status === 'pending' && row.holdExpiresAt && row.holdExpiresAt.getTime() <= now.getTime()) {
     await applyTransition(env, session, loaded, 'expired', HOLD_EXPIRED, now);

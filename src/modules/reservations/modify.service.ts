@@ -1,13 +1,15 @@
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
+import { daysBetween } from '../../lib/dates';
 import { newId } from '../../lib/ids';
+import { MAX_NIGHTS } from '../availability/availability.schema';
 import { bumpVersion } from '../availability/cache';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
 import { heldUnits, type RoomRequest } from './booking';
 import { isConstraintFailure, releaseUnits, takeUnits } from './inventory';
 import {
   etagOf,
-  findGuestIdByEmail,
+  findGuestByEmail,
   insertRooms,
   loadReservation,
   toReservationJson,
@@ -76,9 +78,11 @@ export async function modifyReservation(
     },
   ];
   const stay = { checkIn: body.check_in ?? row.checkIn, checkOut: body.check_out ?? row.checkOut };
-  if (stay.checkOut <= stay.checkIn) {
-    throw new AppError('validation_failed', 'check_out must be after check_in.', {
-      errors: [{ path: 'check_out', message: 'must be after check_in' }],
+  // The body schema checks the dates only when both are sent; the merged stay must obey the same rules.
+  const nights = daysBetween(stay.checkIn, stay.checkOut);
+  if (nights < 1 || nights > MAX_NIGHTS) {
+    throw new AppError('validation_failed', `A stay has 1 to ${MAX_NIGHTS} nights; this one would have ${nights}.`, {
+      errors: [{ path: 'check_out', message: nights < 1 ? 'must be after check_in' : `at most ${MAX_NIGHTS} nights` }],
     });
   }
   const stayChanged = stay.checkIn !== row.checkIn || stay.checkOut !== row.checkOut || !sameRooms(oldRooms, newRooms);
@@ -105,25 +109,27 @@ export async function modifyReservation(
   let guestEmail = current.guest.email;
   if (body.guest) {
     guestEmail = body.guest.email?.toLowerCase() ?? current.guest.email;
-    const guestId =
-      guestEmail === current.guest.email
-        ? current.guest.id
-        : ((await findGuestIdByEmail(session, row.hotelId, guestEmail)) ?? newId('guest'));
+    // Moving to another email links to that email's profile; only fields the body names change it.
+    const profile =
+      guestEmail === current.guest.email ? current.guest : await findGuestByEmail(session, row.hotelId, guestEmail);
+    const base = profile ?? current.guest;
     statements.push(
       upsertGuest(
         session,
         {
-          id: guestId,
+          id: profile?.id ?? newId('guest'),
           hotelId: row.hotelId,
           email: guestEmail,
-          firstName: body.guest.first_name ?? current.guest.firstName,
-          lastName: body.guest.last_name ?? current.guest.lastName,
-          phone: body.guest.phone ?? current.guest.phone,
+          firstName: body.guest.first_name ?? base.firstName,
+          lastName: body.guest.last_name ?? base.lastName,
+          phone: body.guest.phone ?? base.phone,
         },
         now,
       ),
     );
   }
+  const nothingChanges = !stayChanged && !body.guest && body.special_requests === undefined;
+  if (nothingChanges) return toReservationJson(current);
   const specialRequests = body.special_requests === undefined ? row.specialRequests : body.special_requests;
   const event = outboxEvent(
     row.hotelId,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createDb } from '../../db';
 import { daysBetween } from '../../lib/dates';
 import { iso } from '../../lib/schemas';
@@ -113,18 +113,6 @@ export function upsertGuest(
     .bind(g.id, g.hotelId, g.email, g.firstName, g.lastName, g.phone, now.getTime(), now.getTime());
 }
 
-export async function findGuestIdByEmail(
-  d1: D1DatabaseSession,
-  hotelId: string,
-  email: string,
-): Promise<string | null> {
-  const row = await d1
-    .prepare('SELECT id FROM guests WHERE hotel_id = ? AND email = ?')
-    .bind(hotelId, email)
-    .first<{ id: string }>();
-  return row?.id ?? null;
-}
-
 export function insertRooms(
   d1: D1DatabaseSession,
   reservationId: string,
@@ -149,4 +137,17 @@ export function insertRooms(
         JSON.stringify(r.cancellationPolicy),
       ),
   );
+}
+
+export async function findGuestByEmail(
+  d1: D1DatabaseSession,
+  hotelId: string,
+  email: string,
+): Promise<GuestRow | null> {
+  const row = await createDb(d1)
+    .select()
+    .from(guests)
+    .where(and(eq(guests.hotelId, hotelId), eq(guests.email, email)))
+    .get();
+  return row ?? null;
 }

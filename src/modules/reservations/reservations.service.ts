@@ -11,7 +11,7 @@ import { priceRooms, type RoomRequest } from './booking';
 import { isConstraintFailure, takeUnits } from './inventory';
 import { refusalError } from './refusals';
 import {
-  findGuestIdByEmail,
+  findGuestByEmail,
   insertRooms,
   type LoadedReservation,
   loadReservation,
@@ -83,7 +83,7 @@ export async function createReservation(
   });
 
   const email = body.guest.email.toLowerCase();
-  const guestId = (await findGuestIdByEmail(session, body.hotel_id, email)) ?? newId('guest');
+  const guestId = (await findGuestByEmail(session, body.hotel_id, email))?.id ?? newId('guest');
   const id = newId('reservation');
   const total = rooms.reduce((n, r) => n + r.totalAmount, 0);
   const holdExpiresAt = body.status === 'pending' ? now.getTime() + body.hold_minutes * 60_000 : null;
