@@ -91,6 +91,15 @@ function storedResponse(row: typeof idempotencyKeys.$inferSelect): StoredRespons
   return { status: row.responseStatus, body: row.responseBody, headers: row.responseHeaders ?? {} };
 }
 
+function completed(response: StoredResponse) {
+  return {
+    state: 'completed' as const,
+    responseStatus: response.status,
+    responseBody: response.body,
+    responseHeaders: response.headers,
+  };
+}
+
 /** Stores the outcome to replay. False when the claim was lost to a takeover meanwhile. */
 export async function completeKey(
   db: Db,
@@ -100,12 +109,7 @@ export async function completeKey(
 ): Promise<boolean> {
   const result = await db
     .update(idempotencyKeys)
-    .set({
-      state: 'completed',
-      responseStatus: response.status,
-      responseBody: response.body,
-      responseHeaders: response.headers,
-    })
+    .set(completed(response))
     .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.lockedUntil, lockedUntil)))
     .run();
   return result.meta.changes === 1;
@@ -134,12 +138,7 @@ export async function releaseKey(db: Db, scope: KeyScope, lockedUntil: Date): Pr
 export async function completeResumed(db: Db, scope: KeyScope, resourceId: string, response: StoredResponse) {
   await db
     .update(idempotencyKeys)
-    .set({
-      state: 'completed',
-      responseStatus: response.status,
-      responseBody: response.body,
-      responseHeaders: response.headers,
-    })
+    .set(completed(response))
     .where(and(byScope(scope), eq(idempotencyKeys.state, 'in_flight'), eq(idempotencyKeys.resourceId, resourceId)))
     .run();
 }
