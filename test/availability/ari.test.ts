@@ -181,3 +181,14 @@ describe('PUT /api/v1/hotels/:hotel_id/ari', () => {
     await expectStatus(putAri(hotel.id, update, { apiKey: writer.key }), 200);
   });
 });
+
+describe('GET /api/v1/hotels/:hotel_id/ari', () => {
+  it.each([
+    ['to before from', '2031-01-02', '2031-01-01'],
+    ['a range over two years', '2031-01-01', '2033-01-02'],
+  ])('rejects %s with 400 on query.to', async (_name, from, to) => {
+    const { hotel } = await aHotelWithRooms();
+    const problem = await expectStatus(call('GET', `/api/v1/hotels/${hotel.id}/ari?from=${from}&to=${to}`), 400);
+    expect(problem.errors.map((e: any) => e.path)).toContain('query.to');
+  });
+});

@@ -6,6 +6,13 @@ export const MAX_RANGE_DAYS = 731;
 export const MAX_ROOM_NIGHTS_PER_REQUEST = 50_000;
 const RATE_FIELDS = ['amount', 'min_stay', 'max_stay', 'closed', 'closed_to_arrival', 'closed_to_departure'] as const;
 
+/** An inclusive date range of at most MAX_RANGE_DAYS days; the problem with it, or null. */
+function rangeProblem(from: string, to: string): string | null {
+  if (to < from) return 'must not be before from';
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) return `a range spans at most ${MAX_RANGE_DAYS} days`;
+  return null;
+}
+
 export const AriUpdate = z
   .object({
     room_type_id: z.string().min(1).max(64),
@@ -40,10 +47,8 @@ export const AriUpdate = z
     closed_to_departure: z.boolean().optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.to < u.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (daysBetween(u.from, u.to) >= MAX_RANGE_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `a range spans at most ${MAX_RANGE_DAYS} days` });
-    }
+    const range = rangeProblem(u.from, u.to);
+    if (range) ctx.addIssue({ code: 'custom', path: ['to'], message: range });
     const rateFields = RATE_FIELDS.filter((f) => u[f] !== undefined);
     if (rateFields.length === 0 && u.inventory === undefined) {
       ctx.addIssue({ code: 'custom', path: [], message: 'set inventory, amount or a restriction' });
@@ -65,11 +70,16 @@ export const AriUpdateResult = z
   .object({ updated: z.number().int().openapi({ description: 'Room-nights written' }) })
   .openapi('AriUpdateResult');
 
-export const AriCalendarQuery = z.object({
-  from: IsoDate,
-  to: IsoDate.openapi({ description: 'Inclusive; at most 731 days after from' }),
-  room_type_id: z.string().min(1).max(64).optional(),
-});
+export const AriCalendarQuery = z
+  .object({
+    from: IsoDate,
+    to: IsoDate.openapi({ description: 'Inclusive; at most 731 days after from' }),
+    room_type_id: z.string().min(1).max(64).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const range = rangeProblem(q.from, q.to);
+    if (range) ctx.addIssue({ code: 'custom', path: ['to'], message: range });
+  });
 
 const RoomNightJson = z.object({
   date: z.string(),

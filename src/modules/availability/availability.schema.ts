@@ -5,6 +5,14 @@ import { IsoDate } from '../../lib/schemas';
 export const MAX_NIGHTS = 30;
 export const MAX_DAYS_AHEAD = 730;
 
+/** A stay has 1 to MAX_NIGHTS nights (check_out exclusive); the problem with it, or null. */
+export function stayLengthProblem(checkIn: string, checkOut: string): string | null {
+  const nights = daysBetween(checkIn, checkOut);
+  if (nights < 1) return 'must be after check_in';
+  if (nights > MAX_NIGHTS) return `a stay has at most ${MAX_NIGHTS} nights`;
+  return null;
+}
+
 export const AvailabilityRequest = z
   .object({
     hotel_id: z.string().min(1).max(64),
@@ -16,11 +24,8 @@ export const AvailabilityRequest = z
     rate_plan_id: z.string().min(1).max(64).optional().openapi({ description: 'Only this rate plan' }),
   })
   .superRefine((q, ctx) => {
-    const nights = daysBetween(q.check_in, q.check_out);
-    if (nights < 1) ctx.addIssue({ code: 'custom', path: ['check_out'], message: 'must be after check_in' });
-    else if (nights > MAX_NIGHTS) {
-      ctx.addIssue({ code: 'custom', path: ['check_out'], message: `a stay has at most ${MAX_NIGHTS} nights` });
-    }
+    const problem = stayLengthProblem(q.check_in, q.check_out);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['check_out'], message: problem });
   })
   .openapi('AvailabilityRequest');
 

@@ -1,8 +1,7 @@
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
-import { daysBetween } from '../../lib/dates';
 import { newId } from '../../lib/ids';
-import { MAX_NIGHTS } from '../availability/availability.schema';
+import { stayLengthProblem } from '../availability/availability.schema';
 import { bumpVersion } from '../availability/cache';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
 import { heldUnits, type RoomRequest } from './booking';
@@ -79,10 +78,10 @@ export async function modifyReservation(
   ];
   const stay = { checkIn: body.check_in ?? row.checkIn, checkOut: body.check_out ?? row.checkOut };
   // The body schema checks the dates only when both are sent; the merged stay must obey the same rules.
-  const nights = daysBetween(stay.checkIn, stay.checkOut);
-  if (nights < 1 || nights > MAX_NIGHTS) {
-    throw new AppError('validation_failed', `A stay has 1 to ${MAX_NIGHTS} nights; this one would have ${nights}.`, {
-      errors: [{ path: 'check_out', message: nights < 1 ? 'must be after check_in' : `at most ${MAX_NIGHTS} nights` }],
+  const lengthProblem = stayLengthProblem(stay.checkIn, stay.checkOut);
+  if (lengthProblem) {
+    throw new AppError('validation_failed', `The changed stay would run ${stay.checkIn} to ${stay.checkOut}.`, {
+      errors: [{ path: 'check_out', message: lengthProblem }],
     });
   }
   const stayChanged = stay.checkIn !== row.checkIn || stay.checkOut !== row.checkOut || !sameRooms(oldRooms, newRooms);

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { daysBetween } from '../../lib/dates';
 import { IsoDate, PaginationQuery } from '../../lib/schemas';
-import { MAX_NIGHTS } from '../availability/availability.schema';
+import { stayLengthProblem } from '../availability/availability.schema';
 import { RESERVATION_SOURCES, RESERVATION_STATUSES } from './reservations.table';
 
 const Id = z.string().min(1).max(64);
@@ -23,10 +22,8 @@ export const RoomInput = z
 
 function checkStay(v: { check_in?: string | undefined; check_out?: string | undefined }, ctx: z.RefinementCtx) {
   if (!v.check_in || !v.check_out) return;
-  const nights = daysBetween(v.check_in, v.check_out);
-  if (nights < 1) ctx.addIssue({ code: 'custom', path: ['check_out'], message: 'must be after check_in' });
-  else if (nights > MAX_NIGHTS)
-    ctx.addIssue({ code: 'custom', path: ['check_out'], message: `a stay has at most ${MAX_NIGHTS} nights` });
+  const problem = stayLengthProblem(v.check_in, v.check_out);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['check_out'], message: problem });
 }
 
 type RoomFields = { rooms?: unknown; room_type_id?: string; rate_plan_id?: string; adults?: number; children?: number };
