@@ -19,7 +19,16 @@ const HOLD_EXPIRED: TransitionEvent = { type: 'reservation.cancelled', reason: '
 
 type HotelTerms = { timezone: string; checkInTime: string };
 
-async function hotelTerms(session: D1DatabaseSession, hotelId: string): Promise<HotelTerms> {
+/** The hotel's terms, read at most once per operation and only if a step needs them. */
+function hotelTerms(session: D1DatabaseSession, hotelId: string): () => Promise<HotelTerms> {
+  let terms: Promise<HotelTerms> | undefined;
+  return () => {
+    terms ??= readHotelTerms(session, hotelId);
+    return terms;
+  };
+}
+
+async function readHotelTerms(session: D1DatabaseSession, hotelId: string): Promise<HotelTerms> {
   const hotel = await session
     .prepare('SELECT timezone, policies FROM hotels WHERE id = ?')
     .bind(hotelId)
@@ -50,12 +59,13 @@ async function applyTransition(
   to: ReservationStatus,
   event: TransitionEvent,
   now: Date,
+  terms = hotelTerms(session, loaded.row.hotelId),
 ): Promise<'applied' | 'lost_race'> {
   const { row, rooms } = loaded;
   const releases = holdsInventory(row.status) && !holdsInventory(to);
   // An unconfirmed hold was never a booking: dropping it costs nothing, as letting it expire does.
   const charges = (to === 'cancelled' || to === 'no_show') && row.status !== 'pending';
-  const fee = charges ? feeFor(loaded, await hotelTerms(session, row.hotelId), now) : row.cancellationFee;
+  const fee = charges ? feeFor(loaded, await terms(), now) : row.cancellationFee;
   const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
   try {
     await session.batch([
@@ -139,8 +149,9 @@ export async function transitionReservation(
   if (!canTransition(row.status, to)) {
     throw new AppError('invalid_state', `A ${row.status} reservation cannot become ${to}.`);
   }
+  const terms = hotelTerms(session, row.hotelId);
   if (to === 'checked_in' || to === 'no_show') {
-    const today = todayIn((await hotelTerms(session, row.hotelId)).timezone, now);
+    const today = todayIn((await terms()).timezone, now);
     if (today < row.checkIn) {
       throw new AppError('invalid_state', `The stay starts on ${row.checkIn}; today is ${today} at the hotel.`);
     }
@@ -156,6 +167,7 @@ export async function transitionReservation(
     to,
     { type: 'reservation.modified', reason: action },
     now,
+    terms,
   );
   if (outcome === 'lost_race') throw new AppError('conflict', 'The reservation changed at the same time; retry.');
   return reload(session, id);
