@@ -66,15 +66,6 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The UTC instant of a wall-clock time on a date in a time zone (e.g. check-in 15:00 in
  * Europe/Vienna). Found by correcting a first guess with the zone's offset at that instant.

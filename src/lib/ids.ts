@@ -31,12 +31,6 @@ export function newId(kind: IdKind): string {
   return `${ID_PREFIXES[kind]}_${ulid().toLowerCase()}`;
 }
 
-const ID_SHAPE = /^[a-z]+_[0-9a-hjkmnp-tv-z]{26}$/;
-
-export function isId(kind: IdKind, value: string): boolean {
-  return value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_SHAPE.test(value);
-}
-
 /** Random url-safe token of `bytes` bytes of entropy (API keys, secrets, confirmation numbers). */
 export function randomToken(bytes: number): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
