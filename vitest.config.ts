@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
+  const crons = /^crons\s*=\s*(\[.*\])/m.exec(readFileSync('./wrangler.toml', 'utf8'))?.[1] ?? '[]';
   return {
     plugins: [
       cloudflareTest({
@@ -11,6 +14,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            TEST_WRANGLER_CRONS: crons,
             ADMIN_API_KEY: 'test_admin_key_0123456789abcdef0123456789',
             JWT_SIGNING_SECRET: 'test_jwt_secret_0123456789abcdef0123456789',
             LOG_LEVEL: 'error',

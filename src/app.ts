@@ -7,15 +7,15 @@ import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
 import { Logger } from './lib/log';
-import { authenticate, corsPreflight, corsResponse } from './modules/auth/auth.middleware';
+import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { eventRoutes } from './modules/events/events.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
-import { rateLimit } from './modules/platform/rate-limit';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
 
@@ -44,22 +44,6 @@ const configured = createMiddleware<AppEnv>(async (c, next) => {
   c.set('config', config);
   if (config.ENVIRONMENT === 'development') await ensureMigrated(c.env.DB);
   c.set('db', createDb(c.env.DB));
-  await next();
-});
-
-const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
-
-/** JSON APIs take JSON: a body in another media type is a 415, not a parse error deep inside. */
-const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
-  const method = c.req.method;
-  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-    const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    const type = c.req.header('content-type') ?? '';
-    if (hasBody && !JSON_TYPE.test(type)) {
-      throw new AppError('unsupported_media_type', `Send the body as application/json (got "${type || 'none'}").`);
-    }
-  }
   await next();
 });
 
@@ -105,10 +89,8 @@ export function createApp() {
       },
     }),
   );
-  app.use('/api/*', jsonOnly);
   app.use('/api/*', corsResponse);
-  app.use('/api/*', authenticate);
-  app.use('/api/*', rateLimit);
+  // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);
   app.route('/api/v1', catalogRoutes);
@@ -120,6 +102,7 @@ export function createApp() {
   app.route('/api/v1/booking-engine', reservationRoutes);
   app.route('/api/booking-engine', reservationRoutes);
   app.route('/api/v1', hotelReservationRoutes);
+  app.route('/api/v1', eventRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
@@ -133,7 +116,8 @@ export function createApp() {
         route: c.req.routePath,
       });
     }
-    return problemResponse(c, appError);
+    const renderError = c.get('renderError');
+    return renderError ? renderError(c, appError) : problemResponse(c, appError);
   });
   return app;
 }

@@ -1,50 +1,107 @@
 import { z } from 'zod';
 import { loadConfig } from './config';
+import { type Deps, depsFromEnv } from './deps';
+import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { Logger } from './lib/log';
-// Static on purpose: with no code splitting in a Worker bundle, an import() here only made esbuild
-// wrap every module it reaches in a lazy initialiser, which defeats tree-shaking (+130 KiB, slower
-// startup; docs/operations.md). Keep import() for a heavy SDK that one rare path alone needs.
-import { runHousekeeping } from './modules/platform/housekeeping';
+import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
+import { recordDeadLetter } from './modules/platform/dead-letters';
+import { housekeepingJob } from './modules/platform/housekeeping';
 
-/** Every message on the JOBS queue. Cron only enqueues; the consumer does the work with retries. */
-export const JobMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('housekeeping'), at: z.number() })]);
-export type JobMessage = z.infer<typeof JobMessage>;
+/** Every job type the JOBS queue carries; a module adds its own by listing them here. */
+export const JOBS: readonly JobDefinition[] = [housekeepingJob, ...EVENT_JOBS];
 
-export async function runJob(env: Env, job: JobMessage, log: Logger): Promise<void> {
-  switch (job.type) {
-    case 'housekeeping': {
-      const result = await runHousekeeping(env, new Date(job.at));
-      log.info('housekeeping done', result);
-      return;
-    }
-  }
-}
+/**
+ * Periodic work: one row per module task. A row's `cron` must be in wrangler.toml's `crons` (checked by
+ * test/platform/jobs.test.ts); the scheduled handler runs the rows of the cron that fired, and a row only
+ * enqueues — the queue consumer does the work, with retries.
+ */
+export type CronRow = { name: string; cron: string; enqueue: (at: number, deps: Deps) => JobEnvelope[] };
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const log = new Logger(loadConfig(env).LOG_LEVEL, { queue: batch.queue });
-  for (const message of batch.messages) {
-    const parsed = JobMessage.safeParse(message.body);
-    if (!parsed.success) {
-      // A malformed message will never succeed: drop it loudly instead of retrying it forever.
-      log.error('unparseable job dropped', { message_id: message.id });
-      message.ack();
-      continue;
-    }
-    try {
-      await runJob(env, parsed.data, log.child({ message_id: message.id, job: parsed.data.type }));
-      message.ack();
-    } catch (err) {
-      const delaySeconds = Math.min(300, 2 ** message.attempts * 5);
-      log.warn('job failed, retrying', {
-        message_id: message.id,
-        attempts: message.attempts,
-        error: err instanceof Error ? err.message : String(err),
-      });
-      message.retry({ delaySeconds });
-    }
-  }
+export const CRONS: readonly CronRow[] = [
+  { name: 'housekeeping', cron: '* * * * *', enqueue: (at) => [housekeepingJob.message({ at })] },
+  { name: 'event relay sweep', cron: '* * * * *', enqueue: (at) => [relaySweepJob.message({ at })] },
+  { name: 'event purge', cron: '17 3 * * *', enqueue: (at) => [purgeEventsJob.message({ at })] },
+];
+
+const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));
+const Envelope = z.object({ type: z.string(), payload: z.unknown() });
+
+/** The dead-letter queues' names end in `-dlq` (wrangler.toml). */
+const isDeadLetterQueue = (queue: string) => /-dlq(-|$)/.test(queue);
+
+export async function runCron(cron: string, at: number, deps: Deps): Promise<JobEnvelope[]> {
+  const rows = CRONS.filter((row) => row.cron === cron);
+  if (rows.length === 0) deps.log.warn('cron with no rows', { cron });
+  const jobs = rows.flatMap((row) => row.enqueue(at, deps));
+  if (jobs.length > 0) await deps.jobs.sendBatch(jobs);
+  return jobs;
 }
 
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
-  await env.JOBS.send({ type: 'housekeeping', at: controller.scheduledTime } satisfies JobMessage);
+  const { deps, settle } = depsFromEnv(env);
+  await runCron(controller.cron, controller.scheduledTime, deps);
+  await settle();
+}
+
+/**
+ * The JOBS consumer: each message is parsed by its job's schema and run. A failure is retried with the
+ * job's backoff; a permanent failure, a job out of attempts, or a message no job understands is
+ * recorded in `dead_letters` and acknowledged. If even that record cannot be written, the message is
+ * retried, so nothing is dropped silently. Messages that reach the dead-letter queue are recorded too.
+ */
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const log = new Logger(loadConfig(env).LOG_LEVEL, { queue: batch.queue });
+  for (const message of batch.messages) {
+    const { deps, settle } = depsFromEnv(env, log.child({ message_id: message.id, attempts: message.attempts }));
+    await consume(batch.queue, message, deps, settle);
+  }
+}
+
+export async function consume(queue: string, message: Message<unknown>, deps: Deps, settle: () => Promise<void>) {
+  const deadLetter = async (
+    reason: Parameters<typeof recordDeadLetter>[1]['reason'],
+    type: string | null,
+    error: string | null,
+  ) => {
+    try {
+      await recordDeadLetter(deps, {
+        queue,
+        messageId: message.id,
+        jobType: type,
+        body: message.body,
+        reason,
+        error,
+        attempts: message.attempts,
+      });
+      deps.log.error('job dead-lettered', { job: type, reason });
+      message.ack();
+    } catch (err) {
+      deps.log.error('dead letter not recorded, retrying', { job: type, error: errorText(err) });
+      message.retry({ delaySeconds: 60 });
+    }
+  };
+
+  const envelope = Envelope.safeParse(message.body);
+  const type = envelope.success ? envelope.data.type : null;
+  if (isDeadLetterQueue(queue)) return deadLetter('dead_letter_queue', type, null);
+  if (!envelope.success) return deadLetter('unparseable', null, 'not a job envelope');
+  const job = BY_TYPE.get(envelope.data.type);
+  if (!job) return deadLetter('unknown_type', type, `no job of type ${type}`);
+  const payload = job.schema.safeParse(envelope.data.payload);
+  if (!payload.success) return deadLetter('unparseable', type, z.prettifyError(payload.error));
+
+  try {
+    await job.handle(payload.data, deps);
+    await settle();
+    message.ack();
+  } catch (err) {
+    const decision = decideFailure(job.retryFor(payload.data, deps), message.attempts, err);
+    if (decision.action === 'dead_letter') return deadLetter(decision.reason, type, errorText(err));
+    deps.log.warn('job failed, retrying', { job: type, delay_s: decision.delaySeconds, error: errorText(err) });
+    message.retry({ delaySeconds: decision.delaySeconds });
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

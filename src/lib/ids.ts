@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   reservation: 'res',
   guest: 'gst',
   event: 'evt',
+  deadLetter: 'dlq',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

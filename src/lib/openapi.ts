@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
-import { requireHotelParam, requireScope } from '../modules/auth/auth.middleware';
+import { authenticate, requireHotelParam, requireScope } from '../modules/auth/auth.middleware';
 import type { Scope } from '../modules/auth/scopes';
+import { rateLimit } from '../modules/platform/rate-limit';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
@@ -27,7 +29,8 @@ export function createRouter() {
 }
 
 /**
- * createRoute plus its credential rule (`null`: any valid credential): the scope is both documented
+ * createRoute plus its credential rule (an API key or Bearer token, checked here rather than for all of
+ * `/api/*`, so partner routes can use their own scheme: src/modules/auth/partner-route.ts) (`null`: any valid credential): the scope is both documented
  * (OpenAPI security requirement, read back by test/platform/auth-coverage.test.ts) and enforced
  * (route middleware), from one place. A `{hotel_id}` in the path is checked against the credential's
  * hotels there too, before the request is validated. `extra` middleware (e.g. idempotent()) runs
@@ -42,9 +45,28 @@ export function securedRoute<
     ...config,
     security: [{ ApiKey: scopes }, { Bearer: scopes }],
     middleware: [
+      jsonOnly,
+      authenticate,
+      rateLimit,
       ...(scope ? [requireScope(scope)] : []),
       ...(config.path.includes('{hotel_id}') ? [requireHotelParam] : []),
       ...extra,
     ],
   } as R & { path: P });
 }
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+
+/** JSON APIs take JSON: a body in another media type is a 415, not a parse error deep inside. */
+export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
+  const method = c.req.method;
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !JSON_TYPE.test(type)) {
+      throw new AppError('unsupported_media_type', `Send the body as application/json (got "${type || 'none'}").`);
+    }
+  }
+  await next();
+});

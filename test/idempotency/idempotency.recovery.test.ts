@@ -6,6 +6,7 @@ import { LOCK_MS, RECORD_TTL_MS, requestFingerprint } from '../../src/modules/id
 import { claimKey, completeKey, releaseKey } from '../../src/modules/idempotency/idempotency.service';
 import { idempotencyKeys } from '../../src/modules/idempotency/idempotency.table';
 import { runHousekeeping } from '../../src/modules/platform/housekeeping';
+import { testDeps } from '../helpers/deps';
 import { harness, newKey } from './harness';
 
 const db = createDb(env.DB);
@@ -113,7 +114,7 @@ describe('idempotency recovery', () => {
     await seed(expired, { state: 'completed', hash: 'h', lockedUntil: now, createdAt: now, expiresAt: now - 1 });
     await seed(fresh, { state: 'completed', hash: 'h', lockedUntil: now, createdAt: now, expiresAt: now + HOUR });
 
-    const result = await runHousekeeping(env, new Date(now));
+    const result = await runHousekeeping(testDeps(), new Date(now));
     expect(result.idempotency_purged).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(idempotencyKeys).where(byScope('key_a', expired)).get()).toBeUndefined();
     expect(await db.select().from(idempotencyKeys).where(byScope('key_a', fresh)).get()).toBeDefined();

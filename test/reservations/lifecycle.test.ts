@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import worker from '../../src/index';
 import { expireHolds } from '../../src/modules/reservations/lifecycle.service';
 import { inDays } from '../helpers/ari';
+import { testDeps } from '../helpers/deps';
 import { call, expectStatus } from '../helpers/http';
 import { auditInventory, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
 
@@ -113,8 +114,8 @@ describe('holds', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', hold_expires_at: null });
 
     // Not yet due: nothing happens. Past the hold: released.
-    expect(await expireHolds(env, new Date(Date.parse(held.hold_expires_at) - 1000))).toBe(0);
-    expect(await expireHolds(env, new Date(Date.parse(held.hold_expires_at) + 1000))).toBeGreaterThanOrEqual(1);
+    expect(await expireHolds(testDeps(), new Date(Date.parse(held.hold_expires_at) - 1000))).toBe(0);
+    expect(await expireHolds(testDeps(), new Date(Date.parse(held.hold_expires_at) + 1000))).toBeGreaterThanOrEqual(1);
     const after = await expectStatus(call('GET', `/api/booking-engine/reservations/${held.id}`), 200);
     expect(after.status).toBe('expired');
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);

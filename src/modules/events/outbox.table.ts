@@ -1,16 +1,10 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-
-export const EVENT_TYPES = [
-  'ari.updated',
-  'reservation.created',
-  'reservation.modified',
-  'reservation.cancelled',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { EVENT_TYPES } from './events.schema';
 
 /**
- * Transactional outbox: every domain change writes its event in the same D1 batch, and consumers
- * (webhooks, OTA pushes) read from here. `published_at` is set once a relay has handed it on.
+ * Transactional outbox: every domain change writes its event in the same D1 batch (commitChange).
+ * The relay claims unpublished rows for a short lease, hands one job per (event, subscriber) to the
+ * queue, then sets `published_at`; published rows are purged after 30 days.
  */
 export const outboxEvents = sqliteTable(
   'outbox_events',
@@ -22,8 +16,25 @@ export const outboxEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** A relay holds the row until then; after it, another relay may take it (its hand-off failed). */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('outbox_unpublished').on(t.publishedAt, t.id), index('outbox_hotel').on(t.hotelId, t.id)],
+  (t) => [
+    index('outbox_unpublished').on(t.publishedAt, t.id),
+    index('outbox_hotel').on(t.hotelId, t.id),
+    index('outbox_created').on(t.createdAt),
+  ],
 );
 
 export type OutboxEventRow = typeof outboxEvents.$inferSelect;
+
+/** One row per event a subscriber has handled: a second hand-off of the same pair does nothing. */
+export const eventDeliveries = sqliteTable(
+  'event_deliveries',
+  {
+    eventId: text('event_id').notNull(),
+    subscriber: text('subscriber').notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] }), index('event_deliveries_time').on(t.deliveredAt)],
+);

@@ -1,5 +1,6 @@
 import { newId } from '../../lib/ids';
-import type { EventType, OutboxEventRow } from './outbox.table';
+import type { EventType } from './events.schema';
+import type { OutboxEventRow } from './outbox.table';
 
 /**
  * A domain event row for the outbox. Callers insert it in the same D1 batch as the change it
@@ -12,7 +13,7 @@ export function outboxEvent(
   data: Record<string, unknown>,
   now = new Date(),
 ): OutboxEventRow {
-  return { id: newId('event'), hotelId, type, subjectId, data, createdAt: now, publishedAt: null };
+  return { id: newId('event'), hotelId, type, subjectId, data, createdAt: now, publishedAt: null, claimedUntil: null };
 }
 
 /** The outbox INSERT as a raw D1 statement, for the set-based batches of ARI and inventory writes. */

@@ -1,9 +1,10 @@
+import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
 import { todayIn } from '../../lib/dates';
 import { bumpVersion } from '../availability/cache';
+import type { EventType } from '../events/events.schema';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
-import type { EventType } from '../events/outbox.table';
 import { cancellationFee } from './cancellation';
 import { isConstraintFailure, releaseUnits } from './inventory';
 import { type LoadedReservation, loadReservation, toReservationJson } from './reservations.repo';
@@ -53,7 +54,7 @@ function feeFor(loaded: LoadedReservation, terms: HotelTerms, now: Date): number
  * roll back; the caller then sees the state the winner left.
  */
 async function applyTransition(
-  env: Env,
+  cache: KVNamespace,
   session: D1DatabaseSession,
   loaded: LoadedReservation,
   to: ReservationStatus,
@@ -94,7 +95,7 @@ async function applyTransition(
     if (isConstraintFailure(err)) return 'lost_race';
     throw err;
   }
-  if (releases) await bumpVersion(env.CACHE, row.hotelId, session.getBookmark());
+  if (releases) await bumpVersion(cache, row.hotelId, session.getBookmark());
   return 'applied';
 }
 
@@ -117,7 +118,7 @@ export async function cancelReservation(
   if (!canTransition(loaded.row.status, 'cancelled')) {
     throw new AppError('invalid_state', `A ${loaded.row.status} reservation cannot be cancelled.`);
   }
-  const outcome = await applyTransition(env, session, loaded, 'cancelled', CANCELLED, now);
+  const outcome = await applyTransition(env.CACHE, session, loaded, 'cancelled', CANCELLED, now);
   const after = await reload(session, id);
   if (outcome === 'lost_race' && after.status !== 'cancelled') {
     throw new AppError('conflict', 'The reservation changed at the same time; nothing was cancelled. Retry.');
@@ -157,11 +158,11 @@ export async function transitionReservation(
     }
   }
   if (row.status === 'pending' && row.holdExpiresAt && row.holdExpiresAt.getTime() <= now.getTime()) {
-    await applyTransition(env, session, loaded, 'expired', HOLD_EXPIRED, now);
+    await applyTransition(env.CACHE, session, loaded, 'expired', HOLD_EXPIRED, now);
     throw new AppError('invalid_state', 'The hold expired before it was confirmed; its rooms were released.');
   }
   const outcome = await applyTransition(
-    env,
+    env.CACHE,
     session,
     loaded,
     to,
@@ -174,8 +175,8 @@ export async function transitionReservation(
 }
 
 /** Releases pending holds whose time is up (run by the housekeeping job). */
-export async function expireHolds(env: Env, now: Date, limit = 100): Promise<number> {
-  const session = env.DB.withSession('first-primary');
+export async function expireHolds(deps: Pick<Deps, 'd1' | 'cache'>, now: Date, limit = 100): Promise<number> {
+  const session = deps.d1.withSession('first-primary');
   const { results } = await session
     .prepare(
       "SELECT id FROM reservations WHERE status = 'pending' AND hold_expires_at <= ? ORDER BY hold_expires_at LIMIT ?",
@@ -186,7 +187,7 @@ export async function expireHolds(env: Env, now: Date, limit = 100): Promise<num
   for (const { id } of results) {
     const loaded = await loadReservation(session, id);
     if (loaded?.row.status !== 'pending') continue;
-    const outcome = await applyTransition(env, session, loaded, 'expired', HOLD_EXPIRED, now);
+    const outcome = await applyTransition(deps.cache, session, loaded, 'expired', HOLD_EXPIRED, now);
     if (outcome === 'applied') expired++;
   }
   return expired;

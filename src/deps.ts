@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import { type Config, loadConfig } from './config';
+import { createDb, type Db } from './db';
+import type { AppEnv } from './env';
+import type { JobEnvelope } from './lib/job';
+import { Logger } from './lib/log';
+import { createOutbound, type Outbound } from './lib/outbound';
+import type { Subscriber } from './modules/events/subscribers';
+import { SUBSCRIBERS } from './subscribers';
+
+/** Sends jobs to the JOBS queue; a fake in tests records them. */
+export type JobSender = {
+  send: (job: JobEnvelope, options?: { delaySeconds?: number }) => Promise<void>;
+  sendBatch: (jobs: readonly JobEnvelope[]) => Promise<void>;
+};
+
+/**
+ * What services use, built once per request (from the hono context) or per queue message / cron run
+ * (from `env`). Services take this, or the few members they need, never the whole `Env`.
+ */
+export type Deps = {
+  /** The D1 primary; write paths open a session on it for read-your-writes bookmarks. */
+  d1: D1Database;
+  db: Db;
+  cache: KVNamespace;
+  jobs: JobSender;
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  /** Calls to partners (Square, channels, webhook receivers): timeout, redaction, outcome logging. */
+  outbound: Outbound;
+  /** Runs work after the response (request) or before the message is acknowledged (queue, cron). */
+  defer: (work: Promise<unknown>) => void;
+  /** Who hears about committed events (src/subscribers.ts; tests inject their own). */
+  subscribers: readonly Subscriber[];
+};
+
+export function queueSender(queue: Queue): JobSender {
+  return {
+    send: async (job, options) => {
+      await queue.send(job, options?.delaySeconds ? { delaySeconds: options.delaySeconds } : undefined);
+    },
+    sendBatch: async (jobs) => {
+      // Queues take at most 100 messages per sendBatch.
+      for (let i = 0; i < jobs.length; i += 100) {
+        await queue.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
+      }
+    },
+  };
+}
+
+function build(env: Env, config: Config, log: Logger, defer: Deps['defer']): Deps {
+  return {
+    d1: env.DB,
+    db: createDb(env.DB),
+    cache: env.CACHE,
+    jobs: queueSender(env.JOBS),
+    config,
+    log,
+    now: () => new Date(),
+    outbound: createOutbound({ fetch: (input, init) => fetch(input, init), log }),
+    defer,
+    subscribers: SUBSCRIBERS,
+  };
+}
+
+export function depsFromContext(c: Context<AppEnv>): Deps {
+  return build(c.env, c.get('config'), c.get('log'), (work) => c.executionCtx.waitUntil(work));
+}
+
+/**
+ * For queue messages and cron runs: deferred work is collected and awaited by `settle()` before the
+ * message is acknowledged, so nothing is cut off when the invocation ends.
+ */
+export function depsFromEnv(env: Env, log?: Logger): { deps: Deps; settle: () => Promise<void> } {
+  const config = loadConfig(env);
+  const pending: Promise<unknown>[] = [];
+  const deps = build(env, config, log ?? new Logger(config.LOG_LEVEL), (work) => pending.push(work));
+  return {
+    deps,
+    settle: async () => {
+      while (pending.length > 0) await Promise.allSettled(pending.splice(0));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Logger } from './log';
+
+/**
+ * The one HTTP client for calls to partners (Square, OTA channels, webhook receivers, mail providers).
+ * Every call has a timeout, follows no redirect unless asked (a partner's 3xx is an answer, and a
+ * redirect could carry credentials elsewhere), and logs one line with its service, method, host,
+ * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
+ * The log line is the record of latency and outcome that health metrics read.
+ */
+export type OutboundRequest = {
+  /** Who we are calling, e.g. "square", "webhook", "ota:booking_com": the metrics dimension. */
+  service: string;
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+  followRedirects?: boolean;
+};
+
+export type OutboundOutcome = 'ok' | 'http_error' | 'timeout' | 'network_error';
+
+export type OutboundResult =
+  | { ok: true; outcome: 'ok' | 'http_error'; response: Response; status: number; durationMs: number }
+  | { ok: false; outcome: 'timeout' | 'network_error'; error: string; durationMs: number };
+
+export type Outbound = (request: OutboundRequest) => Promise<OutboundResult>;
+
+export const DEFAULT_OUTBOUND_TIMEOUT_MS = 10_000;
+
+type FetchLike = (input: Request | string, init?: RequestInit) => Promise<Response>;
+
+export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: () => number }): Outbound {
+  const now = options.now ?? Date.now;
+  return async (request) => {
+    const started = now();
+    const method = request.method ?? 'GET';
+    const timeoutMs = request.timeoutMs ?? DEFAULT_OUTBOUND_TIMEOUT_MS;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new OutboundTimeout(timeoutMs)), timeoutMs);
+    const fields = { service: request.service, method, host: hostOf(request.url) };
+    try {
+      const response = await options.fetch(request.url, {
+        method,
+        headers: request.headers,
+        body: request.body,
+        redirect: request.followRedirects ? 'follow' : 'manual',
+        signal: controller.signal,
+      });
+      const durationMs = now() - started;
+      const outcome = response.status >= 200 && response.status < 300 ? 'ok' : 'http_error';
+      options.log.info('outbound', { ...fields, status: response.status, outcome, duration_ms: durationMs });
+      return { ok: true, outcome, response, status: response.status, durationMs };
+    } catch (err) {
+      const durationMs = now() - started;
+      const timedOut = controller.signal.aborted;
+      const outcome = timedOut ? 'timeout' : 'network_error';
+      const error = timedOut ? `no answer within ${timeoutMs} ms` : err instanceof Error ? err.name : 'fetch failed';
+      options.log.warn('outbound', { ...fields, status: null, outcome, duration_ms: durationMs, error });
+      return { ok: false, outcome, error, durationMs };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+class OutboundTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** Host only: paths and query strings of partner URLs can carry tokens. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'invalid-url';
+  }
+}

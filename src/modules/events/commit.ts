@@ -1,0 +1,89 @@
+import type { Deps } from '../../deps';
+import { newId } from '../../lib/ids';
+import { bumpVersion } from '../availability/cache';
+import { type DomainEvent, EVENT_DATA } from './events.schema';
+import type { OutboxEventRow } from './outbox.table';
+import { relayOutbox } from './relay';
+
+/**
+ * The one way a domain change is written: the caller's statements and its typed events in one D1
+ * batch (one transaction), then — only after the commit — the hotel's availability-cache version is
+ * bumped (when the change can alter a search) and the relay is nudged to hand the events on.
+ * Nobody else writes `outbox_events` or bumps the cache version.
+ */
+export type Change = {
+  hotelId: string;
+  /** The session the caller read with: its bookmark after the write keeps searches read-your-writes. */
+  session: D1Database | D1DatabaseSession;
+  statements: D1PreparedStatement[];
+  events: DomainEvent[];
+  /** Inventory, prices, restrictions or catalog changed: cached searches of the hotel must not be served. */
+  affectsAvailability: boolean;
+};
+
+export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null';
+
+export type CommitResult =
+  | { ok: true; events: OutboxEventRow[] }
+  /** A guard in the schema refused the batch and nothing was written (e.g. the last unit was just sold). */
+  | { ok: false; constraint: ConstraintKind };
+
+export type CommitDeps = Pick<Deps, 'cache' | 'log' | 'now' | 'defer' | 'd1' | 'jobs' | 'subscribers'>;
+
+export async function commitChange(deps: CommitDeps, change: Change): Promise<CommitResult> {
+  const now = deps.now();
+  const rows = change.events.map((e) => outboxRow(e, now));
+  try {
+    await change.session.batch([...change.statements, ...rows.map((r) => insertOutboxRow(change.session, r))]);
+  } catch (err) {
+    const constraint = constraintKind(err);
+    if (constraint) return { ok: false, constraint };
+    throw err;
+  }
+  if (change.affectsAvailability) {
+    const bookmark = 'getBookmark' in change.session ? change.session.getBookmark() : null;
+    await bumpVersion(deps.cache, change.hotelId, bookmark);
+  }
+  if (rows.length > 0 && deps.subscribers.length > 0) {
+    // Best effort right away; the cron sweep hands on whatever this misses (e.g. the isolate dies).
+    deps.defer(relayOutbox(deps).catch((err) => deps.log.warn('relay after commit failed', { error: errorName(err) })));
+  }
+  return { ok: true, events: rows };
+}
+
+/** Validates `data` against the catalogue: an event that breaks its contract is a bug, never written. */
+function outboxRow(event: DomainEvent, now: Date): OutboxEventRow {
+  const data = EVENT_DATA[event.type].parse(event.data) as Record<string, unknown>;
+  return {
+    id: newId('event'),
+    hotelId: event.hotelId,
+    type: event.type,
+    subjectId: event.subjectId,
+    data,
+    createdAt: now,
+    publishedAt: null,
+    claimedUntil: null,
+  };
+}
+
+function insertOutboxRow(d1: D1Database | D1DatabaseSession, e: OutboxEventRow): D1PreparedStatement {
+  return d1
+    .prepare(
+      'INSERT INTO outbox_events (id, hotel_id, type, subject_id, data, created_at, published_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+    )
+    .bind(e.id, e.hotelId, e.type, e.subjectId, JSON.stringify(e.data), e.createdAt.getTime());
+}
+
+/** The one place that reads SQLite's constraint messages (D1 reports them as error text). */
+export function constraintKind(err: unknown): ConstraintKind | null {
+  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause ? String(err.cause) : ''}`;
+  if (text.includes('CHECK constraint failed')) return 'check';
+  if (text.includes('UNIQUE constraint failed') || text.includes('PRIMARY KEY')) return 'unique';
+  if (text.includes('FOREIGN KEY constraint failed')) return 'foreign_key';
+  if (text.includes('NOT NULL constraint failed')) return 'not_null';
+  return null;
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'unknown';
+}

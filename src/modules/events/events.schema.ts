@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi';
+import { AriUpdate } from '../availability/ari.schema';
+import { ReservationSchema } from '../reservations/reservations.schema';
+
+/**
+ * The event catalogue: each type's `data` contract. A module adds its events here (one line each);
+ * commitChange() checks `data` against it before anything is written, so a subscriber can rely on it.
+ * Reservation events carry the reservation as the API returns it after the change (CONTRACT: Events).
+ */
+export const EVENT_DATA = {
+  'ari.updated': z.object({
+    hotel_id: z.string(),
+    room_nights: z.number().int(),
+    updates: z.array(AriUpdate),
+  }),
+  'reservation.created': ReservationSchema,
+  'reservation.modified': ReservationSchema,
+  'reservation.cancelled': ReservationSchema,
+} as const;
+
+export type EventType = keyof typeof EVENT_DATA;
+export const EVENT_TYPES = Object.keys(EVENT_DATA) as [EventType, ...EventType[]];
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_DATA)[T]>;
+
+/** A domain event before it is committed. */
+export type DomainEvent = {
+  [T in EventType]: { type: T; hotelId: string; subjectId: string; data: EventData<T> };
+}[EventType];
+
+/** The envelope subscribers, the events API and webhooks see (CONTRACT: Events). */
+export const EventEnvelopeSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(EVENT_TYPES),
+    created_at: z.string().openapi({ description: 'RFC 3339 UTC' }),
+    hotel_id: z.string(),
+    data: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The event type's resource, as the API returns it" }),
+  })
+  .openapi('Event');
+export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;

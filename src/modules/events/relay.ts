@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
+import type { EventEnvelope } from './events.schema';
+import { subscribersFor } from './subscribers';
+
+/** How long a relay holds the rows it claimed before another relay may take them over. */
+export const CLAIM_LEASE_MS = 60_000;
+const BATCH = 100;
+const MAX_ROUNDS = 20;
+export const EVENT_RETENTION_DAYS = 30;
+
+type RelayDeps = Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'subscribers'>;
+
+type ClaimedRow = { id: string; type: string; created_at: number };
+
+/**
+ * Hands unpublished outbox rows, oldest first, to their subscribers: one `event.deliver` job per
+ * (event, subscriber). Rows are claimed with a lease first, so two relays running at once (after two
+ * requests, or a request and the cron) do not both hand on the same rows. A row is marked published
+ * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
+ * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
+ */
+export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jobs: number }> {
+  let events = 0;
+  let jobs = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const now = deps.now().getTime();
+    const claimed = await deps.d1
+      .prepare(
+        `UPDATE outbox_events SET claimed_until = ?1
+         WHERE id IN (SELECT id FROM outbox_events
+                      WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?2)
+                      ORDER BY created_at, id LIMIT ?3)
+         RETURNING id, type, created_at`,
+      )
+      .bind(now + CLAIM_LEASE_MS, now, BATCH)
+      .all<ClaimedRow>();
+    const rows = claimed.results.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
+    if (rows.length === 0) break;
+    const messages: JobEnvelope[] = rows.flatMap((row) =>
+      subscribersFor(deps.subscribers, row.type).map((s) =>
+        deliverEventJob.message({ event_id: row.id, subscriber: s.name }),
+      ),
+    );
+    await deps.jobs.sendBatch(messages);
+    await deps.d1
+      .prepare(
+        `UPDATE outbox_events SET published_at = ?, claimed_until = NULL
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .bind(deps.now().getTime(), JSON.stringify(rows.map((r) => r.id)))
+      .run();
+    events += rows.length;
+    jobs += messages.length;
+    if (rows.length < BATCH) break;
+  }
+  if (events > 0) deps.log.info('events relayed', { events, jobs });
+  return { events, jobs };
+}
+
+type OutboxRecord = { id: string; hotel_id: string; type: string; data: string; created_at: number };
+
+export function toEnvelope(row: OutboxRecord): EventEnvelope {
+  return {
+    id: row.id,
+    type: row.type as EventEnvelope['type'],
+    created_at: new Date(row.created_at).toISOString(),
+    hotel_id: row.hotel_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+const DeliverPayload = z.object({ event_id: z.string().min(1), subscriber: z.string().min(1) });
+
+/**
+ * One event to one subscriber. Retries follow the subscriber's own policy; a success is recorded, so a
+ * duplicate job (the relay handed the row on twice) does nothing.
+ */
+export const deliverEventJob = defineJob({
+  type: 'event.deliver',
+  schema: DeliverPayload,
+  retry: (payload, deps) => deps.subscribers.find((s) => s.name === payload.subscriber)?.retry ?? {},
+  handle: async ({ event_id, subscriber: name }, deps) => {
+    const subscriber = deps.subscribers.find((s) => s.name === name);
+    if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
+    const done = await deps.d1
+      .prepare('SELECT 1 AS done FROM event_deliveries WHERE event_id = ? AND subscriber = ?')
+      .bind(event_id, name)
+      .first();
+    if (done) return;
+    const row = await deps.d1
+      .prepare('SELECT id, hotel_id, type, data, created_at FROM outbox_events WHERE id = ?')
+      .bind(event_id)
+      .first<OutboxRecord>();
+    if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
+    await subscriber.handle(toEnvelope(row), deps);
+    await deps.d1
+      .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
+      .bind(event_id, name, deps.now().getTime())
+      .run();
+  },
+});
+
+/** The cron's sweep: hands on whatever a request's relay missed. */
+export const relaySweepJob = defineJob({
+  type: 'event.relay',
+  schema: z.object({ at: z.number() }),
+  retry: { baseSeconds: 10, capSeconds: 60, maxAttempts: 3 },
+  handle: async (_payload, deps) => {
+    await relayOutbox(deps);
+  },
+});
+
+/** Published events and their delivery records leave after 30 days (CONTRACT: the log keeps 30 days). */
+export const purgeEventsJob = defineJob({
+  type: 'event.purge',
+  schema: z.object({ at: z.number() }),
+  handle: async ({ at }, deps) => {
+    const before = at - EVENT_RETENTION_DAYS * 86_400_000;
+    const [events, deliveries] = await deps.d1.batch([
+      deps.d1.prepare('DELETE FROM outbox_events WHERE published_at IS NOT NULL AND created_at < ?').bind(before),
+      deps.d1.prepare('DELETE FROM event_deliveries WHERE delivered_at < ?').bind(before),
+    ]);
+    deps.log.info('events purged', { events: events?.meta.changes ?? 0, deliveries: deliveries?.meta.changes ?? 0 });
+  },
+});
+
+export const EVENT_JOBS = [deliverEventJob, relaySweepJob, purgeEventsJob];

@@ -1,0 +1,28 @@
+import type { Deps } from '../../deps';
+import type { RetryPolicy } from '../../lib/job';
+import type { EventEnvelope } from './events.schema';
+
+/**
+ * Someone who hears about committed events: webhooks, OTA pushes, email. Each (event, subscriber)
+ * pair is its own queue job with its own retries, so one failing subscriber never delays another.
+ * `handle` may be called more than once for an event (at-least-once); the relay records each
+ * success, and a handler that throws PermanentJobError is not retried.
+ */
+export type Subscriber = {
+  /** Stable name: it keys the delivery record and the queue job. */
+  name: string;
+  /** Exact types, `prefix.*`, or `*`. */
+  events: readonly string[];
+  retry?: Partial<RetryPolicy>;
+  handle: (event: EventEnvelope, deps: Deps) => Promise<void>;
+};
+
+export function matches(pattern: string, type: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
+  return pattern === type;
+}
+
+export function subscribersFor(subscribers: readonly Subscriber[], type: string): Subscriber[] {
+  return subscribers.filter((s) => s.events.some((p) => matches(p, type)));
+}
