@@ -117,7 +117,11 @@ export function createApp() {
       });
     }
     const renderError = c.get('renderError');
-    return renderError ? renderError(c, appError) : problemResponse(c, appError);
+    if (!renderError) return problemResponse(c, appError);
+    // A partner's own error body still carries the error's headers (WWW-Authenticate, Retry-After).
+    const res = renderError(c, appError);
+    for (const [name, value] of Object.entries(appError.extra.headers ?? {})) res.headers.set(name, value);
+    return res;
   });
   return app;
 }

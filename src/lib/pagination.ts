@@ -5,7 +5,7 @@ export function encodeCursor(lastId: string): string {
   return btoa(lastId).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+export function decodeCursor(cursor: string | undefined, param = 'cursor'): string | undefined {
   if (cursor === undefined) return undefined;
   try {
     const id = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
@@ -14,7 +14,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
     // fall through to the validation error below
   }
   throw new AppError('validation_failed', 'The cursor is not one this API returned.', {
-    errors: [{ path: 'query.cursor', message: 'invalid cursor' }],
+    errors: [{ path: `query.${param}`, message: 'invalid cursor' }],
   });
 }
 

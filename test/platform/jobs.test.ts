@@ -27,7 +27,9 @@ function message(body: unknown, attempts = 1): FakeMessage {
 }
 
 async function deadLetter(messageId: string) {
-  return env.DB.prepare('SELECT * FROM dead_letters WHERE message_id = ?').bind(messageId).first<Record<string, unknown>>();
+  return env.DB.prepare('SELECT * FROM dead_letters WHERE message_id = ?')
+    .bind(messageId)
+    .first<Record<string, unknown>>();
 }
 
 describe('retry policy', () => {
@@ -46,7 +48,10 @@ describe('retry policy', () => {
     expect(decideFailure(policy, 1, new Error('503'), () => 0)).toEqual({ action: 'retry', delaySeconds: 5 });
     expect(decideFailure(policy, 3, new Error('503'))).toMatchObject({ action: 'retry' });
     expect(decideFailure(policy, 4, new Error('503'))).toEqual({ action: 'dead_letter', reason: 'exhausted' });
-    expect(decideFailure(policy, 1, new PermanentJobError('410'))).toEqual({ action: 'dead_letter', reason: 'permanent' });
+    expect(decideFailure(policy, 1, new PermanentJobError('410'))).toEqual({
+      action: 'dead_letter',
+      reason: 'permanent',
+    });
   });
 
   it('every job type is declared once and stays within the queue’s own retry backstop (max_retries = 10)', () => {

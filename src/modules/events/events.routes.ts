@@ -8,12 +8,7 @@ import { EVENT_TYPES, EventEnvelopeSchema } from './events.schema';
 import { listEvents } from './events.service';
 
 const ListEventsQuery = z.object({
-  hotel_id: z
-    .string()
-    .min(1)
-    .max(64)
-    .optional()
-    .openapi({ description: 'Required unless the credential covers every hotel' }),
+  hotel_id: z.string().min(1).max(64).optional().openapi({ description: 'Default: every hotel the credential covers' }),
   type: z.enum(EVENT_TYPES).optional(),
   after: z
     .string()
@@ -41,7 +36,7 @@ export const eventRoutes = createRouter().openapi(
     const principal = c.get('principal');
     if (query.hotel_id) assertHotelAccess(principal, query.hotel_id);
     const hotelIds = query.hotel_id ? [query.hotel_id] : principal.hotelIds;
-    const after = query.after?.startsWith('evt_') ? query.after : decodeCursor(query.after);
+    const after = query.after?.startsWith('evt_') ? query.after : decodeCursor(query.after, 'after');
     const page = await listEvents(depsFromContext(c), { hotelIds, type: query.type, after, limit: query.limit });
     return c.json(page, 200);
   },
