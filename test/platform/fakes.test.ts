@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { base64, hmacSha256 } from '../../src/lib/crypto';
+import { otaPartner } from '../fakes/ota-partner';
+import { squareFake, squareSignature } from '../fakes/square';
+import { webhookReceiver } from '../fakes/webhook-receiver';
+import { fakeFetch } from '../helpers/outbound';
+
+/** The partner fakes later issues build on: each behaves like its partner, including its refusals. */
+describe('partner fakes', () => {
+  it('webhook receiver: accepts a Standard Webhooks signature, flags a wrong one, answers as told', async () => {
+    const secretBytes = crypto.getRandomValues(new Uint8Array(24));
+    const secret = `whsec_${base64(secretBytes)}`;
+    const receiver = webhookReceiver({ secret, statuses: [503] });
+    const fetch = fakeFetch([{ method: 'POST', url: 'https://hooks.example/in', reply: receiver.handler }]);
+    const body = '{"id":"evt_1","type":"reservation.created"}';
+    const signature = `v1,${base64(await hmacSha256(secretBytes, `msg_1.1700000000.${body}`))}`;
+    const send = (sig: string) =>
+      fetch('https://hooks.example/in', {
+        method: 'POST',
+        headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': '1700000000', 'webhook-signature': sig },
+        body,
+      });
+    expect((await send(signature)).status).toBe(503);
+    expect((await send(`v1,${base64(new Uint8Array(32))} ${signature}`)).status).toBe(200);
+    expect((await send('v1,AAAA')).status).toBe(200);
+    expect(receiver.deliveries.map((d) => [d.signatureValid, d.answeredWith])).toEqual([
+      [true, 503],
+      [true, 200],
+      [false, 200],
+    ]);
+  });
+
+  it('Square: pays, declines with Square’s error shape, replays an idempotency key, refuses an over-refund', async () => {
+    const square = squareFake({ accessToken: 'sq-token', locationId: 'L1' });
+    const call = (path: string, body: unknown, token = 'sq-token') =>
+      square.handler(
+        new Request(`https://square.test${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const pay = {
+      source_id: 'cnon:card-nonce-ok',
+      idempotency_key: 'k1',
+      amount_money: { amount: 15000, currency: 'USD' },
+    };
+    const first = (await (await call('/v2/payments', pay)).json()) as any;
+    expect(first.payment).toMatchObject({ status: 'COMPLETED', amount_money: { amount: 15000, currency: 'USD' } });
+    const again = (await (await call('/v2/payments', pay)).json()) as any;
+    expect(again.payment.id).toBe(first.payment.id);
+    expect(square.payments.size).toBe(1);
+
+    const declined = await call('/v2/payments', {
+      ...pay,
+      idempotency_key: 'k2',
+      source_id: 'cnon:card-nonce-declined',
+    });
+    expect(declined.status).toBe(400);
+    expect(await declined.json()).toEqual({
+      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: 'CARD_DECLINED', detail: 'Card declined.' }],
+    });
+    expect((await call('/v2/payments', pay, 'wrong')).status).toBe(401);
+
+    const refund = (amount: number, key: string) =>
+      call('/v2/refunds', {
+        idempotency_key: key,
+        payment_id: first.payment.id,
+        amount_money: { amount, currency: 'USD' },
+      });
+    expect((await refund(10000, 'r1')).status).toBe(200);
+    const over = await refund(6000, 'r2');
+    expect(over.status).toBe(400);
+    expect(((await over.json()) as any).errors[0].code).toBe('REFUND_AMOUNT_INVALID');
+    expect(await squareSignature('key', 'https://x.example/api/v1/webhooks/square', '{}')).toBe(
+      base64(await hmacSha256('key', 'https://x.example/api/v1/webhooks/square{}')),
+    );
+  });
+
+  it('OTA partner: needs its Basic credentials and answers each message with its RS', async () => {
+    const partner = otaPartner({ username: 'wehub', password: 'pw' });
+    const post = (xml: string, password = 'pw') =>
+      partner.handler(
+        new Request('https://ota.example/ota', {
+          method: 'POST',
+          headers: { authorization: `Basic ${btoa(`wehub:${password}`)}`, 'content-type': 'text/xml' },
+          body: xml,
+        }),
+      );
+    const avail = await post('<OTA_HotelAvailNotifRQ xmlns="http://www.opentravel.org/OTA/2003/05" Version="1.0"/>');
+    expect(avail.status).toBe(200);
+    expect(await avail.text()).toMatch(/<OTA_HotelAvailNotifRS [^>]*><Success\/><\/OTA_HotelAvailNotifRS>$/);
+    partner.queueReservation('<HotelReservation ResStatus="Book"/>');
+    expect(await (await post('<OTA_ReadRQ Version="1.0"/>')).text()).toContain(
+      '<ReservationsList><HotelReservation ResStatus="Book"/></ReservationsList>',
+    );
+    expect(await (await post('<OTA_ReadRQ Version="1.0"/>')).text()).toContain('<ReservationsList></ReservationsList>');
+    partner.failNext(503);
+    expect((await post('<OTA_HotelRateAmountNotifRQ Version="1.0"/>')).status).toBe(503);
+    expect((await post('<OTA_HotelAvailNotifRQ/>', 'wrong')).status).toBe(401);
+    expect(partner.received.map((m) => m.root)).toEqual([
+      'OTA_HotelAvailNotifRQ',
+      'OTA_ReadRQ',
+      'OTA_ReadRQ',
+      'OTA_HotelRateAmountNotifRQ',
+    ]);
+  });
+});
