@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-op
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
-import { requireHotelParam, requireScope } from '../modules/auth/auth.middleware';
+import { requireHotelParam, requireScopes } from '../modules/auth/auth.middleware';
 import type { Scope } from '../modules/auth/scopes';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
@@ -27,22 +27,36 @@ export function createRouter() {
 }
 
 /**
- * createRoute plus its credential rule (`null`: any valid credential): the scope is both documented
- * (OpenAPI security requirement, read back by test/platform/auth-coverage.test.ts) and enforced
- * (route middleware), from one place. A `{hotel_id}` in the path is checked against the credential's
- * hotels there too, before the request is validated. `extra` middleware (e.g. idempotent()) runs
- * after those checks, so a refused request never claims an idempotency key.
+ * What a route asks of a credential: one scope, every scope of a list, any one of `anyOf`, or (`null`)
+ * only that it is valid.
+ */
+export type ScopeRule = Scope | readonly Scope[] | { anyOf: readonly Scope[] } | null;
+
+/** OpenAPI security requirements are alternatives (OR) of scope lists (AND). */
+function alternatives(rule: ScopeRule): Scope[][] {
+  if (rule === null) return [[]];
+  if (typeof rule === 'string') return [[rule]];
+  if ('anyOf' in rule) return rule.anyOf.map((s) => [s]);
+  return [[...rule]];
+}
+
+/**
+ * createRoute plus its credential rule: the scopes are both documented (OpenAPI security requirement,
+ * read back by test/platform/auth-coverage.test.ts) and enforced (route middleware), from one place.
+ * A `{hotel_id}` in the path is checked against the credential's hotels there too, before the request
+ * is validated. `extra` middleware (e.g. idempotent()) runs after those checks, so a refused request
+ * never claims an idempotency key.
  */
 export function securedRoute<
   P extends string,
   R extends Omit<RouteConfig, 'path' | 'security' | 'middleware'> & { path: P },
->(scope: Scope | null, config: R, ...extra: MiddlewareHandler<AppEnv>[]) {
-  const scopes = scope ? [scope] : [];
+>(rule: ScopeRule, config: R, ...extra: MiddlewareHandler<AppEnv>[]) {
+  const options = alternatives(rule);
   return createRoute({
     ...config,
-    security: [{ ApiKey: scopes }, { Bearer: scopes }],
+    security: options.flatMap((scopes) => [{ ApiKey: scopes }, { Bearer: scopes }]),
     middleware: [
-      ...(scope ? [requireScope(scope)] : []),
+      ...(rule === null ? [] : [requireScopes(options)]),
       ...(config.path.includes('{hotel_id}') ? [requireHotelParam] : []),
       ...extra,
     ],

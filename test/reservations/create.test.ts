@@ -115,15 +115,23 @@ describe('POST /api/booking-engine/reservations', () => {
     const b = await booked(
       bookingBody(h, { guest: { first_name: 'Ada', last_name: 'King', email: 'ADA@example.com' } }),
     );
-    expect(b.guest.id).toBe(a.guest.id);
-    expect(b.guest.last_name).toBe('King');
-    expect(b.guest.phone).toBe('+43 1 234');
+    // Filed under the same profile, but each reservation keeps the details its booker gave.
+    expect(b.guest).toEqual({
+      id: a.guest.id,
+      first_name: 'Ada',
+      last_name: 'King',
+      email: 'ada@example.com',
+      phone: null,
+    });
+    const first = await expectStatus(call('GET', `/api/v1/booking-engine/reservations/${a.id}`), 200);
+    expect(first.guest).toEqual(a.guest);
     const other = await bookableHotel();
     const c = await booked(bookingBody(other));
     expect(c.guest.id).not.toBe(a.guest.id);
 
     const guest = await expectStatus(call('GET', `/api/v1/hotels/${h.hotel.id}/guests/${a.guest.id}`), 200);
     expect(guest.stays.map((s: any) => s.reservation_id).sort()).toEqual([a.id, b.id].sort());
+    expect(guest).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', phone: '+43 1 234' });
     await expectStatus(call('GET', `/api/v1/hotels/${other.hotel.id}/guests/${a.guest.id}`), 404);
   });
 

@@ -117,14 +117,16 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     expect(await eventsOf(r.id)).toEqual(['reservation.created']);
   });
 
-  it('does not rename the profile it relinks to', async () => {
+  it('relinks to the profile of a new email without renaming it or copying its details', async () => {
     const h = await bookableHotel();
     const ada = await booked(bookingBody(h));
     const bob = await booked(
       bookingBody(h, { guest: { first_name: 'Bob', last_name: 'Builder', email: 'bob@example.com' } }),
     );
     const moved = await expectStatus(put(ada.id, { guest: { email: 'bob@example.com' } }), 200);
-    expect(moved.guest).toMatchObject({ id: bob.guest.id, first_name: 'Bob', last_name: 'Builder' });
+    expect(moved.guest).toEqual({ ...ada.guest, id: bob.guest.id, email: 'bob@example.com' });
+    const profile = await expectStatus(call('GET', `/api/v1/hotels/${h.hotel.id}/guests/${bob.guest.id}`), 200);
+    expect(profile).toMatchObject({ first_name: 'Bob', last_name: 'Builder', phone: null });
     const bobNow = await expectStatus(call('GET', `/api/booking-engine/reservations/${bob.id}`), 200);
     expect(bobNow.guest).toMatchObject({ first_name: 'Bob', last_name: 'Builder' });
   });

@@ -74,17 +74,16 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export function requireScope(scope: Scope) {
+/** The credential holds every scope of at least one of `alternatives`. */
+export function requireScopes(alternatives: readonly (readonly Scope[])[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    assertScope(c.get('principal'), scope);
+    const granted = c.get('principal').scopes;
+    if (!alternatives.some((all) => all.every((s) => hasScope(granted, s)))) {
+      const needed = alternatives.map((all) => all.map((s) => `"${s}"`).join(' and ')).join(' or ');
+      throw new AppError('forbidden', `This credential needs the ${needed} scope.`);
+    }
     await next();
   });
-}
-
-export function assertScope(p: Principal, scope: Scope): void {
-  if (!hasScope(p.scopes, scope)) {
-    throw new AppError('forbidden', `This credential lacks the "${scope}" scope.`);
-  }
 }
 
 export function canAccessHotel(p: Principal, hotelId: string): boolean {
@@ -107,7 +106,8 @@ export const requireHotelParam = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id';
+const ALLOW_HEADERS =
+  'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id, X-Confirmation-Number, X-Guest-Email';
 const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
 
 /**

@@ -112,7 +112,7 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
         algorithms: [OWN_ALG],
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'sub', 'jti'],
       });
       const keyId = typeof payload.key_id === 'string' ? payload.key_id : null;
       return {
@@ -121,6 +121,7 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
         principal: {
           kind: 'token',
           id: `token:${payload.sub}`,
+          actor: `token:${payload.jti}`,
           keyId,
           scopes: parseScopes(payload),
           hotelIds: parseStringList(payload.hotel_ids),

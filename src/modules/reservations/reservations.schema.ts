@@ -90,6 +90,20 @@ export const ModifyReservationBody = z
 
 export type ModifyReservationBody = z.infer<typeof ModifyReservationBody>;
 
+export const LookupReservationBody = z
+  .object({
+    confirmation_number: z.string().trim().min(1).max(64),
+    email: z.string().trim().min(1).max(254),
+  })
+  .openapi('LookupReservation');
+
+/** A hotel-side correction of a guest profile: only the fields sent change. */
+export const PatchGuestBody = GuestInput.partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field' })
+  .openapi('PatchGuest');
+
+export type PatchGuestBody = z.infer<typeof PatchGuestBody>;
+
 const Nightly = z.object({ date: z.string(), amount: z.number().int() });
 
 export const ReservationSchema = z
@@ -116,13 +130,22 @@ export const ReservationSchema = z
         cancellation_policy: z.unknown(),
       }),
     ),
-    guest: z.object({
-      id: z.string(),
-      first_name: z.string(),
-      last_name: z.string(),
-      email: z.string(),
-      phone: z.string().nullable(),
-    }),
+    guest: z
+      .object({
+        id: z.string().optional().openapi({
+          description:
+            'The hotel’s guest profile this stay is filed under; shown only to hotel-side credentials (`reservations:read`)',
+        }),
+        first_name: z.string(),
+        last_name: z.string(),
+        email: z.string().openapi({ description: 'Lower-cased' }),
+        phone: z.string().nullable(),
+      })
+      .openapi({
+        description:
+          'The guest as given for this reservation (at booking or by a later PUT), never copied from or into the ' +
+          'hotel’s profile of that email',
+      }),
     special_requests: z.string().nullable(),
     total_amount: z.number().int(),
     currency: z.string(),
