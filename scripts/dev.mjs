@@ -72,7 +72,8 @@ const DEMO_RATE_PLANS = [
 ];
 const DEMO_KEY = {
   name: 'Demo booking widget',
-  scopes: ['hotels:read', 'availability:read', 'reservations:read', 'reservations:write'],
+  // A widget books and manages its own bookings; reading every reservation is the hotel's (reservations:read).
+  scopes: ['hotels:read', 'availability:read', 'reservations:write'],
   allowed_origins: ['http://localhost:3000', 'http://localhost:5173'],
 };
 const ARI_DAYS = 365;
