@@ -339,3 +339,14 @@ describe('PATCH /api/v1/hotels/:hotel_id/guests/:guest_id', () => {
     );
   });
 });
+
+describe('the proof headers', () => {
+  it('may be sent by a browser cross-origin', async () => {
+    const res = await call('OPTIONS', `${BOOK}/res_01jzzzzzzzzzzzzzzzzzzzzzzz`, {
+      auth: null,
+      headers: { origin: 'https://widget.example', 'access-control-request-method': 'PUT' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/X-Confirmation-Number.*X-Guest-Email/);
+  });
+});
