@@ -166,7 +166,7 @@ describe('PUT /api/v1/hotels/:hotel_id/ari', () => {
       ),
       400,
     );
-    expect(problem.detail).toContain('50000');
+    expect(problem.errors).toEqual([{ path: 'updates', message: expect.stringContaining('at most 50000') }]);
   });
 
   it('needs hotels:write and the hotel', async () => {
