@@ -111,6 +111,17 @@ describe('ARI request limits', () => {
     ]);
   });
 
+  it('bounds a calendar read to 50,000 nights before reading any', async () => {
+    // 35 room types, each in one rate plan: 70 series of nights a day.
+    const { hotel, roomTypes } = await aHotelWithRooms({ roomTypes: 35, ratePlans: 1 });
+    const read = (query: string) => call('GET', `/api/v1/hotels/${hotel.id}/ari?from=${inDays(1)}&${query}`);
+    const problem = await expectStatus(read(`to=${inDays(731)}`), 400);
+    expect(problem.errors).toEqual([{ path: 'query.to', message: expect.stringMatching(/^51170 nights/) }]);
+    await expectStatus(read(`to=${inDays(714)}`), 200);
+    const one = await expectStatus(read(`to=${inDays(731)}&room_type_id=${roomTypes[0]!.id}`), 200);
+    expect(one.room_types).toHaveLength(1);
+  });
+
   it('still answers /health', async () => {
     await expectStatus(call('GET', '/health', { auth: null }), 200);
   });

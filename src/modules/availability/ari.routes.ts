@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { readAriCalendar } from './ari.calendar';
 import { AriCalendar, AriCalendarQuery, AriUpdateBody, AriUpdateResult } from './ari.schema';
-import { applyAriUpdates, readAriCalendar } from './ari.service';
+import { applyAriUpdates } from './ari.service';
 
 const tags = ['ARI'];
 const HotelParam = z.object({ hotel_id: z.string().min(1).max(64) });
@@ -31,6 +32,9 @@ export const ariRoutes = createRouter()
       path: '/hotels/{hotel_id}/ari',
       tags,
       summary: 'Read the ARI calendar',
+      description:
+        'At most 731 days and 50,000 nights (days × (room types + room types in rate plans)) per read; a larger ' +
+        'read is a 400 on `query.to`: narrow the range or pass `room_type_id`.',
       request: { params: HotelParam, query: AriCalendarQuery },
       responses: {
         200: jsonContent(

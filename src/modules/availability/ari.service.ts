@@ -1,11 +1,10 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createDb, type Db } from '../../db';
 import { AppError, type FieldError, notFound } from '../../errors';
 import { hotels, ratePlans, roomTypes } from '../catalog/catalog.table';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
 import { type AriPlan, chunks, type InventoryRow, planAriWrites } from './ari.plan';
 import { type AriUpdate, roomNightsOf } from './ari.schema';
-import { rateNights, roomNights } from './ari.table';
 import { bumpVersion } from './cache';
 
 // Each statement carries at most this many nights as one JSON parameter (~110 bytes a rate night,
@@ -146,75 +145,4 @@ export async function applyAriUpdates(
   }
   await bumpVersion(env.CACHE, hotelId, session.getBookmark());
   return { updated: roomNightsTouched };
-}
-
-export async function readAriCalendar(db: Db, hotelId: string, from: string, to: string, roomTypeId?: string) {
-  const [hotel, rts, rps, rooms, rates] = await db.batch([
-    db.select({ id: hotels.id }).from(hotels).where(eq(hotels.id, hotelId)),
-    db
-      .select({ id: roomTypes.id, code: roomTypes.code })
-      .from(roomTypes)
-      .where(and(eq(roomTypes.hotelId, hotelId), roomTypeId ? eq(roomTypes.id, roomTypeId) : undefined))
-      .orderBy(asc(roomTypes.code)),
-    db
-      .select({ id: ratePlans.id, code: ratePlans.code, roomTypeIds: ratePlans.roomTypeIds })
-      .from(ratePlans)
-      .where(eq(ratePlans.hotelId, hotelId))
-      .orderBy(asc(ratePlans.code)),
-    db
-      .select()
-      .from(roomNights)
-      .where(and(eq(roomNights.hotelId, hotelId), gte(roomNights.date, from), lte(roomNights.date, to)))
-      .orderBy(asc(roomNights.date)),
-    db
-      .select()
-      .from(rateNights)
-      .where(and(eq(rateNights.hotelId, hotelId), gte(rateNights.date, from), lte(rateNights.date, to)))
-      .orderBy(asc(rateNights.date)),
-  ]);
-  if (hotel.length === 0) throw notFound('Hotel', hotelId);
-  if (roomTypeId && rts.length === 0) throw notFound('Room type', roomTypeId);
-  const roomsByType = groupBy(rooms, (n) => n.roomTypeId);
-  const ratesByPair = groupBy(rates, (n) => `${n.ratePlanId}|${n.roomTypeId}`);
-  return {
-    hotel_id: hotelId,
-    from,
-    to,
-    room_types: rts.map((rt) => ({
-      room_type_id: rt.id,
-      code: rt.code,
-      nights: (roomsByType.get(rt.id) ?? []).map((n) => ({
-        date: n.date,
-        inventory: n.inventory,
-        taken: n.taken,
-        available: n.inventory - n.taken,
-      })),
-      rate_plans: rps
-        .filter((rp) => rp.roomTypeIds.includes(rt.id))
-        .map((rp) => ({
-          rate_plan_id: rp.id,
-          code: rp.code,
-          nights: (ratesByPair.get(`${rp.id}|${rt.id}`) ?? []).map((n) => ({
-            date: n.date,
-            amount: n.amount,
-            min_stay: n.minStay,
-            max_stay: n.maxStay,
-            closed: n.closed,
-            closed_to_arrival: n.closedToArrival,
-            closed_to_departure: n.closedToDeparture,
-          })),
-        })),
-    })),
-  };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
 }
