@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, inList } from '../../db';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { toReservationJson } from './reservations.repo';
@@ -16,15 +16,17 @@ export type ReservationFilter = {
   cursor?: string | undefined;
 };
 
-/** LIKE with the user's text taken literally. */
-function contains(text: string): string {
-  return `%${text.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+// instr(), not LIKE: D1 refuses LIKE patterns over 50 bytes, so a longer search (or one of
+// multibyte letters) would fail, and instr() needs no escaping of % and _. lower() folds ASCII only,
+// as LIKE's case-insensitivity did.
+function contains(column: SQL, text: string): SQL {
+  return sql`instr(lower(${column}), ${text}) > 0`;
 }
 
 /** A hotel's reservations, newest first; `from`/`to` select stays that overlap those dates. */
 export async function listReservations(db: Db, hotelId: string, f: ReservationFilter) {
   const after = decodeCursor(f.cursor);
-  const q = f.q ? contains(f.q) : undefined;
+  const q = f.q?.toLowerCase();
   const rows = await db
     .select()
     .from(reservations)
@@ -39,12 +41,9 @@ export async function listReservations(db: Db, hotelId: string, f: ReservationFi
         f.created_to ? lte(reservations.createdAt, new Date(f.created_to)) : undefined,
         q
           ? or(
-              like(
-                sql`lower(${reservations.guestFirstName} || ' ' || ${reservations.guestLastName})`,
-                sql`${q} ESCAPE '\\'`,
-              ),
-              like(reservations.guestEmail, sql`${q} ESCAPE '\\'`),
-              like(sql`lower(${reservations.confirmationNumber})`, sql`${q} ESCAPE '\\'`),
+              contains(sql`${reservations.guestFirstName} || ' ' || ${reservations.guestLastName}`, q),
+              contains(sql`${reservations.guestEmail}`, q),
+              contains(sql`${reservations.confirmationNumber}`, q),
             )
           : undefined,
       ),

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { IsoDate, PaginationQuery } from '../../lib/schemas';
+import { IsoDate, IsoInstant, PaginationQuery } from '../../lib/schemas';
 import { stayLengthProblem } from '../availability/availability.schema';
 import { RESERVATION_SOURCES, RESERVATION_STATUSES } from './reservations.table';
 
 const Id = z.string().min(1).max(64);
+export const MAX_SEARCH_LENGTH = 100;
 const Adults = z.number().int().min(1).max(20);
 const Children = z.number().int().min(0).max(20);
 
@@ -167,7 +168,17 @@ export const ListReservationsQuery = PaginationQuery.extend({
   status: z.enum(RESERVATION_STATUSES).optional(),
   from: IsoDate.optional().openapi({ description: 'Stays overlapping [from, to]' }),
   to: IsoDate.optional(),
-  created_from: z.iso.datetime().optional().openapi({ description: 'RFC 3339' }),
-  created_to: z.iso.datetime().optional(),
-  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Guest name, email or confirmation number' }),
+  created_from: IsoInstant.optional(),
+  created_to: IsoInstant.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    // Counted in characters (code points), so an emoji counts once; the search itself has no
+    // pattern limit (see reservations.query.ts), this only keeps a search a search.
+    .refine((s) => [...s].length <= MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+    .optional()
+    .openapi({
+      description: `Guest name, email or confirmation number contains this text (2–${MAX_SEARCH_LENGTH} characters, taken literally)`,
+    }),
 });
