@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
+import { errorFields } from '../../lib/log';
 import {
   isReplayableOutcome,
   KEY_HEADER,
@@ -138,7 +139,8 @@ export function idempotent(
       // attempt. Retries meet the in-flight claim (409) until its lock expires, then run again.
       c.get('log').error('idempotency record not stored', {
         principal_id: scope.principalId,
-        error: err instanceof Error ? err.message : String(err),
+        // The failed UPDATE's parameters are the whole stored response: errorFields drops them.
+        ...errorFields(err),
       });
     }
   });
