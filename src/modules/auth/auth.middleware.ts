@@ -107,6 +107,25 @@ export const requireHotelParam = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * For a route whose hotel is a JSON body field: another tenant's hotel is refused before anything that
+ * reads or replays data runs (validation errors, an idempotent replay of that hotel's response). A body
+ * that is not a JSON object, or a field that is not a string, is left to the route's validator.
+ */
+export function requireBodyHotel(field: string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    let hotelId: unknown;
+    try {
+      const body: unknown = JSON.parse(await c.req.text());
+      if (body !== null && typeof body === 'object') hotelId = (body as Record<string, unknown>)[field];
+    } catch {
+      // Not JSON: the validator answers malformed_json.
+    }
+    if (typeof hotelId === 'string') assertHotelAccess(c.get('principal'), hotelId);
+    await next();
+  });
+}
+
 const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id';
 const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody } from '../../lib/schemas';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess, requireBodyHotel } from '../auth/auth.middleware';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
 import { modifyReservation } from './modify.service';
@@ -47,6 +47,8 @@ export const reservationRoutes = createRouter()
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateReservationBody) },
         responses: { 201: reservation('Booked'), ...errorResponses(404, 409, 415, 422) },
       },
+      // Before idempotent(): a replay must never answer for a hotel this credential may not access.
+      requireBodyHotel('hotel_id'),
       idempotent({
         // The first attempt committed but failed before its response was stored: answer with it.
         resume: async (c, id) => {
