@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
+import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
 import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
@@ -49,8 +50,13 @@ async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware
   const authorization = c.req.header('authorization');
   if (apiKey) {
     if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
-    const row = await findActiveKeyBySecret(c.get('db'), apiKey);
-    if (!row) throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    // Unknown keys cost a D1 read each: failures are limited per client address before the lookup.
+    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
+    const row = await findActiveKeyBySecret(c.get('db'), apiKey, () => assertAddressNotRefused(address));
+    if (!row) {
+      await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, address);
+      throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    }
     if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
       throw new AppError('forbidden', 'This API key may not be used from this address.');
     }

@@ -102,7 +102,8 @@ export type VerifiedToken = {
  */
 export async function verifyToken(config: Config, token: string): Promise<VerifiedToken> {
   // What a token proves depends on the identity-provider settings too, not on its text alone.
-  const memoKey = `${config.JWT_JWKS_URL ?? ''}|${config.JWT_ISSUER ?? ''}|${config.JWT_AUDIENCE ?? ''}|${token}`;
+  const idp = [config.JWT_JWKS_URL, config.JWT_ISSUER, config.JWT_AUDIENCE, config.JWT_EXTERNAL_ADMIN];
+  const memoKey = `${idp.map((v) => v ?? '').join('|')}|${token}`;
   const seen = verified.get(memoKey);
   if (seen && seen.expiresAt <= Date.now()) throw new AppError('unauthorized', 'The bearer token has expired.');
   const result = seen?.result ?? (await verifyTokenUncached(config, token));
@@ -174,6 +175,14 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
       requiredClaims: ['exp', 'sub'],
     });
     const hotels = payload.hotel_ids;
+    const scopes = parseScopes(payload);
+    // Platform-wide rights come from this deployment's settings, never from an outside party alone.
+    if (!config.JWT_EXTERNAL_ADMIN && (scopes.includes('admin') || hotels === '*')) {
+      throw new AppError(
+        'unauthorized',
+        'External tokens may not claim the admin scope or every hotel here (JWT_EXTERNAL_ADMIN is off).',
+      );
+    }
     return {
       keyId: null,
       adminKey: null,
@@ -182,7 +191,7 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
         kind: 'token',
         id: `token:${payload.iss ?? 'external'}:${payload.sub}`,
         keyId: null,
-        scopes: parseScopes(payload),
+        scopes,
         // An external token must name its hotels: a missing claim grants none, never all.
         hotelIds: hotels === '*' ? null : parseStringList(hotels),
         allowedOrigins: parseStringList(payload.origins),
