@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from './config';
-import { Logger } from './lib/log';
+import { errorFields, Logger } from './lib/log';
 // Static on purpose: with no code splitting in a Worker bundle, an import() here only made esbuild
 // wrap every module it reaches in a lazy initialiser, which defeats tree-shaking (+130 KiB, slower
 // startup; docs/operations.md). Keep import() for a heavy SDK that one rare path alone needs.
@@ -38,7 +38,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       log.warn('job failed, retrying', {
         message_id: message.id,
         attempts: message.attempts,
-        error: err instanceof Error ? err.message : String(err),
+        ...errorFields(err),
       });
       message.retry({ delaySeconds });
     }

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
+import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
 import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
@@ -49,8 +50,13 @@ async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware
   const authorization = c.req.header('authorization');
   if (apiKey) {
     if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
-    const row = await findActiveKeyBySecret(c.get('db'), apiKey);
-    if (!row) throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    // Unknown keys cost a D1 read each: failures are limited per client address before the lookup.
+    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
+    const row = await findActiveKeyBySecret(c.get('db'), apiKey, () => assertAddressNotRefused(address));
+    if (!row) {
+      await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, address);
+      throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    }
     if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
       throw new AppError('forbidden', 'This API key may not be used from this address.');
     }
@@ -105,6 +111,25 @@ export const requireHotelParam = createMiddleware<AppEnv>(async (c, next) => {
   if (hotelId !== undefined) assertHotelAccess(c.get('principal'), hotelId);
   await next();
 });
+
+/**
+ * For a route whose hotel is a JSON body field: another tenant's hotel is refused before anything that
+ * reads or replays data runs (validation errors, an idempotent replay of that hotel's response). A body
+ * that is not a JSON object, or a field that is not a string, is left to the route's validator.
+ */
+export function requireBodyHotel(field: string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    let hotelId: unknown;
+    try {
+      const body: unknown = JSON.parse(await c.req.text());
+      if (body !== null && typeof body === 'object') hotelId = (body as Record<string, unknown>)[field];
+    } catch {
+      // Not JSON: the validator answers malformed_json.
+    }
+    if (typeof hotelId === 'string') assertHotelAccess(c.get('principal'), hotelId);
+    await next();
+  });
+}
 
 const ALLOW_HEADERS =
   'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id, X-Confirmation-Number, X-Guest-Email';

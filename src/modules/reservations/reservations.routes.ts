@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { notFound } from '../../errors';
 import { createRouter, type ScopeRule, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody } from '../../lib/schemas';
-import { assertHotelAccess, canAccessHotel } from '../auth/auth.middleware';
+import { assertHotelAccess, canAccessHotel, requireBodyHotel } from '../auth/auth.middleware';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { type GuestProof, isHotelSide } from './access';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
@@ -82,6 +82,8 @@ export const reservationRoutes = createRouter()
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateReservationBody) },
         responses: { 201: reservation('Booked'), ...errorResponses(404, 409, 415, 422) },
       },
+      // Before idempotent(): a replay must never answer for a hotel this credential may not access.
+      requireBodyHotel('hotel_id'),
       idempotent({
         // The first attempt committed but failed before its response was stored: answer with it.
         // The claimed key (same credential, same body) proves the caller booked it, even from a fresh token.
