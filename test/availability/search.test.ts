@@ -1,44 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { inDays, nextWeekday, search, setAri } from '../helpers/ari';
-import { aHotelWithRooms, createApiKey, createHotel, createRatePlan, createRoomType } from '../helpers/builders';
+import { aHotelWithRooms, createApiKey, openHotel } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
-
-/** A hotel with a double (base 2, max 3 adults + 1 child) and a single, one flexible plan, open for 60 days. */
-async function openHotel() {
-  const hotel = await createHotel();
-  const double = await createRoomType(hotel.id, {
-    code: 'DBL',
-    name: 'Double',
-    max_adults: 3,
-    max_children: 1,
-    max_occupancy: 4,
-    base_occupancy: 2,
-  });
-  const single = await createRoomType(hotel.id, {
-    code: 'SGL',
-    name: 'Single',
-    max_adults: 1,
-    max_children: 0,
-    max_occupancy: 1,
-    base_occupancy: 1,
-  });
-  const flex = await createRatePlan(hotel.id, [double.id, single.id], {
-    code: 'FLEX',
-    name: 'Flexible',
-    extra_adult_amount: 2500,
-    extra_child_amount: 1000,
-  });
-  const from = inDays(0);
-  const to = inDays(60);
-  await setAri(hotel.id, [
-    { room_type_id: double.id, from, to, inventory: 3 },
-    { room_type_id: single.id, from, to, inventory: 1 },
-    { room_type_id: double.id, rate_plan_id: flex.id, from, to, amount: 10000 },
-    { room_type_id: single.id, rate_plan_id: flex.id, from, to, amount: 7000 },
-  ]);
-  return { hotel, double, single, flex };
-}
 
 function stay(hotelId: string, checkIn: string, nights: number, party: { adults?: number; children?: number } = {}) {
   const [y, m, d] = checkIn.split('-').map(Number) as [number, number, number];

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
 import { createApiKey, createRoomType } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
-import { auditInventory, book, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
+import {
+  auditInventory,
+  book,
+  bookableHotel,
+  booked,
+  bookingBody,
+  eventsOf,
+  getReservation,
+  reservationUrl,
+  takenOn,
+} from '../helpers/reservations';
 
 describe('POST /api/booking-engine/reservations', () => {
   it('books, prices from D1, takes one unit per night and emits reservation.created', async () => {
@@ -33,14 +43,14 @@ describe('POST /api/booking-engine/reservations', () => {
       { date: inDays(10), amount: 11000 },
       { date: inDays(11), amount: 11000 },
     ]);
-    expect(res.headers.get('location')).toBe(`/api/v1/booking-engine/reservations/${body.id}`);
+    expect(res.headers.get('location')).toBe(reservationUrl(body.id));
     expect(res.headers.get('etag')).toBe(`"${body.id}.v1"`);
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(11))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(12))).toBe(0);
     expect(await eventsOf(body.id)).toEqual(['reservation.created']);
 
-    const got = await call('GET', `/api/booking-engine/reservations/${body.id}`);
+    const got = await call('GET', reservationUrl(body.id, undefined, { seed: true }));
     expect(await expectStatus(got, 200)).toEqual(body);
     expect(got.headers.get('etag')).toBe(`"${body.id}.v1"`);
     await auditInventory(h.hotel.id);
@@ -169,10 +179,7 @@ describe('POST /api/booking-engine/reservations', () => {
     });
     await expectStatus(book(bookingBody(h), { auth: { apiKey: mine.key } }), 403);
     const theirs = await booked(bookingBody(h));
-    await expectStatus(
-      call('GET', `/api/booking-engine/reservations/${theirs.id}`, { auth: { apiKey: mine.key } }),
-      404,
-    );
+    await expectStatus(getReservation(theirs.id, { apiKey: mine.key }), 404);
     const readOnly = await createApiKey({ scopes: ['reservations:read'], hotel_ids: [h.hotel.id] });
     await expectStatus(book(bookingBody(h), { auth: { apiKey: readOnly.key } }), 403);
   });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
 import { call, expectStatus } from '../helpers/http';
-import { auditInventory, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
+import {
+  auditInventory,
+  bookableHotel,
+  booked,
+  bookingBody,
+  eventsOf,
+  getReservation,
+  modify,
+  reservationUrl,
+  takenOn,
+} from '../helpers/reservations';
 
-const put = (id: string, body: unknown, headers: Record<string, string> = {}) =>
-  call('PUT', `/api/booking-engine/reservations/${id}`, { body, headers });
+const put = (id: string, body: unknown, headers: Record<string, string> = {}) => modify(id, body, { headers });
 
 describe('PUT /api/booking-engine/reservations/:id', () => {
   it('moves the inventory to the new dates and re-prices', async () => {
@@ -50,7 +59,7 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     );
     const problem = await expectStatus(put(r.id, { check_in: inDays(29), check_out: inDays(31) }), 409);
     expect(problem).toMatchObject({ code: 'sold_out', night: inDays(30) });
-    const same = await expectStatus(call('GET', `/api/booking-engine/reservations/${r.id}`), 200);
+    const same = await expectStatus(getReservation(r.id), 200);
     expect(same).toMatchObject({ check_in: inDays(10), check_out: inDays(12), version: 1 });
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
     await auditInventory(h.hotel.id);
@@ -93,7 +102,7 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     expect((await expectStatus(put(r.id, { room_type_id: 'rt_nope' }), 404)).errors[0].path).toBe('room_type_id');
     await expectStatus(put('res_01jzzzzzzzzzzzzzzzzzzzzzzz', { adults: 1 }), 404);
     await expectStatus(
-      call('PUT', `/api/booking-engine/reservations/${r.id}`, {
+      call('PUT', reservationUrl(r.id), {
         body: '{"adults":',
         headers: { 'content-type': 'application/json' },
       }),
@@ -125,7 +134,7 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     );
     const moved = await expectStatus(put(ada.id, { guest: { email: 'bob@example.com' } }), 200);
     expect(moved.guest).toMatchObject({ id: bob.guest.id, first_name: 'Bob', last_name: 'Builder' });
-    const bobNow = await expectStatus(call('GET', `/api/booking-engine/reservations/${bob.id}`), 200);
+    const bobNow = await expectStatus(getReservation(bob.id), 200);
     expect(bobNow.guest).toMatchObject({ first_name: 'Bob', last_name: 'Builder' });
   });
 });
