@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
 import { expireHolds } from '../../src/modules/reservations/lifecycle.service';
 import { inDays } from '../helpers/ari';
@@ -16,6 +16,10 @@ import {
   modify,
   takenOn,
 } from '../helpers/reservations';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('cancel', () => {
   it('releases the inventory, is harmless twice and emits one event', async () => {
@@ -132,17 +136,49 @@ describe('holds', () => {
     await auditInventory(h.hotel.id);
   });
 
-  it('runs housekeeping from the cron through the JOBS queue', async () => {
-    const controller = createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' });
-    const ctx = createExecutionContext();
+  it('runs housekeeping from the cron through the JOBS queue: the job expires a due hold', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const held = await booked(bookingBody(h, { status: 'pending', hold_minutes: 5 }));
+    const due = Date.parse(held.hold_expires_at) + 1000;
+    // The cron only enqueues; capture what it sends instead of letting the local queue deliver it.
+    const sent: unknown[] = [];
+    vi.spyOn(env.JOBS, 'send').mockImplementation(async (body) => {
+      sent.push(body);
+      return {} as QueueSendResponse;
+    });
+    const controller = createScheduledController({ scheduledTime: due, cron: '* * * * *' });
     await worker.scheduled(controller, env);
+    expect(sent).toEqual([{ type: 'housekeeping', at: due }]);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+
     const batch = createMessageBatch('wehub-jobs', [
-      { id: 'm1', timestamp: new Date(), attempts: 1, body: { type: 'housekeeping', at: Date.now() } },
+      { id: 'm1', timestamp: new Date(), attempts: 1, body: sent[0] },
       { id: 'm2', timestamp: new Date(), attempts: 1, body: { type: 'nonsense' } },
     ]);
+    const ctx = createExecutionContext();
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm2']);
     expect(result.retryMessages).toEqual([]);
+    expect((await expectStatus(getReservation(held.id), 200)).status).toBe('expired');
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    expect(await eventsOf(held.id)).toEqual(['reservation.created', 'reservation.cancelled']);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('retries a job that throws, with backoff, instead of acking it', async () => {
+    vi.spyOn(env.DB, 'withSession').mockImplementation(() => {
+      throw new Error('D1_ERROR: Network connection lost.');
+    });
+    const batch = createMessageBatch('wehub-jobs', [
+      { id: 'm3', timestamp: new Date(), attempts: 2, body: { type: 'housekeeping', at: Date.now() } },
+    ]);
+    const retry = vi.spyOn(batch.messages[0] as Message, 'retry');
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([{ msgId: 'm3' }]);
+    expect(retry).toHaveBeenCalledWith({ delaySeconds: 20 });
   });
 });

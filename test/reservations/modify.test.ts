@@ -113,10 +113,19 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
   it('applies the 30-night limit to the merged stay', async () => {
     const h = await bookableHotel();
     const r = await booked(bookingBody(h));
-    const problem = await expectStatus(put(r.id, { check_out: inDays(100) }), 400);
+    // 35 nights, all open for sale: only the length rule stands in the way.
+    const problem = await expectStatus(put(r.id, { check_out: inDays(45) }), 400);
     expect(problem.errors[0].path).toBe('check_out');
     await expectStatus(put(r.id, { check_out: '9999-12-31' }), 400);
+    // Nothing moved: the stay's nights stay taken, the nights it would have added stay free.
+    expect(await getReservation(r.id).then((res) => expectStatus(res, 200))).toMatchObject({
+      check_out: inDays(12),
+      version: 1,
+    });
+    expect(await takenOn(h.roomType.id, inDays(11))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(12))).toBe(0);
+    expect(await takenOn(h.roomType.id, inDays(44))).toBe(0);
+    await auditInventory(h.hotel.id);
   });
 
   it('changes nothing and emits nothing for an empty change', async () => {
