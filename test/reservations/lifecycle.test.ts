@@ -103,11 +103,13 @@ describe('hotel-side transitions', () => {
     await auditInventory(h.hotel.id);
   });
 
-  it('releases the rooms of a no-show', async () => {
-    const h = await bookableHotel();
+  it('releases the rooms of a no-show and charges the booked policy’s penalty', async () => {
+    const h = await bookableHotel({
+      ratePlan: { cancellation_policy: { free_until_hours: 48, penalty: { type: 'first_night' } } },
+    });
     const r = await booked(bookingBody(h, { check_in: inDays(0), check_out: inDays(2) }));
     const noShow = await expectStatus(act(r.id, 'no-show'), 200);
-    expect(noShow.status).toBe('no_show');
+    expect(noShow).toMatchObject({ status: 'no_show', cancellation_fee: 10000, balance_due: 10000 });
     expect(await takenOn(h.roomType.id, inDays(0))).toBe(0);
     await auditInventory(h.hotel.id);
   });
