@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
-import { createApiKey, createRoomType } from '../helpers/builders';
+import { createApiKey, createRatePlan, createRoomType } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
 import {
   auditInventory,
@@ -116,6 +116,45 @@ describe('POST /api/booking-engine/reservations', () => {
     );
     expect(soldOut.code).toBe('sold_out');
     expect(await takenOn(h.roomType.id, inDays(20))).toBe(0);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('books two room types all-or-nothing: one sold out takes nothing on the other', async () => {
+    const h = await bookableHotel({ units: 5 });
+    const suite = await createRoomType(h.hotel.id, { max_adults: 2 });
+    const suitePlan = await createRatePlan(h.hotel.id, [suite.id]);
+    await setAri(h.hotel.id, [
+      { room_type_id: suite.id, from: inDays(0), to: inDays(30), inventory: 1 },
+      { room_type_id: suite.id, rate_plan_id: suitePlan.id, from: inDays(0), to: inDays(30), amount: 30000 },
+    ]);
+    const { room_type_id: _a, rate_plan_id: _b, adults: _c, children: _d, ...base } = bookingBody(h);
+    const double = { room_type_id: h.roomType.id, rate_plan_id: h.ratePlan.id, adults: 2, children: 0 };
+    const suiteRoom = { room_type_id: suite.id, rate_plan_id: suitePlan.id, adults: 2, children: 0 };
+    const stay = { check_in: inDays(20), check_out: inDays(22) };
+    await booked({ ...base, ...stay, check_out: inDays(21), rooms: [suiteRoom] });
+
+    const problem = await expectStatus(book({ ...base, ...stay, rooms: [double, suiteRoom] }), 409);
+    expect(problem).toMatchObject({ code: 'sold_out', night: inDays(20) });
+    expect(await takenOn(h.roomType.id, inDays(20))).toBe(0);
+    expect(await takenOn(h.roomType.id, inDays(21))).toBe(0);
+    expect(await takenOn(suite.id, inDays(21))).toBe(0);
+
+    // The same when the suite sells between the price check and the write: of eight concurrent
+    // double+suite bookings for the last suite night, one wins and the losers take no double.
+    const night = { check_in: inDays(25), check_out: inDays(26) };
+    const race = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        book({
+          ...base,
+          ...night,
+          guest: { first_name: 'R', last_name: `${i}`, email: `race${i}@example.com` },
+          rooms: [double, suiteRoom],
+        }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(await takenOn(h.roomType.id, inDays(25))).toBe(1);
+    expect(await takenOn(suite.id, inDays(25))).toBe(1);
     await auditInventory(h.hotel.id);
   });
 
