@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
 import { createApiKey, createRatePlan, createRoomType } from '../helpers/builders';
-import { call, expectStatus } from '../helpers/http';
+import { call, expectProblem, expectStatus } from '../helpers/http';
 import {
   auditInventory,
   book,
@@ -11,6 +11,7 @@ import {
   bookingBody,
   eventsOf,
   getReservation,
+  hotelSnapshot,
   reservationUrl,
   takenOn,
 } from '../helpers/reservations';
@@ -216,11 +217,15 @@ describe('POST /api/booking-engine/reservations', () => {
       scopes: ['reservations:read', 'reservations:write'],
       hotel_ids: [other.hotel.id],
     });
-    await expectStatus(book(bookingBody(h), { auth: { apiKey: mine.key } }), 403);
+    const empty = await hotelSnapshot(h.hotel.id);
+    await expectProblem(book(bookingBody(h), { auth: { apiKey: mine.key } }), 403, 'forbidden');
+    expect(await hotelSnapshot(h.hotel.id)).toBe(empty);
     const theirs = await booked(bookingBody(h));
-    await expectStatus(getReservation(theirs.id, { apiKey: mine.key }), 404);
+    await expectProblem(getReservation(theirs.id, { apiKey: mine.key }), 404, 'not_found');
     const readOnly = await createApiKey({ scopes: ['reservations:read'], hotel_ids: [h.hotel.id] });
-    await expectStatus(book(bookingBody(h), { auth: { apiKey: readOnly.key } }), 403);
+    const before = await hotelSnapshot(h.hotel.id);
+    await expectProblem(book(bookingBody(h), { auth: { apiKey: readOnly.key } }), 403, 'forbidden');
+    expect(await hotelSnapshot(h.hotel.id)).toBe(before);
   });
 
   it('invalidates cached availability when a booking takes a unit', async () => {
