@@ -1,8 +1,14 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // The raw files too, so test/platform/migrations.test.ts can compare the bundled SQL byte for byte.
+  const sqlFiles = (await readdir('./migrations')).filter((f) => f.endsWith('.sql')).sort();
+  const migrationFiles = await Promise.all(
+    sqlFiles.map(async (name) => ({ name, sql: await readFile(`./migrations/${name}`, 'utf8') })),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -11,6 +17,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            TEST_MIGRATION_FILES: migrationFiles,
             ADMIN_API_KEY: 'test_admin_key_0123456789abcdef0123456789',
             JWT_SIGNING_SECRET: 'test_jwt_secret_0123456789abcdef0123456789',
             LOG_LEVEL: 'error',

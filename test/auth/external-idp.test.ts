@@ -4,12 +4,14 @@
  */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, importJWK, type JWTPayload, SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Config, ConfigError, loadConfig } from '../../src/config';
 import { AppError } from '../../src/errors';
 import worker from '../../src/index';
-import { verifyToken } from '../../src/modules/auth/tokens.service';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, verifyToken } from '../../src/modules/auth/tokens.service';
+import { createHotel } from '../helpers/builders';
+import { expectProblem, expectStatus } from '../helpers/http';
 
 const ISSUER = 'https://idp.example/';
 const AUDIENCE = 'wehub-api-external';
@@ -193,5 +195,83 @@ describe('identity-provider configuration', () => {
       JWT_AUDIENCE: '',
     } as unknown as Env);
     expect(config.JWT_ISSUER).toBeUndefined();
+  });
+});
+
+describe('external identity provider tokens: forgeries', () => {
+  it('cannot use our own signing secret under the IdP’s issuer', async () => {
+    const { config } = idpConfig();
+    const forged = await new SignJWT({ scope: 'hotels:read', hotel_ids: '*' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(env.JWT_SIGNING_SECRET));
+    await rejection(verifyToken(config, forged));
+  });
+
+  it('cannot use the IdP’s public key as an HMAC secret (algorithm confusion)', async () => {
+    const { config } = idpConfig();
+    const publicJwk = jwks.keys[0] as Record<string, string>;
+    const publicKey = await importJWK({ ...publicJwk, alg: 'RS256' }, 'RS256');
+    const spki = await exportSPKI(publicKey as CryptoKey);
+    for (const secret of [spki, JSON.stringify(publicJwk), publicJwk.n as string]) {
+      for (const issuer of [ISSUER, TOKEN_ISSUER]) {
+        const forged = await new SignJWT({ scope: 'hotels:read', hotel_ids: '*' })
+          .setProtectedHeader({ alg: 'HS256', kid: 'idp-key-1' })
+          .setIssuer(issuer)
+          .setAudience(issuer === ISSUER ? AUDIENCE : TOKEN_AUDIENCE)
+          .setSubject('user-42')
+          .setExpirationTime('5m')
+          .sign(new TextEncoder().encode(secret));
+        await rejection(verifyToken(config, forged));
+      }
+    }
+  });
+
+  it('end to end: the worker serves an IdP token’s hotel and refuses the forgeries with 401', async () => {
+    const hotel = await createHotel();
+    const { config } = idpConfig();
+    const idpEnv = {
+      ...env,
+      JWT_JWKS_URL: config.JWT_JWKS_URL,
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+    } as unknown as Env;
+    const get = async (bearer: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(`http://localhost/api/booking-engine/hotels/${hotel.id}`, {
+          headers: { authorization: `Bearer ${bearer}` },
+        }),
+        idpEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const good = await idpToken({ scope: 'hotels:read', hotel_ids: [hotel.id] });
+    expect((await expectStatus(get(good), 200)).id).toBe(hotel.id);
+
+    const ownSecret = await new SignJWT({ scope: 'hotels:read', hotel_ids: [hotel.id] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(env.JWT_SIGNING_SECRET));
+    await expectProblem(get(ownSecret), 401, 'unauthorized');
+    const spki = await exportSPKI((await importJWK({ ...jwks.keys[0], alg: 'RS256' }, 'RS256')) as CryptoKey);
+    const confused = await new SignJWT({ scope: 'hotels:read', hotel_ids: [hotel.id] })
+      .setProtectedHeader({ alg: 'HS256', kid: 'idp-key-1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('user-42')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(spki));
+    await expectProblem(get(confused), 401, 'unauthorized');
+    const otherHotel = await idpToken({ scope: 'hotels:read', hotel_ids: ['htl_01jzzzzzzzzzzzzzzzzzzzzzzz'] });
+    await expectProblem(get(otherHotel), [403, 404]);
   });
 });
