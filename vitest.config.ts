@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -6,6 +7,11 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
   // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
   const crons = /^crons\s*=\s*(\[.*\])/m.exec(readFileSync('./wrangler.toml', 'utf8'))?.[1] ?? '[]';
+  // The raw files too, so test/platform/migrations.test.ts can compare the bundled SQL byte for byte.
+  const sqlFiles = (await readdir('./migrations')).filter((f) => f.endsWith('.sql')).sort();
+  const migrationFiles = await Promise.all(
+    sqlFiles.map(async (name) => ({ name, sql: await readFile(`./migrations/${name}`, 'utf8') })),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -15,6 +21,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             TEST_WRANGLER_CRONS: crons,
+            TEST_MIGRATION_FILES: migrationFiles,
             ADMIN_API_KEY: 'test_admin_key_0123456789abcdef0123456789',
             JWT_SIGNING_SECRET: 'test_jwt_secret_0123456789abcdef0123456789',
             LOG_LEVEL: 'error',

@@ -37,7 +37,7 @@ const DEMO_ROOM_TYPES = [
       amenities: ['minibar', 'rain shower'],
       images: [],
     },
-    prices: { FLEX: 15000, NREF: 13000 },
+    prices: { FLEX: 16500, NREF: 13000 },
   },
   {
     body: {
@@ -50,7 +50,7 @@ const DEMO_ROOM_TYPES = [
       amenities: ['minibar'],
       images: [],
     },
-    prices: { FLEX: 17000, NREF: 15000 },
+    prices: { FLEX: 18500, NREF: 15000 },
   },
   {
     body: {
@@ -63,16 +63,29 @@ const DEMO_ROOM_TYPES = [
       amenities: ['minibar', 'bathtub', 'espresso machine'],
       images: [],
     },
-    prices: { FLEX: 26000, NREF: 23000 },
+    prices: { FLEX: 28500, NREF: 23000 },
   },
 ];
+// Each plan's terms are what its name says: FLEX cancels free until 48 h before arrival (then the
+// first night) and includes breakfast; NREF is room only and charges the whole stay from booking.
 const DEMO_RATE_PLANS = [
-  { code: 'FLEX', name: 'Flexible, breakfast included' },
-  { code: 'NREF', name: 'Non-refundable, room only' },
+  {
+    code: 'FLEX',
+    name: 'Flexible, breakfast included',
+    meal_plan: 'breakfast',
+    cancellation_policy: { free_until_hours: 48, penalty: { type: 'first_night' } },
+  },
+  {
+    code: 'NREF',
+    name: 'Non-refundable, room only',
+    meal_plan: 'room_only',
+    cancellation_policy: { free_until_hours: null, penalty: { type: 'full_stay' } },
+  },
 ];
 const DEMO_KEY = {
   name: 'Demo booking widget',
-  scopes: ['hotels:read', 'availability:read', 'reservations:read', 'reservations:write'],
+  // A widget books and manages its own bookings; reading every reservation is the hotel's (reservations:read).
+  scopes: ['hotels:read', 'availability:read', 'reservations:write'],
   allowed_origins: ['http://localhost:3000', 'http://localhost:5173'],
 };
 const ARI_DAYS = 365;
@@ -175,6 +188,16 @@ function saveDemo(state) {
   writeFileSync(DEMO_FILE, `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** A demo plan seeded by an older version of this script gets the terms its name promises. */
+async function alignTerms(call, path, plan) {
+  const current = expectOk(await call('GET', path), 200, `Checking rate plan ${plan.code}`);
+  const terms = { meal_plan: plan.meal_plan, cancellation_policy: plan.cancellation_policy };
+  const same =
+    current.meal_plan === terms.meal_plan &&
+    JSON.stringify(current.cancellation_policy) === JSON.stringify(terms.cancellation_policy);
+  if (!same) expectOk(await call('PATCH', path, { body: terms }), 200, `Updating rate plan ${plan.code}`);
+}
+
 /**
  * Seeds step by step and records each step in .wrangler/demo.json, so a restart seeds nothing twice
  * and a seed that stopped half-way (an endpoint missing, the server stopped) resumes where it stopped.
@@ -207,7 +230,10 @@ async function seed(call) {
     saveDemo(state);
   }
   for (const plan of DEMO_RATE_PLANS) {
-    if (state.rate_plans[plan.code]) continue;
+    if (state.rate_plans[plan.code]) {
+      await alignTerms(call, `${base}/rate-plans/${state.rate_plans[plan.code]}`, plan);
+      continue;
+    }
     const body = { ...plan, room_type_ids: Object.values(state.room_types) };
     const created = expectOk(
       await call('POST', `${base}/rate-plans`, { body: body }),

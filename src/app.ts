@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
-import { Logger } from './lib/log';
+import { errorFields, Logger } from './lib/log';
 import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
@@ -109,12 +109,8 @@ export function createApp() {
     const appError = toAppError(err);
     if (appError.status >= 500) {
       const log = c.get('log') ?? new Logger('info');
-      log.error('unhandled error', {
-        error: err instanceof Error ? err.name : 'unknown',
-        message: err instanceof Error ? err.message : String(err),
-        stack: err instanceof Error ? (err.stack ?? null) : null,
-        route: c.req.routePath,
-      });
+      // Database errors quote their bound parameters (guest data): errorFields strips them.
+      log.error('unhandled error', { ...errorFields(err), route: c.req.routePath });
     }
     const renderError = c.get('renderError');
     if (!renderError) return problemResponse(c, appError);

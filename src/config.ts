@@ -19,6 +19,8 @@ const ConfigSchema = z
     JWT_JWKS_URL: optionalString.pipe(z.url().optional()),
     JWT_ISSUER: optionalString,
     JWT_AUDIENCE: optionalString,
+    /** Lets an external token claim the `admin` scope or `hotel_ids: "*"` (platform admin); off by default. */
+    JWT_EXTERNAL_ADMIN: flag,
     BOOKING_ENGINE_CACHE_TTL: z.coerce.number().int().min(0).max(86_400).default(300),
     OTA_INTEGRATION_ENABLED: flag,
   })
@@ -32,6 +34,12 @@ const ConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'required, at least 32 characters' });
       }
       if (!secret) ctx.addIssue({ code: 'custom', path: ['JWT_SIGNING_SECRET'], message: 'required' });
+      // Without them any token signed by the key set passes, whoever it was issued to.
+      if (c.JWT_JWKS_URL) {
+        for (const key of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+          if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when JWT_JWKS_URL is set' });
+        }
+      }
     }
   });
 

@@ -12,6 +12,11 @@ export type Principal = {
   id: string;
   /** The API key behind the credential (for tokens we issued), null for the admin and external tokens. */
   keyId: string | null;
+  /**
+   * Who acts, when that is narrower than `id`: each token we issue (its `jti`), so two visitors of one
+   * widget key are two bookers. Absent: `id`. Read it through creatorOf().
+   */
+  actor?: string;
   scopes: readonly Scope[];
   /** null = every hotel. */
   hotelIds: readonly string[] | null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
-import { Logger } from './lib/log';
+import { errorFields, Logger, redact } from './lib/log';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
 import { recordDeadLetter } from './modules/platform/dead-letters';
 import { housekeepingJob } from './modules/platform/housekeeping';
@@ -76,7 +76,7 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
       deps.log.error('job dead-lettered', { job: type, reason });
       message.ack();
     } catch (err) {
-      deps.log.error('dead letter not recorded, retrying', { job: type, error: errorText(err) });
+      deps.log.error('dead letter not recorded, retrying', { job: type, ...errorFields(err) });
       message.retry({ delaySeconds: 60 });
     }
   };
@@ -97,11 +97,12 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
   } catch (err) {
     const decision = decideFailure(job.retryFor(payload.data, deps), message.attempts, err);
     if (decision.action === 'dead_letter') return deadLetter(decision.reason, type, errorText(err));
-    deps.log.warn('job failed, retrying', { job: type, delay_s: decision.delaySeconds, error: errorText(err) });
+    deps.log.warn('job failed, retrying', { job: type, delay_s: decision.delaySeconds, ...errorFields(err) });
     message.retry({ delaySeconds: decision.delaySeconds });
   }
 }
 
+/** What a dead letter keeps of its last error: database errors lose their bound parameters (guest data). */
 function errorText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 }

@@ -5,6 +5,7 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       TEST_WRANGLER_CRONS: string;
+      TEST_MIGRATION_FILES: { name: string; sql: string }[];
     }
   }
 }

@@ -22,20 +22,44 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
+// Date loops count their steps up front instead of running "until past the end": a string compare
+// against a formatted date cannot be trusted at the edges (the day after 9999-12-31 formats as
+// +010000-01-01, which sorts before it), a count always runs out. Unparseable dates count 0.
+function nightCount(from: string, to: string): number {
+  const n = daysBetween(from, to);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+function inclusiveCount(from: string, to: string): number {
+  const n = daysBetween(from, to);
+  return Number.isFinite(n) && n >= 0 ? n + 1 : 0;
+}
+
+function consecutiveDates(start: string, count: number): string[] {
+  const ms = toUtcMs(start);
+  return Array.from({ length: count }, (_, i) => fromUtcMs(ms + i * DAY_MS));
+}
+
 /** The nights of a stay: check-in up to, not including, check-out. */
 export function stayNights(checkIn: string, checkOut: string): string[] {
-  const nights: string[] = [];
-  for (let d = checkIn; d < checkOut; d = addDays(d, 1)) nights.push(d);
-  return nights;
+  return consecutiveDates(checkIn, nightCount(checkIn, checkOut));
 }
 
 /** Every date from `from` to `to` inclusive, optionally only on the given weekdays. */
 export function datesInRange(from: string, to: string, weekdays?: readonly Weekday[]): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (!weekdays || weekdays.includes(weekdayOf(d))) out.push(d);
-  }
-  return out;
+  const all = consecutiveDates(from, inclusiveCount(from, to));
+  return weekdays ? all.filter((d) => weekdays.includes(weekdayOf(d))) : all;
+}
+
+/** How many dates datesInRange would list, by arithmetic: nothing is listed. */
+export function countDatesInRange(from: string, to: string, weekdays?: readonly Weekday[]): number {
+  const total = inclusiveCount(from, to);
+  if (!weekdays) return total;
+  const wanted = new Set(weekdays);
+  const first = new Date(toUtcMs(from)).getUTCDay();
+  let n = Math.floor(total / 7) * wanted.size;
+  for (let i = 0; i < total % 7; i++) if (wanted.has(WEEKDAYS[(first + i) % 7] as Weekday)) n++;
+  return n;
 }
 
 export function weekdayOf(date: string): Weekday {
@@ -89,4 +113,17 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
   };
   const first = guess - offset(guess);
   return new Date(guess - offset(first));
+}
+
+// Every date the API accepts lies in this window. Stays start at most 730 days ahead and ARI ranges
+// span at most two years, so three years past today leaves room for both; nothing a hotel sells or
+// reports predates 2000. Beyond it no date arithmetic can leave four-digit years.
+export const EARLIEST_DATE = '2000-01-01';
+export const MAX_DAYS_AFTER_TODAY = 1_096;
+
+/** Why a YYYY-MM-DD date lies outside the accepted window, or null when it does not. */
+export function dateWindowProblem(date: string, now: Date = new Date()): string | null {
+  const latest = addDays(now.toISOString().slice(0, 10), MAX_DAYS_AFTER_TODAY);
+  if (date < EARLIEST_DATE || date > latest) return `must be between ${EARLIEST_DATE} and ${latest}`;
+  return null;
 }

@@ -15,17 +15,47 @@ export const ID_PREFIXES = {
 
 export type IdKind = keyof typeof ID_PREFIXES;
 
+// The last id's time and random digits. Within one millisecond (and workerd's clock only advances
+// across I/O, so many ids share one) the next id counts up from the last one, ULID's monotonic mode:
+// ids minted by an isolate sort in creation order, and newest-first lists never tie on a timestamp.
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+function randomDigits(): number[] {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b % 32);
+}
+
+/** The digits plus one, or null when all 80 bits are already set. */
+function increment(digits: readonly number[]): number[] | null {
+  const next = [...digits];
+  for (let i = next.length - 1; i >= 0; i--) {
+    if ((next[i] as number) < 31) {
+      next[i] = (next[i] as number) + 1;
+      return next;
+    }
+    next[i] = 0;
+  }
+  return null;
+}
+
 export function ulid(now = Date.now()): string {
-  let time = '';
-  let t = now;
+  let time = now;
+  let random: number[] | null = null;
+  if (time <= lastTime) {
+    time = lastTime;
+    random = increment(lastRandom);
+    if (!random) time += 1;
+  }
+  random ??= randomDigits();
+  lastTime = time;
+  lastRandom = random;
+  let prefix = '';
+  let t = time;
   for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
+    prefix = ALPHABET[t % 32] + prefix;
     t = Math.floor(t / 32);
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let rand = '';
-  for (const b of bytes) rand += ALPHABET[b % 32];
-  return time + rand;
+  return prefix + random.map((d) => ALPHABET[d]).join('');
 }
 
 export function newId(kind: IdKind): string {

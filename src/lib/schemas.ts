@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../errors';
+import { dateWindowProblem, EARLIEST_DATE, MAX_DAYS_AFTER_TODAY } from './dates';
 
 export const ProblemSchema = z
   .object({
@@ -59,14 +60,33 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z.object({ data: z.array(item), next_cursor: z.string().nullable() }).openapi(name);
 }
 
+const DATE_WINDOW = `from ${EARLIEST_DATE} to ${MAX_DAYS_AFTER_TODAY} days after today (UTC)`;
+
+/** The one rule for every `YYYY-MM-DD` the API accepts: a real calendar date inside the window. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'must be a real calendar date')
-  .openapi({ example: '2027-03-01', format: 'date' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    },
+    { message: 'must be a real calendar date', abort: true },
+  )
+  .superRefine((s, ctx) => {
+    const problem = dateWindowProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .openapi({ example: '2027-03-01', format: 'date', description: `A calendar date ${DATE_WINDOW}` });
+
+/** An RFC 3339 UTC instant whose date lies in the same window as IsoDate. */
+export const IsoInstant = z.iso
+  .datetime({ abort: true })
+  .superRefine((s, ctx) => {
+    const problem = dateWindowProblem(s.slice(0, 10));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .openapi({ example: '2027-03-01T12:00:00Z', format: 'date-time', description: `RFC 3339, ${DATE_WINDOW}` });
 
 export const CurrencyCode = z
   .string()

@@ -3,7 +3,7 @@ import { decodeJwt, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.service';
 import { createApiKey, createHotel } from '../helpers/builders';
-import { call, expectStatus, json } from '../helpers/http';
+import { call, expectProblem, expectStatus, json } from '../helpers/http';
 
 type Token = { access_token: string; token_type: string; expires_in: number; expires_at: string };
 
@@ -36,12 +36,7 @@ async function tokenFor(apiKey: string, body: Record<string, unknown> = {}): Pro
 const getHotel = (bearer: string, id = hotelId) =>
   call('GET', `/api/booking-engine/hotels/${id}`, { auth: { bearer } });
 
-async function expect401(res: Response) {
-  expect(res.status).toBe(401);
-  const problem = await json(res);
-  expect(problem.code).toBe('unauthorized');
-  return problem;
-}
+const expect401 = (res: Response) => expectProblem(res, 401, 'unauthorized');
 
 const secret = () => new TextEncoder().encode(env.JWT_SIGNING_SECRET);
 

@@ -1,5 +1,6 @@
 import type { Scope } from '../../src/modules/auth/scopes';
 import type { HotelJson, RatePlanJson, RoomTypeJson } from '../../src/modules/catalog/catalog.schema';
+import { inDays, setAri } from './ari';
 import { call, expectStatus } from './http';
 
 /**
@@ -101,4 +102,59 @@ export async function aHotelWithRooms({
     );
   }
   return { hotel, roomTypes: rooms, ratePlans: plans };
+}
+
+/** A hotel with one double room type (`units` per night for 90 days at 10,000/night) and one rate plan. */
+export async function bookableHotel(
+  options: { units?: number; ratePlan?: Record<string, unknown>; hotel?: Record<string, unknown> } = {},
+) {
+  const hotel = await createHotel(options.hotel);
+  const roomType = await createRoomType(hotel.id, {
+    max_adults: 2,
+    max_children: 2,
+    max_occupancy: 4,
+    base_occupancy: 2,
+  });
+  const ratePlan = await createRatePlan(hotel.id, [roomType.id], { extra_child_amount: 1000, ...options.ratePlan });
+  await setAri(hotel.id, [
+    { room_type_id: roomType.id, from: inDays(0), to: inDays(90), inventory: options.units ?? 5 },
+    { room_type_id: roomType.id, rate_plan_id: ratePlan.id, from: inDays(0), to: inDays(90), amount: 10000 },
+  ]);
+  return { hotel, roomType, ratePlan };
+}
+
+/** A hotel with a double (base 2, max 3 adults + 1 child) and a single, one flexible plan, open for 60 days. */
+export async function openHotel() {
+  const hotel = await createHotel();
+  const double = await createRoomType(hotel.id, {
+    code: 'DBL',
+    name: 'Double',
+    max_adults: 3,
+    max_children: 1,
+    max_occupancy: 4,
+    base_occupancy: 2,
+  });
+  const single = await createRoomType(hotel.id, {
+    code: 'SGL',
+    name: 'Single',
+    max_adults: 1,
+    max_children: 0,
+    max_occupancy: 1,
+    base_occupancy: 1,
+  });
+  const flex = await createRatePlan(hotel.id, [double.id, single.id], {
+    code: 'FLEX',
+    name: 'Flexible',
+    extra_adult_amount: 2500,
+    extra_child_amount: 1000,
+  });
+  const from = inDays(0);
+  const to = inDays(60);
+  await setAri(hotel.id, [
+    { room_type_id: double.id, from, to, inventory: 3 },
+    { room_type_id: single.id, from, to, inventory: 1 },
+    { room_type_id: double.id, rate_plan_id: flex.id, from, to, amount: 10000 },
+    { room_type_id: single.id, rate_plan_id: flex.id, from, to, amount: 7000 },
+  ]);
+  return { hotel, double, single, flex };
 }

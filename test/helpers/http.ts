@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 
 export const ADMIN_KEY = env.ADMIN_API_KEY;
 
@@ -36,4 +37,34 @@ export async function expectStatus<T = any>(res: Response | Promise<Response>, s
     throw new Error(`expected HTTP ${status}, got ${r.status}: ${text}`);
   }
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Asserts the RFC 9457 shape every error shares (problem+json, request id, `type` from the code) and
+ * returns the body. `status` may list several acceptable statuses; the code, when given, must match.
+ */
+export async function expectProblem<T = any>(
+  res: Response | Promise<Response>,
+  status: number | readonly number[],
+  code?: string,
+  label = '',
+): Promise<T> {
+  const r = await res;
+  const text = await r.text();
+  const statuses = typeof status === 'number' ? [status] : status;
+  expect(statuses, `${label} got HTTP ${r.status}: ${text}`).toContain(r.status);
+  expect(r.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
+  const requestId = r.headers.get('x-request-id');
+  expect(requestId, label).toBeTruthy();
+  const body = JSON.parse(text);
+  expect(body, label).toMatchObject({
+    type: expect.stringMatching(/^https:\/\/docs\.wehub\.work\/errors\/[a-z_]+$/),
+    title: expect.any(String),
+    status: r.status,
+    detail: expect.any(String),
+    code: code ?? expect.any(String),
+    request_id: requestId,
+  });
+  expect(body.type, label).toBe(`https://docs.wehub.work/errors/${body.code}`);
+  return body as T;
 }

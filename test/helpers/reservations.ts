@@ -1,28 +1,33 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import { inDays, setAri } from './ari';
-import { createHotel, createRatePlan, createRoomType } from './builders';
+import { inDays } from './ari';
 import { type Auth, call, expectStatus } from './http';
 
+// Older tests import the booking fixture from here; it lives with the other hotel builders.
+export { bookableHotel } from './builders';
+
+/** The seed path; `/api/v1/booking-engine/reservations` is the same endpoint (reservationUrl). */
 export const BOOK = '/api/booking-engine/reservations';
 
-/** A hotel with one double room type (`units` per night for 90 days at 10,000/night) and one rate plan. */
-export async function bookableHotel(
-  options: { units?: number; ratePlan?: Record<string, unknown>; hotel?: Record<string, unknown> } = {},
-) {
-  const hotel = await createHotel(options.hotel);
-  const roomType = await createRoomType(hotel.id, {
-    max_adults: 2,
-    max_children: 2,
-    max_occupancy: 4,
-    base_occupancy: 2,
-  });
-  const ratePlan = await createRatePlan(hotel.id, [roomType.id], { extra_child_amount: 1000, ...options.ratePlan });
-  await setAri(hotel.id, [
-    { room_type_id: roomType.id, from: inDays(0), to: inDays(90), inventory: options.units ?? 5 },
-    { room_type_id: roomType.id, rate_plan_id: ratePlan.id, from: inDays(0), to: inDays(90), amount: 10000 },
-  ]);
-  return { hotel, roomType, ratePlan };
+export type ReservationAction = 'cancel' | 'confirm' | 'check-in' | 'check-out' | 'no-show';
+
+/** The one place reservation URLs are built: the v1 path by default, the seed alias on request. */
+export function reservationUrl(id: string, action?: ReservationAction, { seed = false } = {}): string {
+  const base = seed ? BOOK : `/api/v1/booking-engine/reservations`;
+  return action ? `${base}/${id}/${action}` : `${base}/${id}`;
+}
+
+export function getReservation(id: string, auth?: Auth) {
+  return call('GET', reservationUrl(id), { auth });
+}
+
+export function modify(id: string, body: unknown, options: { auth?: Auth; headers?: Record<string, string> } = {}) {
+  return call('PUT', reservationUrl(id), { body, ...options });
+}
+
+/** POST one of the lifecycle actions (cancel, confirm, check-in, check-out, no-show). */
+export function act(id: string, action: ReservationAction, auth?: Auth) {
+  return call('POST', reservationUrl(id, action), { auth });
 }
 
 export function bookingBody(
@@ -83,4 +88,25 @@ export async function eventsOf(subjectId: string): Promise<string[]> {
     .bind(subjectId)
     .all<{ type: string }>();
   return results.map((r) => r.type);
+}
+
+/**
+ * Everything stored for a hotel (catalog, ARI, inventory, reservations and their rooms, guests,
+ * events), read straight from D1: a refused request must leave it byte-for-byte the same.
+ */
+export async function hotelSnapshot(hotelId: string): Promise<string> {
+  const queries = [
+    'SELECT * FROM hotels WHERE id = ?1',
+    'SELECT * FROM room_types WHERE hotel_id = ?1 ORDER BY id',
+    'SELECT * FROM rate_plans WHERE hotel_id = ?1 ORDER BY id',
+    'SELECT * FROM rate_nights WHERE hotel_id = ?1 ORDER BY room_type_id, rate_plan_id, date',
+    'SELECT * FROM room_nights WHERE hotel_id = ?1 ORDER BY room_type_id, date',
+    'SELECT * FROM reservations WHERE hotel_id = ?1 ORDER BY id',
+    `SELECT rr.* FROM reservation_rooms rr JOIN reservations r ON r.id = rr.reservation_id
+     WHERE r.hotel_id = ?1 ORDER BY rr.reservation_id, rr.position`,
+    'SELECT * FROM guests WHERE hotel_id = ?1 ORDER BY id',
+    'SELECT * FROM outbox_events WHERE hotel_id = ?1 ORDER BY id',
+  ];
+  const results = await env.DB.batch(queries.map((q) => env.DB.prepare(q).bind(hotelId)));
+  return JSON.stringify(results.map((r) => r.results));
 }

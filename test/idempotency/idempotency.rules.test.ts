@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalBody,
   decide,
   isReplayableOutcome,
   replayedHeaders,
@@ -73,8 +74,18 @@ describe('requestFingerprint', () => {
     expect(await requestFingerprint('PUT', '/a', '{"x":1}')).not.toBe(base);
     expect(await requestFingerprint('POST', '/b', '{"x":1}')).not.toBe(base);
     expect(await requestFingerprint('POST', '/a', '{"x":2}')).not.toBe(base);
-    // The body is compared byte for byte: the draft leaves normalisation to the server, we do none.
-    expect(await requestFingerprint('POST', '/a', '{"x": 1}')).not.toBe(base);
+  });
+
+  it('compares JSON bodies in canonical form: key order and spacing do not matter, values and arrays do', async () => {
+    const base = await requestFingerprint('POST', '/a', '{"x":1,"g":{"a":"b","c":[1,2]}}');
+    expect(await requestFingerprint('POST', '/a', '{ "g" : { "c": [1, 2], "a": "b" },\n "x": 1 }')).toBe(base);
+    expect(await requestFingerprint('POST', '/a', '{"x":1,"g":{"a":"b","c":[2,1]}}')).not.toBe(base);
+    expect(await requestFingerprint('POST', '/a', '{"x":"1","g":{"a":"b","c":[1,2]}}')).not.toBe(base);
+  });
+
+  it('compares a body that is not JSON byte for byte', async () => {
+    expect(canonicalBody('{"x": 1')).toBe('{"x": 1');
+    expect(await requestFingerprint('POST', '/a', 'a=1')).not.toBe(await requestFingerprint('POST', '/a', 'a=1 '));
   });
 });
 

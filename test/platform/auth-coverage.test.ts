@@ -1,12 +1,16 @@
 /**
  * One shared check of authentication and authorisation for every protected operation, driven by the
- * worker's own OpenAPI document: a route added anywhere is covered without editing this file.
+ * worker's own OpenAPI document: a route added anywhere is covered without editing this file, and a
+ * route whose hotel check this file cannot exercise fails here until it says how (HOTEL_CHECKS).
  */
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
-import { createApiKey, createHotel } from '../helpers/builders';
-import { type Auth, call } from '../helpers/http';
+import { inDays } from '../helpers/ari';
+import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
+import { type Auth, call, expectProblem, expectStatus } from '../helpers/http';
+import { act, booked, bookingBody, hotelSnapshot } from '../helpers/reservations';
 
 type Operation = { method: string; path: string; security: Record<string, string[]>[] };
 type OpenApiDoc = {
@@ -27,17 +31,94 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item])
 );
 const protectedOps = operations.filter((op) => op.security.length > 0);
 const byCredential = (op: Operation) => op.security.some((req) => 'ApiKey' in req || 'Bearer' in req);
+const nameOf = (op: Operation) => `${op.method} ${op.path.replace('/api/v1/booking-engine/', '/api/booking-engine/')}`;
 
-/** The scopes an operation's security requirement names (every alternative names the same ones). */
-function requiredScopes(op: Operation): Scope[] {
-  return [...new Set(op.security.flatMap((req) => Object.values(req).flat()))] as Scope[];
+/** The scope lists of an operation's security alternatives (any one of them suffices). */
+function alternativesOf(op: Operation): Scope[][] {
+  return op.security.map((req) => Object.values(req).flat() as Scope[]);
+}
+
+/**
+ * Scope sets that a key must not lack: each scope every alternative needs, and, when the alternatives
+ * differ, all the scopes they name (a key holding none of them satisfies no alternative).
+ */
+function requiredScopeSets(op: Operation): Scope[][] {
+  const alternatives = alternativesOf(op);
+  const named = [...new Set(alternatives.flat())];
+  const common = named.filter((s) => alternatives.every((a) => a.includes(s)));
+  return [...common.map((s) => [s]), ...(common.length === named.length ? [] : [named])];
+}
+const setName = (scopes: Scope[]) => [...scopes].sort().join(' ');
+/** Operations any valid credential may call; every other one must name a scope. */
+const SCOPELESS = new Set(['POST /api/v1/auth/token']);
+
+type Shared = {
+  hotelId: string;
+  booking: ReturnType<typeof bookingBody>;
+  /** A reservation of the shared hotel that another hotel's key tries to look up. */
+  confirmationNumber: string;
+  guestEmail: string;
+};
+type HotelCheck =
+  | { kind: 'path' }
+  | { kind: 'reservation' }
+  | { kind: 'request'; request: (s: Shared) => { path: string; body?: unknown } }
+  | { kind: 'list'; path: string }
+  | { kind: 'platform'; why: string };
+
+/**
+ * How each operation decides which hotel it touches, so that a key of another hotel can be tried on
+ * it. `{hotel_id}` and `/reservations/{id}` paths are recognised; everything else is listed here.
+ */
+const HOTEL_CHECKS: Record<string, HotelCheck> = {
+  'POST /api/v1/api-keys': { kind: 'platform', why: 'admin scope: keys are platform-wide' },
+  'GET /api/v1/api-keys': { kind: 'platform', why: 'admin scope' },
+  'GET /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
+  'DELETE /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
+  'POST /api/v1/auth/token': {
+    kind: 'request',
+    request: (s) => ({ path: '/api/v1/auth/token', body: { hotel_id: s.hotelId, scopes: ['hotels:read'] } }),
+  },
+  'POST /api/v1/hotels': { kind: 'request', request: () => ({ path: '/api/v1/hotels', body: hotelBody() }) },
+  'GET /api/v1/hotels': { kind: 'list', path: '/api/v1/hotels?limit=100' },
+  'GET /api/booking-engine/hotels': { kind: 'list', path: '/api/booking-engine/hotels?limit=100' },
+  'GET /api/booking-engine/room-types': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/booking-engine/room-types?hotel_id=${s.hotelId}` }),
+  },
+  'POST /api/booking-engine/availability': {
+    kind: 'request',
+    request: (s) => ({
+      path: '/api/booking-engine/availability',
+      body: { hotel_id: s.hotelId, check_in: inDays(10), check_out: inDays(12), adults: 2 },
+    }),
+  },
+  'POST /api/booking-engine/reservations': {
+    kind: 'request',
+    request: (s) => ({ path: '/api/booking-engine/reservations', body: s.booking }),
+  },
+  'POST /api/booking-engine/reservations/lookup': {
+    kind: 'request',
+    request: (s) => ({
+      path: '/api/booking-engine/reservations/lookup',
+      body: { confirmation_number: s.confirmationNumber, email: s.guestEmail },
+    }),
+  },
+};
+
+function hotelCheckOf(op: Operation): HotelCheck | undefined {
+  if (op.path.includes('{hotel_id}')) return { kind: 'path' };
+  if (/\/reservations\/\{id\}/.test(op.path)) return { kind: 'reservation' };
+  return HOTEL_CHECKS[nameOf(op)];
 }
 
 const DUMMY_ID = '01jzzzzzzzzzzzzzzzzzzzzzzz';
-function fill(path: string, hotelId: string): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    name === 'hotel_id' ? hotelId : `${name.replace(/_id$|^id$/, '') || 'x'}_${DUMMY_ID}`,
-  );
+function fill(path: string, hotelId: string, id?: string): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    if (name === 'hotel_id') return hotelId;
+    if (name === 'id' && id) return id;
+    return `${name.replace(/_id$|^id$/, '') || 'x'}_${DUMMY_ID}`;
+  });
 }
 
 let ipCounter = 0;
@@ -46,30 +127,54 @@ let ipCounter = 0;
  * turn an expected 401/403 into a 429. POSTs carry an Idempotency-Key so that middleware is satisfied.
  * No `auth`: the platform admin.
  */
-function send(op: Operation, path: string, auth?: Auth) {
+function send(op: Operation, path: string, auth?: Auth, body?: unknown) {
   ipCounter += 1;
   const headers: Record<string, string> = { 'cf-connecting-ip': `2001:db8::${ipCounter.toString(16)}` };
   if (op.method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
-  return call(op.method, path, { auth, headers });
+  const withBody = body ?? (op.method === 'PUT' ? { adults: 1 } : undefined);
+  return call(op.method, path, { auth, headers, body: withBody });
 }
 
-async function expectProblem(res: Response, statuses: number[], label: string) {
-  const text = await res.text();
-  expect(statuses, `${label}: got ${res.status} ${text}`).toContain(res.status);
-  expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
-}
-
-let hotelId: string;
+let shared: Shared;
 let otherHotelKey: string;
-const keyWithout = new Map<Scope, string>();
+const keyWithout = new Map<string, string>();
+
+/** The shared hotel and every API key, as stored: a refused request changes neither. */
+async function state(): Promise<string> {
+  const { results } = await env.DB.prepare('SELECT id, revoked_at, hotel_ids FROM api_keys ORDER BY id').all();
+  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}`;
+}
+
+/**
+ * A reservation of the shared hotel in the state from which `op` would succeed for its own hotel, so
+ * that a missing hotel check shows as a change and not as an unrelated 409.
+ */
+async function reservationFor(op: Operation): Promise<string> {
+  const stay = { check_in: inDays(0), check_out: inDays(1) };
+  const guest = { first_name: 'T', last_name: 'T', email: `t${crypto.randomUUID()}@example.com` };
+  const pending = op.path.endsWith('/confirm');
+  const r = await booked({ ...shared.booking, ...stay, guest, status: pending ? 'pending' : 'confirmed' });
+  if (op.path.endsWith('/check-out')) await expectStatus(act(r.id, 'check-in'), 200);
+  return r.id;
+}
 
 beforeAll(async () => {
-  hotelId = (await createHotel()).id;
-  const otherHotel = await createHotel();
-  otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.id] })).key;
-  for (const scope of new Set(protectedOps.flatMap(requiredScopes))) {
-    const scopes = SCOPES.filter((s) => s !== scope && s !== 'admin');
-    keyWithout.set(scope, (await createApiKey({ scopes, hotel_ids: null })).key);
+  // Every reservation route books one room for tonight, up to three times per operation.
+  const h = await bookableHotel({ units: 200 });
+  const booking = bookingBody(h);
+  const existing = await booked(booking);
+  shared = {
+    hotelId: h.hotel.id,
+    booking,
+    confirmationNumber: existing.confirmation_number,
+    guestEmail: existing.guest.email,
+  };
+  const otherHotel = await bookableHotel();
+  otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;
+  for (const lacking of protectedOps.flatMap(requiredScopeSets)) {
+    if (keyWithout.has(setName(lacking))) continue;
+    const scopes = SCOPES.filter((s) => !lacking.includes(s) && s !== 'admin');
+    keyWithout.set(setName(lacking), (await createApiKey({ scopes, hotel_ids: null })).key);
   }
 });
 
@@ -91,30 +196,72 @@ describe('the OpenAPI document', () => {
     expect(served).toContain('GET /api/v1/api-keys/{id}');
     expect([...new Set(served)].filter((r) => !documented.has(r))).toEqual([]);
   });
+
+  it('gives every credential route a scope (or a listed reason not to) and a hotel check this file tests', () => {
+    const credentialOps = protectedOps.filter(byCredential);
+    expect(credentialOps.filter((op) => requiredScopeSets(op).length === 0).map(nameOf)).toEqual([...SCOPELESS]);
+    expect(credentialOps.filter((op) => !hotelCheckOf(op)).map(nameOf)).toEqual([]);
+    expect(credentialOps.filter((op) => hotelCheckOf(op)?.kind === 'reservation').length).toBeGreaterThanOrEqual(14);
+  });
 });
 
 describe.each(protectedOps)('$method $path', (op) => {
-  it('refuses a missing or invalid credential with 401', async () => {
-    const path = fill(op.path, hotelId);
-    await expectProblem(await send(op, path, null), [401], 'no credential');
-    await expectProblem(await send(op, path, { apiKey: 'whk_not_a_real_key_0123456789' }), [401], 'garbage key');
-    await expectProblem(await send(op, path, { bearer: 'not.a.jwt' }), [401], 'garbage bearer');
+  const check = hotelCheckOf(op);
+
+  it('refuses a missing or invalid credential with 401 and changes nothing', async () => {
+    const path = fill(op.path, shared.hotelId, check?.kind === 'reservation' ? await reservationFor(op) : undefined);
+    const before = await state();
+    await expectProblem(send(op, path, null), 401, 'unauthorized', 'no credential');
+    await expectProblem(
+      send(op, path, { apiKey: 'whk_not_a_real_key_0123456789' }),
+      401,
+      'unauthorized',
+      'garbage key',
+    );
+    await expectProblem(send(op, path, { bearer: 'not.a.jwt' }), 401, 'unauthorized', 'garbage bearer');
+    expect(await state()).toBe(before);
   });
 
-  it.runIf(byCredential(op) && requiredScopes(op).length > 0)(
-    'refuses a key that lacks the documented scope with 403',
+  it.runIf(byCredential(op) && requiredScopeSets(op).length > 0)(
+    'refuses a key that lacks the documented scope with 403 and changes nothing',
     async () => {
-      for (const scope of requiredScopes(op)) {
-        const res = await send(op, fill(op.path, hotelId), { apiKey: keyWithout.get(scope)! });
-        await expectProblem(res, [403], `key without ${scope}`);
+      for (const lacking of requiredScopeSets(op)) {
+        const id = check?.kind === 'reservation' ? await reservationFor(op) : undefined;
+        const before = await state();
+        const request = check?.kind === 'request' ? check.request(shared) : undefined;
+        const res = await send(
+          op,
+          request?.path ?? fill(op.path, shared.hotelId, id),
+          { apiKey: keyWithout.get(setName(lacking))! },
+          request?.body,
+        );
+        await expectProblem(res, 403, 'forbidden', `key without ${setName(lacking)}`);
+        expect(await state(), `key without ${setName(lacking)} changed nothing`).toBe(before);
       }
     },
   );
 
-  it.runIf(byCredential(op) && op.path.includes('{hotel_id}'))('refuses a key of another hotel', async () => {
-    const res = await send(op, fill(op.path, hotelId), { apiKey: otherHotelKey });
-    await expectProblem(res, [403, 404], 'key of another hotel');
-  });
+  it.runIf(byCredential(op) && check !== undefined && check.kind !== 'platform')(
+    'refuses a key of another hotel and changes nothing',
+    async () => {
+      if (check?.kind === 'list') {
+        const { data } = await expectStatus<{ data: { id: string }[] }>(
+          send(op, check.path, { apiKey: otherHotelKey }),
+          200,
+        );
+        expect(data.length, 'the key sees its own hotel').toBeGreaterThan(0);
+        expect(data.map((h) => h.id)).not.toContain(shared.hotelId);
+        return;
+      }
+      const id = check?.kind === 'reservation' ? await reservationFor(op) : undefined;
+      const before = await state();
+      const request = check?.kind === 'request' ? check.request(shared) : undefined;
+      const path = request?.path ?? fill(op.path, shared.hotelId, id);
+      const res = await send(op, path, { apiKey: otherHotelKey }, request?.body);
+      await expectProblem(res, [403, 404], undefined, 'key of another hotel');
+      expect(await state(), 'another hotel’s key changed nothing').toBe(before);
+    },
+  );
 
   it('is routed (the platform admin does not get "No route for")', async () => {
     // A hotel that does not exist: nothing the admin sends here can change the shared test hotel.

@@ -1,28 +1,9 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/app';
-import { ADMIN_KEY, call } from '../helpers/http';
+import { ADMIN_KEY, call, expectProblem } from '../helpers/http';
 
 const validKey = { name: 'k', scopes: ['hotels:read'], hotel_ids: null };
-
-/** Asserts the RFC 9457 shape every error shares and returns the body. */
-async function expectProblem(res: Response, status: number, code: string) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const requestId = res.headers.get('x-request-id');
-  expect(requestId).toBeTruthy();
-  const body = JSON.parse(text);
-  expect(body).toMatchObject({
-    type: `https://docs.wehub.work/errors/${code}`,
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-    code,
-    request_id: requestId,
-  });
-  return body;
-}
 
 function post(body: BodyInit, headers: Record<string, string>) {
   return exports.default.fetch(

@@ -1,11 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv, Principal } from '../../src/env';
 import { problemResponse, toAppError } from '../../src/errors';
 import { rateLimit } from '../../src/modules/platform/rate-limit';
 import { createApiKey } from '../helpers/builders';
-import { call } from '../helpers/http';
+import { call, expectProblem } from '../helpers/http';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function appWith(principal: Principal, allow: boolean) {
   const keys: string[] = [];
@@ -55,10 +59,20 @@ describe('rate limiting', () => {
     expect(keys).toEqual([]);
   });
 
-  it('is wired into the worker with the Rate Limiting binding', async () => {
+  it('is wired into the worker: a refusing binding turns a valid request into 429', async () => {
     const k = await createApiKey({ scopes: ['hotels:read'], hotel_ids: null });
-    const res = await call('GET', '/api/v1/hotels', { auth: { apiKey: k.key } });
-    expect(res.status).toBe(200);
-    expect(typeof env.RATE_LIMITER.limit).toBe('function');
+    const keys: string[] = [];
+    vi.spyOn(env.RATE_LIMITER, 'limit').mockImplementation(async ({ key }) => {
+      keys.push(key);
+      return { success: false };
+    });
+    const res = await call('GET', '/api/v1/hotels', {
+      auth: { apiKey: k.key },
+      headers: { 'cf-connecting-ip': '203.0.113.9' },
+    });
+    const problem = await expectProblem(res, 429, 'rate_limited');
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(problem.status).toBe(429);
+    expect(keys).toEqual([`${k.id}|203.0.113.9`]);
   });
 });

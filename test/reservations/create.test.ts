@@ -1,9 +1,20 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
-import { createApiKey, createRoomType } from '../helpers/builders';
-import { call, expectStatus } from '../helpers/http';
-import { auditInventory, book, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
+import { createApiKey, createRatePlan, createRoomType } from '../helpers/builders';
+import { call, expectProblem, expectStatus } from '../helpers/http';
+import {
+  auditInventory,
+  book,
+  bookableHotel,
+  booked,
+  bookingBody,
+  eventsOf,
+  getReservation,
+  hotelSnapshot,
+  reservationUrl,
+  takenOn,
+} from '../helpers/reservations';
 
 describe('POST /api/booking-engine/reservations', () => {
   it('books, prices from D1, takes one unit per night and emits reservation.created', async () => {
@@ -33,14 +44,14 @@ describe('POST /api/booking-engine/reservations', () => {
       { date: inDays(10), amount: 11000 },
       { date: inDays(11), amount: 11000 },
     ]);
-    expect(res.headers.get('location')).toBe(`/api/v1/booking-engine/reservations/${body.id}`);
+    expect(res.headers.get('location')).toBe(reservationUrl(body.id));
     expect(res.headers.get('etag')).toBe(`"${body.id}.v1"`);
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(11))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(12))).toBe(0);
     expect(await eventsOf(body.id)).toEqual(['reservation.created']);
 
-    const got = await call('GET', `/api/booking-engine/reservations/${body.id}`);
+    const got = await call('GET', reservationUrl(body.id, undefined, { seed: true }));
     expect(await expectStatus(got, 200)).toEqual(body);
     expect(got.headers.get('etag')).toBe(`"${body.id}.v1"`);
     await auditInventory(h.hotel.id);
@@ -109,21 +120,68 @@ describe('POST /api/booking-engine/reservations', () => {
     await auditInventory(h.hotel.id);
   });
 
+  it('books two room types all-or-nothing: one sold out takes nothing on the other', async () => {
+    const h = await bookableHotel({ units: 5 });
+    const suite = await createRoomType(h.hotel.id, { max_adults: 2 });
+    const suitePlan = await createRatePlan(h.hotel.id, [suite.id]);
+    await setAri(h.hotel.id, [
+      { room_type_id: suite.id, from: inDays(0), to: inDays(30), inventory: 1 },
+      { room_type_id: suite.id, rate_plan_id: suitePlan.id, from: inDays(0), to: inDays(30), amount: 30000 },
+    ]);
+    const { room_type_id: _a, rate_plan_id: _b, adults: _c, children: _d, ...base } = bookingBody(h);
+    const double = { room_type_id: h.roomType.id, rate_plan_id: h.ratePlan.id, adults: 2, children: 0 };
+    const suiteRoom = { room_type_id: suite.id, rate_plan_id: suitePlan.id, adults: 2, children: 0 };
+    const stay = { check_in: inDays(20), check_out: inDays(22) };
+    await booked({ ...base, ...stay, check_out: inDays(21), rooms: [suiteRoom] });
+
+    const problem = await expectStatus(book({ ...base, ...stay, rooms: [double, suiteRoom] }), 409);
+    expect(problem).toMatchObject({ code: 'sold_out', night: inDays(20) });
+    expect(await takenOn(h.roomType.id, inDays(20))).toBe(0);
+    expect(await takenOn(h.roomType.id, inDays(21))).toBe(0);
+    expect(await takenOn(suite.id, inDays(21))).toBe(0);
+
+    // The same when the suite sells between the price check and the write: of eight concurrent
+    // double+suite bookings for the last suite night, one wins and the losers take no double.
+    const night = { check_in: inDays(25), check_out: inDays(26) };
+    const race = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        book({
+          ...base,
+          ...night,
+          guest: { first_name: 'R', last_name: `${i}`, email: `race${i}@example.com` },
+          rooms: [double, suiteRoom],
+        }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(await takenOn(h.roomType.id, inDays(25))).toBe(1);
+    expect(await takenOn(suite.id, inDays(25))).toBe(1);
+    await auditInventory(h.hotel.id);
+  });
+
   it('reuses the guest profile by email within a hotel', async () => {
     const h = await bookableHotel();
     const a = await booked(bookingBody(h));
     const b = await booked(
       bookingBody(h, { guest: { first_name: 'Ada', last_name: 'King', email: 'ADA@example.com' } }),
     );
-    expect(b.guest.id).toBe(a.guest.id);
-    expect(b.guest.last_name).toBe('King');
-    expect(b.guest.phone).toBe('+43 1 234');
+    // Filed under the same profile, but each reservation keeps the details its booker gave.
+    expect(b.guest).toEqual({
+      id: a.guest.id,
+      first_name: 'Ada',
+      last_name: 'King',
+      email: 'ada@example.com',
+      phone: null,
+    });
+    const first = await expectStatus(call('GET', `/api/v1/booking-engine/reservations/${a.id}`), 200);
+    expect(first.guest).toEqual(a.guest);
     const other = await bookableHotel();
     const c = await booked(bookingBody(other));
     expect(c.guest.id).not.toBe(a.guest.id);
 
     const guest = await expectStatus(call('GET', `/api/v1/hotels/${h.hotel.id}/guests/${a.guest.id}`), 200);
     expect(guest.stays.map((s: any) => s.reservation_id).sort()).toEqual([a.id, b.id].sort());
+    expect(guest).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', phone: '+43 1 234' });
     await expectStatus(call('GET', `/api/v1/hotels/${other.hotel.id}/guests/${a.guest.id}`), 404);
   });
 
@@ -167,14 +225,15 @@ describe('POST /api/booking-engine/reservations', () => {
       scopes: ['reservations:read', 'reservations:write'],
       hotel_ids: [other.hotel.id],
     });
-    await expectStatus(book(bookingBody(h), { auth: { apiKey: mine.key } }), 403);
+    const empty = await hotelSnapshot(h.hotel.id);
+    await expectProblem(book(bookingBody(h), { auth: { apiKey: mine.key } }), 403, 'forbidden');
+    expect(await hotelSnapshot(h.hotel.id)).toBe(empty);
     const theirs = await booked(bookingBody(h));
-    await expectStatus(
-      call('GET', `/api/booking-engine/reservations/${theirs.id}`, { auth: { apiKey: mine.key } }),
-      404,
-    );
+    await expectProblem(getReservation(theirs.id, { apiKey: mine.key }), 404, 'not_found');
     const readOnly = await createApiKey({ scopes: ['reservations:read'], hotel_ids: [h.hotel.id] });
-    await expectStatus(book(bookingBody(h), { auth: { apiKey: readOnly.key } }), 403);
+    const before = await hotelSnapshot(h.hotel.id);
+    await expectProblem(book(bookingBody(h), { auth: { apiKey: readOnly.key } }), 403, 'forbidden');
+    expect(await hotelSnapshot(h.hotel.id)).toBe(before);
   });
 
   it('invalidates cached availability when a booking takes a unit', async () => {

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inDays } from '../helpers/ari';
-import { expectStatus } from '../helpers/http';
+import { createApiKey } from '../helpers/builders';
+import { call, expectStatus } from '../helpers/http';
 import { auditInventory, book, bookableHotel, bookingBody, takenOn } from '../helpers/reservations';
 
 async function reservationsOf(hotelId: string): Promise<number> {
@@ -15,6 +16,36 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * The booking's own D1 session commits its batch, then loses the connection (the reviewer's "Network
+ * connection lost" after commit): the first answer is a 500.
+ */
+function failAfterCommitOnce() {
+  const original = env.DB.withSession.bind(env.DB);
+  vi.spyOn(env.DB, 'withSession').mockImplementationOnce((constraint?: string) => {
+    const session = original(constraint as D1SessionConstraint);
+    let committed = false;
+    return new Proxy(session, {
+      get(target, prop) {
+        if (prop === 'batch') {
+          return async (statements: D1PreparedStatement[]) => {
+            const result = await target.batch(statements);
+            committed = true;
+            return result;
+          };
+        }
+        if (prop === 'prepare' && committed) {
+          return () => {
+            throw new Error('D1_ERROR: Network connection lost.');
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  });
+}
+
 describe('Idempotency-Key on POST /reservations', () => {
   it('replays the original response and books nothing twice', async () => {
     const h = await bookableHotel();
@@ -24,8 +55,9 @@ describe('Idempotency-Key on POST /reservations', () => {
     const again = await book(bookingBody(h), { headers });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await expectStatus(again, 201)).toEqual(original);
-    // The seed path and its /api/v1 twin are one endpoint: same key, same request.
-    const twin = await book(bookingBody(h), { headers });
+    // The seed path and its /api/v1 twin are one endpoint: same key, same request, same answer.
+    const twin = await call('POST', '/api/v1/booking-engine/reservations', { body: bookingBody(h), headers });
+    expect(twin.headers.get('idempotent-replayed')).toBe('true');
     expect(await expectStatus(twin, 201)).toEqual(original);
     expect(await reservationsOf(h.hotel.id)).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
@@ -71,31 +103,7 @@ describe('Idempotency-Key on POST /reservations', () => {
   it('answers a retry with the committed reservation when the first attempt failed after its commit', async () => {
     const h = await bookableHotel();
     const headers = { 'idempotency-key': crypto.randomUUID() };
-    // The booking's own D1 session commits its batch, then loses the connection (the reviewer's
-    // "Network connection lost" after commit): the first answer is a 500.
-    const original = env.DB.withSession.bind(env.DB);
-    vi.spyOn(env.DB, 'withSession').mockImplementationOnce((constraint?: string) => {
-      const session = original(constraint as D1SessionConstraint);
-      let committed = false;
-      return new Proxy(session, {
-        get(target, prop) {
-          if (prop === 'batch') {
-            return async (statements: D1PreparedStatement[]) => {
-              const result = await target.batch(statements);
-              committed = true;
-              return result;
-            };
-          }
-          if (prop === 'prepare' && committed) {
-            return () => {
-              throw new Error('D1_ERROR: Network connection lost.');
-            };
-          }
-          const value = Reflect.get(target, prop);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-    });
+    failAfterCommitOnce();
     expect((await book(bookingBody(h), { headers })).status).toBe(500);
     vi.restoreAllMocks();
     expect(await reservationsOf(h.hotel.id)).toBe(1);
@@ -108,5 +116,28 @@ describe('Idempotency-Key on POST /reservations', () => {
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
     // Later retries replay the stored answer.
     expect(await expectStatus(book(bookingBody(h), { headers }), 201)).toEqual(body);
+  });
+
+  it('resumes for a widget that retries with a fresh token of the same key', async () => {
+    const h = await bookableHotel();
+    const widget = await createApiKey({ scopes: ['reservations:write'], hotel_ids: [h.hotel.id] });
+    const token = async () =>
+      (
+        await expectStatus(
+          call('POST', '/api/v1/auth/token', {
+            auth: { apiKey: widget.key },
+            body: { hotel_id: h.hotel.id, scopes: ['reservations:write'] },
+          }),
+          200,
+        )
+      ).access_token as string;
+    const [first, second] = [await token(), await token()];
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    failAfterCommitOnce();
+    expect((await book(bookingBody(h), { headers, auth: { bearer: first } })).status).toBe(500);
+    vi.restoreAllMocks();
+    const retry = await expectStatus(book(bookingBody(h), { headers, auth: { bearer: second } }), 201);
+    expect(retry.guest).toEqual(bookingBody(h).guest);
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inDays } from '../helpers/ari';
 import { call, expectStatus } from '../helpers/http';
-import { bookableHotel, booked, bookingBody } from '../helpers/reservations';
+import { act, bookableHotel, booked, bookingBody } from '../helpers/reservations';
 
 describe('GET /api/v1/hotels/:hotel_id/reservations', () => {
   it('filters by status, stay dates and guest, and pages newest first', async () => {
@@ -15,7 +15,7 @@ describe('GET /api/v1/hotels/:hotel_id/reservations', () => {
       }),
     );
     const c = await booked(bookingBody(h, { check_in: inDays(40), check_out: inDays(41) }));
-    await expectStatus(call('POST', `/api/v1/booking-engine/reservations/${c.id}/cancel`), 200);
+    await expectStatus(act(c.id, 'cancel'), 200);
     const list = (query: string) => expectStatus(call('GET', `/api/v1/hotels/${h.hotel.id}/reservations${query}`), 200);
 
     expect((await list('')).data.map((r: any) => r.id)).toEqual([c.id, b.id, a.id]);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { inDays, setAri } from '../helpers/ari';
 import { call, expectStatus } from '../helpers/http';
-import { auditInventory, bookableHotel, booked, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
+import {
+  auditInventory,
+  bookableHotel,
+  booked,
+  bookingBody,
+  eventsOf,
+  getReservation,
+  modify,
+  reservationUrl,
+  takenOn,
+} from '../helpers/reservations';
 
-const put = (id: string, body: unknown, headers: Record<string, string> = {}) =>
-  call('PUT', `/api/booking-engine/reservations/${id}`, { body, headers });
+const put = (id: string, body: unknown, headers: Record<string, string> = {}) => modify(id, body, { headers });
 
 describe('PUT /api/booking-engine/reservations/:id', () => {
   it('moves the inventory to the new dates and re-prices', async () => {
@@ -50,7 +59,7 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     );
     const problem = await expectStatus(put(r.id, { check_in: inDays(29), check_out: inDays(31) }), 409);
     expect(problem).toMatchObject({ code: 'sold_out', night: inDays(30) });
-    const same = await expectStatus(call('GET', `/api/booking-engine/reservations/${r.id}`), 200);
+    const same = await expectStatus(getReservation(r.id), 200);
     expect(same).toMatchObject({ check_in: inDays(10), check_out: inDays(12), version: 1 });
     expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
     await auditInventory(h.hotel.id);
@@ -93,7 +102,7 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     expect((await expectStatus(put(r.id, { room_type_id: 'rt_nope' }), 404)).errors[0].path).toBe('room_type_id');
     await expectStatus(put('res_01jzzzzzzzzzzzzzzzzzzzzzzz', { adults: 1 }), 404);
     await expectStatus(
-      call('PUT', `/api/booking-engine/reservations/${r.id}`, {
+      call('PUT', reservationUrl(r.id), {
         body: '{"adults":',
         headers: { 'content-type': 'application/json' },
       }),
@@ -104,10 +113,19 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
   it('applies the 30-night limit to the merged stay', async () => {
     const h = await bookableHotel();
     const r = await booked(bookingBody(h));
-    const problem = await expectStatus(put(r.id, { check_out: inDays(100) }), 400);
+    // 35 nights, all open for sale: only the length rule stands in the way.
+    const problem = await expectStatus(put(r.id, { check_out: inDays(45) }), 400);
     expect(problem.errors[0].path).toBe('check_out');
     await expectStatus(put(r.id, { check_out: '9999-12-31' }), 400);
+    // Nothing moved: the stay's nights stay taken, the nights it would have added stay free.
+    expect(await getReservation(r.id).then((res) => expectStatus(res, 200))).toMatchObject({
+      check_out: inDays(12),
+      version: 1,
+    });
+    expect(await takenOn(h.roomType.id, inDays(11))).toBe(1);
     expect(await takenOn(h.roomType.id, inDays(12))).toBe(0);
+    expect(await takenOn(h.roomType.id, inDays(44))).toBe(0);
+    await auditInventory(h.hotel.id);
   });
 
   it('changes nothing and emits nothing for an empty change', async () => {
@@ -117,15 +135,17 @@ describe('PUT /api/booking-engine/reservations/:id', () => {
     expect(await eventsOf(r.id)).toEqual(['reservation.created']);
   });
 
-  it('does not rename the profile it relinks to', async () => {
+  it('relinks to the profile of a new email without renaming it or copying its details', async () => {
     const h = await bookableHotel();
     const ada = await booked(bookingBody(h));
     const bob = await booked(
       bookingBody(h, { guest: { first_name: 'Bob', last_name: 'Builder', email: 'bob@example.com' } }),
     );
     const moved = await expectStatus(put(ada.id, { guest: { email: 'bob@example.com' } }), 200);
-    expect(moved.guest).toMatchObject({ id: bob.guest.id, first_name: 'Bob', last_name: 'Builder' });
-    const bobNow = await expectStatus(call('GET', `/api/booking-engine/reservations/${bob.id}`), 200);
+    expect(moved.guest).toEqual({ ...ada.guest, id: bob.guest.id, email: 'bob@example.com' });
+    const profile = await expectStatus(call('GET', `/api/v1/hotels/${h.hotel.id}/guests/${bob.guest.id}`), 200);
+    expect(profile).toMatchObject({ first_name: 'Bob', last_name: 'Builder', phone: null });
+    const bobNow = await expectStatus(getReservation(bob.id), 200);
     expect(bobNow.guest).toMatchObject({ first_name: 'Bob', last_name: 'Builder' });
   });
 });

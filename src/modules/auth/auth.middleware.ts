@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
+import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
 import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
@@ -49,8 +50,13 @@ async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware
   const authorization = c.req.header('authorization');
   if (apiKey) {
     if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
-    const row = await findActiveKeyBySecret(c.get('db'), apiKey);
-    if (!row) throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    // Unknown keys cost a D1 read each: failures are limited per client address before the lookup.
+    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
+    const row = await findActiveKeyBySecret(c.get('db'), apiKey, () => assertAddressNotRefused(address));
+    if (!row) {
+      await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, address);
+      throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    }
     if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
       throw new AppError('forbidden', 'This API key may not be used from this address.');
     }
@@ -74,17 +80,16 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export function requireScope(scope: Scope) {
+/** The credential holds every scope of at least one of `alternatives`. */
+export function requireScopes(alternatives: readonly (readonly Scope[])[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    assertScope(c.get('principal'), scope);
+    const granted = c.get('principal').scopes;
+    if (!alternatives.some((all) => all.every((s) => hasScope(granted, s)))) {
+      const needed = alternatives.map((all) => all.map((s) => `"${s}"`).join(' and ')).join(' or ');
+      throw new AppError('forbidden', `This credential needs the ${needed} scope.`);
+    }
     await next();
   });
-}
-
-export function assertScope(p: Principal, scope: Scope): void {
-  if (!hasScope(p.scopes, scope)) {
-    throw new AppError('forbidden', `This credential lacks the "${scope}" scope.`);
-  }
 }
 
 export function canAccessHotel(p: Principal, hotelId: string): boolean {
@@ -107,7 +112,27 @@ export const requireHotelParam = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id';
+/**
+ * For a route whose hotel is a JSON body field: another tenant's hotel is refused before anything that
+ * reads or replays data runs (validation errors, an idempotent replay of that hotel's response). A body
+ * that is not a JSON object, or a field that is not a string, is left to the route's validator.
+ */
+export function requireBodyHotel(field: string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    let hotelId: unknown;
+    try {
+      const body: unknown = JSON.parse(await c.req.text());
+      if (body !== null && typeof body === 'object') hotelId = (body as Record<string, unknown>)[field];
+    } catch {
+      // Not JSON: the validator answers malformed_json.
+    }
+    if (typeof hotelId === 'string') assertHotelAccess(c.get('principal'), hotelId);
+    await next();
+  });
+}
+
+const ALLOW_HEADERS =
+  'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id, X-Confirmation-Number, X-Guest-Email';
 const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
 
 /**

@@ -7,7 +7,7 @@ import { assertHotelAccess } from './auth.middleware';
 import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, TokenRequestBody, TokenSchema } from './auth.schema';
 import type { ApiKeyRow } from './auth.table';
 import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './keys.service';
-import { coversScopes } from './scopes';
+import { coversScopes, defaultTokenScopes } from './scopes';
 import { issueToken } from './tokens.service';
 
 const tags = ['Auth'];
@@ -94,7 +94,10 @@ export const authRoutes = createRouter()
       path: '/auth/token',
       tags,
       summary: 'Issue a short-lived, hotel-scoped JWT for a browser booking widget',
-      description: 'Needs an API key. The token carries at most the key’s scopes, hotels and allowed origins.',
+      description:
+        'Needs an API key. The token carries at most the key’s scopes, hotels and allowed origins; without ' +
+        '`scopes` it gets the key’s (never `admin` unless named). A token the admin key minted dies when ' +
+        '`ADMIN_API_KEY` is rotated.',
       request: { body: jsonBody(TokenRequestBody) },
       responses: { 200: jsonContent(TokenSchema, 'A Bearer token'), ...errorResponses(415) },
     }),
@@ -105,14 +108,15 @@ export const authRoutes = createRouter()
       }
       const body = c.req.valid('json');
       assertHotelAccess(principal, body.hotel_id);
-      if (!coversScopes(principal.scopes, body.scopes)) {
+      const scopes = body.scopes ?? defaultTokenScopes(principal.scopes);
+      if (!coversScopes(principal.scopes, scopes)) {
         throw new AppError('forbidden', 'A token cannot carry scopes its key does not have.', {
           errors: [{ path: 'scopes', message: 'wider than the key’s scopes' }],
         });
       }
       const token = await issueToken(c.get('config'), principal, {
         hotelIds: [body.hotel_id],
-        scopes: [...new Set(body.scopes)],
+        scopes: [...new Set(scopes)],
         ttlSeconds: body.ttl_seconds,
       });
       return c.json(token, 200);

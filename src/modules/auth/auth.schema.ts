@@ -41,7 +41,15 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
 export const TokenRequestBody = z
   .object({
     hotel_id: z.string().min(1),
-    scopes: z.array(z.enum(SCOPES)).min(1),
+    scopes: z
+      .array(z.enum(SCOPES))
+      .min(1)
+      .optional()
+      .openapi({
+        description:
+          'At most the key’s scopes. Omitted: the key’s scopes; for a key with `admin`, every scope but `admin` ' +
+          '(a token gets `admin` only when asked for by name).',
+      }),
     ttl_seconds: z.number().int().min(60).max(86_400).default(900),
   })
   .openapi('TokenRequest');

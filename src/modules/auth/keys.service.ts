@@ -11,8 +11,13 @@ import type { Scope } from './scopes';
 export const KEY_PREFIX = 'whk_';
 
 /** Key lookups are cached in the isolate for 30 s; a revocation in this isolate takes effect at once. */
-const byHash = new Memo<ApiKeyRow | null>(30_000);
+const byHash = new Memo<ApiKeyRow>(30_000);
 const byId = new Memo<ApiKeyRow | null>(30_000);
+/**
+ * Unknown secrets, apart from the valid keys: a flood of made-up keys only evicts other made-up keys,
+ * never a valid key from `byHash`.
+ */
+const unknownHashes = new Memo<true>(30_000);
 
 export type NewApiKey = {
   name: string;
@@ -40,15 +45,28 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: Api
   return { row, key };
 }
 
-export async function findActiveKeyBySecret(db: Db, secret: string): Promise<ApiKeyRow | null> {
+/**
+ * The active key with this secret. `beforeLookup` runs unless the key is a valid one cached in this
+ * isolate, i.e. before anything an unknown key costs; it may throw to refuse the request.
+ */
+export async function findActiveKeyBySecret(
+  db: Db,
+  secret: string,
+  beforeLookup: () => void = () => {},
+): Promise<ApiKeyRow | null> {
   const hash = await sha256Hex(secret);
   const cached = byHash.get(hash);
   if (cached !== undefined) return cached;
+  beforeLookup();
+  if (unknownHashes.get(hash)) return null;
   const row = (await db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash)).get()) ?? null;
-  const active = row && !row.revokedAt ? row : null;
-  byHash.set(hash, active);
-  if (active) byId.set(active.id, active);
-  return active;
+  if (!row || row.revokedAt) {
+    unknownHashes.set(hash, true);
+    return null;
+  }
+  byHash.set(hash, row);
+  byId.set(row.id, row);
+  return row;
 }
 
 export async function findActiveKeyById(db: Db, id: string): Promise<ApiKeyRow | null> {

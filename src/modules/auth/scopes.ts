@@ -23,3 +23,11 @@ export function hasScope(granted: readonly Scope[], needed: Scope): boolean {
 export function coversScopes(granted: readonly Scope[], requested: readonly Scope[]): boolean {
   return requested.every((s) => hasScope(granted, s));
 }
+
+/**
+ * The scopes of a token minted without `scopes`: the key's own. `admin` is never given by default (it
+ * must be asked for); a key holding it gets every other scope, which `admin` covers.
+ */
+export function defaultTokenScopes(granted: readonly Scope[]): Scope[] {
+  return granted.includes('admin') ? SCOPES.filter((s) => s !== 'admin') : [...granted];
+}

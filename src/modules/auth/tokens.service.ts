@@ -9,6 +9,7 @@ import {
 import type { Config } from '../../config';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
+import { sha256Hex, timingSafeEqualStrings } from '../../lib/crypto';
 import { Memo } from '../../lib/memo';
 import { SCOPES, type Scope } from './scopes';
 
@@ -27,6 +28,18 @@ function signingKey(config: Config): Uint8Array {
   return encoder.encode(config.JWT_SIGNING_SECRET);
 }
 
+/**
+ * What an admin-minted token carries instead of a key id: a digest of the admin key that minted it,
+ * salted with the signing secret so the claim says nothing about the key. Rotating ADMIN_API_KEY
+ * changes it, and every token the old key minted dies with it.
+ */
+function adminKeyFingerprint(config: Config): Promise<string | null> {
+  if (!config.ADMIN_API_KEY) return Promise.resolve(null);
+  return sha256Hex(`${config.JWT_SIGNING_SECRET ?? ''}\nadmin-api-key\n${config.ADMIN_API_KEY}`).then((h) =>
+    h.slice(0, 32),
+  );
+}
+
 export type IssuedToken = { access_token: string; token_type: 'Bearer'; expires_in: number; expires_at: string };
 
 export async function issueToken(
@@ -40,6 +53,7 @@ export async function issueToken(
     hotel_ids: grant.hotelIds,
     origins: [...issuer.allowedOrigins],
     key_id: issuer.keyId,
+    ...(issuer.kind === 'admin' ? { admin_key: await adminKeyFingerprint(config) } : {}),
   })
     .setProtectedHeader({ alg: OWN_ALG, typ: 'JWT' })
     .setIssuer(TOKEN_ISSUER)
@@ -73,7 +87,14 @@ function unauthorized(err: unknown): AppError {
   return new AppError('unauthorized', 'The bearer token is invalid.');
 }
 
-export type VerifiedToken = { principal: Principal; keyId: string | null /** ms */; expiresAt: number };
+export type VerifiedToken = {
+  principal: Principal;
+  keyId: string | null;
+  /** For a token the admin key minted: the fingerprint of that key (checked on every use). */
+  adminKey: string | null;
+  /** ms */
+  expiresAt: number;
+};
 
 /**
  * Verifies a Bearer JWT: our own (HS256, issuer `wehub-integrations`) or, when JWT_JWKS_URL is set,
@@ -81,14 +102,19 @@ export type VerifiedToken = { principal: Principal; keyId: string | null /** ms 
  */
 export async function verifyToken(config: Config, token: string): Promise<VerifiedToken> {
   // What a token proves depends on the identity-provider settings too, not on its text alone.
-  const memoKey = `${config.JWT_JWKS_URL ?? ''}|${config.JWT_ISSUER ?? ''}|${config.JWT_AUDIENCE ?? ''}|${token}`;
+  const idp = [config.JWT_JWKS_URL, config.JWT_ISSUER, config.JWT_AUDIENCE, config.JWT_EXTERNAL_ADMIN];
+  const memoKey = `${idp.map((v) => v ?? '').join('|')}|${token}`;
   const seen = verified.get(memoKey);
-  if (seen) {
-    if (seen.expiresAt <= Date.now()) throw new AppError('unauthorized', 'The bearer token has expired.');
-    return seen.result;
+  if (seen && seen.expiresAt <= Date.now()) throw new AppError('unauthorized', 'The bearer token has expired.');
+  const result = seen?.result ?? (await verifyTokenUncached(config, token));
+  if (!seen) verified.set(memoKey, { result, expiresAt: result.expiresAt });
+  // Checked on every use, not remembered: a rotation of ADMIN_API_KEY takes effect at once.
+  if (result.adminKey !== null) {
+    const current = await adminKeyFingerprint(config);
+    if (!current || !(await timingSafeEqualStrings(result.adminKey, current))) {
+      throw new AppError('unauthorized', 'The admin key that issued this token has been rotated.');
+    }
   }
-  const result = await verifyTokenUncached(config, token);
-  verified.set(memoKey, { result, expiresAt: result.expiresAt });
   return result;
 }
 
@@ -112,15 +138,22 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
         algorithms: [OWN_ALG],
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'sub', 'jti'],
       });
       const keyId = typeof payload.key_id === 'string' ? payload.key_id : null;
+      const adminKey = typeof payload.admin_key === 'string' ? payload.admin_key : null;
+      // Every token we issue names the key behind it; one that names none cannot be revoked.
+      if (keyId === null && adminKey === null) {
+        throw new AppError('unauthorized', 'The bearer token names no key that issued it.');
+      }
       return {
         keyId,
+        adminKey,
         expiresAt: (payload.exp as number) * 1000,
         principal: {
           kind: 'token',
           id: `token:${payload.sub}`,
+          actor: `token:${payload.jti}`,
           keyId,
           scopes: parseScopes(payload),
           hotelIds: parseStringList(payload.hotel_ids),
@@ -143,14 +176,23 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
       requiredClaims: ['exp', 'sub'],
     });
     const hotels = payload.hotel_ids;
+    const scopes = parseScopes(payload);
+    // Platform-wide rights come from this deployment's settings, never from an outside party alone.
+    if (!config.JWT_EXTERNAL_ADMIN && (scopes.includes('admin') || hotels === '*')) {
+      throw new AppError(
+        'unauthorized',
+        'External tokens may not claim the admin scope or every hotel here (JWT_EXTERNAL_ADMIN is off).',
+      );
+    }
     return {
       keyId: null,
+      adminKey: null,
       expiresAt: (payload.exp as number) * 1000,
       principal: {
         kind: 'token',
         id: `token:${payload.iss ?? 'external'}:${payload.sub}`,
         keyId: null,
-        scopes: parseScopes(payload),
+        scopes,
         // An external token must name its hotels: a missing claim grants none, never all.
         hotelIds: hotels === '*' ? null : parseStringList(hotels),
         allowedOrigins: parseStringList(payload.origins),

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { daysBetween, WEEKDAYS } from '../../lib/dates';
+import { countDatesInRange, daysBetween, WEEKDAYS } from '../../lib/dates';
 import { IsoDate } from '../../lib/schemas';
+import { RATE_FIELDS } from './ari.plan';
 
 export const MAX_RANGE_DAYS = 731;
 export const MAX_ROOM_NIGHTS_PER_REQUEST = 50_000;
-const RATE_FIELDS = ['amount', 'min_stay', 'max_stay', 'closed', 'closed_to_arrival', 'closed_to_departure'] as const;
 
 /** An inclusive date range of at most MAX_RANGE_DAYS days; the problem with it, or null. */
 function rangeProblem(from: string, to: string): string | null {
@@ -64,7 +64,33 @@ export const AriUpdate = z
 
 export type AriUpdate = z.infer<typeof AriUpdate>;
 
-export const AriUpdateBody = z.object({ updates: z.array(AriUpdate).min(1).max(2000) }).openapi('AriUpdateRequest');
+/** Room-nights a request names, counted from its ranges without listing a single date. */
+export function roomNightsOf(updates: readonly AriUpdate[]): number {
+  return updates.reduce((n, u) => n + countDatesInRange(u.from, u.to, u.days_of_week), 0);
+}
+
+// The room-night limit governs, so a PMS that prices every night separately can send all of them;
+// the array cap only bounds parsing (every update spans at least one day) and sits far above what
+// the 1 MB body can carry.
+export const AriUpdateBody = z
+  .object({
+    updates: z
+      .array(AriUpdate)
+      .min(1)
+      .max(MAX_ROOM_NIGHTS_PER_REQUEST)
+      .openapi({ description: `Applied in order; together at most ${MAX_ROOM_NIGHTS_PER_REQUEST} room-nights` }),
+  })
+  .superRefine((body, ctx) => {
+    const roomNights = roomNightsOf(body.updates);
+    if (roomNights > MAX_ROOM_NIGHTS_PER_REQUEST) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates'],
+        message: `${roomNights} room-nights; one request may carry at most ${MAX_ROOM_NIGHTS_PER_REQUEST}`,
+      });
+    }
+  })
+  .openapi('AriUpdateRequest');
 
 export const AriUpdateResult = z
   .object({ updated: z.number().int().openapi({ description: 'Room-nights written' }) })

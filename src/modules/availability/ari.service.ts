@@ -1,24 +1,16 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createDb, type Db } from '../../db';
 import { AppError, type FieldError, notFound } from '../../errors';
-import { datesInRange } from '../../lib/dates';
 import { hotels, ratePlans, roomTypes } from '../catalog/catalog.table';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
-import { type AriUpdate, MAX_ROOM_NIGHTS_PER_REQUEST } from './ari.schema';
-import { rateNights, roomNights } from './ari.table';
+import { type AriPlan, chunks, type InventoryRow, planAriWrites } from './ari.plan';
+import { type AriUpdate, roomNightsOf } from './ari.schema';
 import { bumpVersion } from './cache';
 
-const RATE_COLUMNS = {
-  amount: 'amount',
-  min_stay: 'min_stay',
-  max_stay: 'max_stay',
-  closed: 'closed',
-  closed_to_arrival: 'closed_to_arrival',
-  closed_to_departure: 'closed_to_departure',
-} as const;
-type RateField = keyof typeof RATE_COLUMNS;
-
-type Expanded = { update: AriUpdate; index: number; dates: string[] };
+// Each statement carries at most this many nights as one JSON parameter (~110 bytes a rate night,
+// so well under D1's 2 MB string limit) and binds two parameters, far from D1's 100; a request of
+// 50,000 room-nights is a few dozen statements, not one per update.
+const ROWS_PER_STATEMENT = 5_000;
 
 async function loadHotelIds(db: Db, hotelId: string) {
   const [hotel, rts, rps] = await db.batch([
@@ -63,90 +55,66 @@ function validateIds(updates: readonly AriUpdate[], known: Awaited<ReturnType<ty
 }
 
 /** Inventory may not drop below units already sold on any night. */
-async function assertInventoryCoversTaken(db: Db, expanded: readonly Expanded[]): Promise<void> {
-  const checks = expanded.filter((e) => e.update.inventory !== undefined && e.dates.length > 0);
-  if (checks.length === 0) return;
-  const queries = checks.map((e) =>
-    db
-      .select({ date: roomNights.date, taken: roomNights.taken })
-      .from(roomNights)
-      .where(
-        and(
-          eq(roomNights.roomTypeId, e.update.room_type_id),
-          sql`${roomNights.date} IN (SELECT value FROM json_each(${JSON.stringify(e.dates)}))`,
-          sql`${roomNights.taken} > ${e.update.inventory}`,
-        ),
+async function assertInventoryCoversTaken(d1: D1DatabaseSession, rows: readonly InventoryRow[]): Promise<void> {
+  const queries = chunks(rows, ROWS_PER_STATEMENT).map((chunk) =>
+    d1
+      .prepare(
+        `SELECT j.value ->> 3 AS idx, n.date AS date, n.taken AS taken, j.value ->> 2 AS inventory
+           FROM json_each(?) AS j
+           JOIN room_nights AS n ON n.room_type_id = j.value ->> 0 AND n.date = j.value ->> 1
+          WHERE n.taken > j.value ->> 2
+          ORDER BY idx, n.date LIMIT 1`,
       )
-      .orderBy(asc(roomNights.date))
-      .limit(1),
+      .bind(JSON.stringify(chunk)),
   );
-  const results = await db.batch(queries as [(typeof queries)[number], ...typeof queries]);
-  results.forEach((rows, i) => {
-    const row = rows[0];
-    const e = checks[i];
-    if (row && e) {
-      throw new AppError(
-        'conflict',
-        `Inventory ${e.update.inventory} for room type ${e.update.room_type_id} on ${row.date} is below the ${row.taken} units already sold.`,
-        { errors: [{ path: `updates.${e.index}.inventory`, message: `below ${row.taken} units sold on ${row.date}` }] },
-      );
-    }
-  });
-}
-
-function writeStatements(d1: D1DatabaseSession, hotelId: string, e: Expanded): D1PreparedStatement[] {
-  const u = e.update;
-  const dates = JSON.stringify(e.dates);
-  const out: D1PreparedStatement[] = [];
-  if (u.inventory !== undefined) {
-    out.push(
-      d1
-        .prepare(
-          `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
-           SELECT ?, value, ?, ?, 0 FROM json_each(?) WHERE true
-           ON CONFLICT (room_type_id, date) DO UPDATE SET inventory = excluded.inventory`,
-        )
-        .bind(u.room_type_id, hotelId, u.inventory, dates),
+  if (queries.length === 0) return;
+  const results = await d1.batch<{ idx: number; date: string; taken: number; inventory: number }>(queries);
+  const row = results.flatMap((r) => r.results).sort((a, b) => a.idx - b.idx)[0];
+  if (row) {
+    throw new AppError(
+      'conflict',
+      `Inventory ${row.inventory} on ${row.date} is below the ${row.taken} units already sold there.`,
+      { errors: [{ path: `updates.${row.idx}.inventory`, message: `below ${row.taken} units sold on ${row.date}` }] },
     );
   }
-  const fields = (Object.keys(RATE_COLUMNS) as RateField[]).filter((f) => u[f] !== undefined);
-  if (u.rate_plan_id && fields.length > 0) {
-    // A new night starts unpriced and unrestricted; an existing one changes only the named fields.
-    const insertValue = (f: RateField, fallback: 0 | null) => {
-      const v = u[f];
-      if (v === undefined) return fallback;
-      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
-    };
-    const sets = fields.map((f) => `${RATE_COLUMNS[f]} = excluded.${RATE_COLUMNS[f]}`).join(', ');
-    out.push(
-      d1
-        .prepare(
-          `INSERT INTO rate_nights
-             (rate_plan_id, room_type_id, date, hotel_id, amount, min_stay, max_stay, closed, closed_to_arrival, closed_to_departure)
-           SELECT ?, ?, value, ?, ?, ?, ?, ?, ?, ? FROM json_each(?) WHERE true
-           ON CONFLICT (rate_plan_id, room_type_id, date) DO UPDATE SET ${sets}`,
-        )
-        .bind(
-          u.rate_plan_id,
-          u.room_type_id,
-          hotelId,
-          insertValue('amount', null),
-          insertValue('min_stay', null),
-          insertValue('max_stay', null),
-          insertValue('closed', 0),
-          insertValue('closed_to_arrival', 0),
-          insertValue('closed_to_departure', 0),
-          dates,
-        ),
-    );
+}
+
+function writeStatements(d1: D1DatabaseSession, hotelId: string, plan: AriPlan): D1PreparedStatement[] {
+  const out = chunks(plan.inventory, ROWS_PER_STATEMENT).map((chunk) =>
+    d1
+      .prepare(
+        `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
+         SELECT value ->> 0, value ->> 1, ?, value ->> 2, 0 FROM json_each(?) WHERE true
+         ON CONFLICT (room_type_id, date) DO UPDATE SET inventory = excluded.inventory`,
+      )
+      .bind(hotelId, JSON.stringify(chunk)),
+  );
+  for (const group of plan.rates) {
+    // A new night takes every value of the row; an existing one changes only the group's fields.
+    const sets = group.fields.map((f) => `${f} = excluded.${f}`).join(', ');
+    for (const chunk of chunks(group.rows, ROWS_PER_STATEMENT)) {
+      out.push(
+        d1
+          .prepare(
+            `INSERT INTO rate_nights
+               (rate_plan_id, room_type_id, date, hotel_id, amount, min_stay, max_stay, closed, closed_to_arrival, closed_to_departure)
+             SELECT value ->> 0, value ->> 1, value ->> 2, ?, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                    value ->> 7, value ->> 8
+               FROM json_each(?) WHERE true
+             ON CONFLICT (rate_plan_id, room_type_id, date) DO UPDATE SET ${sets}`,
+          )
+          .bind(hotelId, JSON.stringify(chunk)),
+      );
+    }
   }
   return out;
 }
 
 /**
  * Applies a bulk ARI request atomically: every statement and the `ari.updated` outbox event go in
- * one D1 batch (one transaction). Each update expands to one set-based statement per table over a
- * JSON list of its dates, so a year for every room type and rate plan stays a few hundred statements.
+ * one D1 batch (one transaction). The request's room-nights were counted (and capped) by the body
+ * schema before anything here lists a date; the updates then collapse to one end state per night,
+ * written by set-based statements over JSON lists of nights.
  */
 export async function applyAriUpdates(
   env: Env,
@@ -157,31 +125,17 @@ export async function applyAriUpdates(
   const db = createDb(session);
   validateIds(updates, await loadHotelIds(db, hotelId));
 
-  const expanded: Expanded[] = updates.map((update, index) => ({
-    update,
-    index,
-    dates: datesInRange(update.from, update.to, update.days_of_week),
-  }));
-  const roomNightsTouched = expanded.reduce((n, e) => n + e.dates.length, 0);
-  if (roomNightsTouched > MAX_ROOM_NIGHTS_PER_REQUEST) {
-    throw new AppError(
-      'validation_failed',
-      `One request may carry at most ${MAX_ROOM_NIGHTS_PER_REQUEST} room-nights.`,
-      {
-        errors: [{ path: 'updates', message: `${roomNightsTouched} room-nights` }],
-      },
-    );
-  }
-  await assertInventoryCoversTaken(db, expanded);
+  const roomNightsTouched = roomNightsOf(updates);
+  const plan = planAriWrites(updates);
+  await assertInventoryCoversTaken(session, plan.inventory);
 
-  const statements = expanded.flatMap((e) => writeStatements(session, hotelId, e));
   const event = outboxEvent(hotelId, 'ari.updated', hotelId, {
     hotel_id: hotelId,
     room_nights: roomNightsTouched,
     updates: updates.map((u) => ({ ...u })),
   });
   try {
-    await session.batch([insertOutboxEvent(session, event), ...statements]);
+    await session.batch([insertOutboxEvent(session, event), ...writeStatements(session, hotelId, plan)]);
   } catch (err) {
     // The CHECK on room_nights rolls the batch back if a booking took a unit between our check and the write.
     if (String(err).includes('CHECK constraint failed')) {
@@ -191,75 +145,4 @@ export async function applyAriUpdates(
   }
   await bumpVersion(env.CACHE, hotelId, session.getBookmark());
   return { updated: roomNightsTouched };
-}
-
-export async function readAriCalendar(db: Db, hotelId: string, from: string, to: string, roomTypeId?: string) {
-  const [hotel, rts, rps, rooms, rates] = await db.batch([
-    db.select({ id: hotels.id }).from(hotels).where(eq(hotels.id, hotelId)),
-    db
-      .select({ id: roomTypes.id, code: roomTypes.code })
-      .from(roomTypes)
-      .where(and(eq(roomTypes.hotelId, hotelId), roomTypeId ? eq(roomTypes.id, roomTypeId) : undefined))
-      .orderBy(asc(roomTypes.code)),
-    db
-      .select({ id: ratePlans.id, code: ratePlans.code, roomTypeIds: ratePlans.roomTypeIds })
-      .from(ratePlans)
-      .where(eq(ratePlans.hotelId, hotelId))
-      .orderBy(asc(ratePlans.code)),
-    db
-      .select()
-      .from(roomNights)
-      .where(and(eq(roomNights.hotelId, hotelId), gte(roomNights.date, from), lte(roomNights.date, to)))
-      .orderBy(asc(roomNights.date)),
-    db
-      .select()
-      .from(rateNights)
-      .where(and(eq(rateNights.hotelId, hotelId), gte(rateNights.date, from), lte(rateNights.date, to)))
-      .orderBy(asc(rateNights.date)),
-  ]);
-  if (hotel.length === 0) throw notFound('Hotel', hotelId);
-  if (roomTypeId && rts.length === 0) throw notFound('Room type', roomTypeId);
-  const roomsByType = groupBy(rooms, (n) => n.roomTypeId);
-  const ratesByPair = groupBy(rates, (n) => `${n.ratePlanId}|${n.roomTypeId}`);
-  return {
-    hotel_id: hotelId,
-    from,
-    to,
-    room_types: rts.map((rt) => ({
-      room_type_id: rt.id,
-      code: rt.code,
-      nights: (roomsByType.get(rt.id) ?? []).map((n) => ({
-        date: n.date,
-        inventory: n.inventory,
-        taken: n.taken,
-        available: n.inventory - n.taken,
-      })),
-      rate_plans: rps
-        .filter((rp) => rp.roomTypeIds.includes(rt.id))
-        .map((rp) => ({
-          rate_plan_id: rp.id,
-          code: rp.code,
-          nights: (ratesByPair.get(`${rp.id}|${rt.id}`) ?? []).map((n) => ({
-            date: n.date,
-            amount: n.amount,
-            min_stay: n.minStay,
-            max_stay: n.maxStay,
-            closed: n.closed,
-            closed_to_arrival: n.closedToArrival,
-            closed_to_departure: n.closedToDeparture,
-          })),
-        })),
-    })),
-  };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
 }

@@ -24,7 +24,7 @@ export type SearchContext = {
   data: StayData;
 };
 
-// Rows as SQLite's json_array() writes them, in the column order of the query below.
+// Entries as SQLite's json_array() writes them, in the column order of the query below.
 type HotelRow = [id: string, name: string, timezone: string, currency: string, status: string, policies: string];
 type RoomTypeRow = [
   id: string,
@@ -59,15 +59,17 @@ type RateNightRow = [
   closedToDeparture: number,
 ];
 
-function parseRows<T>(json: string | null): T[] {
-  return json ? (JSON.parse(json) as T[]) : [];
-}
+type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
 
 /**
- * Everything a search or a booking needs, in one statement and one row: each table comes back as a
- * JSON array (json_group_array), because handing hundreds of rows across D1's interface one by one
- * costs far more than one string does. Raw SQL on purpose: this is the hot path of every uncached
- * search. Rates are read up to and including the departure date, whose closed-to-departure flag applies.
+ * Everything a search or a booking needs, in one statement: a UNION ALL of small rows, each a JSON
+ * text (json_array / json_group_array), because handing hundreds of night rows across D1's
+ * interface one by one costs far more than a few strings do. Each row is bounded by one catalog
+ * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
+ * type (≤ 30 nights) and per rate plan (≤ 100 room types × 31 nights ≈ 400 KB), so no string comes
+ * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
+ * Raw SQL on purpose: this is the hot path of every uncached search. Rates are read up to and
+ * including the departure date, whose closed-to-departure flag applies.
  */
 export async function loadSearchContext(
   d1: D1Database | D1DatabaseSession,
@@ -75,35 +77,53 @@ export async function loadSearchContext(
   checkIn: string,
   checkOut: string,
 ): Promise<SearchContext | null> {
-  const row = await d1
+  const { results } = await d1
     .prepare(
-      `SELECT
-         (SELECT json_array(id, name, timezone, currency, status, policies) FROM hotels WHERE id = ?1) AS hotel,
-         (SELECT json_group_array(json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy))
-            FROM room_types WHERE hotel_id = ?1 AND status = 'active') AS room_types,
-         (SELECT json_group_array(json_array(id, code, name, meal_plan, json(room_type_ids), extra_adult_amount,
-              extra_child_amount, json(cancellation_policy), currency))
-            FROM rate_plans WHERE hotel_id = ?1 AND status = 'active') AS rate_plans,
-         (SELECT json_group_array(json_array(room_type_id, date, inventory, taken))
-            FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3) AS room_nights,
-         (SELECT json_group_array(json_array(rate_plan_id, room_type_id, date, amount, min_stay, max_stay, closed,
-              closed_to_arrival, closed_to_departure))
-            FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3) AS rate_nights`,
+      `SELECT 'hotel' AS k, json_array(id, name, timezone, currency, status, policies) AS v FROM hotels WHERE id = ?1
+       UNION ALL
+       SELECT 'room_type', json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy)
+         FROM room_types WHERE hotel_id = ?1 AND status = 'active'
+       UNION ALL
+       SELECT 'rate_plan', json_array(id, code, name, meal_plan, json(room_type_ids), extra_adult_amount,
+              extra_child_amount, json(cancellation_policy), currency)
+         FROM rate_plans WHERE hotel_id = ?1 AND status = 'active'
+       UNION ALL
+       SELECT 'room_nights', json_group_array(json_array(room_type_id, date, inventory, taken))
+         FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3 GROUP BY room_type_id
+       UNION ALL
+       SELECT 'rate_nights', json_group_array(json_array(rate_plan_id, room_type_id, date, amount, min_stay, max_stay,
+              closed, closed_to_arrival, closed_to_departure))
+         FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3 GROUP BY rate_plan_id`,
     )
     .bind(hotelId, checkIn, checkOut)
-    .first<Record<'hotel' | 'room_types' | 'rate_plans' | 'room_nights' | 'rate_nights', string | null>>();
-  if (!row?.hotel) return null;
-  const [id, name, timezone, currency, status, policiesText] = JSON.parse(row.hotel) as HotelRow;
+    .all<{ k: Kind; v: string }>();
+  const rows: Record<Kind, unknown[]> = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
+  for (const { k, v } of results) {
+    const parsed = JSON.parse(v) as unknown;
+    if (k === 'room_nights' || k === 'rate_nights') rows[k].push(...(parsed as unknown[]));
+    else rows[k].push(parsed);
+  }
+  const hotelRow = rows.hotel[0] as HotelRow | undefined;
+  if (!hotelRow) return null;
+  const [id, name, timezone, currency, status, policiesText] = hotelRow;
   const policies = JSON.parse(policiesText) as { check_in_time?: string };
 
   const roomNightMap = new Map<string, RoomNight>();
-  for (const [roomTypeId, date, inventory, taken] of parseRows<RoomNightRow>(row.room_nights)) {
+  for (const [roomTypeId, date, inventory, taken] of rows.room_nights as RoomNightRow[]) {
     roomNightMap.set(roomNightKey(roomTypeId, date), { inventory, taken });
   }
   const rateNightMap = new Map<string, RateNight>();
-  for (const [ratePlanId, roomTypeId, date, amount, minStay, maxStay, closed, cta, ctd] of parseRows<RateNightRow>(
-    row.rate_nights,
-  )) {
+  for (const [
+    ratePlanId,
+    roomTypeId,
+    date,
+    amount,
+    minStay,
+    maxStay,
+    closed,
+    cta,
+    ctd,
+  ] of rows.rate_nights as RateNightRow[]) {
     rateNightMap.set(rateNightKey(ratePlanId, roomTypeId, date), {
       amount,
       minStay,
@@ -116,7 +136,7 @@ export async function loadSearchContext(
 
   return {
     hotel: { id, name, timezone, currency, status, checkInTime: policies.check_in_time ?? '15:00' },
-    roomTypes: parseRows<RoomTypeRow>(row.room_types).map(
+    roomTypes: (rows.room_type as RoomTypeRow[]).map(
       ([id, code, name, maxAdults, maxChildren, maxOccupancy, baseOccupancy]) => ({
         id,
         code,
@@ -127,7 +147,7 @@ export async function loadSearchContext(
         baseOccupancy,
       }),
     ),
-    ratePlans: parseRows<RatePlanRow>(row.rate_plans).map(
+    ratePlans: (rows.rate_plan as RatePlanRow[]).map(
       ([id, code, name, mealPlan, roomTypeIds, extraAdultAmount, extraChildAmount, cancellationPolicy, currency]) => ({
         id,
         code,

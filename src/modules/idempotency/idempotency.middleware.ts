@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
+import { errorFields } from '../../lib/log';
 import {
+  credentialScope,
   isReplayableOutcome,
   KEY_HEADER,
   REPLAYED_HEADER,
@@ -32,9 +34,11 @@ export const IdempotencyHeaders = z.object({
       description:
         'Makes the request safe to retry (IETF draft "The Idempotency-Key HTTP Header Field"): 1–255 visible ' +
         'ASCII characters, unique per request, e.g. a UUID. A retry with the same key and body returns the ' +
-        'original status and body with `Idempotent-Replayed: true` and does nothing twice; the same key with ' +
-        'a different body is a 422 (`idempotency_key_reused`); a retry while the first request still runs is ' +
-        'a 409 (`idempotency_in_flight`). Keys are scoped to the credential and remembered for 24 hours. ' +
+        'original status and body with `Idempotent-Replayed: true` and does nothing twice; JSON bodies are ' +
+        'compared in canonical form (key order and spacing do not matter). The same key with a different ' +
+        'body is a 422 (`idempotency_key_reused`); a retry while the first request still runs is a 409 ' +
+        '(`idempotency_in_flight`). Keys are scoped to the credential (for a token: its API key, hotels and ' +
+        'scopes) and remembered for 24 hours; hotel access is checked before any replay. ' +
         'Server errors (5xx) and rejected input (400) are not remembered, so a retry runs again.',
       example: '5f0c6f0e-8d5b-4a8e-9a57-0c3b8f1d2e4a',
     }),
@@ -49,8 +53,10 @@ function replay(stored: StoredResponse): Response {
 
 /**
  * Makes a creating POST idempotent. Put it in the route's middleware list; it runs after
- * authentication (keys are scoped to `principal.id`) and before the body validator, which can still
- * read the body because hono caches what this middleware read with `c.req.text()`.
+ * authentication (keys are scoped by `credentialScope`) and before the body validator, which can still
+ * read the body because hono caches what this middleware read with `c.req.text()`. It replays whatever
+ * the key stored, so every access check the route makes must run before it: a hotel in the path is
+ * checked by securedRoute, a hotel in the body by `requireBodyHotel` placed in front of this.
  *
  * `bodyKey` names a JSON body field that may carry the key instead of the header (payments'
  * `idempotency_key`); when both are sent they must agree.
@@ -75,7 +81,7 @@ export function idempotent(
     if (resolved.value === null) return next();
 
     const db = c.get('db');
-    const scope: KeyScope = { principalId: c.get('principal').id, key: resolved.value };
+    const scope: KeyScope = { principalId: await credentialScope(c.get('principal')), key: resolved.value };
     // The seed paths are aliases of /api/v1: one request, one fingerprint, whichever path it used.
     const path = c.req.path.replace(/^\/api\/(?!v1\/)/, '/api/v1/');
     const fingerprint = await requestFingerprint(c.req.method, path, bodyText);
@@ -138,7 +144,8 @@ export function idempotent(
       // attempt. Retries meet the in-flight claim (409) until its lock expires, then run again.
       c.get('log').error('idempotency record not stored', {
         principal_id: scope.principalId,
-        error: err instanceof Error ? err.message : String(err),
+        // The failed UPDATE's parameters are the whole stored response: errorFields drops them.
+        ...errorFields(err),
       });
     }
   });

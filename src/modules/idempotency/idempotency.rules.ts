@@ -1,3 +1,4 @@
+import type { Principal } from '../../env';
 import type { FieldError } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 
@@ -82,12 +83,51 @@ export function resolveIdempotencyKey(input: {
   return body;
 }
 
+/** JSON with object keys sorted at every level and no insignificant whitespace. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The body as it counts for "the same request": a JSON body in canonical form, so that a client
+ * re-serialising the same JSON (other key order or spacing) retries rather than reuses the key. A body
+ * that is not JSON is compared byte for byte; it cannot collide with a canonical JSON text.
+ */
+export function canonicalBody(bodyText: string): string {
+  try {
+    return canonicalJson(JSON.parse(bodyText));
+  } catch {
+    return bodyText;
+  }
+}
+
 /**
  * What identifies "the same request" ("Idempotency Fingerprint" in the draft): method, path and the
- * exact body bytes. Newlines separate the parts because neither a method nor a URL path contains one.
+ * canonical body. Newlines separate the parts because neither a method nor a URL path contains one.
  */
 export function requestFingerprint(method: string, path: string, bodyText: string): Promise<string> {
-  return sha256Hex(`${method.toUpperCase()}\n${path}\n${bodyText}`);
+  return sha256Hex(`${method.toUpperCase()}\n${path}\n${canonicalBody(bodyText)}`);
+}
+
+/**
+ * The key space a credential's keys live in (Stripe: per account and API key). An API key and the
+ * admin key are fixed in what they may do, so their id is enough. A token is one of many a key mints,
+ * each for other hotels and scopes: its space is the key's plus what this token may reach, so a token
+ * for hotel B never meets the records of a token for hotel A, while a widget that fetches a fresh token
+ * for the same hotel and scopes can still retry under its key.
+ */
+export async function credentialScope(principal: Principal): Promise<string> {
+  if (principal.kind !== 'token') return principal.id;
+  const hotels = principal.hotelIds === null ? '*' : [...principal.hotelIds].sort().join(',');
+  const reach = await sha256Hex(`${hotels}\n${[...principal.scopes].sort().join(' ')}`);
+  return `${principal.id}#${reach.slice(0, 32)}`;
 }
 
 export type StoredRecord = {

@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, securedRoute } from '../../lib/openapi';
-import { errorResponses, jsonContent, pageOf } from '../../lib/schemas';
-import { getGuestWithStays, listReservations } from './reservations.query';
-import { ListReservationsQuery, ReservationSchema } from './reservations.schema';
+import { errorResponses, jsonBody, jsonContent, pageOf } from '../../lib/schemas';
+import { getGuestWithStays, updateGuestProfile } from './guests.service';
+import { listReservations } from './reservations.query';
+import { ListReservationsQuery, PatchGuestBody, ReservationSchema } from './reservations.schema';
 
 const HotelParam = z.object({ hotel_id: z.string().min(1).max(64) });
+const GuestParam = HotelParam.extend({ guest_id: z.string().min(1).max(64) });
 
 const GuestSchema = z
   .object({
@@ -54,11 +56,31 @@ export const hotelReservationRoutes = createRouter()
       path: '/hotels/{hotel_id}/guests/{guest_id}',
       tags: ['Reservations'],
       summary: 'A guest profile with its stays',
-      request: { params: HotelParam.extend({ guest_id: z.string().min(1).max(64) }) },
+      description:
+        'The hotel’s profile for one email, and the stays filed under it. Bookings link to a profile by email ' +
+        'but never change it; each reservation keeps the guest details its booker gave.',
+      request: { params: GuestParam },
       responses: { 200: jsonContent(GuestSchema, 'The guest'), ...errorResponses(404) },
     }),
     async (c) => {
       const { hotel_id, guest_id } = c.req.valid('param');
       return c.json(await getGuestWithStays(c.get('db'), hotel_id, guest_id), 200);
+    },
+  )
+  .openapi(
+    securedRoute(['reservations:read', 'reservations:write'], {
+      method: 'patch',
+      path: '/hotels/{hotel_id}/guests/{guest_id}',
+      tags: ['Reservations'],
+      summary: 'Correct a guest profile',
+      description:
+        'Hotel-side only. Changes the fields sent; the reservations filed under the profile keep their own guest ' +
+        'details. An email another profile of the hotel already has is 409.',
+      request: { params: GuestParam, body: jsonBody(PatchGuestBody) },
+      responses: { 200: jsonContent(GuestSchema, 'The updated guest'), ...errorResponses(404, 409, 415) },
+    }),
+    async (c) => {
+      const { hotel_id, guest_id } = c.req.valid('param');
+      return c.json(await updateGuestProfile(c.get('db'), hotel_id, guest_id, c.req.valid('json')), 200);
     },
   );

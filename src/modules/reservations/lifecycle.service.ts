@@ -5,10 +5,10 @@ import { todayIn } from '../../lib/dates';
 import { bumpVersion } from '../availability/cache';
 import type { EventType } from '../events/events.schema';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import type { GuestProof } from './access';
 import { cancellationFee } from './cancellation';
 import { isConstraintFailure, releaseUnits } from './inventory';
-import { type LoadedReservation, loadReservation, toReservationJson } from './reservations.repo';
-import type { ReservationJson } from './reservations.schema';
+import { type LoadedReservation, loadReservation } from './reservations.repo';
 import { getReservationFor } from './reservations.service';
 import type { ReservationStatus } from './reservations.table';
 import { canTransition, holdsInventory } from './transitions';
@@ -99,10 +99,10 @@ async function applyTransition(
   return 'applied';
 }
 
-async function reload(session: D1DatabaseSession, id: string): Promise<ReservationJson> {
+async function reload(session: D1DatabaseSession, id: string): Promise<LoadedReservation> {
   const loaded = await loadReservation(session, id);
   if (!loaded) throw new Error(`reservation ${id} vanished`);
-  return toReservationJson(loaded);
+  return loaded;
 }
 
 /** Cancels and releases the inventory; cancelling a cancelled reservation returns it unchanged. */
@@ -110,17 +110,18 @@ export async function cancelReservation(
   env: Env,
   principal: Principal,
   id: string,
+  proof?: GuestProof,
   now = new Date(),
-): Promise<ReservationJson> {
+): Promise<LoadedReservation> {
   const session = env.DB.withSession('first-primary');
-  const loaded = await getReservationFor(session, principal, id);
-  if (loaded.row.status === 'cancelled') return toReservationJson(loaded);
+  const loaded = await getReservationFor(session, principal, id, proof);
+  if (loaded.row.status === 'cancelled') return loaded;
   if (!canTransition(loaded.row.status, 'cancelled')) {
     throw new AppError('invalid_state', `A ${loaded.row.status} reservation cannot be cancelled.`);
   }
   const outcome = await applyTransition(env.CACHE, session, loaded, 'cancelled', CANCELLED, now);
   const after = await reload(session, id);
-  if (outcome === 'lost_race' && after.status !== 'cancelled') {
+  if (outcome === 'lost_race' && after.row.status !== 'cancelled') {
     throw new AppError('conflict', 'The reservation changed at the same time; nothing was cancelled. Retry.');
   }
   return after;
@@ -140,13 +141,14 @@ export async function transitionReservation(
   principal: Principal,
   id: string,
   action: HotelAction,
+  proof?: GuestProof,
   now = new Date(),
-): Promise<ReservationJson> {
+): Promise<LoadedReservation> {
   const to = HOTEL_ACTIONS[action];
   const session = env.DB.withSession('first-primary');
-  const loaded = await getReservationFor(session, principal, id);
+  const loaded = await getReservationFor(session, principal, id, proof);
   const { row } = loaded;
-  if (row.status === to) return toReservationJson(loaded);
+  if (row.status === to) return loaded;
   if (!canTransition(row.status, to)) {
     throw new AppError('invalid_state', `A ${row.status} reservation cannot become ${to}.`);
   }

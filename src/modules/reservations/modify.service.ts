@@ -1,20 +1,20 @@
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
-import { newId } from '../../lib/ids';
 import { stayLengthProblem } from '../availability/availability.schema';
 import { bumpVersion } from '../availability/cache';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import type { GuestProof } from './access';
 import { heldUnits, type RoomRequest } from './booking';
 import { isConstraintFailure, releaseUnits, takeUnits } from './inventory';
 import {
+  ensureGuestProfile,
   etagOf,
-  findGuestByEmail,
   insertRooms,
+  type LoadedReservation,
   loadReservation,
-  toReservationJson,
-  upsertGuest,
+  PROFILE_ID_SQL,
 } from './reservations.repo';
-import type { ModifyReservationBody, ReservationJson } from './reservations.schema';
+import type { ModifyReservationBody } from './reservations.schema';
 import { getReservationFor, priceOrThrow } from './reservations.service';
 import { isModifiable } from './transitions';
 
@@ -35,7 +35,9 @@ function sameRooms(a: readonly RoomRequest[], b: readonly RoomRequest[]): boolea
 }
 
 /**
- * Changes dates, rooms, party or guest. A changed stay is re-priced at today's rates and its units
+ * Changes dates, rooms, party or guest. New guest details change this reservation's own copy only; a
+ * new email files it under that email's profile (created from these details if the hotel has none),
+ * never renaming a profile nor reading one back. A changed stay is re-priced at today's rates and its units
  * move in one batch (release the old nights, take the new ones) guarded by the reservation's
  * version, so a concurrent change or cancellation makes this one roll back instead of double-moving.
  */
@@ -45,10 +47,11 @@ export async function modifyReservation(
   id: string,
   body: ModifyReservationBody,
   ifMatch: string | undefined,
+  proof?: GuestProof,
   now = new Date(),
-): Promise<ReservationJson> {
+): Promise<LoadedReservation> {
   const session = env.DB.withSession('first-primary');
-  const current = await getReservationFor(session, principal, id);
+  const current = await getReservationFor(session, principal, id, proof);
   const { row } = current;
   if (ifMatch !== undefined && ifMatch !== etagOf(row) && ifMatch !== '*') {
     throw new AppError('precondition_failed', 'The reservation changed since you read it; GET it again and retry.');
@@ -105,30 +108,17 @@ export async function modifyReservation(
     );
   }
 
-  let guestEmail = current.guest.email;
-  if (body.guest) {
-    guestEmail = body.guest.email?.toLowerCase() ?? current.guest.email;
-    // Moving to another email links to that email's profile; only fields the body names change it.
-    const profile =
-      guestEmail === current.guest.email ? current.guest : await findGuestByEmail(session, row.hotelId, guestEmail);
-    const base = profile ?? current.guest;
-    statements.push(
-      upsertGuest(
-        session,
-        {
-          id: profile?.id ?? newId('guest'),
-          hotelId: row.hotelId,
-          email: guestEmail,
-          firstName: body.guest.first_name ?? base.firstName,
-          lastName: body.guest.last_name ?? base.lastName,
-          phone: body.guest.phone ?? base.phone,
-        },
-        now,
-      ),
-    );
+  const guest = {
+    firstName: body.guest?.first_name ?? row.guestFirstName,
+    lastName: body.guest?.last_name ?? row.guestLastName,
+    email: body.guest?.email?.toLowerCase() ?? row.guestEmail,
+    phone: body.guest?.phone ?? row.guestPhone,
+  };
+  if (guest.email !== row.guestEmail) {
+    statements.push(ensureGuestProfile(session, { hotelId: row.hotelId, ...guest }, now));
   }
   const nothingChanges = !stayChanged && !body.guest && body.special_requests === undefined;
-  if (nothingChanges) return toReservationJson(current);
+  if (nothingChanges) return current;
   const specialRequests = body.special_requests === undefined ? row.specialRequests : body.special_requests;
   const event = outboxEvent(
     row.hotelId,
@@ -144,7 +134,8 @@ export async function modifyReservation(
       session
         .prepare(
           `UPDATE reservations SET check_in = ?, check_out = ?, total_amount = ?, special_requests = ?,
-             guest_id = (SELECT id FROM guests WHERE hotel_id = ? AND email = ?), updated_at = ?,
+             guest_first_name = ?, guest_last_name = ?, guest_email = ?, guest_phone = ?,
+             guest_id = CASE WHEN guest_email = ? THEN guest_id ELSE ${PROFILE_ID_SQL} END, updated_at = ?,
              version = CASE WHEN version = ? THEN version + 1 ELSE 0 END
            WHERE id = ?`,
         )
@@ -153,8 +144,13 @@ export async function modifyReservation(
           stay.checkOut,
           total,
           specialRequests,
+          guest.firstName,
+          guest.lastName,
+          guest.email,
+          guest.phone,
+          guest.email,
           row.hotelId,
-          guestEmail,
+          guest.email,
           now.getTime(),
           row.version,
           id,
@@ -176,5 +172,5 @@ export async function modifyReservation(
   if (stayChanged) await bumpVersion(env.CACHE, row.hotelId, session.getBookmark());
   const updated = await loadReservation(session, id);
   if (!updated) throw new Error(`reservation ${id} vanished after commit`);
-  return toReservationJson(updated);
+  return updated;
 }

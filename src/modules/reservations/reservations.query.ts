@@ -1,10 +1,9 @@
-import { and, desc, eq, gt, gte, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, inList } from '../../db';
-import { notFound } from '../../errors';
 import { decodeCursor, paginate } from '../../lib/pagination';
 import { toReservationJson } from './reservations.repo';
 import type { ReservationStatus } from './reservations.table';
-import { guests, reservationRooms, reservations } from './reservations.table';
+import { reservationRooms, reservations } from './reservations.table';
 
 export type ReservationFilter = {
   status?: ReservationStatus | undefined;
@@ -17,19 +16,20 @@ export type ReservationFilter = {
   cursor?: string | undefined;
 };
 
-/** LIKE with the user's text taken literally. */
-function contains(text: string): string {
-  return `%${text.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+// instr(), not LIKE: D1 refuses LIKE patterns over 50 bytes, so a longer search (or one of
+// multibyte letters) would fail, and instr() needs no escaping of % and _. lower() folds ASCII only,
+// as LIKE's case-insensitivity did.
+function contains(column: SQL, text: string): SQL {
+  return sql`instr(lower(${column}), ${text}) > 0`;
 }
 
 /** A hotel's reservations, newest first; `from`/`to` select stays that overlap those dates. */
 export async function listReservations(db: Db, hotelId: string, f: ReservationFilter) {
   const after = decodeCursor(f.cursor);
-  const q = f.q ? contains(f.q) : undefined;
+  const q = f.q?.toLowerCase();
   const rows = await db
-    .select({ reservation: reservations, guest: guests })
+    .select()
     .from(reservations)
-    .innerJoin(guests, eq(guests.id, reservations.guestId))
     .where(
       and(
         eq(reservations.hotelId, hotelId),
@@ -41,9 +41,9 @@ export async function listReservations(db: Db, hotelId: string, f: ReservationFi
         f.created_to ? lte(reservations.createdAt, new Date(f.created_to)) : undefined,
         q
           ? or(
-              like(sql`lower(${guests.firstName} || ' ' || ${guests.lastName})`, sql`${q} ESCAPE '\\'`),
-              like(guests.email, sql`${q} ESCAPE '\\'`),
-              like(sql`lower(${reservations.confirmationNumber})`, sql`${q} ESCAPE '\\'`),
+              contains(sql`${reservations.guestFirstName} || ' ' || ${reservations.guestLastName}`, q),
+              contains(sql`${reservations.guestEmail}`, q),
+              contains(sql`${reservations.confirmationNumber}`, q),
             )
           : undefined,
       ),
@@ -51,58 +51,21 @@ export async function listReservations(db: Db, hotelId: string, f: ReservationFi
     .orderBy(desc(reservations.id))
     .limit(f.limit + 1)
     .all();
-  const { page, nextCursor } = paginate(
-    rows.map((r) => ({ ...r, id: r.reservation.id })),
-    f.limit,
-  );
+  const { page, nextCursor } = paginate(rows, f.limit);
   const ids = page.map((r) => r.id);
   const rooms = ids.length
     ? await db.select().from(reservationRooms).where(inList(reservationRooms.reservationId, ids)).all()
     : [];
   return {
-    data: page.map((r) =>
-      toReservationJson({
-        row: r.reservation,
-        guest: r.guest,
-        rooms: rooms.filter((room) => room.reservationId === r.id).sort((a, b) => a.position - b.position),
-      }),
+    data: page.map((row) =>
+      toReservationJson(
+        {
+          row,
+          rooms: rooms.filter((room) => room.reservationId === row.id).sort((a, b) => a.position - b.position),
+        },
+        'hotel',
+      ),
     ),
     next_cursor: nextCursor,
-  };
-}
-
-/** A guest profile of a hotel with every stay booked under it, newest first. */
-export async function getGuestWithStays(db: Db, hotelId: string, guestId: string) {
-  const guest = await db
-    .select()
-    .from(guests)
-    .where(and(eq(guests.id, guestId), eq(guests.hotelId, hotelId)))
-    .get();
-  if (!guest) throw notFound('Guest', guestId);
-  const stays = await db
-    .select()
-    .from(reservations)
-    .where(eq(reservations.guestId, guestId))
-    .orderBy(desc(reservations.id))
-    .limit(500)
-    .all();
-  return {
-    id: guest.id,
-    hotel_id: guest.hotelId,
-    first_name: guest.firstName,
-    last_name: guest.lastName,
-    email: guest.email,
-    phone: guest.phone,
-    created_at: guest.createdAt.toISOString(),
-    updated_at: guest.updatedAt.toISOString(),
-    stays: stays.map((s) => ({
-      reservation_id: s.id,
-      confirmation_number: s.confirmationNumber,
-      status: s.status,
-      check_in: s.checkIn,
-      check_out: s.checkOut,
-      total_amount: s.totalAmount,
-      currency: s.currency,
-    })),
   };
 }

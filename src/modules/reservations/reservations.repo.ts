@@ -1,19 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { createDb } from '../../db';
 import { daysBetween } from '../../lib/dates';
+import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import type { PricedRoom } from './booking';
 import type { ReservationJson } from './reservations.schema';
-import {
-  type GuestRow,
-  guests,
-  type ReservationRoomRow,
-  type ReservationRow,
-  reservationRooms,
-  reservations,
-} from './reservations.table';
+import { type ReservationRoomRow, type ReservationRow, reservationRooms, reservations } from './reservations.table';
 
-export type LoadedReservation = { row: ReservationRow; rooms: ReservationRoomRow[]; guest: GuestRow };
+export type LoadedReservation = { row: ReservationRow; rooms: ReservationRoomRow[] };
 
 export async function loadReservation(
   d1: D1Database | D1DatabaseSession,
@@ -29,10 +23,7 @@ export async function loadReservation(
       .orderBy(asc(reservationRooms.position)),
   ]);
   const row = rows[0];
-  if (!row) return null;
-  const guest = await db.select().from(guests).where(eq(guests.id, row.guestId)).get();
-  if (!guest) return null;
-  return { row, rooms, guest };
+  return row ? { row, rooms } : null;
 }
 
 /** What the guest still owes: the stay, or after a cancellation or no-show the fee, less payments. */
@@ -52,7 +43,13 @@ export function etagOf(row: Pick<ReservationRow, 'id' | 'version'>): string {
   return `"${row.id}.v${row.version}"`;
 }
 
-export function toReservationJson({ row, rooms, guest }: LoadedReservation): ReservationJson {
+/**
+ * `hotel`: a hotel-side reader, who also sees which guest profile the stay is filed under. `booker`: the
+ * widget that booked it, who gets back only the guest details the reservation was given, never the profile.
+ */
+export type Audience = 'hotel' | 'booker';
+
+export function toReservationJson({ row, rooms }: LoadedReservation, audience: Audience): ReservationJson {
   const first = rooms[0];
   return {
     id: row.id,
@@ -76,11 +73,11 @@ export function toReservationJson({ row, rooms, guest }: LoadedReservation): Res
       cancellation_policy: r.cancellationPolicy,
     })),
     guest: {
-      id: guest.id,
-      first_name: guest.firstName,
-      last_name: guest.lastName,
-      email: guest.email,
-      phone: guest.phone,
+      ...(audience === 'hotel' ? { id: row.guestId } : {}),
+      first_name: row.guestFirstName,
+      last_name: row.guestLastName,
+      email: row.guestEmail,
+      phone: row.guestPhone,
     },
     special_requests: row.specialRequests,
     total_amount: row.totalAmount,
@@ -97,21 +94,27 @@ export function toReservationJson({ row, rooms, guest }: LoadedReservation): Res
   };
 }
 
-/** Guest profiles are reused by email within a hotel; the latest booking's name and phone win. */
-export function upsertGuest(
+/**
+ * Files a stay under the hotel's profile for this email, creating the profile from the booking when
+ * there is none. An existing profile is left exactly as it is: a booking is untrusted input and may
+ * not rename a guest or read their details back (changing a profile is PATCH …/guests/:id).
+ */
+export function ensureGuestProfile(
   d1: D1DatabaseSession,
-  g: { id: string; hotelId: string; email: string; firstName: string; lastName: string; phone: string | null },
+  g: { hotelId: string; email: string; firstName: string; lastName: string; phone: string | null },
   now: Date,
 ): D1PreparedStatement {
   return d1
     .prepare(
       `INSERT INTO guests (id, hotel_id, email, first_name, last_name, phone, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (hotel_id, email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-         phone = COALESCE(excluded.phone, guests.phone), updated_at = excluded.updated_at`,
+       ON CONFLICT (hotel_id, email) DO NOTHING`,
     )
-    .bind(g.id, g.hotelId, g.email, g.firstName, g.lastName, g.phone, now.getTime(), now.getTime());
+    .bind(newId('guest'), g.hotelId, g.email, g.firstName, g.lastName, g.phone, now.getTime(), now.getTime());
 }
+
+/** SQL for the id of the hotel's profile with this email (binds hotel id, then email). */
+export const PROFILE_ID_SQL = '(SELECT id FROM guests WHERE hotel_id = ? AND email = ?)';
 
 export function insertRooms(
   d1: D1DatabaseSession,
@@ -137,17 +140,4 @@ export function insertRooms(
         JSON.stringify(r.cancellationPolicy),
       ),
   );
-}
-
-export async function findGuestByEmail(
-  d1: D1DatabaseSession,
-  hotelId: string,
-  email: string,
-): Promise<GuestRow | null> {
-  const row = await createDb(d1)
-    .select()
-    .from(guests)
-    .where(and(eq(guests.hotelId, hotelId), eq(guests.email, email)))
-    .get();
-  return row ?? null;
 }

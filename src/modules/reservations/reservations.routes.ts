@@ -1,29 +1,62 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { notFound } from '../../errors';
+import { createRouter, type ScopeRule, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody } from '../../lib/schemas';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess, canAccessHotel, requireBodyHotel } from '../auth/auth.middleware';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
+import { type GuestProof, isHotelSide } from './access';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
 import { modifyReservation } from './modify.service';
-import { etagOf, toReservationJson } from './reservations.repo';
+import { etagOf, type LoadedReservation, loadReservation, toReservationJson } from './reservations.repo';
 import {
   CreateReservationBody,
+  LookupReservationBody,
   ModifyReservationBody,
-  type ReservationJson,
   ReservationSchema,
 } from './reservations.schema';
-import { createReservation, getReservationFor } from './reservations.service';
+import { createReservation, getReservationFor, lookupReservation } from './reservations.service';
 
 const tags = ['Reservations'];
 
-function created(c: Context<AppEnv>, reservation: ReservationJson) {
-  c.header('Location', `/api/v1/booking-engine/reservations/${reservation.id}`);
-  c.header('ETag', etagOf(reservation));
-  return c.json(reservation, 201);
+const WHO_MAY =
+  ' Hotel-side credentials (`reservations:read`) reach every reservation of their hotels; a booking widget ' +
+  '(`reservations:write` alone) only those it booked (the same API key, or the same token for tokens from ' +
+  'POST /api/v1/auth/token) or whose guest it proves with `X-Confirmation-Number` and `X-Guest-Email`. ' +
+  'Any other reservation answers 404, as an unknown one does.';
+
+/** The reservation as this caller may see it: the profile link only for hotel-side readers. */
+function view(c: Context<AppEnv>, loaded: LoadedReservation) {
+  return toReservationJson(loaded, isHotelSide(c.get('principal'), loaded.row.hotelId) ? 'hotel' : 'booker');
 }
+
+function respond(c: Context<AppEnv>, loaded: LoadedReservation) {
+  c.header('ETag', etagOf(loaded.row));
+  return c.json(view(c, loaded), 200);
+}
+
+function created(c: Context<AppEnv>, loaded: LoadedReservation) {
+  c.header('Location', `/api/v1/booking-engine/reservations/${loaded.row.id}`);
+  c.header('ETag', etagOf(loaded.row));
+  return c.json(view(c, loaded), 201);
+}
+
+/** The guest proof headers, when both are sent. */
+function proofOf(c: Context<AppEnv>): GuestProof | undefined {
+  const confirmationNumber = c.req.header('x-confirmation-number');
+  const email = c.req.header('x-guest-email');
+  return confirmationNumber && email ? { confirmationNumber, email } : undefined;
+}
+
+const ProofHeaders = z.object({
+  'x-confirmation-number': z.string().max(64).optional().openapi({
+    description: 'With X-Guest-Email: proves the guest, for a widget acting on a reservation it did not book',
+  }),
+  'x-guest-email': z.string().max(254).optional().openapi({ description: 'The reservation’s guest email' }),
+});
 const IdParam = z.object({ id: z.string().min(1).max(64) });
+const READ_OR_WRITE: ScopeRule = { anyOf: ['reservations:read', 'reservations:write'] };
 const reservation = (description: string) => ({
   description,
   headers: z.object({ ETag: z.string().openapi({ description: 'Send back as If-Match to modify safely' }) }),
@@ -43,40 +76,63 @@ export const reservationRoutes = createRouter()
         description:
           'Re-checks price and restrictions against the database (never the cache) and takes one unit on every ' +
           'night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. ' +
-          '`status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm.',
+          '`status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are ' +
+          'kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, ' +
+          'created from them when there is none, and an existing profile is neither changed nor shown.',
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateReservationBody) },
         responses: { 201: reservation('Booked'), ...errorResponses(404, 409, 415, 422) },
       },
+      // Before idempotent(): a replay must never answer for a hotel this credential may not access.
+      requireBodyHotel('hotel_id'),
       idempotent({
         // The first attempt committed but failed before its response was stored: answer with it.
+        // The claimed key (same credential, same body) proves the caller booked it, even from a fresh token.
         resume: async (c, id) => {
-          const loaded = await getReservationFor(c.env.DB, c.get('principal'), id);
-          return created(c, toReservationJson(loaded));
+          const loaded = await loadReservation(c.env.DB, id);
+          if (!loaded || !canAccessHotel(c.get('principal'), loaded.row.hotelId)) throw notFound('Reservation', id);
+          return created(c, loaded);
         },
       }),
     ),
     async (c) => {
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
-      const reservation = await createReservation(c.env, body, c.get('idempotency'));
-      c.get('log').info('reservation created', { reservation_id: reservation.id, hotel_id: reservation.hotel_id });
+      const reservation = await createReservation(c.env, c.get('principal'), body, c.get('idempotency'));
+      c.get('log').info('reservation created', { reservation_id: reservation.row.id, hotel_id: body.hotel_id });
       return created(c, reservation);
     },
   )
   .openapi(
-    securedRoute('reservations:read', {
+    securedRoute(READ_OR_WRITE, {
+      method: 'post',
+      path: '/reservations/lookup',
+      tags,
+      summary: 'Find a reservation by confirmation number and guest email',
+      description:
+        'For a guest coming back to a widget: the reservation whose confirmation number and guest email both ' +
+        'match, else 404, the same whichever half is wrong. A POST so the email stays out of URLs and logs.',
+      request: { body: jsonBody(LookupReservationBody) },
+      responses: { 200: reservation('The reservation'), ...errorResponses(404, 415) },
+    }),
+    async (c) => {
+      const { confirmation_number, email } = c.req.valid('json');
+      return respond(
+        c,
+        await lookupReservation(c.env.DB, c.get('principal'), { confirmationNumber: confirmation_number, email }),
+      );
+    },
+  )
+  .openapi(
+    securedRoute(READ_OR_WRITE, {
       method: 'get',
       path: '/reservations/{id}',
       tags,
       summary: 'Get a reservation',
-      request: { params: IdParam },
+      description: WHO_MAY.trim(),
+      request: { params: IdParam, headers: ProofHeaders },
       responses: { 200: reservation('The reservation'), ...errorResponses(404) },
     }),
-    async (c) => {
-      const loaded = await getReservationFor(c.env.DB, c.get('principal'), c.req.valid('param').id);
-      c.header('ETag', etagOf(loaded.row));
-      return c.json(toReservationJson(loaded), 200);
-    },
+    async (c) => respond(c, await getReservationFor(c.env.DB, c.get('principal'), c.req.valid('param').id, proofOf(c))),
   )
   .openapi(
     securedRoute('reservations:write', {
@@ -86,10 +142,13 @@ export const reservationRoutes = createRouter()
       summary: 'Modify dates, rooms, party, guest or requests',
       description:
         'A changed stay is re-priced at current rates and its inventory moved atomically, or nothing changes ' +
-        '(409). With `If-Match` (the ETag) a stale copy is refused with 412; without it the change applies.',
+        '(409). With `If-Match` (the ETag) a stale copy is refused with 412; without it the change applies. ' +
+        'Guest details change this reservation only, never a guest profile; a new email files the stay under ' +
+        'that email’s profile.' +
+        WHO_MAY,
       request: {
         params: IdParam,
-        headers: z.object({ 'if-match': z.string().optional() }),
+        headers: ProofHeaders.extend({ 'if-match': z.string().optional() }),
         body: jsonBody(ModifyReservationBody),
       },
       responses: { 200: reservation('Modified'), ...errorResponses(404, 409, 412, 415) },
@@ -101,9 +160,9 @@ export const reservationRoutes = createRouter()
         c.req.valid('param').id,
         c.req.valid('json'),
         c.req.header('if-match'),
+        proofOf(c),
       );
-      c.header('ETag', etagOf(updated));
-      return c.json(updated, 200);
+      return respond(c, updated);
     },
   )
   .openapi(
@@ -114,14 +173,13 @@ export const reservationRoutes = createRouter()
       summary: 'Cancel a reservation',
       description:
         'Releases the inventory and reports `cancellation_fee` from the booked rate plan’s policy (free until ' +
-        'N hours before arrival at the hotel’s check-in time, then the penalty). Cancelling twice is harmless.',
-      request: { params: IdParam },
+        'N hours before arrival at the hotel’s check-in time, then the penalty). Cancelling twice is harmless.' +
+        WHO_MAY,
+      request: { params: IdParam, headers: ProofHeaders },
       responses: { 200: reservation('Cancelled'), ...errorResponses(404, 409) },
     }),
     async (c) => {
-      const cancelled = await cancelReservation(c.env, c.get('principal'), c.req.valid('param').id);
-      c.header('ETag', etagOf(cancelled));
-      return c.json(cancelled, 200);
+      return respond(c, await cancelReservation(c.env, c.get('principal'), c.req.valid('param').id, proofOf(c)));
     },
   );
 
@@ -132,22 +190,30 @@ const ACTION_SUMMARIES: Record<HotelAction, string> = {
   'no-show': 'Record a no-show (releases the inventory, charges the cancellation penalty)',
 };
 
+/** Confirming its own hold is the widget's last booking step; arrival, departure and no-show are the hotel's. */
+const ACTION_SCOPES: Record<HotelAction, ScopeRule> = {
+  confirm: 'reservations:write',
+  'check-in': ['reservations:read', 'reservations:write'],
+  'check-out': ['reservations:read', 'reservations:write'],
+  'no-show': ['reservations:read', 'reservations:write'],
+};
+
 for (const action of Object.keys(HOTEL_ACTIONS) as HotelAction[]) {
   reservationRoutes.openapi(
-    securedRoute('reservations:write', {
+    securedRoute(ACTION_SCOPES[action], {
       method: 'post',
       path: `/reservations/{id}/${action}`,
       tags,
       summary: ACTION_SUMMARIES[action],
       description:
-        'Legal transitions only: pending → confirmed; confirmed → checked_in | no_show; checked_in → checked_out.',
-      request: { params: IdParam },
+        'Legal transitions only: pending → confirmed; confirmed → checked_in | no_show; checked_in → checked_out.' +
+        (action === 'confirm' ? WHO_MAY : ' Hotel-side: needs `reservations:read` and `reservations:write`.'),
+      request: { params: IdParam, ...(action === 'confirm' ? { headers: ProofHeaders } : {}) },
       responses: { 200: reservation(`Now ${HOTEL_ACTIONS[action]}`), ...errorResponses(404, 409) },
     }),
     async (c) => {
-      const updated = await transitionReservation(c.env, c.get('principal'), c.req.valid('param').id, action);
-      c.header('ETag', etagOf(updated));
-      return c.json(updated, 200);
+      const id = c.req.valid('param').id;
+      return respond(c, await transitionReservation(c.env, c.get('principal'), id, action, proofOf(c)));
     },
   );
 }

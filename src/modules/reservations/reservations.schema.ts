@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { IsoDate, PaginationQuery } from '../../lib/schemas';
+import { IsoDate, IsoInstant, PaginationQuery } from '../../lib/schemas';
 import { stayLengthProblem } from '../availability/availability.schema';
 import { RESERVATION_SOURCES, RESERVATION_STATUSES } from './reservations.table';
 
 const Id = z.string().min(1).max(64);
+export const MAX_SEARCH_LENGTH = 100;
 const Adults = z.number().int().min(1).max(20);
 const Children = z.number().int().min(0).max(20);
 
@@ -90,6 +91,20 @@ export const ModifyReservationBody = z
 
 export type ModifyReservationBody = z.infer<typeof ModifyReservationBody>;
 
+export const LookupReservationBody = z
+  .object({
+    confirmation_number: z.string().trim().min(1).max(64),
+    email: z.string().trim().min(1).max(254),
+  })
+  .openapi('LookupReservation');
+
+/** A hotel-side correction of a guest profile: only the fields sent change. */
+export const PatchGuestBody = GuestInput.partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field' })
+  .openapi('PatchGuest');
+
+export type PatchGuestBody = z.infer<typeof PatchGuestBody>;
+
 const Nightly = z.object({ date: z.string(), amount: z.number().int() });
 
 export const ReservationSchema = z
@@ -116,13 +131,22 @@ export const ReservationSchema = z
         cancellation_policy: z.unknown(),
       }),
     ),
-    guest: z.object({
-      id: z.string(),
-      first_name: z.string(),
-      last_name: z.string(),
-      email: z.string(),
-      phone: z.string().nullable(),
-    }),
+    guest: z
+      .object({
+        id: z.string().optional().openapi({
+          description:
+            'The hotel’s guest profile this stay is filed under; shown only to hotel-side credentials (`reservations:read`)',
+        }),
+        first_name: z.string(),
+        last_name: z.string(),
+        email: z.string().openapi({ description: 'Lower-cased' }),
+        phone: z.string().nullable(),
+      })
+      .openapi({
+        description:
+          'The guest as given for this reservation (at booking or by a later PUT), never copied from or into the ' +
+          'hotel’s profile of that email',
+      }),
     special_requests: z.string().nullable(),
     total_amount: z.number().int(),
     currency: z.string(),
@@ -144,7 +168,17 @@ export const ListReservationsQuery = PaginationQuery.extend({
   status: z.enum(RESERVATION_STATUSES).optional(),
   from: IsoDate.optional().openapi({ description: 'Stays overlapping [from, to]' }),
   to: IsoDate.optional(),
-  created_from: z.iso.datetime().optional().openapi({ description: 'RFC 3339' }),
-  created_to: z.iso.datetime().optional(),
-  q: z.string().trim().min(2).max(100).optional().openapi({ description: 'Guest name, email or confirmation number' }),
+  created_from: IsoInstant.optional(),
+  created_to: IsoInstant.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    // Counted in characters (code points), so an emoji counts once; the search itself has no
+    // pattern limit (see reservations.query.ts), this only keeps a search a search.
+    .refine((s) => [...s].length <= MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+    .optional()
+    .openapi({
+      description: `Guest name, email or confirmation number contains this text (2–${MAX_SEARCH_LENGTH} characters, taken literally)`,
+    }),
 });

@@ -7,18 +7,18 @@ import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { insertOutboxEvent, outboxEvent } from '../events/outbox';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
+import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
 import { priceRooms, type RoomRequest } from './booking';
 import { isConstraintFailure, takeUnits } from './inventory';
 import { refusalError } from './refusals';
 import {
-  findGuestByEmail,
+  ensureGuestProfile,
   insertRooms,
   type LoadedReservation,
   loadReservation,
-  toReservationJson,
-  upsertGuest,
+  PROFILE_ID_SQL,
 } from './reservations.repo';
-import type { CreateReservationBody, ReservationJson } from './reservations.schema';
+import type { CreateReservationBody } from './reservations.schema';
 
 const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -27,14 +27,36 @@ function confirmationNumber(): string {
   return `WH${[...bytes].map((b) => CONFIRMATION_ALPHABET[b % CONFIRMATION_ALPHABET.length]).join('')}`;
 }
 
-/** A reservation the principal may see; another tenant's is reported as absent, not forbidden. */
+/**
+ * A reservation the principal may see and act on (see access.ts); any other is reported as absent,
+ * not forbidden, with the same answer whatever the reason, so its existence does not leak.
+ */
 export async function getReservationFor(
   d1: D1Database | D1DatabaseSession,
   principal: Principal,
   id: string,
+  proof?: GuestProof,
 ): Promise<LoadedReservation> {
   const loaded = await loadReservation(d1, id);
-  if (!loaded || !canAccessHotel(principal, loaded.row.hotelId)) throw notFound('Reservation', id);
+  if (!loaded || !(await mayActOn(principal, loaded.row, proof))) throw notFound('Reservation', id);
+  return loaded;
+}
+
+/** The reservation with this confirmation number whose guest has this email, if the principal may see it. */
+export async function lookupReservation(
+  d1: D1Database | D1DatabaseSession,
+  principal: Principal,
+  proof: GuestProof,
+): Promise<LoadedReservation> {
+  const row = await d1
+    .prepare('SELECT id FROM reservations WHERE confirmation_number = ?')
+    .bind(proof.confirmationNumber.trim().toUpperCase())
+    .first<{ id: string }>();
+  const loaded = row ? await loadReservation(d1, row.id) : null;
+  // One answer for an unknown number, a wrong email and another hotel's reservation: no oracle.
+  if (!loaded || !canAccessHotel(principal, loaded.row.hotelId) || !(await provesGuest(loaded.row, proof))) {
+    throw new AppError('not_found', 'No reservation matches this confirmation number and email.');
+  }
   return loaded;
 }
 
@@ -61,10 +83,11 @@ export async function priceOrThrow(
  */
 export async function createReservation(
   env: Env,
+  principal: Principal,
   body: CreateReservationBody,
   claim: IdempotencyClaim | undefined,
   now = new Date(),
-): Promise<ReservationJson> {
+): Promise<LoadedReservation> {
   const fromRooms = body.rooms !== undefined;
   const requests: RoomRequest[] = body.rooms ?? [
     {
@@ -83,7 +106,7 @@ export async function createReservation(
   });
 
   const email = body.guest.email.toLowerCase();
-  const guestId = (await findGuestByEmail(session, body.hotel_id, email))?.id ?? newId('guest');
+  const guest = { firstName: body.guest.first_name, lastName: body.guest.last_name, phone: body.guest.phone ?? null };
   const id = newId('reservation');
   const total = rooms.reduce((n, r) => n + r.totalAmount, 0);
   const holdExpiresAt = body.status === 'pending' ? now.getTime() + body.hold_minutes * 60_000 : null;
@@ -91,25 +114,13 @@ export async function createReservation(
 
   try {
     await session.batch([
-      upsertGuest(
-        session,
-        {
-          id: guestId,
-          hotelId: body.hotel_id,
-          email,
-          firstName: body.guest.first_name,
-          lastName: body.guest.last_name,
-          phone: body.guest.phone ?? null,
-        },
-        now,
-      ),
+      ensureGuestProfile(session, { hotelId: body.hotel_id, email, ...guest }, now),
       session
         .prepare(
-          `INSERT INTO reservations (id, hotel_id, confirmation_number, status, guest_id, check_in, check_out, currency,
-             total_amount, amount_paid, cancellation_fee, special_requests, source, hold_expires_at, cancelled_at, version,
-             created_at, updated_at)
-           VALUES (?, ?, ?, ?, (SELECT id FROM guests WHERE hotel_id = ? AND email = ?), ?, ?, ?, ?, 0, NULL, ?, 'direct', ?,
-             NULL, 1, ?, ?)`,
+          `INSERT INTO reservations (id, hotel_id, confirmation_number, status, guest_id, guest_first_name, guest_last_name,
+             guest_email, guest_phone, created_by, check_in, check_out, currency, total_amount, amount_paid,
+             cancellation_fee, special_requests, source, hold_expires_at, cancelled_at, version, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ${PROFILE_ID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, 'direct', ?, NULL, 1, ?, ?)`,
         )
         .bind(
           id,
@@ -118,6 +129,11 @@ export async function createReservation(
           body.status,
           body.hotel_id,
           email,
+          guest.firstName,
+          guest.lastName,
+          email,
+          guest.phone,
+          creatorOf(principal),
           body.check_in,
           body.check_out,
           ctx.hotel.currency,
@@ -141,5 +157,5 @@ export async function createReservation(
   await bumpVersion(env.CACHE, body.hotel_id, session.getBookmark());
   const created = await loadReservation(session, id);
   if (!created) throw new Error(`reservation ${id} vanished after commit`);
-  return toReservationJson(created);
+  return created;
 }

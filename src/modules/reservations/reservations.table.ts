@@ -41,7 +41,16 @@ export const reservations = sqliteTable(
     hotelId: text('hotel_id').notNull(),
     confirmationNumber: text('confirmation_number').notNull().unique(),
     status: text('status', { enum: RESERVATION_STATUSES }).notNull(),
+    /** The hotel's guest profile this stay is filed under; the profile is never rewritten by a booking. */
     guestId: text('guest_id').notNull(),
+    // The guest as this reservation's booker gave them (email lower-cased). Defaults only let SQLite add
+    // the columns to existing rows, which migration 0002 backfilled from their profiles.
+    guestFirstName: text('guest_first_name').notNull().default(''),
+    guestLastName: text('guest_last_name').notNull().default(''),
+    guestEmail: text('guest_email').notNull().default(''),
+    guestPhone: text('guest_phone'),
+    /** The credential that booked it (see creatorOf); null for reservations made before it was recorded. */
+    createdBy: text('created_by'),
     checkIn: text('check_in').notNull(),
     checkOut: text('check_out').notNull(),
     currency: text('currency').notNull(),

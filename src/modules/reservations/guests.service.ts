@@ -1,0 +1,72 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { AppError, notFound } from '../../errors';
+import { isUniqueViolation } from '../catalog/catalog.service';
+import type { PatchGuestBody } from './reservations.schema';
+import { type GuestRow, guests, reservations } from './reservations.table';
+
+async function findProfile(db: Db, hotelId: string, guestId: string): Promise<GuestRow> {
+  const guest = await db
+    .select()
+    .from(guests)
+    .where(and(eq(guests.id, guestId), eq(guests.hotelId, hotelId)))
+    .get();
+  if (!guest) throw notFound('Guest', guestId);
+  return guest;
+}
+
+/** A guest profile of a hotel with every stay booked under it, newest first. */
+export async function getGuestWithStays(db: Db, hotelId: string, guestId: string) {
+  const guest = await findProfile(db, hotelId, guestId);
+  const stays = await db
+    .select()
+    .from(reservations)
+    .where(eq(reservations.guestId, guestId))
+    .orderBy(desc(reservations.id))
+    .limit(500)
+    .all();
+  return {
+    id: guest.id,
+    hotel_id: guest.hotelId,
+    first_name: guest.firstName,
+    last_name: guest.lastName,
+    email: guest.email,
+    phone: guest.phone,
+    created_at: guest.createdAt.toISOString(),
+    updated_at: guest.updatedAt.toISOString(),
+    stays: stays.map((s) => ({
+      reservation_id: s.id,
+      confirmation_number: s.confirmationNumber,
+      status: s.status,
+      check_in: s.checkIn,
+      check_out: s.checkOut,
+      total_amount: s.totalAmount,
+      currency: s.currency,
+    })),
+  };
+}
+
+/**
+ * A hotel-side correction of a profile (bookings never change one). The reservations filed under it
+ * keep the details their bookers gave; another profile's email is a conflict, since merging profiles
+ * is not something a rename should do behind the hotel's back.
+ */
+export async function updateGuestProfile(db: Db, hotelId: string, guestId: string, patch: PatchGuestBody) {
+  const current = await findProfile(db, hotelId, guestId);
+  const changes = {
+    firstName: patch.first_name ?? current.firstName,
+    lastName: patch.last_name ?? current.lastName,
+    email: patch.email?.toLowerCase() ?? current.email,
+    phone: patch.phone ?? current.phone,
+    updatedAt: new Date(),
+  };
+  try {
+    await db.update(guests).set(changes).where(eq(guests.id, guestId));
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('conflict', `Another guest profile of this hotel has the email ${changes.email}.`);
+    }
+    throw err;
+  }
+  return getGuestWithStays(db, hotelId, guestId);
+}
