@@ -16,7 +16,7 @@ function ariEvent(hotel: string, roomNights = 1) {
     type: 'ari.updated' as const,
     hotelId: hotel,
     subjectId: hotel,
-    data: { hotel_id: hotel, room_nights: roomNights, updates: [] },
+    data: { hotel_id: hotel, room_nights: roomNights, changes: [] },
   };
 }
 
@@ -277,7 +277,7 @@ describe('event relay', () => {
     expect(received[0]).toMatchObject({
       type: 'ari.updated',
       hotel_id: hotel,
-      data: { hotel_id: hotel, room_nights: 7, updates: [] },
+      data: { hotel_id: hotel, room_nights: 7, changes: [] },
     });
     expect(received[0]?.created_at).toMatch(/Z$/);
 

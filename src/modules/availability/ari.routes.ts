@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { depsFromContext } from '../../deps';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { readAriCalendar } from './ari.calendar';
@@ -25,7 +26,10 @@ export const ariRoutes = createRouter()
       responses: { 200: jsonContent(AriUpdateResult, 'Room-nights written'), ...errorResponses(404, 409, 413, 415) },
     }),
     async (c) => {
-      return c.json(await applyAriUpdates(c.env, c.req.valid('param').hotel_id, c.req.valid('json').updates), 200);
+      return c.json(
+        await applyAriUpdates(depsFromContext(c), c.req.valid('param').hotel_id, c.req.valid('json').updates),
+        200,
+      );
     },
   )
   .openapi(

@@ -138,3 +138,38 @@ export const AriCalendar = z
     ),
   })
   .openapi('AriCalendar');
+
+export type AriChange = {
+  room_type_id: string;
+  rate_plan_id: string | null;
+  from: string;
+  to: string;
+  fields: string[];
+};
+
+/**
+ * The `ari.updated` event's summary of a request: one entry per room type and rate plan (null for
+ * inventory), spanning the earliest to the latest date touched, with the fields that were set.
+ */
+export function summariseAri(updates: readonly AriUpdate[]): AriChange[] {
+  const byKey = new Map<string, AriChange>();
+  for (const u of updates) {
+    const fields = (['inventory', ...RATE_FIELDS] as const).filter((f) => u[f] !== undefined);
+    const targets: (string | null)[] = [];
+    if (u.inventory !== undefined) targets.push(null);
+    if (fields.some((f) => f !== 'inventory') && u.rate_plan_id) targets.push(u.rate_plan_id);
+    for (const ratePlanId of targets) {
+      const own = fields.filter((f) => (ratePlanId === null ? f === 'inventory' : f !== 'inventory'));
+      const key = `${u.room_type_id}|${ratePlanId ?? ''}`;
+      const seen = byKey.get(key);
+      if (!seen) {
+        byKey.set(key, { room_type_id: u.room_type_id, rate_plan_id: ratePlanId, from: u.from, to: u.to, fields: own });
+        continue;
+      }
+      if (u.from < seen.from) seen.from = u.from;
+      if (u.to > seen.to) seen.to = u.to;
+      seen.fields = [...new Set([...seen.fields, ...own])];
+    }
+  }
+  return [...byKey.values()];
+}

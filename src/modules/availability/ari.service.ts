@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { createDb, type Db } from '../../db';
+import type { Deps } from '../../deps';
 import { AppError, type FieldError, notFound } from '../../errors';
 import { hotels, ratePlans, roomTypes } from '../catalog/catalog.table';
-import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { commitChange } from '../events/commit';
 import { type AriPlan, chunks, type InventoryRow, planAriWrites } from './ari.plan';
-import { type AriUpdate, roomNightsOf } from './ari.schema';
-import { bumpVersion } from './cache';
+import { type AriUpdate, roomNightsOf, summariseAri } from './ari.schema';
 
 // Each statement carries at most this many nights as one JSON parameter (~110 bytes a rate night,
 // so well under D1's 2 MB string limit) and binds two parameters, far from D1's 100; a request of
@@ -117,11 +117,11 @@ function writeStatements(d1: D1DatabaseSession, hotelId: string, plan: AriPlan):
  * written by set-based statements over JSON lists of nights.
  */
 export async function applyAriUpdates(
-  env: Env,
+  deps: Deps,
   hotelId: string,
   updates: readonly AriUpdate[],
 ): Promise<{ updated: number }> {
-  const session = env.DB.withSession('first-primary');
+  const session = deps.d1.withSession('first-primary');
   const db = createDb(session);
   validateIds(updates, await loadHotelIds(db, hotelId));
 
@@ -129,20 +129,21 @@ export async function applyAriUpdates(
   const plan = planAriWrites(updates);
   await assertInventoryCoversTaken(session, plan.inventory);
 
-  const event = outboxEvent(hotelId, 'ari.updated', hotelId, {
-    hotel_id: hotelId,
-    room_nights: roomNightsTouched,
-    updates: updates.map((u) => ({ ...u })),
+  const result = await commitChange(deps, {
+    hotelId,
+    session,
+    statements: writeStatements(session, hotelId, plan),
+    events: [
+      {
+        type: 'ari.updated',
+        hotelId,
+        subjectId: hotelId,
+        data: { hotel_id: hotelId, room_nights: roomNightsTouched, changes: summariseAri(updates) },
+      },
+    ],
+    affectsAvailability: true,
   });
-  try {
-    await session.batch([insertOutboxEvent(session, event), ...writeStatements(session, hotelId, plan)]);
-  } catch (err) {
-    // The CHECK on room_nights rolls the batch back if a booking took a unit between our check and the write.
-    if (String(err).includes('CHECK constraint failed')) {
-      throw new AppError('conflict', 'Inventory would drop below units already sold; nothing was changed.');
-    }
-    throw err;
-  }
-  await bumpVersion(env.CACHE, hotelId, session.getBookmark());
+  // The CHECK on room_nights rolls the batch back if a booking took a unit between our check and the write.
+  if (!result.ok) throw new AppError('conflict', 'Inventory would drop below units already sold; nothing was changed.');
   return { updated: roomNightsTouched };
 }

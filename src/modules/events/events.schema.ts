@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { AriUpdate } from '../availability/ari.schema';
 import { ReservationSchema } from '../reservations/reservations.schema';
 
 /**
@@ -8,10 +7,19 @@ import { ReservationSchema } from '../reservations/reservations.schema';
  * Reservation events carry the reservation as the API returns it after the change (CONTRACT: Events).
  */
 export const EVENT_DATA = {
+  /** What changed, not the request (which can be 1 MB): per room type and rate plan, the span and fields. */
   'ari.updated': z.object({
     hotel_id: z.string(),
     room_nights: z.number().int(),
-    updates: z.array(AriUpdate),
+    changes: z.array(
+      z.object({
+        room_type_id: z.string(),
+        rate_plan_id: z.string().nullable(),
+        from: z.string(),
+        to: z.string(),
+        fields: z.array(z.string()),
+      }),
+    ),
   }),
   'reservation.created': ReservationSchema,
   'reservation.modified': ReservationSchema,

@@ -53,7 +53,3 @@ export function releaseUnits(
       .bind(count, roomTypeId, dates),
   );
 }
-
-export function isConstraintFailure(err: unknown): boolean {
-  return /CHECK constraint failed|NOT NULL constraint failed/.test(String(err));
-}

@@ -2,21 +2,22 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
 import { todayIn } from '../../lib/dates';
-import { bumpVersion } from '../availability/cache';
-import type { EventType } from '../events/events.schema';
-import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { commitChange } from '../events/commit';
 import type { GuestProof } from './access';
 import { cancellationFee } from './cancellation';
-import { isConstraintFailure, releaseUnits } from './inventory';
-import { type LoadedReservation, loadReservation } from './reservations.repo';
+import { releaseUnits } from './inventory';
+import { eventData, type LoadedReservation, loadReservation } from './reservations.repo';
 import { getReservationFor } from './reservations.service';
 import type { ReservationStatus } from './reservations.table';
 import { canTransition, holdsInventory } from './transitions';
 
-type TransitionEvent = { type: EventType; reason: string };
-const CANCELLED: TransitionEvent = { type: 'reservation.cancelled', reason: 'cancelled' };
-// An expired hold ends the booking for subscribers just as a cancellation does.
-const HOLD_EXPIRED: TransitionEvent = { type: 'reservation.cancelled', reason: 'hold_expired' };
+/**
+ * The event a transition emits; its data is the reservation after it, whose `status` says which
+ * (an expired hold ends the booking for subscribers just as a cancellation does).
+ */
+function eventTypeOf(to: ReservationStatus): 'reservation.cancelled' | 'reservation.modified' {
+  return to === 'cancelled' || to === 'expired' ? 'reservation.cancelled' : 'reservation.modified';
+}
 
 type HotelTerms = { timezone: string; checkInTime: string };
 
@@ -54,11 +55,10 @@ function feeFor(loaded: LoadedReservation, terms: HotelTerms, now: Date): number
  * roll back; the caller then sees the state the winner left.
  */
 async function applyTransition(
-  cache: KVNamespace,
+  deps: Deps,
   session: D1DatabaseSession,
   loaded: LoadedReservation,
   to: ReservationStatus,
-  event: TransitionEvent,
   now: Date,
   terms = hotelTerms(session, loaded.row.hotelId),
 ): Promise<'applied' | 'lost_race'> {
@@ -68,35 +68,32 @@ async function applyTransition(
   const charges = (to === 'cancelled' || to === 'no_show') && row.status !== 'pending';
   const fee = charges ? feeFor(loaded, await terms(), now) : row.cancellationFee;
   const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
-  try {
-    await session.batch([
+  const cancelledAt = to === 'cancelled' || to === 'expired' ? now : row.cancelledAt;
+  const after = {
+    status: to,
+    cancellationFee: fee,
+    cancelledAt,
+    holdExpiresAt: null,
+    updatedAt: now,
+    version: row.version + 1,
+  };
+  const result = await commitChange(deps, {
+    hotelId: row.hotelId,
+    session,
+    statements: [
       session
         .prepare(
           `UPDATE reservations SET status = ?, cancellation_fee = ?, cancelled_at = ?, hold_expires_at = NULL, updated_at = ?,
              version = CASE WHEN version = ? AND status = ? THEN version + 1 ELSE 0 END
            WHERE id = ?`,
         )
-        .bind(
-          to,
-          fee,
-          to === 'cancelled' || to === 'expired' ? now.getTime() : (row.cancelledAt?.getTime() ?? null),
-          now.getTime(),
-          row.version,
-          row.status,
-          row.id,
-        ),
+        .bind(to, fee, cancelledAt?.getTime() ?? null, now.getTime(), row.version, row.status, row.id),
       ...(releases ? releaseUnits(session, roomRefs, row.checkIn, row.checkOut) : []),
-      insertOutboxEvent(
-        session,
-        outboxEvent(row.hotelId, event.type, row.id, { reservation_id: row.id, status: to, reason: event.reason }, now),
-      ),
-    ]);
-  } catch (err) {
-    if (isConstraintFailure(err)) return 'lost_race';
-    throw err;
-  }
-  if (releases) await bumpVersion(cache, row.hotelId, session.getBookmark());
-  return 'applied';
+    ],
+    events: [{ type: eventTypeOf(to), hotelId: row.hotelId, subjectId: row.id, data: eventData(loaded, after) }],
+    affectsAvailability: releases,
+  });
+  return result.ok ? 'applied' : 'lost_race';
 }
 
 async function reload(session: D1DatabaseSession, id: string): Promise<LoadedReservation> {
@@ -107,19 +104,19 @@ async function reload(session: D1DatabaseSession, id: string): Promise<LoadedRes
 
 /** Cancels and releases the inventory; cancelling a cancelled reservation returns it unchanged. */
 export async function cancelReservation(
-  env: Env,
+  deps: Deps,
   principal: Principal,
   id: string,
   proof?: GuestProof,
   now = new Date(),
 ): Promise<LoadedReservation> {
-  const session = env.DB.withSession('first-primary');
+  const session = deps.d1.withSession('first-primary');
   const loaded = await getReservationFor(session, principal, id, proof);
   if (loaded.row.status === 'cancelled') return loaded;
   if (!canTransition(loaded.row.status, 'cancelled')) {
     throw new AppError('invalid_state', `A ${loaded.row.status} reservation cannot be cancelled.`);
   }
-  const outcome = await applyTransition(env.CACHE, session, loaded, 'cancelled', CANCELLED, now);
+  const outcome = await applyTransition(deps, session, loaded, 'cancelled', now);
   const after = await reload(session, id);
   if (outcome === 'lost_race' && after.row.status !== 'cancelled') {
     throw new AppError('conflict', 'The reservation changed at the same time; nothing was cancelled. Retry.');
@@ -137,7 +134,7 @@ export type HotelAction = keyof typeof HOTEL_ACTIONS;
 
 /** Confirm a hold, or record arrival, departure or no-show; illegal transitions are 409. */
 export async function transitionReservation(
-  env: Env,
+  deps: Deps,
   principal: Principal,
   id: string,
   action: HotelAction,
@@ -145,7 +142,7 @@ export async function transitionReservation(
   now = new Date(),
 ): Promise<LoadedReservation> {
   const to = HOTEL_ACTIONS[action];
-  const session = env.DB.withSession('first-primary');
+  const session = deps.d1.withSession('first-primary');
   const loaded = await getReservationFor(session, principal, id, proof);
   const { row } = loaded;
   if (row.status === to) return loaded;
@@ -160,37 +157,43 @@ export async function transitionReservation(
     }
   }
   if (row.status === 'pending' && row.holdExpiresAt && row.holdExpiresAt.getTime() <= now.getTime()) {
-    await applyTransition(env.CACHE, session, loaded, 'expired', HOLD_EXPIRED, now);
+    await applyTransition(deps, session, loaded, 'expired', now);
     throw new AppError('invalid_state', 'The hold expired before it was confirmed; its rooms were released.');
   }
-  const outcome = await applyTransition(
-    env.CACHE,
-    session,
-    loaded,
-    to,
-    { type: 'reservation.modified', reason: action },
-    now,
-    terms,
-  );
+  const outcome = await applyTransition(deps, session, loaded, to, now, terms);
   if (outcome === 'lost_race') throw new AppError('conflict', 'The reservation changed at the same time; retry.');
   return reload(session, id);
 }
 
-/** Releases pending holds whose time is up (run by the housekeeping job). */
-export async function expireHolds(deps: Pick<Deps, 'd1' | 'cache'>, now: Date, limit = 100): Promise<number> {
+/**
+ * Releases pending holds whose time is up (run by the housekeeping job), oldest first across all
+ * hotels, in batches until none is left or `budget` holds were handled; `more` says the job should run
+ * again at once. A burst of holds at one hotel therefore delays another hotel's release by at most
+ * one run, instead of queueing it behind 100 a minute.
+ */
+export async function expireHolds(
+  deps: Deps,
+  now: Date,
+  { batch = 100, budget = 1_000 }: { batch?: number; budget?: number } = {},
+): Promise<{ expired: number; more: boolean }> {
   const session = deps.d1.withSession('first-primary');
-  const { results } = await session
-    .prepare(
-      "SELECT id FROM reservations WHERE status = 'pending' AND hold_expires_at <= ? ORDER BY hold_expires_at LIMIT ?",
-    )
-    .bind(now.getTime(), limit)
-    .all<{ id: string }>();
   let expired = 0;
-  for (const { id } of results) {
-    const loaded = await loadReservation(session, id);
-    if (loaded?.row.status !== 'pending') continue;
-    const outcome = await applyTransition(deps.cache, session, loaded, 'expired', HOLD_EXPIRED, now);
-    if (outcome === 'applied') expired++;
+  let handled = 0;
+  while (handled < budget) {
+    const limit = Math.min(batch, budget - handled);
+    const { results } = await session
+      .prepare(
+        "SELECT id FROM reservations WHERE status = 'pending' AND hold_expires_at <= ? ORDER BY hold_expires_at, id LIMIT ?",
+      )
+      .bind(now.getTime(), limit)
+      .all<{ id: string }>();
+    for (const { id } of results) {
+      handled++;
+      const loaded = await loadReservation(session, id);
+      if (loaded?.row.status !== 'pending') continue;
+      if ((await applyTransition(deps, session, loaded, 'expired', now)) === 'applied') expired++;
+    }
+    if (results.length < limit) return { expired, more: false };
   }
-  return expired;
+  return { expired, more: true };
 }

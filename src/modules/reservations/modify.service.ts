@@ -1,18 +1,20 @@
+import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
 import { stayLengthProblem } from '../availability/availability.schema';
-import { bumpVersion } from '../availability/cache';
-import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { commitChange } from '../events/commit';
 import type { GuestProof } from './access';
 import { heldUnits, type RoomRequest } from './booking';
-import { isConstraintFailure, releaseUnits, takeUnits } from './inventory';
+import { releaseUnits, takeUnits } from './inventory';
 import {
   ensureGuestProfile,
   etagOf,
+  eventData,
   insertRooms,
   type LoadedReservation,
   loadReservation,
   PROFILE_ID_SQL,
+  roomRows,
 } from './reservations.repo';
 import type { ModifyReservationBody } from './reservations.schema';
 import { getReservationFor, priceOrThrow } from './reservations.service';
@@ -42,7 +44,7 @@ function sameRooms(a: readonly RoomRequest[], b: readonly RoomRequest[]): boolea
  * version, so a concurrent change or cancellation makes this one roll back instead of double-moving.
  */
 export async function modifyReservation(
-  env: Env,
+  deps: Deps,
   principal: Principal,
   id: string,
   body: ModifyReservationBody,
@@ -50,7 +52,7 @@ export async function modifyReservation(
   proof?: GuestProof,
   now = new Date(),
 ): Promise<LoadedReservation> {
-  const session = env.DB.withSession('first-primary');
+  const session = deps.d1.withSession('first-primary');
   const current = await getReservationFor(session, principal, id, proof);
   const { row } = current;
   if (ifMatch !== undefined && ifMatch !== etagOf(row) && ifMatch !== '*') {
@@ -93,6 +95,7 @@ export async function modifyReservation(
 
   const statements: D1PreparedStatement[] = [];
   let total = row.totalAmount;
+  let rooms = current.rooms;
   if (stayChanged) {
     const priced = await priceOrThrow(session, row.hotelId, stay, newRooms, roomPath, {
       held,
@@ -100,6 +103,7 @@ export async function modifyReservation(
       now,
     });
     total = priced.rooms.reduce((n, r) => n + r.totalAmount, 0);
+    rooms = roomRows(id, priced.rooms);
     statements.push(
       ...releaseUnits(session, oldRooms, row.checkIn, row.checkOut),
       ...takeUnits(session, row.hotelId, newRooms, stay.checkIn, stay.checkOut),
@@ -120,16 +124,23 @@ export async function modifyReservation(
   const nothingChanges = !stayChanged && !body.guest && body.special_requests === undefined;
   if (nothingChanges) return current;
   const specialRequests = body.special_requests === undefined ? row.specialRequests : body.special_requests;
-  const event = outboxEvent(
-    row.hotelId,
-    'reservation.modified',
-    id,
-    { reservation_id: id, stay_changed: stayChanged },
-    now,
-  );
+  const after = {
+    checkIn: stay.checkIn,
+    checkOut: stay.checkOut,
+    totalAmount: total,
+    specialRequests,
+    guestFirstName: guest.firstName,
+    guestLastName: guest.lastName,
+    guestEmail: guest.email,
+    guestPhone: guest.phone,
+    version: row.version + 1,
+    updatedAt: now,
+  };
 
-  try {
-    await session.batch([
+  const result = await commitChange(deps, {
+    hotelId: row.hotelId,
+    session,
+    statements: [
       ...statements,
       session
         .prepare(
@@ -155,10 +166,13 @@ export async function modifyReservation(
           row.version,
           id,
         ),
-      insertOutboxEvent(session, event),
-    ]);
-  } catch (err) {
-    if (!isConstraintFailure(err)) throw err;
+    ],
+    events: [
+      { type: 'reservation.modified', hotelId: row.hotelId, subjectId: id, data: eventData(current, after, rooms) },
+    ],
+    affectsAvailability: stayChanged,
+  });
+  if (!result.ok) {
     const latest = await loadReservation(session, id);
     if (latest && latest.row.version !== row.version) {
       throw new AppError(
@@ -169,7 +183,6 @@ export async function modifyReservation(
     await priceOrThrow(session, row.hotelId, stay, newRooms, roomPath, { held, checkWindow: false, now });
     throw new AppError('sold_out', 'The last unit was just sold; nothing was changed.');
   }
-  if (stayChanged) await bumpVersion(env.CACHE, row.hotelId, session.getBookmark());
   const updated = await loadReservation(session, id);
   if (!updated) throw new Error(`reservation ${id} vanished after commit`);
   return updated;

@@ -116,6 +116,33 @@ export function ensureGuestProfile(
 /** SQL for the id of the hotel's profile with this email (binds hotel id, then email). */
 export const PROFILE_ID_SQL = '(SELECT id FROM guests WHERE hotel_id = ? AND email = ?)';
 
+/** The rooms rows a priced booking writes (insertRooms), as loadReservation would read them back. */
+export function roomRows(reservationId: string, rooms: readonly PricedRoom[]): ReservationRoomRow[] {
+  return rooms.map((r, position) => ({
+    reservationId,
+    position,
+    roomTypeId: r.room_type_id,
+    ratePlanId: r.rate_plan_id,
+    adults: r.adults,
+    children: r.children,
+    totalAmount: r.totalAmount,
+    nightly: r.nightly,
+    cancellationPolicy: r.cancellationPolicy,
+  }));
+}
+
+/**
+ * A reservation event's data: the reservation as it is after the change (computed before the write, so
+ * the event commits with it), in the shape its booker sees — without the hotel's guest-profile link.
+ */
+export function eventData(
+  loaded: LoadedReservation,
+  change: Partial<ReservationRow> = {},
+  rooms?: ReservationRoomRow[],
+) {
+  return toReservationJson({ row: { ...loaded.row, ...change }, rooms: rooms ?? loaded.rooms }, 'booker');
+}
+
 export function insertRooms(
   d1: D1DatabaseSession,
   reservationId: string,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../errors';
 import { createRouter, type ScopeRule, securedRoute } from '../../lib/openapi';
@@ -97,7 +98,7 @@ export const reservationRoutes = createRouter()
     async (c) => {
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
-      const reservation = await createReservation(c.env, c.get('principal'), body, c.get('idempotency'));
+      const reservation = await createReservation(depsFromContext(c), c.get('principal'), body, c.get('idempotency'));
       c.get('log').info('reservation created', { reservation_id: reservation.row.id, hotel_id: body.hotel_id });
       return created(c, reservation);
     },
@@ -155,7 +156,7 @@ export const reservationRoutes = createRouter()
     }),
     async (c) => {
       const updated = await modifyReservation(
-        c.env,
+        depsFromContext(c),
         c.get('principal'),
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -179,7 +180,10 @@ export const reservationRoutes = createRouter()
       responses: { 200: reservation('Cancelled'), ...errorResponses(404, 409) },
     }),
     async (c) => {
-      return respond(c, await cancelReservation(c.env, c.get('principal'), c.req.valid('param').id, proofOf(c)));
+      return respond(
+        c,
+        await cancelReservation(depsFromContext(c), c.get('principal'), c.req.valid('param').id, proofOf(c)),
+      );
     },
   );
 
@@ -213,7 +217,7 @@ for (const action of Object.keys(HOTEL_ACTIONS) as HotelAction[]) {
     }),
     async (c) => {
       const id = c.req.valid('param').id;
-      return respond(c, await transitionReservation(c.env, c.get('principal'), id, action, proofOf(c)));
+      return respond(c, await transitionReservation(depsFromContext(c), c.get('principal'), id, action, proofOf(c)));
     },
   );
 }

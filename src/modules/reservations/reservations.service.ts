@@ -1,24 +1,27 @@
+import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { canAccessHotel } from '../auth/auth.middleware';
-import { bumpVersion } from '../availability/cache';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
-import { insertOutboxEvent, outboxEvent } from '../events/outbox';
+import { commitChange } from '../events/commit';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
 import { priceRooms, type RoomRequest } from './booking';
-import { isConstraintFailure, takeUnits } from './inventory';
+import { takeUnits } from './inventory';
 import { refusalError } from './refusals';
 import {
   ensureGuestProfile,
+  eventData,
   insertRooms,
   type LoadedReservation,
   loadReservation,
   PROFILE_ID_SQL,
+  roomRows,
 } from './reservations.repo';
 import type { CreateReservationBody } from './reservations.schema';
+import type { ReservationRow } from './reservations.table';
 
 const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -82,7 +85,7 @@ export async function priceOrThrow(
  * either all of it happens or none of it does, and the inventory CHECK makes an oversell impossible.
  */
 export async function createReservation(
-  env: Env,
+  deps: Deps,
   principal: Principal,
   body: CreateReservationBody,
   claim: IdempotencyClaim | undefined,
@@ -99,7 +102,7 @@ export async function createReservation(
   ];
   const roomPath = (i: number, f: string) => (fromRooms ? `rooms.${i}.${f}` : f);
   const stay = { checkIn: body.check_in, checkOut: body.check_out };
-  const session = env.DB.withSession('first-primary');
+  const session = deps.d1.withSession('first-primary');
   const { ctx, rooms } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
     checkWindow: true,
     now,
@@ -110,10 +113,37 @@ export async function createReservation(
   const id = newId('reservation');
   const total = rooms.reduce((n, r) => n + r.totalAmount, 0);
   const holdExpiresAt = body.status === 'pending' ? now.getTime() + body.hold_minutes * 60_000 : null;
-  const event = outboxEvent(body.hotel_id, 'reservation.created', id, { reservation_id: id, status: body.status }, now);
+  const row: ReservationRow = {
+    id,
+    hotelId: body.hotel_id,
+    confirmationNumber: confirmationNumber(),
+    status: body.status,
+    // Filed under the hotel's profile for this email by PROFILE_ID_SQL in the write; not part of the event.
+    guestId: '',
+    guestFirstName: guest.firstName,
+    guestLastName: guest.lastName,
+    guestEmail: email,
+    guestPhone: guest.phone,
+    createdBy: creatorOf(principal),
+    checkIn: body.check_in,
+    checkOut: body.check_out,
+    currency: ctx.hotel.currency,
+    totalAmount: total,
+    amountPaid: 0,
+    cancellationFee: null,
+    specialRequests: body.special_requests ?? null,
+    source: 'direct',
+    holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt),
+    cancelledAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
 
-  try {
-    await session.batch([
+  const result = await commitChange(deps, {
+    hotelId: body.hotel_id,
+    session,
+    statements: [
       ensureGuestProfile(session, { hotelId: body.hotel_id, email, ...guest }, now),
       session
         .prepare(
@@ -124,37 +154,44 @@ export async function createReservation(
         )
         .bind(
           id,
-          body.hotel_id,
-          confirmationNumber(),
-          body.status,
-          body.hotel_id,
+          row.hotelId,
+          row.confirmationNumber,
+          row.status,
+          row.hotelId,
           email,
-          guest.firstName,
-          guest.lastName,
+          row.guestFirstName,
+          row.guestLastName,
           email,
-          guest.phone,
-          creatorOf(principal),
-          body.check_in,
-          body.check_out,
-          ctx.hotel.currency,
+          row.guestPhone,
+          row.createdBy,
+          row.checkIn,
+          row.checkOut,
+          row.currency,
           total,
-          body.special_requests ?? null,
+          row.specialRequests,
           holdExpiresAt,
           now.getTime(),
           now.getTime(),
         ),
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
-      insertOutboxEvent(session, event),
       ...(claim ? [bindResource(session, claim, id)] : []),
-    ]);
-  } catch (err) {
-    if (!isConstraintFailure(err)) throw err;
+    ],
+    events: [
+      {
+        type: 'reservation.created',
+        hotelId: body.hotel_id,
+        subjectId: id,
+        data: eventData({ row, rooms: roomRows(id, rooms) }),
+      },
+    ],
+    affectsAvailability: true,
+  });
+  if (!result.ok) {
     // Someone took the last unit between our read and our write: say which night, from fresh data.
     await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, { checkWindow: false, now });
     throw new AppError('sold_out', 'The last unit was just sold; nothing was booked.');
   }
-  await bumpVersion(env.CACHE, body.hotel_id, session.getBookmark());
   const created = await loadReservation(session, id);
   if (!created) throw new Error(`reservation ${id} vanished after commit`);
   return created;
