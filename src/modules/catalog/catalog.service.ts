@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
-import { type Db, inList } from '../../db';
+import { type Db, inList, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { assertHotelAccess } from '../auth/auth.middleware';
+import { type CommitDeps, commitChange } from '../events/commit';
 import type { CreateHotelInput, UpdateHotelInput } from './catalog.schema';
 import {
   type CatalogStatus,
@@ -17,6 +19,36 @@ import {
 import { isEmptyPatch, mergeObject } from './rules';
 
 export type ListOptions = { status?: CatalogStatus | undefined; limit: number; afterId?: string | undefined };
+
+/** What a catalog write uses: `db` for the reads before it, the change path for the write itself. */
+export type CatalogDeps = CommitDeps & Pick<Deps, 'db'>;
+
+/** The per-hotel `code` a write sets, so a UNIQUE refusal reads as that code being taken. */
+type CodeOf = { kind: 'room type' | 'rate plan'; code: string };
+
+/**
+ * Commits one catalog write through the change path. Any catalog change can alter a search (rooms,
+ * plans, occupancy, the hotel's status), so each one invalidates the hotel's cached searches; the
+ * catalogue has no catalog events yet. A UNIQUE refusal of a coded row is 409 `conflict`.
+ */
+export async function commitCatalogWrite(
+  deps: CommitDeps,
+  hotelId: string,
+  query: Parameters<typeof statementOf>[1],
+  codeOf?: CodeOf,
+): Promise<void> {
+  const session = deps.d1.withSession('first-primary');
+  const result = await commitChange(deps, {
+    hotelId,
+    session,
+    statements: [statementOf(session, query)],
+    events: [],
+    affectsAvailability: true,
+  });
+  if (result.ok) return;
+  if (result.constraint === 'unique' && codeOf) throw duplicateCode(codeOf.kind, codeOf.code);
+  throw new Error(`catalog write for hotel ${hotelId} refused by a ${result.constraint} constraint`);
+}
 
 export async function getHotelOrThrow(db: Db, hotelId: string): Promise<HotelRow> {
   const row = await db.select().from(hotels).where(eq(hotels.id, hotelId)).get();
@@ -74,8 +106,8 @@ export async function listHotels(db: Db, hotelIds: readonly string[] | null, opt
     .all();
 }
 
-export async function createHotel(db: Db, input: CreateHotelInput): Promise<HotelRow> {
-  const now = new Date();
+export async function createHotel(deps: CatalogDeps, input: CreateHotelInput): Promise<HotelRow> {
+  const now = deps.now();
   const row: HotelRow = {
     id: newId('hotel'),
     name: input.name,
@@ -89,16 +121,20 @@ export async function createHotel(db: Db, input: CreateHotelInput): Promise<Hote
     createdAt: now,
     updatedAt: now,
   };
-  await db.insert(hotels).values(row);
+  await commitCatalogWrite(deps, row.id, deps.db.insert(hotels).values(row));
   return row;
 }
 
-export async function updateHotel(db: Db, hotel: HotelRow, patch: UpdateHotelInput): Promise<HotelRow> {
+export async function updateHotel(deps: CatalogDeps, hotel: HotelRow, patch: UpdateHotelInput): Promise<HotelRow> {
   if (isEmptyPatch(patch)) return hotel;
   if (patch.currency !== undefined && patch.currency !== hotel.currency) {
     // Rate plans and every stored nightly amount are in the hotel's currency; switching it would
     // silently re-denominate prices.
-    const plan = await db.select({ id: ratePlans.id }).from(ratePlans).where(eq(ratePlans.hotelId, hotel.id)).get();
+    const plan = await deps.db
+      .select({ id: ratePlans.id })
+      .from(ratePlans)
+      .where(eq(ratePlans.hotelId, hotel.id))
+      .get();
     if (plan) {
       throw new AppError('conflict', 'The currency cannot change once the hotel has rate plans.', {
         errors: [{ path: 'currency', message: `hotel has rate plans priced in ${hotel.currency}` }],
@@ -115,18 +151,19 @@ export async function updateHotel(db: Db, hotel: HotelRow, patch: UpdateHotelInp
     amenities: patch.amenities ?? hotel.amenities,
     policies: mergeObject(hotel.policies, patch.policies),
     status: patch.status ?? hotel.status,
-    updatedAt: new Date(),
+    updatedAt: deps.now(),
   };
   const { id, createdAt: _createdAt, ...changes } = next;
-  await db.update(hotels).set(changes).where(eq(hotels.id, id));
+  await commitCatalogWrite(deps, id, deps.db.update(hotels).set(changes).where(eq(hotels.id, id)));
   return next;
 }
 
 /** Deactivation keeps the record (reservations point at it); repeating it changes nothing. */
-export async function deactivateHotel(db: Db, hotel: HotelRow): Promise<HotelRow> {
+export async function deactivateHotel(deps: CatalogDeps, hotel: HotelRow): Promise<HotelRow> {
   if (hotel.status === 'inactive') return hotel;
-  const next: HotelRow = { ...hotel, status: 'inactive', updatedAt: new Date() };
-  await db.update(hotels).set({ status: next.status, updatedAt: next.updatedAt }).where(eq(hotels.id, hotel.id));
+  const next: HotelRow = { ...hotel, status: 'inactive', updatedAt: deps.now() };
+  const write = deps.db.update(hotels).set({ status: next.status, updatedAt: next.updatedAt });
+  await commitCatalogWrite(deps, hotel.id, write.where(eq(hotels.id, hotel.id)));
   return next;
 }
 
@@ -138,7 +175,7 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export function duplicateCode(kind: string, code: string): AppError {
+function duplicateCode(kind: string, code: string): AppError {
   return new AppError('conflict', `This hotel already has a ${kind} with code "${code}".`, {
     errors: [{ path: 'code', message: 'already in use in this hotel' }],
   });

@@ -1,10 +1,10 @@
 import { createMiddleware } from 'hono/factory';
+import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
-import { bumpVersion } from '../availability/cache';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { hotelJson } from './catalog.json';
 import {
@@ -44,8 +44,7 @@ export const hotelRoutes = createRouter()
       idempotent(),
     ),
     async (c) => {
-      const hotel = await createHotel(c.get('db'), c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const hotel = await createHotel(depsFromContext(c), c.req.valid('json'));
       c.header('Location', `/api/v1/hotels/${hotel.id}`);
       return c.json(hotelJson(hotel), 201);
     },
@@ -96,10 +95,9 @@ export const hotelRoutes = createRouter()
       responses: { 200: jsonContent(HotelSchema, 'The updated hotel'), ...errorResponses(404, 409, 415) },
     }),
     async (c) => {
-      const db = c.get('db');
-      const current = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
-      const hotel = await updateHotel(db, current, c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const deps = depsFromContext(c);
+      const current = await getAccessibleHotel(deps.db, c.get('principal'), c.req.valid('param').hotel_id);
+      const hotel = await updateHotel(deps, current, c.req.valid('json'));
       return c.json(hotelJson(hotel), 200);
     },
   )
@@ -115,10 +113,9 @@ export const hotelRoutes = createRouter()
       responses: { 200: jsonContent(HotelSchema, 'The deactivated hotel'), ...errorResponses(404) },
     }),
     async (c) => {
-      const db = c.get('db');
-      const current = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
-      const hotel = await deactivateHotel(db, current);
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const deps = depsFromContext(c);
+      const current = await getAccessibleHotel(deps.db, c.get('principal'), c.req.valid('param').hotel_id);
+      const hotel = await deactivateHotel(deps, current);
       return c.json(hotelJson(hotel), 200);
     },
   );

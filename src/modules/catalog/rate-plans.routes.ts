@@ -1,7 +1,7 @@
+import { depsFromContext } from '../../deps';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
-import { bumpVersion } from '../availability/cache';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { ratePlanJson } from './catalog.json';
 import {
@@ -42,10 +42,9 @@ export const ratePlanRoutes = createRouter()
       idempotent(),
     ),
     async (c) => {
-      const db = c.get('db');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
-      const ratePlan = await createRatePlan(db, hotel, c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const deps = depsFromContext(c);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), c.req.valid('param').hotel_id);
+      const ratePlan = await createRatePlan(deps, hotel, c.req.valid('json'));
       c.header('Location', `/api/v1/hotels/${hotel.id}/rate-plans/${ratePlan.id}`);
       return c.json(ratePlanJson(ratePlan), 201);
     },
@@ -97,12 +96,11 @@ export const ratePlanRoutes = createRouter()
       responses: { 200: jsonContent(RatePlanSchema, 'The updated rate plan'), ...errorResponses(404, 409, 415) },
     }),
     async (c) => {
-      const db = c.get('db');
+      const deps = depsFromContext(c);
       const { hotel_id, rate_plan_id } = c.req.valid('param');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
-      const current = await getRatePlanOrThrow(db, hotel.id, rate_plan_id);
-      const ratePlan = await updateRatePlan(db, hotel, current, c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), hotel_id);
+      const current = await getRatePlanOrThrow(deps.db, hotel.id, rate_plan_id);
+      const ratePlan = await updateRatePlan(deps, hotel, current, c.req.valid('json'));
       return c.json(ratePlanJson(ratePlan), 200);
     },
   )
@@ -117,11 +115,10 @@ export const ratePlanRoutes = createRouter()
       responses: { 200: jsonContent(RatePlanSchema, 'The deactivated rate plan'), ...errorResponses(404) },
     }),
     async (c) => {
-      const db = c.get('db');
+      const deps = depsFromContext(c);
       const { hotel_id, rate_plan_id } = c.req.valid('param');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
-      const ratePlan = await deactivateRatePlan(db, await getRatePlanOrThrow(db, hotel.id, rate_plan_id));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), hotel_id);
+      const ratePlan = await deactivateRatePlan(deps, await getRatePlanOrThrow(deps.db, hotel.id, rate_plan_id));
       return c.json(ratePlanJson(ratePlan), 200);
     },
   );

@@ -4,7 +4,7 @@ import { inList } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRatePlanInput, UpdateRatePlanInput } from './catalog.schema';
-import { duplicateCode, isUniqueViolation, type ListOptions } from './catalog.service';
+import { type CatalogDeps, commitCatalogWrite, type ListOptions } from './catalog.service';
 import { type HotelRow, type RatePlanRow, ratePlans, roomTypes } from './catalog.table';
 import { isEmptyPatch } from './rules';
 
@@ -64,19 +64,14 @@ function currencyOrThrow(hotel: HotelRow, currency: string | undefined): string 
   return hotel.currency;
 }
 
-async function writeOrConflict(code: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateCode('rate plan', code);
-    throw err;
-  }
-}
-
-export async function createRatePlan(db: Db, hotel: HotelRow, input: CreateRatePlanInput): Promise<RatePlanRow> {
+export async function createRatePlan(
+  deps: CatalogDeps,
+  hotel: HotelRow,
+  input: CreateRatePlanInput,
+): Promise<RatePlanRow> {
   const currency = currencyOrThrow(hotel, input.currency);
-  const roomTypeIds = await roomTypesOfHotel(db, hotel.id, input.room_type_ids);
-  const now = new Date();
+  const roomTypeIds = await roomTypesOfHotel(deps.db, hotel.id, input.room_type_ids);
+  const now = deps.now();
   const row: RatePlanRow = {
     id: newId('ratePlan'),
     hotelId: hotel.id,
@@ -93,12 +88,15 @@ export async function createRatePlan(db: Db, hotel: HotelRow, input: CreateRateP
     createdAt: now,
     updatedAt: now,
   };
-  await writeOrConflict(row.code, () => db.insert(ratePlans).values(row));
+  await commitCatalogWrite(deps, hotel.id, deps.db.insert(ratePlans).values(row), {
+    kind: 'rate plan',
+    code: row.code,
+  });
   return row;
 }
 
 export async function updateRatePlan(
-  db: Db,
+  deps: CatalogDeps,
   hotel: HotelRow,
   current: RatePlanRow,
   patch: UpdateRatePlanInput,
@@ -106,7 +104,7 @@ export async function updateRatePlan(
   if (isEmptyPatch(patch)) return current;
   const currency = currencyOrThrow(hotel, patch.currency);
   const roomTypeIds = patch.room_type_ids
-    ? await roomTypesOfHotel(db, hotel.id, patch.room_type_ids)
+    ? await roomTypesOfHotel(deps.db, hotel.id, patch.room_type_ids)
     : current.roomTypeIds;
   const next: RatePlanRow = {
     ...current,
@@ -120,19 +118,18 @@ export async function updateRatePlan(
     extraAdultAmount: patch.extra_adult_amount ?? current.extraAdultAmount,
     extraChildAmount: patch.extra_child_amount ?? current.extraChildAmount,
     status: patch.status ?? current.status,
-    updatedAt: new Date(),
+    updatedAt: deps.now(),
   };
   const { id, hotelId: _hotelId, createdAt: _createdAt, ...changes } = next;
-  await writeOrConflict(next.code, () => db.update(ratePlans).set(changes).where(eq(ratePlans.id, id)));
+  const write = deps.db.update(ratePlans).set(changes).where(eq(ratePlans.id, id));
+  await commitCatalogWrite(deps, hotel.id, write, { kind: 'rate plan', code: next.code });
   return next;
 }
 
-export async function deactivateRatePlan(db: Db, current: RatePlanRow): Promise<RatePlanRow> {
+export async function deactivateRatePlan(deps: CatalogDeps, current: RatePlanRow): Promise<RatePlanRow> {
   if (current.status === 'inactive') return current;
-  const next: RatePlanRow = { ...current, status: 'inactive', updatedAt: new Date() };
-  await db
-    .update(ratePlans)
-    .set({ status: next.status, updatedAt: next.updatedAt })
-    .where(eq(ratePlans.id, current.id));
+  const next: RatePlanRow = { ...current, status: 'inactive', updatedAt: deps.now() };
+  const write = deps.db.update(ratePlans).set({ status: next.status, updatedAt: next.updatedAt });
+  await commitCatalogWrite(deps, current.hotelId, write.where(eq(ratePlans.id, current.id)));
   return next;
 }

@@ -1,7 +1,7 @@
+import { depsFromContext } from '../../deps';
 import { createRouter, securedRoute } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
-import { bumpVersion } from '../availability/cache';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { roomTypeJson } from './catalog.json';
 import {
@@ -42,10 +42,9 @@ export const roomTypeRoutes = createRouter()
       idempotent(),
     ),
     async (c) => {
-      const db = c.get('db');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), c.req.valid('param').hotel_id);
-      const roomType = await createRoomType(db, hotel.id, c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const deps = depsFromContext(c);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), c.req.valid('param').hotel_id);
+      const roomType = await createRoomType(deps, hotel.id, c.req.valid('json'));
       c.header('Location', `/api/v1/hotels/${hotel.id}/room-types/${roomType.id}`);
       return c.json(roomTypeJson(roomType), 201);
     },
@@ -97,12 +96,11 @@ export const roomTypeRoutes = createRouter()
       responses: { 200: jsonContent(RoomTypeSchema, 'The updated room type'), ...errorResponses(404, 409, 415) },
     }),
     async (c) => {
-      const db = c.get('db');
+      const deps = depsFromContext(c);
       const { hotel_id, room_type_id } = c.req.valid('param');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
-      const current = await getRoomTypeOrThrow(db, hotel.id, room_type_id);
-      const roomType = await updateRoomType(db, current, c.req.valid('json'));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), hotel_id);
+      const current = await getRoomTypeOrThrow(deps.db, hotel.id, room_type_id);
+      const roomType = await updateRoomType(deps, current, c.req.valid('json'));
       return c.json(roomTypeJson(roomType), 200);
     },
   )
@@ -117,11 +115,10 @@ export const roomTypeRoutes = createRouter()
       responses: { 200: jsonContent(RoomTypeSchema, 'The deactivated room type'), ...errorResponses(404) },
     }),
     async (c) => {
-      const db = c.get('db');
+      const deps = depsFromContext(c);
       const { hotel_id, room_type_id } = c.req.valid('param');
-      const hotel = await getAccessibleHotel(db, c.get('principal'), hotel_id);
-      const roomType = await deactivateRoomType(db, await getRoomTypeOrThrow(db, hotel.id, room_type_id));
-      await bumpVersion(c.env.CACHE, hotel.id, null);
+      const hotel = await getAccessibleHotel(deps.db, c.get('principal'), hotel_id);
+      const roomType = await deactivateRoomType(deps, await getRoomTypeOrThrow(deps.db, hotel.id, room_type_id));
       return c.json(roomTypeJson(roomType), 200);
     },
   );

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRoomTypeInput, UpdateRoomTypeInput } from './catalog.schema';
-import { duplicateCode, isUniqueViolation, type ListOptions } from './catalog.service';
+import { type CatalogDeps, commitCatalogWrite, type ListOptions } from './catalog.service';
 import { type RoomTypeRow, roomTypes } from './catalog.table';
 import { isEmptyPatch, resolveOccupancy } from './rules';
 
@@ -45,18 +45,13 @@ function occupancyOrThrow(input: Parameters<typeof resolveOccupancy>[0]) {
   return checked.value;
 }
 
-async function writeOrConflict(code: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateCode('room type', code);
-    throw err;
-  }
-}
-
-export async function createRoomType(db: Db, hotelId: string, input: CreateRoomTypeInput): Promise<RoomTypeRow> {
+export async function createRoomType(
+  deps: CatalogDeps,
+  hotelId: string,
+  input: CreateRoomTypeInput,
+): Promise<RoomTypeRow> {
   const occupancy = occupancyOrThrow(input);
-  const now = new Date();
+  const now = deps.now();
   const row: RoomTypeRow = {
     id: newId('roomType'),
     hotelId,
@@ -75,11 +70,15 @@ export async function createRoomType(db: Db, hotelId: string, input: CreateRoomT
     createdAt: now,
     updatedAt: now,
   };
-  await writeOrConflict(row.code, () => db.insert(roomTypes).values(row));
+  await commitCatalogWrite(deps, hotelId, deps.db.insert(roomTypes).values(row), { kind: 'room type', code: row.code });
   return row;
 }
 
-export async function updateRoomType(db: Db, current: RoomTypeRow, patch: UpdateRoomTypeInput): Promise<RoomTypeRow> {
+export async function updateRoomType(
+  deps: CatalogDeps,
+  current: RoomTypeRow,
+  patch: UpdateRoomTypeInput,
+): Promise<RoomTypeRow> {
   if (isEmptyPatch(patch)) return current;
   // The stored occupancy is re-checked as a whole: lowering max_children may leave max_occupancy too high.
   const occupancy = occupancyOrThrow({
@@ -102,20 +101,19 @@ export async function updateRoomType(db: Db, current: RoomTypeRow, patch: Update
     amenities: patch.amenities ?? current.amenities,
     images: patch.images ?? current.images,
     status: patch.status ?? current.status,
-    updatedAt: new Date(),
+    updatedAt: deps.now(),
   };
-  const { id, hotelId: _hotelId, createdAt: _createdAt, ...changes } = next;
-  await writeOrConflict(next.code, () => db.update(roomTypes).set(changes).where(eq(roomTypes.id, id)));
+  const { id, hotelId, createdAt: _createdAt, ...changes } = next;
+  const write = deps.db.update(roomTypes).set(changes).where(eq(roomTypes.id, id));
+  await commitCatalogWrite(deps, hotelId, write, { kind: 'room type', code: next.code });
   return next;
 }
 
 /** Rate plans keep listing a deactivated room type; booking-engine reads and searches skip it. */
-export async function deactivateRoomType(db: Db, current: RoomTypeRow): Promise<RoomTypeRow> {
+export async function deactivateRoomType(deps: CatalogDeps, current: RoomTypeRow): Promise<RoomTypeRow> {
   if (current.status === 'inactive') return current;
-  const next: RoomTypeRow = { ...current, status: 'inactive', updatedAt: new Date() };
-  await db
-    .update(roomTypes)
-    .set({ status: next.status, updatedAt: next.updatedAt })
-    .where(eq(roomTypes.id, current.id));
+  const next: RoomTypeRow = { ...current, status: 'inactive', updatedAt: deps.now() };
+  const write = deps.db.update(roomTypes).set({ status: next.status, updatedAt: next.updatedAt });
+  await commitCatalogWrite(deps, current.hotelId, write.where(eq(roomTypes.id, current.id)));
   return next;
 }
