@@ -97,6 +97,7 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     kind: 'request',
     request: (s) => ({ path: '/api/booking-engine/reservations', body: s.booking }),
   },
+  'GET /api/v1/events': { kind: 'request', request: (s) => ({ path: `/api/v1/events?hotel_id=${s.hotelId}` }) },
   'POST /api/booking-engine/reservations/lookup': {
     kind: 'request',
     request: (s) => ({

@@ -167,14 +167,6 @@ export async function deactivateHotel(deps: CatalogDeps, hotel: HotelRow): Promi
   return next;
 }
 
-/** True when D1 refused a write because of a UNIQUE index (drizzle wraps the D1 error as `cause`). */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/UNIQUE constraint failed/i.test(e.message)) return true;
-  }
-  return false;
-}
-
 function duplicateCode(kind: string, code: string): AppError {
   return new AppError('conflict', `This hotel already has a ${kind} with code "${code}".`, {
     errors: [{ path: 'code', message: 'already in use in this hotel' }],

@@ -76,11 +76,15 @@ function insertOutboxRow(d1: D1Database | D1DatabaseSession, e: OutboxEventRow):
 
 /** The one place that reads SQLite's constraint messages (D1 reports them as error text). */
 export function constraintKind(err: unknown): ConstraintKind | null {
-  const text = `${err instanceof Error ? err.message : String(err)} ${err instanceof Error && err.cause ? String(err.cause) : ''}`;
-  if (text.includes('CHECK constraint failed')) return 'check';
-  if (text.includes('UNIQUE constraint failed') || text.includes('PRIMARY KEY')) return 'unique';
-  if (text.includes('FOREIGN KEY constraint failed')) return 'foreign_key';
-  if (text.includes('NOT NULL constraint failed')) return 'not_null';
+  // drizzle wraps the D1 error as `cause`; walk a few levels of causes.
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    const text = e instanceof Error ? e.message : String(e);
+    if (text.includes('CHECK constraint failed')) return 'check';
+    if (text.includes('UNIQUE constraint failed') || text.includes('PRIMARY KEY constraint failed')) return 'unique';
+    if (text.includes('FOREIGN KEY constraint failed')) return 'foreign_key';
+    if (text.includes('NOT NULL constraint failed')) return 'not_null';
+    e = e instanceof Error ? e.cause : undefined;
+  }
   return null;
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { AppError, notFound } from '../../errors';
-import { isUniqueViolation } from '../catalog/catalog.service';
+import { constraintKind } from '../events/commit';
 import type { PatchGuestBody } from './reservations.schema';
 import { type GuestRow, guests, reservations } from './reservations.table';
 
@@ -63,7 +63,7 @@ export async function updateGuestProfile(db: Db, hotelId: string, guestId: strin
   try {
     await db.update(guests).set(changes).where(eq(guests.id, guestId));
   } catch (err) {
-    if (isUniqueViolation(err)) {
+    if (constraintKind(err) === 'unique') {
       throw new AppError('conflict', `Another guest profile of this hotel has the email ${changes.email}.`);
     }
     throw err;
