@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
@@ -106,6 +106,11 @@ export function createApp() {
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
+    if (err instanceof ConfigError) {
+      // Refused at once, with what is missing in the log (names only); the caller learns no more.
+      (c.get('log') ?? new Logger('info')).error('configuration invalid', { issues: err.issues.join('; ') });
+      return problemResponse(c, new AppError('service_unavailable', 'This deployment is not configured correctly.'));
+    }
     const appError = toAppError(err);
     if (appError.status >= 500) {
       const log = c.get('log') ?? new Logger('info');

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
+import { assertHotelAccess } from './access';
 import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
 import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
@@ -90,16 +91,6 @@ export function requireScopes(alternatives: readonly (readonly Scope[])[]) {
     }
     await next();
   });
-}
-
-export function canAccessHotel(p: Principal, hotelId: string): boolean {
-  return p.hotelIds === null || p.hotelIds.includes(hotelId);
-}
-
-export function assertHotelAccess(p: Principal, hotelId: string): void {
-  if (!canAccessHotel(p, hotelId)) {
-    throw new AppError('forbidden', `This credential may not access hotel ${hotelId}.`);
-  }
 }
 
 /**

@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../../errors';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, iso, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
-import { assertHotelAccess } from './auth.middleware';
+import { assertHotelAccess } from './access';
 import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, TokenRequestBody, TokenSchema } from './auth.schema';
 import type { ApiKeyRow } from './auth.table';
 import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './keys.service';
 import { coversScopes, defaultTokenScopes } from './scopes';
+import { securedRoute } from './secured-route';
 import { issueToken } from './tokens.service';
 
 const tags = ['Auth'];

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { depsFromContext } from '../../deps';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { securedRoute } from '../auth/secured-route';
 import { readAriCalendar } from './ari.calendar';
 import { AriCalendar, AriCalendarQuery, AriUpdateBody, AriUpdateResult } from './ari.schema';
 import { applyAriUpdates } from './ari.service';

@@ -1,6 +1,7 @@
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess } from '../auth/access';
+import { securedRoute } from '../auth/secured-route';
 import { AvailabilityRequest, AvailabilityResponse } from './availability.schema';
 import { searchAvailability } from './search.service';
 

@@ -1,7 +1,8 @@
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonContent, PaginationQuery } from '../../lib/schemas';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess } from '../auth/access';
+import { securedRoute } from '../auth/secured-route';
 import { hotelJson, ratePlanJson, roomTypeJson } from './catalog.json';
 import { HotelDetailSchema, HotelPage, HotelParam, RoomTypePage, RoomTypesQuery } from './catalog.schema';
 import { getActiveHotelOrThrow, getActiveRatePlans, getActiveRoomTypes, listHotels } from './catalog.service';

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess } from '../auth/access';
 import { type CommitDeps, commitChange } from '../events/commit';
 import type { CreateHotelInput, UpdateHotelInput } from './catalog.schema';
 import {

@@ -2,9 +2,10 @@ import { createMiddleware } from 'hono/factory';
 import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { hotelJson } from './catalog.json';
 import {

@@ -1,7 +1,8 @@
 import { depsFromContext } from '../../deps';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { ratePlanJson } from './catalog.json';
 import {

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { depsFromContext } from '../../deps';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { decodeCursor } from '../../lib/pagination';
 import { errorResponses, jsonContent, pageOf } from '../../lib/schemas';
-import { assertHotelAccess } from '../auth/auth.middleware';
+import { assertHotelAccess } from '../auth/access';
+import { securedRoute } from '../auth/secured-route';
 import { EVENT_TYPES, EventEnvelopeSchema } from './events.schema';
 import { listEvents } from './events.service';
 

@@ -1,6 +1,6 @@
 import type { Principal } from '../../env';
 import { timingSafeEqualStrings } from '../../lib/crypto';
-import { canAccessHotel } from '../auth/auth.middleware';
+import { canAccessHotel } from '../auth/access';
 import { hasScope } from '../auth/scopes';
 import type { ReservationRow } from './reservations.table';
 

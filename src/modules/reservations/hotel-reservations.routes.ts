@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { createRouter, securedRoute } from '../../lib/openapi';
+import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent, pageOf } from '../../lib/schemas';
+import { securedRoute } from '../auth/secured-route';
 import { getGuestWithStays, updateGuestProfile } from './guests.service';
 import { listReservations } from './reservations.query';
 import { ListReservationsQuery, PatchGuestBody, ReservationSchema } from './reservations.schema';

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
-import { canAccessHotel } from '../auth/auth.middleware';
+import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange } from '../events/commit';
