@@ -62,11 +62,15 @@ export function newId(kind: IdKind): string {
   return `${ID_PREFIXES[kind]}_${ulid().toLowerCase()}`;
 }
 
-/** Random url-safe token of `bytes` bytes of entropy (API keys, secrets, confirmation numbers). */
-export function randomToken(bytes: number): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw))
+/** Unpadded base64url (RFC 4648 §5) of `bytes`. */
+export function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replaceAll('=', '');
+}
+
+/** Random url-safe token of `bytes` bytes of entropy (API keys, secrets, confirmation numbers). */
+export function randomToken(bytes: number): string {
+  return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -32,7 +32,8 @@ describe('API keys', () => {
     const created = await createKey();
     expect(created).toMatchObject({
       id: expect.stringMatching(/^key_/),
-      key: expect.stringMatching(/^whk_[A-Za-z0-9_-]{32}$/),
+      // whk_ + 32 random characters + a 16-character checksum (src/modules/auth/key-format.ts).
+      key: expect.stringMatching(/^whk_[A-Za-z0-9_-]{48}$/),
       name: 'Booking widget',
       scopes: ['hotels:read', 'availability:read'],
       hotel_ids: widgetKey.hotel_ids,

@@ -52,6 +52,14 @@ describe('rate limiting', () => {
     expect(keys).toEqual(['key_1|203.0.113.7', 'key_1|198.51.100.1']);
   });
 
+  it('counts an IPv6 /64 as one client, an IPv4-mapped address as its IPv4 address', async () => {
+    const { request, keys } = appWith(key, true);
+    await request('2001:db8:5:1::1');
+    await request('2001:db8:5:1:abcd::2');
+    await request('::ffff:203.0.113.7');
+    expect(keys).toEqual(['key_1|2001:db8:5:1::/64', 'key_1|2001:db8:5:1::/64', 'key_1|203.0.113.7']);
+  });
+
   it('exempts the platform admin', async () => {
     const admin: Principal = { ...key, kind: 'admin', id: 'admin' };
     const { request, keys } = appWith(admin, false);

@@ -2,9 +2,10 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
+import { canonicalIp, clientKeyOfAddress, inIpv4Cidr } from '../../lib/ip';
 import { assertHotelAccess } from './access';
 import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
-import { findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
+import { apiKeyKind, findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
 
@@ -24,38 +25,24 @@ function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean 
   return allowed.some((entry) => canonicalIp(entry) === address || (entry.includes('/') && inIpv4Cidr(entry, ip)));
 }
 
-/** One spelling per IPv6 address (`2001:DB8:0::1` and `2001:db8::1` are the same), via the URL parser. */
-function canonicalIp(ip: string): string {
-  if (!ip.includes(':')) return ip;
-  try {
-    return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
-  } catch {
-    return ip;
-  }
-}
-
-function inIpv4Cidr(cidr: string, ip: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const bits = Number(bitsText);
-  const toInt = (v: string) => v.split('.').reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
-  if (!base || !/^\d+\.\d+\.\d+\.\d+$/.test(base) || !/^\d+\.\d+\.\d+\.\d+$/.test(ip) || !(bits >= 0 && bits <= 32)) {
-    return false;
-  }
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (toInt(base) & mask) === (toInt(ip) & mask);
-}
-
 async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<Principal> {
   const config = c.get('config');
   const apiKey = c.req.header('x-api-key');
   const authorization = c.req.header('authorization');
   if (apiKey) {
     if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
-    // Unknown keys cost a D1 read each: failures are limited per client address before the lookup.
-    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
-    const row = await findActiveKeyBySecret(c.get('db'), apiKey, () => assertAddressNotRefused(address));
+    const db = c.get('db');
+    const kind = await apiKeyKind(db, apiKey);
+    // A key that fails its checksum was never issued: refused without a D1 read, so it needs no limit.
+    if (kind === 'forged') throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+    // Legacy-shaped keys can be made up in bulk and cost a D1 read each: their failures are limited
+    // per client before the lookup. A key with a valid checksum is always looked up, so nobody else's
+    // failures at its address can lock it out.
+    const legacy = kind === 'legacy';
+    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
+    const row = await findActiveKeyBySecret(db, apiKey, legacy ? () => assertAddressNotRefused(client) : undefined);
     if (!row) {
-      await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, address);
+      if (legacy) await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, client);
       throw new AppError('unauthorized', 'The API key is invalid or revoked.');
     }
     if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {

@@ -35,7 +35,9 @@ export const ApiKeySchema = z
   .openapi('ApiKey');
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  key: z.string().openapi({ description: 'The secret key. Shown once; store it now.' }),
+  key: z.string().openapi({
+    description: 'The secret key: `whk_` + 48 characters (the last 16 a checksum). Shown once; store it now.',
+  }),
 }).openapi('CreatedApiKey');
 
 export const TokenRequestBody = z

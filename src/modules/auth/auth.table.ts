@@ -18,3 +18,15 @@ export const apiKeys = sqliteTable('api_keys', {
 });
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/**
+ * Values generated once per deployment (per D1 database) and never rotated, because something
+ * issued under them stays valid only as long as they do. `api_key_checksum`: the HMAC secret of
+ * API-key checksums (key-format.ts); changing or deleting it makes every key issued since fail
+ * its checksum (401) until reissued.
+ */
+export const serverSecrets = sqliteTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -5,10 +5,9 @@ import { AppError, notFound } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
 import { Memo } from '../../lib/memo';
-import { type ApiKeyRow, apiKeys } from './auth.table';
+import { type ApiKeyRow, apiKeys, serverSecrets } from './auth.table';
+import { checksumValid, importChecksumSecret, KEY_PREFIX, keyShape, newKey } from './key-format';
 import type { Scope } from './scopes';
-
-export const KEY_PREFIX = 'whk_';
 
 /** Key lookups are cached in the isolate for 30 s; a revocation in this isolate takes effect at once. */
 const byHash = new Memo<ApiKeyRow>(30_000);
@@ -27,8 +26,47 @@ export type NewApiKey = {
   allowed_ips?: string[] | undefined;
 };
 
+const CHECKSUM_SECRET = 'api_key_checksum';
+
+/** The key-checksum secret of this deployment, read once per isolate; the first isolate to need it creates it. */
+let checksumKey: Promise<CryptoKey> | undefined;
+
+function keyChecksumKey(db: Db): Promise<CryptoKey> {
+  checksumKey ??= loadChecksumSecret(db).then(importChecksumSecret, (err: unknown) => {
+    checksumKey = undefined;
+    throw err;
+  });
+  return checksumKey;
+}
+
+async function loadChecksumSecret(db: Db): Promise<string> {
+  const read = () => db.select().from(serverSecrets).where(eq(serverSecrets.name, CHECKSUM_SECRET)).get();
+  const existing = await read();
+  if (existing) return existing.value;
+  // Two isolates may get here at once: the first insert wins and both read the winner.
+  await db
+    .insert(serverSecrets)
+    .values({ name: CHECKSUM_SECRET, value: randomToken(32), createdAt: new Date() })
+    .onConflictDoNothing();
+  const created = await read();
+  if (!created) throw new Error('The API-key checksum secret could not be stored.');
+  return created.value;
+}
+
+/**
+ * What a presented key is, before any key lookup: `issued` (its checksum holds: a lookup is
+ * warranted), `legacy` (issued before checksums, or made up in that shape: look it up, and limit
+ * its failures per client) or `forged` (refuse it without a lookup).
+ */
+export async function apiKeyKind(db: Db, secret: string): Promise<'issued' | 'legacy' | 'forged'> {
+  const shape = keyShape(secret);
+  if (shape.kind === 'legacy') return 'legacy';
+  if (shape.kind === 'malformed') return 'forged';
+  return (await checksumValid(await keyChecksumKey(db), shape)) ? 'issued' : 'forged';
+}
+
 export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
-  const key = `${KEY_PREFIX}${randomToken(24)}`;
+  const key = await newKey(await keyChecksumKey(db));
   const row: ApiKeyRow = {
     id: newId('apiKey'),
     name: input.name,

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
+import { clientKeyOfAddress } from '../../lib/ip';
 import { RATE_LIMIT_PERIOD_SECONDS } from '../platform/rate-limit';
 
 /**
@@ -88,8 +89,8 @@ export function partnerGate(options: PartnerOptions): MiddlewareHandler<AppEnv> 
         scheme.kind === 'basic' ? { headers: { 'WWW-Authenticate': 'Basic realm="wehub"' } } : {},
       );
     }
-    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
-    const { success } = await c.env.RATE_LIMITER.limit({ key: `partner:${c.req.routePath}|${address}` });
+    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
+    const { success } = await c.env.RATE_LIMITER.limit({ key: `partner:${c.req.routePath}|${client}` });
     if (!success) {
       throw new AppError('rate_limited', 'Too many requests from this address; slow down.', {
         headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },

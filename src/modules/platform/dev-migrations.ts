@@ -1,6 +1,8 @@
 import m0000 from '../../../migrations/0000_init.sql';
 import m0001 from '../../../migrations/0001_idempotency_resource.sql';
 import m0002 from '../../../migrations/0002_guest_snapshot.sql';
+import m0003 from '../../../migrations/0003_key_checksum_secret.sql';
+import m0004 from '../../../migrations/0004_backbone.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -12,6 +14,8 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0000_init.sql', sql: m0000 },
   { name: '0001_idempotency_resource.sql', sql: m0001 },
   { name: '0002_guest_snapshot.sql', sql: m0002 },
+  { name: '0003_key_checksum_secret.sql', sql: m0003 },
+  { name: '0004_backbone.sql', sql: m0004 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
