@@ -49,23 +49,33 @@ export function queueSender(queue: Queue): JobSender {
   };
 }
 
-function build(env: Env, config: Config, log: Logger, defer: Deps['defer']): Deps {
+function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], db?: Db): Deps {
+  // Built on every request (the search hot path too): the drizzle client and the outbound client are
+  // made on first use only.
+  let lazyDb = db;
+  let lazyOutbound: Outbound | undefined;
   return {
     d1: env.DB,
-    db: createDb(env.DB),
+    get db() {
+      lazyDb ??= createDb(env.DB);
+      return lazyDb;
+    },
     cache: env.CACHE,
     jobs: queueSender(env.JOBS),
     config,
     log,
     now: () => new Date(),
-    outbound: createOutbound({ fetch: (input, init) => fetch(input, init), log }),
+    get outbound() {
+      lazyOutbound ??= createOutbound({ fetch: (input, init) => fetch(input, init), log });
+      return lazyOutbound;
+    },
     defer,
     subscribers: SUBSCRIBERS,
   };
 }
 
 export function depsFromContext(c: Context<AppEnv>): Deps {
-  return build(c.env, c.get('config'), c.get('log'), (work) => c.executionCtx.waitUntil(work));
+  return build(c.env, c.get('config'), c.get('log'), (work) => c.executionCtx.waitUntil(work), c.get('db'));
 }
 
 /**

@@ -212,6 +212,12 @@ describe.each(protectedOps)('$method $path', (op) => {
   it('refuses a missing or invalid credential with 401 and changes nothing', async () => {
     const path = fill(op.path, shared.hotelId, check?.kind === 'reservation' ? await reservationFor(op) : undefined);
     const before = await state();
+    if (!byCredential(op)) {
+      // A partner route (signature or HTTP Basic): no credential is a 401 in the partner's own error format.
+      expect((await send(op, path, null)).status, 'partner route without its credential').toBe(401);
+      expect(await state()).toBe(before);
+      return;
+    }
     await expectProblem(send(op, path, null), 401, 'unauthorized', 'no credential');
     await expectProblem(
       send(op, path, { apiKey: 'whk_not_a_real_key_0123456789' }),

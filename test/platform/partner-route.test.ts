@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { z } from '@hono/zod-openapi';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { base64, hmacSha256, timingSafeEqualBytes } from '../../src/lib/crypto';
 import { createRouter } from '../../src/lib/openapi';
@@ -134,6 +134,26 @@ describe('partner routes', () => {
     expect(json.status).toBe(415);
     expect(await json.text()).toContain('unsupported_media_type');
     expect(handled).toBe(before + 1);
+  });
+
+  it('are rate limited per route and client before the credential is checked', async () => {
+    const limit = vi.spyOn(env.RATE_LIMITER, 'limit').mockResolvedValue({ success: false });
+    const before = handled;
+    const res = await send('/test-partner/xml', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/xml',
+        authorization: basic('channel', 's3cret:with:colons'),
+        'cf-connecting-ip': '2001:db8:1:2:3:4:5:6',
+      },
+      body: '<OTA_HotelResNotifRQ/>',
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(await res.text()).toBe('<Errors><Error Code="429">rate_limited</Error></Errors>');
+    expect(limit).toHaveBeenCalledWith({ key: 'partner:/api/v1/test-partner/xml|2001:db8:1:2::/64' });
+    limit.mockRestore();
+    expect(handled).toBe(before);
   });
 
   it('still obey the 1 MB body limit', async () => {

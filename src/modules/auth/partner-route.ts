@@ -54,21 +54,19 @@ function parseBasic(header: string | undefined): { username: string; password: s
 }
 
 /**
- * The partner route's gate, in order: its error format, its media types (415), its credential (401,
- * with nothing read or written before), then the rate limit per partner route and client address.
+ * The partner route's gate, in order: its error format, the rate limit per route and client address
+ * (verifying a credential may cost a D1 read), its credential (401, with nothing read or written
+ * before; an unauthenticated caller learns nothing else), then its media types (415).
  */
 export function partnerGate(options: PartnerOptions): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (options.renderError) c.set('renderError', options.renderError);
-    const method = c.req.method;
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-      const type = mediaType(c.req.header('content-type'));
-      if (!options.accepts.includes(type)) {
-        throw new AppError(
-          'unsupported_media_type',
-          `Send the body as ${options.accepts.join(' or ')} (got "${type || 'none'}").`,
-        );
-      }
+    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
+    const { success } = await c.env.RATE_LIMITER.limit({ key: `partner:${c.req.routePath}|${client}` });
+    if (!success) {
+      throw new AppError('rate_limited', 'Too many requests from this address; slow down.', {
+        headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
+      });
     }
     const { scheme } = options;
     let verified: boolean;
@@ -89,12 +87,15 @@ export function partnerGate(options: PartnerOptions): MiddlewareHandler<AppEnv> 
         scheme.kind === 'basic' ? { headers: { 'WWW-Authenticate': 'Basic realm="wehub"' } } : {},
       );
     }
-    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
-    const { success } = await c.env.RATE_LIMITER.limit({ key: `partner:${c.req.routePath}|${client}` });
-    if (!success) {
-      throw new AppError('rate_limited', 'Too many requests from this address; slow down.', {
-        headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
-      });
+    const method = c.req.method;
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+      const type = mediaType(c.req.header('content-type'));
+      if (!options.accepts.includes(type)) {
+        throw new AppError(
+          'unsupported_media_type',
+          `Send the body as ${options.accepts.join(' or ')} (got "${type || 'none'}").`,
+        );
+      }
     }
     await next();
   });

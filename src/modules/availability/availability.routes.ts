@@ -1,3 +1,4 @@
+import { depsFromContext } from '../../deps';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/access';
@@ -25,10 +26,8 @@ export const availabilityRoutes = createRouter().openapi(
   async (c) => {
     const query = c.req.valid('json');
     assertHotelAccess(c.get('principal'), query.hotel_id);
-    const outcome = await searchAvailability(c.env, query, {
-      ttlSeconds: c.get('config').BOOKING_ENGINE_CACHE_TTL,
+    const outcome = await searchAvailability(depsFromContext(c), query, {
       bypassCache: /no-cache/i.test(c.req.header('cache-control') ?? ''),
-      waitUntil: (p) => c.executionCtx.waitUntil(p),
     });
     // Sent as the stored JSON text (a cache hit is never parsed); the schema above is its shape.
     const res = new Response(outcome.json, {

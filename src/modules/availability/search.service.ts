@@ -1,3 +1,4 @@
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { addDays, daysBetween, todayIn } from '../../lib/dates';
 import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
@@ -33,13 +34,14 @@ function cacheKey(q: AvailabilityRequest): string {
  * the cache version promises. Reservations never come through here: they re-read D1 themselves.
  */
 export async function searchAvailability(
-  env: Env,
+  deps: Pick<Deps, 'd1' | 'cache' | 'config' | 'defer'>,
   q: AvailabilityRequest,
-  options: { ttlSeconds: number; bypassCache: boolean; waitUntil: (p: Promise<unknown>) => void },
+  options: { bypassCache: boolean },
 ): Promise<SearchOutcome> {
   const key = cacheKey(q);
-  const useCache = options.ttlSeconds > 0 && !options.bypassCache;
-  const lookup = useCache ? await readCached(env.CACHE, q.hotel_id, key, options.waitUntil) : null;
+  const ttlSeconds = deps.config.BOOKING_ENGINE_CACHE_TTL;
+  const useCache = ttlSeconds > 0 && !options.bypassCache;
+  const lookup = useCache ? await readCached(deps.cache, q.hotel_id, key, deps.defer) : null;
   if (lookup?.hit) {
     // The tag is the hotel's time zone: the stay window moves with the hotel's clock, not the cache's.
     assertStayWindow(q.check_in, lookup.tag);
@@ -49,7 +51,7 @@ export async function searchAvailability(
 
   // A version without a bookmark (catalog writes publish none) or no version at all: read the
   // primary, so a lagging replica's answer is never cached under the current version.
-  const session = env.DB.withSession(version?.b ?? 'first-primary');
+  const session = deps.d1.withSession(version?.b ?? 'first-primary');
   const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
   assertStayWindow(q.check_in, ctx.hotel.timezone);
@@ -88,7 +90,7 @@ export async function searchAvailability(
   const json = JSON.stringify(response);
   // Only cache under a version some write has published: creating one here could race a write's bump.
   if (useCache && version) {
-    rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, options.ttlSeconds);
+    rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, ttlSeconds);
   }
   return { json, cache: useCache ? 'MISS' : 'BYPASS' };
 }
