@@ -20,6 +20,19 @@ function ariEvent(hotel: string, roomNights = 1) {
   };
 }
 
+/** Commits one ARI event per room-night count for `hotel` without nudging the relay (no subscribers). */
+async function commitQuietly(hotel: string, ...roomNights: number[]) {
+  for (const n of roomNights) {
+    await commitChange(testDeps({ subscribers: [] }), {
+      hotelId: hotel,
+      session: env.DB,
+      statements: [],
+      events: [ariEvent(hotel, n)],
+      affectsAvailability: false,
+    });
+  }
+}
+
 async function unpublished(hotel: string): Promise<number> {
   const row = await env.DB.prepare(
     'SELECT COUNT(*) AS n FROM outbox_events WHERE hotel_id = ? AND published_at IS NULL',
@@ -144,17 +157,7 @@ describe('event relay', () => {
   it('hands each event to each matching subscriber as its own job, oldest first, and marks it published', async () => {
     await drain();
     const hotel = hotelId();
-    const quiet = testDeps({ subscribers: [] });
-    const noRelay = { ...quiet, subscribers: [] };
-    for (let i = 1; i <= 3; i++) {
-      await commitChange(noRelay, {
-        hotelId: hotel,
-        session: env.DB,
-        statements: [],
-        events: [ariEvent(hotel, i)],
-        affectsAvailability: false,
-      });
-    }
+    await commitQuietly(hotel, 1, 2, 3);
     const jobs = recordingJobs();
     const subscribers: Subscriber[] = [
       { name: 'ari-only', events: ['ari.updated'], handle: async () => {} },
@@ -183,13 +186,7 @@ describe('event relay', () => {
   it('leaves the rows claimed when the queue refuses them; the sweep after the lease hands them on', async () => {
     await drain();
     const hotel = hotelId();
-    await commitChange(testDeps({ subscribers: [] }), {
-      hotelId: hotel,
-      session: env.DB,
-      statements: [],
-      events: [ariEvent(hotel)],
-      affectsAvailability: false,
-    });
+    await commitQuietly(hotel, 1);
     const subscribers: Subscriber[] = [{ name: 'listener', events: ['*'], handle: async () => {} }];
     const broken = recordingJobs();
     broken.fail = true;
@@ -208,16 +205,7 @@ describe('event relay', () => {
   it('two relays at once hand each event on once', async () => {
     await drain();
     const hotel = hotelId();
-    const quiet = testDeps({ subscribers: [] });
-    for (let i = 0; i < 30; i++) {
-      await commitChange(quiet, {
-        hotelId: hotel,
-        session: env.DB,
-        statements: [],
-        events: [ariEvent(hotel, i + 1)],
-        affectsAvailability: false,
-      });
-    }
+    await commitQuietly(hotel, ...Array.from({ length: 30 }, (_, i) => i + 1));
     const jobs = recordingJobs();
     const subscribers: Subscriber[] = [{ name: 'listener', events: ['*'], handle: async () => {} }];
     await Promise.all([relayOutbox(testDeps({ jobs, subscribers })), relayOutbox(testDeps({ jobs, subscribers }))]);
@@ -250,13 +238,7 @@ describe('event relay', () => {
         },
       },
     ];
-    await commitChange(testDeps({ subscribers: [] }), {
-      hotelId: hotel,
-      session: env.DB,
-      statements: [],
-      events: [ariEvent(hotel, 7)],
-      affectsAvailability: false,
-    });
+    await commitQuietly(hotel, 7);
     const jobs = recordingJobs();
     const deps = testDeps({ jobs, subscribers });
     await relayOutbox(deps);
