@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
@@ -50,7 +50,18 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
  * retried, so nothing is dropped silently. Messages that reach the dead-letter queue are recorded too.
  */
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const log = new Logger(loadConfig(env).LOG_LEVEL, { queue: batch.queue });
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // A deployment missing a secret: keep every message (nothing is dead-lettered or dropped, the DLQ's
+    // included) and try again in 10 minutes, saying once what is missing.
+    new Logger('error', { queue: batch.queue }).error('configuration invalid', { issues: err.issues.join('; ') });
+    for (const message of batch.messages) message.retry({ delaySeconds: 600 });
+    return;
+  }
+  const log = new Logger(config.LOG_LEVEL, { queue: batch.queue });
   for (const message of batch.messages) {
     const { deps, settle } = depsFromEnv(env, log.child({ message_id: message.id, attempts: message.attempts }));
     await consume(batch.queue, message, deps, settle);

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { z } from '@hono/zod-openapi';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import { base64, hmacSha256, timingSafeEqualBytes } from '../../src/lib/crypto';
+import { base64, hmacSha256, timingSafeEqualBytes, timingSafeEqualStrings } from '../../src/lib/crypto';
 import { createRouter } from '../../src/lib/openapi';
 import { partnerRoute } from '../../src/modules/auth/partner-route';
 
@@ -42,7 +42,9 @@ const partnerRoutes = createRouter()
         scheme: {
           kind: 'basic',
           securityScheme: 'TestBasic',
-          verify: async (_c, { username, password }) => username === 'channel' && password === 's3cret:with:colons',
+          verify: async (_c, { username, password }) =>
+            (await timingSafeEqualStrings(username, 'channel')) &&
+            (await timingSafeEqualStrings(password, 's3cret:with:colons')),
         },
         accepts: ['text/xml', 'application/xml'],
         renderError: (c, error) =>

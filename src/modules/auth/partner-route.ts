@@ -20,6 +20,10 @@ export type PartnerScheme =
   | {
       kind: 'basic';
       securityScheme: string;
+      /**
+       * Compare in constant time (`timingSafeEqualStrings`). Failures are not counted per address (a
+       * partner's shared egress address must not be lockable by others): issue high-entropy passwords.
+       */
       verify: (c: Context<AppEnv>, credentials: { username: string; password: string }) => Promise<boolean>;
     };
 

@@ -37,9 +37,10 @@ export function securedRoute<
     ...config,
     security: options.flatMap((scopes) => [{ ApiKey: scopes }, { Bearer: scopes }]),
     middleware: [
-      jsonOnly,
+      // Credential first: an unauthenticated caller gets 401 whatever it sent.
       authenticate,
       rateLimit,
+      jsonOnly,
       ...(rule === null ? [] : [requireScopes(options)]),
       ...(config.path.includes('{hotel_id}') ? [requireHotelParam] : []),
       ...extra,

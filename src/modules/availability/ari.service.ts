@@ -3,7 +3,7 @@ import { createDb, type Db } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError, type FieldError, notFound } from '../../errors';
 import { hotels, ratePlans, roomTypes } from '../catalog/catalog.table';
-import { commitChange } from '../events/commit';
+import { commitChange, unexpectedConstraint } from '../events/commit';
 import { type AriPlan, chunks, type InventoryRow, planAriWrites } from './ari.plan';
 import { type AriUpdate, roomNightsOf, summariseAri } from './ari.schema';
 
@@ -144,6 +144,9 @@ export async function applyAriUpdates(
     affectsAvailability: true,
   });
   // The CHECK on room_nights rolls the batch back if a booking took a unit between our check and the write.
-  if (!result.ok) throw new AppError('conflict', 'Inventory would drop below units already sold; nothing was changed.');
+  if (!result.ok) {
+    if (result.constraint !== 'check') throw unexpectedConstraint(result.constraint);
+    throw new AppError('conflict', 'Inventory would drop below units already sold; nothing was changed.');
+  }
   return { updated: roomNightsTouched };
 }

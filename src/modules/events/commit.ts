@@ -28,13 +28,18 @@ export type CommitResult =
   /** A guard in the schema refused the batch and nothing was written (e.g. the last unit was just sold). */
   | { ok: false; constraint: ConstraintKind };
 
+/** The Deps (a request's or a job's) that already started a relay. */
+const nudged = new WeakSet<object>();
+
 export type CommitDeps = Pick<Deps, 'cache' | 'log' | 'now' | 'defer' | 'd1' | 'jobs' | 'subscribers'>;
 
 export async function commitChange(deps: CommitDeps, change: Change): Promise<CommitResult> {
   const now = deps.now();
   const rows = change.events.map((e) => outboxRow(e, now));
+  const statements = [...change.statements, ...rows.flatMap((r) => insertOutboxRow(change.session, r))];
   try {
-    await change.session.batch([...change.statements, ...rows.map((r) => insertOutboxRow(change.session, r))]);
+    // Nothing to write (e.g. one cache bump for many committed changes): D1 refuses an empty batch.
+    if (statements.length > 0) await change.session.batch(statements);
   } catch (err) {
     const constraint = constraintKind(err);
     if (constraint) return { ok: false, constraint };
@@ -44,8 +49,10 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     const bookmark = 'getBookmark' in change.session ? change.session.getBookmark() : null;
     await bumpVersion(deps.cache, change.hotelId, bookmark);
   }
-  if (rows.length > 0 && deps.subscribers.length > 0) {
-    // Best effort right away; the cron sweep hands on whatever this misses (e.g. the isolate dies).
+  if (rows.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps)) {
+    // Best effort right away, once per request or job (a job committing hundreds of changes must not
+    // start hundreds of relays); the cron sweep hands on whatever this misses (e.g. the isolate dies).
+    nudged.add(deps);
     deps.defer(relayOutbox(deps).catch((err) => deps.log.warn('relay after commit failed', { error: errorName(err) })));
   }
   return { ok: true, events: rows };
@@ -63,15 +70,29 @@ function outboxRow(event: DomainEvent, now: Date): OutboxEventRow {
     createdAt: now,
     publishedAt: null,
     claimedUntil: null,
+    seq: null,
   };
 }
 
-function insertOutboxRow(d1: D1Database | D1DatabaseSession, e: OutboxEventRow): D1PreparedStatement {
-  return d1
-    .prepare(
-      'INSERT INTO outbox_events (id, hotel_id, type, subject_id, data, created_at, published_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
-    )
-    .bind(e.id, e.hotelId, e.type, e.subjectId, JSON.stringify(e.data), e.createdAt.getTime());
+/** The row and its place in commit order: the counter moves in the same batch (transaction) as the row. */
+function insertOutboxRow(d1: D1Database | D1DatabaseSession, e: OutboxEventRow): D1PreparedStatement[] {
+  return [
+    d1.prepare('UPDATE outbox_sequence SET value = value + 1 WHERE id = 1'),
+    d1
+      .prepare(
+        `INSERT INTO outbox_events (id, hotel_id, type, subject_id, data, created_at, published_at, seq)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, (SELECT value FROM outbox_sequence WHERE id = 1))`,
+      )
+      .bind(e.id, e.hotelId, e.type, e.subjectId, JSON.stringify(e.data), e.createdAt.getTime()),
+  ];
+}
+
+/**
+ * A refusal by a constraint the caller did not design as its guard (e.g. a UNIQUE collision where only
+ * the inventory CHECK was expected) is a bug: a 500 with its kind in the log, never "sold out".
+ */
+export function unexpectedConstraint(constraint: ConstraintKind): Error {
+  return new Error(`unexpected ${constraint} constraint failure`);
 }
 
 /** The one place that reads SQLite's constraint messages (D1 reports them as error text). */

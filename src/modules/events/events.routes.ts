@@ -27,7 +27,8 @@ export const eventRoutes = createRouter().openapi(
     tags: ['Events'],
     summary: 'Read the event log',
     description:
-      'Committed domain events, oldest first, for backfill after downtime: pass the last id you have as `after`. ' +
+      'Committed domain events in commit order, for backfill after downtime: pass the last id you have as ' +
+      '`after` (or `next_cursor`); an event committed later never appears before one you have read. ' +
       'Events are kept for 30 days after they were handed to subscribers.',
     request: { query: ListEventsQuery },
     responses: { 200: jsonContent(pageOf(EventEnvelopeSchema, 'EventPage'), 'Events'), ...errorResponses() },

@@ -18,8 +18,14 @@ export const outboxEvents = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     /** A relay holds the row until then; after it, another relay may take it (its hand-off failed). */
     claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    /**
+     * Commit order: taken from `outbox_sequence` inside the writing batch, so a row committed later always
+     * has a larger `seq` (D1 runs one batch at a time), which ids — made before the batch — cannot promise.
+     */
+    seq: integer('seq'),
   },
   (t) => [
+    index('outbox_seq').on(t.seq),
     index('outbox_unpublished').on(t.publishedAt, t.id),
     index('outbox_hotel').on(t.hotelId, t.id),
     index('outbox_created').on(t.createdAt),
@@ -27,6 +33,12 @@ export const outboxEvents = sqliteTable(
 );
 
 export type OutboxEventRow = typeof outboxEvents.$inferSelect;
+
+/** The one counter `seq` is drawn from (a single row, id 1). */
+export const outboxSequence = sqliteTable('outbox_sequence', {
+  id: integer('id').primaryKey(),
+  value: integer('value').notNull(),
+});
 
 /** One row per event a subscriber has handled: a second hand-off of the same pair does nothing. */
 export const eventDeliveries = sqliteTable(

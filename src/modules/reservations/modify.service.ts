@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError } from '../../errors';
 import { stayLengthProblem } from '../availability/availability.schema';
-import { commitChange } from '../events/commit';
+import { commitChange, unexpectedConstraint } from '../events/commit';
 import type { GuestProof } from './access';
 import { heldUnits, type RoomRequest } from './booking';
 import { releaseUnits, takeUnits } from './inventory';
@@ -173,6 +173,7 @@ export async function modifyReservation(
     affectsAvailability: stayChanged,
   });
   if (!result.ok) {
+    if (result.constraint !== 'check') throw unexpectedConstraint(result.constraint);
     const latest = await loadReservation(session, id);
     if (latest && latest.row.version !== row.version) {
       throw new AppError(

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { createDb } from '../../db';
+import { createDb, inList } from '../../db';
 import { daysBetween } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
@@ -24,6 +24,26 @@ export async function loadReservation(
   ]);
   const row = rows[0];
   return row ? { row, rooms } : null;
+}
+
+/** Several reservations with their rooms in two queries (housekeeping's batches), in the order of `ids`. */
+export async function loadReservations(
+  d1: D1Database | D1DatabaseSession,
+  ids: readonly string[],
+): Promise<LoadedReservation[]> {
+  if (ids.length === 0) return [];
+  const db = createDb(d1);
+  const [rows, rooms] = await db.batch([
+    db.select().from(reservations).where(inList(reservations.id, ids)),
+    db
+      .select()
+      .from(reservationRooms)
+      .where(inList(reservationRooms.reservationId, ids))
+      .orderBy(asc(reservationRooms.reservationId), asc(reservationRooms.position)),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, { row, rooms: [] as ReservationRoomRow[] }]));
+  for (const room of rooms) byId.get(room.reservationId)?.rooms.push(room);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** What the guest still owes: the stay, or after a cancellation or no-show the fee, less payments. */

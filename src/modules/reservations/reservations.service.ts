@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
-import { commitChange } from '../events/commit';
+import { commitChange, unexpectedConstraint } from '../events/commit';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
 import { priceRooms, type RoomRequest } from './booking';
@@ -188,6 +188,7 @@ export async function createReservation(
     affectsAvailability: true,
   });
   if (!result.ok) {
+    if (result.constraint !== 'check') throw unexpectedConstraint(result.constraint);
     // Someone took the last unit between our read and our write: say which night, from fresh data.
     await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, { checkWindow: false, now });
     throw new AppError('sold_out', 'The last unit was just sold; nothing was booked.');
