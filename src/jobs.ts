@@ -6,9 +6,10 @@ import { errorFields, Logger, redact } from './lib/log';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
 import { recordDeadLetter } from './modules/platform/dead-letters';
 import { housekeepingJob } from './modules/platform/housekeeping';
+import { deliverWebhookJob } from './modules/webhooks/deliver.job';
 
 /** Every job type the JOBS queue carries; a module adds its own by listing them here. */
-export const JOBS: readonly JobDefinition[] = [housekeepingJob, ...EVENT_JOBS];
+export const JOBS: readonly JobDefinition[] = [housekeepingJob, ...EVENT_JOBS, deliverWebhookJob];
 
 /**
  * Periodic work: one row per module task. A row's `cron` must be in wrangler.toml's `crons` (checked by

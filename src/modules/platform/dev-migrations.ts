@@ -3,6 +3,7 @@ import m0001 from '../../../migrations/0001_idempotency_resource.sql';
 import m0002 from '../../../migrations/0002_guest_snapshot.sql';
 import m0003 from '../../../migrations/0003_key_checksum_secret.sql';
 import m0004 from '../../../migrations/0004_backbone.sql';
+import m0005 from '../../../migrations/0005_webhooks.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -16,6 +17,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0002_guest_snapshot.sql', sql: m0002 },
   { name: '0003_key_checksum_secret.sql', sql: m0003 },
   { name: '0004_backbone.sql', sql: m0004 },
+  { name: '0005_webhooks.sql', sql: m0005 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
