@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { commitChange } from '../../src/modules/events/commit';
+import { toEnvelope } from '../../src/modules/events/relay';
 import { USER_AGENT } from '../../src/modules/webhooks/signing';
+import { webhookSubscriber } from '../../src/modules/webhooks/webhooks.subscriber';
 import { webhookReceiver } from '../fakes/webhook-receiver';
 import { bookableHotel } from '../helpers/builders';
 import { testDeps } from '../helpers/deps';
@@ -108,18 +110,29 @@ describe('webhook delivery', () => {
     expect(logged.attempts[3].next_retry_at).toBeNull();
   });
 
-  it('a repeated hand-off of an event creates one delivery and one request', async () => {
+  it('a repeated hand-off creates one delivery, and a duplicate of an attempt that ran sends nothing', async () => {
     const h = await quietHotel();
     const endpoint = await createEndpoint({ url: RECEIVER, events: ['ari.updated'], hotel_ids: [h.hotel.id] });
-    const receiver = webhookReceiver({ secret: endpoint.secret });
+    const receiver = webhookReceiver({ secret: endpoint.secret, statuses: [500] });
     const deps = webhookDeps(queue, [{ method: 'POST', url: RECEIVER, reply: receiver.handler }]);
     await commitAri(h.hotel.id);
     await handOff(deps, h.hotel.id);
     const handOffJob = queue.queued.find((q) => q.job.type === 'event.deliver');
     if (!handOffJob) throw new Error('no hand-off');
-    queue.queued.push({ job: handOffJob.job }, { job: handOffJob.job });
+    const { event_id } = handOffJob.job.payload as { event_id: string };
+    const row = await env.DB.prepare('SELECT * FROM outbox_events WHERE id = ?').bind(event_id).first();
+    // The subscriber itself, twice (its job retried after the deliveries were written): one delivery,
+    // whose first attempt is queued more than once; the copies that run after it failed send nothing.
+    await webhookSubscriber.handle(toEnvelope(row as never), deps);
+    await webhookSubscriber.handle(toEnvelope(row as never), deps);
+    const ran = await drain(queue, deps);
+    expect(receiver.deliveries.map((d) => d.answeredWith)).toEqual([500, 200]);
+    // A duplicate of the attempt that already ran (the queue delivers at least once) sends nothing.
+    const attempt = ran.find((r) => r.job.type === 'webhook.deliver');
+    if (!attempt) throw new Error('no attempt');
+    queue.queued.push({ job: attempt.job });
     await drain(queue, deps);
-    expect(receiver.deliveries).toHaveLength(1);
+    expect(receiver.deliveries).toHaveLength(2);
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
   });
 
