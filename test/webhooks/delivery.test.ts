@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { runCron } from '../../src/jobs';
 import { commitChange } from '../../src/modules/events/commit';
 import { toEnvelope } from '../../src/modules/events/relay';
 import { USER_AGENT } from '../../src/modules/webhooks/signing';
@@ -318,5 +319,27 @@ describe('webhook delivery', () => {
       .bind(endpoint.id)
       .first();
     expect(row).toEqual({ failing_since: null });
+  });
+
+  it('re-queues a delivery whose attempt message was lost, from the every-minute cron', async () => {
+    const h = await quietHotel();
+    const endpoint = await createEndpoint({ url: RECEIVER, events: ['ari.updated'], hotel_ids: [h.hotel.id] });
+    const receiver = webhookReceiver({ secret: endpoint.secret });
+    const deps = webhookDeps(queue, [{ method: 'POST', url: RECEIVER, reply: receiver.handler }]);
+    await commitAri(h.hotel.id);
+    await handOff(deps, h.hotel.id);
+    const handOffJobs = queue.queued.splice(0);
+    for (const { job } of handOffJobs) queue.queued.push({ job });
+    // The hand-off runs and makes the delivery, but its first attempt's message is lost.
+    await drain(queue, { ...deps, jobs: { send: async () => {}, sendBatch: async () => {} } });
+    const [lost] = await deliveriesOf(endpoint.id);
+    expect(lost).toMatchObject({ status: 'pending', attempts: [] });
+
+    // Ten minutes after it was due, the sweep sends it again.
+    const at = Date.parse(lost.next_attempt_at) + 10 * 60_000 + 1000;
+    await runCron('* * * * *', at, deps);
+    await drain(queue, deps);
+    expect(receiver.deliveries).toHaveLength(1);
+    expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'delivered' });
   });
 });

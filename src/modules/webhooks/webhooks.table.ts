@@ -64,6 +64,7 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex('webhook_deliveries_event_endpoint').on(t.eventId, t.endpointId),
     index('webhook_deliveries_endpoint').on(t.endpointId, t.id),
     index('webhook_deliveries_created').on(t.createdAt),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
   ],
 );
 
