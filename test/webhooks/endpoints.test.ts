@@ -143,4 +143,17 @@ describe('webhook endpoints API', () => {
     // Development allows a local receiver.
     await createEndpoint({ url: 'http://127.0.0.1:8787/hook', events: ['*'], hotel_ids: [hotel.id] });
   });
+
+  it('a create retried with the same Idempotency-Key makes one endpoint and answers the same', async () => {
+    const hotel = await createHotel();
+    const body = { url: URL_OK, events: ['*'], hotel_ids: [hotel.id] };
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await call('POST', ENDPOINTS, { body, headers });
+    const again = await call('POST', ENDPOINTS, { body, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = [await expectStatus(first, 201), await expectStatus(again, 201)];
+    expect(b).toEqual(a);
+    const listed = await expectStatus(call('GET', `${ENDPOINTS}?hotel_id=${hotel.id}`), 200);
+    expect(listed.data).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/access';
 import { securedRoute } from '../auth/secured-route';
+import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { listDeliveries, replay, retryDelivery, sendPing } from './deliveries.service';
 import {
   createEndpoint,
@@ -47,17 +48,25 @@ const deliveryJson = (d: Awaited<ReturnType<typeof sendPing>>) => ({
 
 export const webhookRoutes = createRouter()
   .openapi(
-    securedRoute(scope, {
-      method: 'post',
-      path: '/webhook-endpoints',
-      tags,
-      summary: 'Create a webhook endpoint',
-      description:
-        'Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The signing ' +
-        'secret is returned only here. A credential limited to some hotels may name only those (default: all of them).',
-      request: { body: jsonBody(CreateEndpointBody) },
-      responses: { 201: jsonContent(CreatedEndpointSchema, 'The endpoint and its secret'), ...errorResponses(415) },
-    }),
+    securedRoute(
+      scope,
+      {
+        method: 'post',
+        path: '/webhook-endpoints',
+        tags,
+        summary: 'Create a webhook endpoint',
+        description:
+          'Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The signing ' +
+          'secret is returned only here (and to a retry with the same `Idempotency-Key`). A credential limited to ' +
+          'some hotels may name only those (default: all of them).',
+        request: { headers: IdempotencyHeaders, body: jsonBody(CreateEndpointBody) },
+        responses: {
+          201: jsonContent(CreatedEndpointSchema, 'The endpoint and its secret'),
+          ...errorResponses(409, 415, 422),
+        },
+      },
+      idempotent(),
+    ),
     async (c) => {
       const { row, secret } = await createEndpoint(depsFromContext(c), c.get('principal'), c.req.valid('json'));
       c.header('Location', `/api/v1/webhook-endpoints/${row.id}`);
