@@ -153,7 +153,8 @@ describe('webhook delivery', () => {
     expect(dead.attempts[7].next_retry_at).toBeNull();
 
     const retried = await expectStatus(call('POST', `/api/v1/webhook-deliveries/${dead.id}/retry`), 202);
-    expect(retried).toMatchObject({ id: dead.id, status: 'pending' });
+    expect(retried).toMatchObject({ id: dead.id, status: 'pending', last_error: 'HTTP 503' });
+    expect(retried.attempts).toHaveLength(8);
     await drain(queue, deps);
     expect(receiver.accepted()).toHaveLength(1);
     expect(receiver.deliveries[8]?.id).toBe(receiver.deliveries[0]?.id);
@@ -259,7 +260,7 @@ describe('webhook delivery', () => {
     expect(firstIds).toHaveLength(2);
 
     const result = await expectStatus(call('POST', `${ENDPOINTS}/${endpoint.id}/replay`, { body: { since } }), 202);
-    expect(result).toEqual({ deliveries: 2, more: false });
+    expect(result).toEqual({ deliveries: 2, more: false, next_since: null });
     await drain(queue, deps);
     expect(receiver.deliveries.slice(3).map((d) => d.id)).toEqual(firstIds);
     await expectProblem(call('POST', `${ENDPOINTS}/${endpoint.id}/replay`, { body: { since: 'yesterday' } }), 400);

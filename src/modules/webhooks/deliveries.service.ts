@@ -156,7 +156,7 @@ export async function replay(
   p: Principal,
   endpointId: string,
   since: Date,
-): Promise<{ deliveries: number; more: boolean }> {
+): Promise<{ deliveries: number; more: boolean; next_since: string | null }> {
   const endpoint = await getEndpoint(deps, p, endpointId);
   if (!endpoint.enabled) throw new AppError('invalid_state', 'The endpoint is disabled; enable it before a replay.');
   const where = [gte(outboxEvents.createdAt, since)];
@@ -201,7 +201,11 @@ export async function replay(
     deps,
     events.filter((e) => !known.has(e.id)).map((event) => ({ endpoint, event })),
   );
-  return { deliveries: done.length + created, more: rows.length > REPLAY_LIMIT };
+  const more = rows.length > REPLAY_LIMIT;
+  // Events of one instant may straddle the limit: the next call starts at that instant again, and
+  // what it finds delivered already gets a fresh schedule, so nothing is skipped.
+  const next = more ? rows[REPLAY_LIMIT]?.createdAt : undefined;
+  return { deliveries: done.length + created, more, next_since: next ? next.toISOString() : null };
 }
 
 export async function listDeliveries(
@@ -219,6 +223,18 @@ export async function listDeliveries(
     .where(and(...where))
     .orderBy(desc(webhookDeliveries.id))
     .limit(query.limit + 1);
+  return withAttempts(deps, rows);
+}
+
+/** One delivery as the API shows it, with its attempts (after the checks of the caller). */
+export async function deliveryView(deps: Pick<Deps, 'db'>, deliveryId: string) {
+  const row = await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)).get();
+  if (!row) throw notFound('Webhook delivery', deliveryId);
+  const [view] = await withAttempts(deps, [row]);
+  return view as NonNullable<typeof view>;
+}
+
+async function withAttempts(deps: Pick<Deps, 'db'>, rows: WebhookDeliveryRow[]) {
   const attempts = rows.length
     ? await deps.db
         .select()

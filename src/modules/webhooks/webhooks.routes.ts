@@ -6,7 +6,7 @@ import { errorResponses, jsonBody, jsonContent, PaginationQuery, pageOf } from '
 import { assertHotelAccess } from '../auth/access';
 import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
-import { listDeliveries, replay, retryDelivery, sendPing } from './deliveries.service';
+import { deliveryView, listDeliveries, replay, retryDelivery, sendPing } from './deliveries.service';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -33,19 +33,6 @@ const ListQuery = PaginationQuery.extend({
   hotel_id: z.string().min(1).max(64).optional().openapi({ description: 'Only endpoints that hear this hotel' }),
 });
 const scope = 'webhooks:manage' as const;
-const deliveryJson = (d: Awaited<ReturnType<typeof sendPing>>) => ({
-  id: d.id,
-  endpoint_id: d.endpointId,
-  event_id: d.eventId,
-  event_type: d.eventType,
-  hotel_id: d.hotelId,
-  status: d.status,
-  next_attempt_at: d.status === 'pending' ? (d.nextAttemptAt?.toISOString() ?? null) : null,
-  last_error: d.lastError,
-  created_at: d.createdAt.toISOString(),
-  attempts: [],
-});
-
 export const webhookRoutes = createRouter()
   .openapi(
     securedRoute(
@@ -190,8 +177,9 @@ export const webhookRoutes = createRouter()
       responses: { 202: jsonContent(DeliverySchema, 'The queued delivery'), ...errorResponses(404, 409) },
     }),
     async (c) => {
-      const row = await sendPing(depsFromContext(c), c.get('principal'), c.req.valid('param').id);
-      return c.json(deliveryJson(row), 202);
+      const deps = depsFromContext(c);
+      const row = await sendPing(deps, c.get('principal'), c.req.valid('param').id);
+      return c.json(await deliveryView(deps, row.id), 202);
     },
   )
   .openapi(
@@ -200,7 +188,7 @@ export const webhookRoutes = createRouter()
       path: '/webhook-endpoints/{id}/replay',
       tags,
       summary: 'Send every event since a time to the endpoint again',
-      description: `Up to 500 events per call, oldest first; \`more\` says to call again from a later \`since\`.`,
+      description: 'Up to 500 events per call, oldest first; with `more`, call again with `since: next_since`.',
       request: { params: IdParam, body: jsonBody(ReplayBody) },
       responses: { 202: jsonContent(ReplaySchema, 'Deliveries scheduled'), ...errorResponses(404, 409, 415) },
     }),
@@ -221,7 +209,8 @@ export const webhookRoutes = createRouter()
       responses: { 202: jsonContent(DeliverySchema, 'The queued delivery'), ...errorResponses(404, 409) },
     }),
     async (c) => {
-      const row = await retryDelivery(depsFromContext(c), c.get('principal'), c.req.valid('param').id);
-      return c.json(deliveryJson(row), 202);
+      const deps = depsFromContext(c);
+      const row = await retryDelivery(deps, c.get('principal'), c.req.valid('param').id);
+      return c.json(await deliveryView(deps, row.id), 202);
     },
   );

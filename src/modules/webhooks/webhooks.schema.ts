@@ -116,6 +116,7 @@ export const ReplayBody = z
 export const ReplaySchema = z
   .object({
     deliveries: z.number().int().openapi({ description: 'Deliveries scheduled' }),
-    more: z.boolean().openapi({ description: 'More events matched than one call replays: replay again from later' }),
+    more: z.boolean().openapi({ description: 'More events matched than one call replays' }),
+    next_since: z.string().nullable().openapi({ description: 'When `more`: the `since` of the next call' }),
   })
   .openapi('WebhookReplayResult');
