@@ -343,4 +343,47 @@ describe('webhook delivery', () => {
     expect(receiver.deliveries).toHaveLength(1);
     expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: 'delivered' });
   });
+
+  it('a 2xx whose record was lost is sent again under the same webhook-id, and recorded once', async () => {
+    const h = await quietHotel();
+    const endpoint = await createEndpoint({ url: RECEIVER, events: ['ari.updated'], hotel_ids: [h.hotel.id] });
+    const receiver = webhookReceiver({ secret: endpoint.secret });
+    let failNextRecord = true;
+    // D1 fails once, just after the receiver accepted: the attempt's record is not written.
+    const d1 = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'batch' && failNextRecord && receiver.deliveries.length === 1) {
+          failNextRecord = false;
+          return async () => {
+            throw new Error('D1_ERROR: network connection lost');
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const requests: { timeoutMs?: number; followRedirects?: boolean }[] = [];
+    const deps = webhookDeps(queue, [{ method: 'POST', url: RECEIVER, reply: receiver.handler }]);
+    const outbound = deps.outbound;
+    const flaky = {
+      ...deps,
+      d1,
+      outbound: (request: Parameters<typeof outbound>[0]) => {
+        requests.push(request);
+        return outbound(request);
+      },
+    };
+    await commitAri(h.hotel.id);
+    await handOff(flaky, h.hotel.id);
+    await drain(queue, flaky);
+
+    expect(failNextRecord).toBe(false);
+    expect(receiver.deliveries.map((d) => d.answeredWith)).toEqual([200, 200]);
+    expect(receiver.deliveries[1]?.id).toBe(receiver.deliveries[0]?.id);
+    const [delivered] = await deliveriesOf(endpoint.id);
+    expect(delivered).toMatchObject({ status: 'delivered' });
+    expect(delivered.attempts).toHaveLength(1);
+    // Every attempt: 10 s timeout, no redirect followed.
+    expect(requests.every((r) => r.timeoutMs === 10_000 && r.followRedirects === false)).toBe(true);
+  });
 });

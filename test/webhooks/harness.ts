@@ -10,7 +10,7 @@ import { testDeps } from '../helpers/deps';
 import { type Auth, call, expectStatus } from '../helpers/http';
 import { type FakeRoute, fakeFetch } from '../helpers/outbound';
 
-export type QueuedJob = { job: JobEnvelope; delaySeconds?: number };
+export type QueuedJob = { job: JobEnvelope; delaySeconds?: number; attempts?: number };
 
 /**
  * The JOBS queue of this test file, in memory: what requests send (their relay nudge, pings, retries)
@@ -42,15 +42,17 @@ export function memoryQueue() {
 }
 
 let seq = 0;
-function asMessage(job: JobEnvelope) {
+/** A queue message; a retry puts it back at the end of the queue with one more attempt, as Queues would. */
+function asMessage(queue: ReturnType<typeof memoryQueue>, next: QueuedJob & { attempts?: number }) {
+  const attempts = next.attempts ?? 1;
   const m = {
     id: `webhook-msg-${++seq}-${Date.now()}`,
     timestamp: new Date(),
-    body: job,
-    attempts: 1,
+    body: next.job,
+    attempts,
     ack() {},
-    retry() {
-      throw new Error(`job ${job.type} failed inside the consumer`);
+    retry(options?: { delaySeconds?: number }) {
+      queue.queued.push({ job: next.job, delaySeconds: options?.delaySeconds, attempts: attempts + 1 } as QueuedJob);
     },
   };
   return m as unknown as Message<unknown>;
@@ -73,7 +75,7 @@ export async function drain(queue: ReturnType<typeof memoryQueue>, deps: Deps & 
   for (let i = 0; i < 500 && queue.queued.length > 0; i++) {
     const next = queue.queued.shift() as QueuedJob;
     ran.push(next);
-    await consume('wehub-jobs', asMessage(next.job), deps, deps.settle);
+    await consume('wehub-jobs', asMessage(queue, next), deps, deps.settle);
   }
   expect(queue.queued, 'the queue drained').toEqual([]);
   return ran;
