@@ -25,6 +25,7 @@ export default defineConfig(async () => {
             ADMIN_API_KEY: 'test_admin_key_0123456789abcdef0123456789',
             JWT_SIGNING_SECRET: 'test_jwt_secret_0123456789abcdef0123456789',
             LOG_LEVEL: 'error',
+            WEBHOOK_RETRY_BASE_SECONDS: '1',
           },
         },
       }),

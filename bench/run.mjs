@@ -11,6 +11,7 @@ import { formatReport } from './report.mjs';
 import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
 import { availabilitySuite } from './suites/availability.mjs';
 import { bookingsSuite } from './suites/bookings.mjs';
+import { measureWebhooks } from './webhooks.mjs';
 import { buildBundle, startWorker } from './worker.mjs';
 import { startWranglerDev } from './wrangler-dev.mjs';
 
@@ -112,6 +113,13 @@ async function main() {
       `Peak RSS: workerd ${workerd === null ? 'unknown' : `${workerd.toFixed(0)} MiB`}; ` +
         `bench process (autocannon, Miniflare host) ${own.toFixed(0)} MiB.`,
     );
+    try {
+      const lines = await measureWebhooks(api, log);
+      console.log(`\n${lines.join('\n')}`);
+    } catch (err) {
+      if (!(err instanceof RouteMissing)) throw err;
+      console.log(`\nWebhooks: skipped (${err.message}).`);
+    }
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
     await worker.stop();

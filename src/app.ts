@@ -18,6 +18,7 @@ import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -103,6 +104,7 @@ export function createApp() {
   app.route('/api/booking-engine', reservationRoutes);
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
+  app.route('/api/v1', webhookRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -1,7 +1,8 @@
 import type { Subscriber } from './modules/events/subscribers';
+import { webhookSubscriber } from './modules/webhooks/webhooks.subscriber';
 
 /**
- * Everyone who hears about committed events. A module subscribes with one line here, e.g.
- * `webhookSubscriber` ({ name: 'webhooks', events: ['*'], handle }). See docs/architecture.md.
+ * Everyone who hears about committed events. A module subscribes with one line here. See
+ * docs/architecture.md.
  */
-export const SUBSCRIBERS: readonly Subscriber[] = [];
+export const SUBSCRIBERS: readonly Subscriber[] = [webhookSubscriber];

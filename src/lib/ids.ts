@@ -11,6 +11,9 @@ export const ID_PREFIXES = {
   guest: 'gst',
   event: 'evt',
   deadLetter: 'dlq',
+  webhookEndpoint: 'whe',
+  webhookDelivery: 'whd',
+  webhookAttempt: 'wha',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -15,7 +15,7 @@ export function canonicalIp(ip: string): string {
 }
 
 /** The eight 16-bit groups of a canonical IPv6 address (as canonicalIp writes it: hex, no dotted quad). */
-function ipv6Groups(canonical: string): number[] | null {
+export function ipv6Groups(canonical: string): number[] | null {
   const [head = '', tail, extra] = canonical.split('::');
   if (extra !== undefined) return null;
   const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => Number.parseInt(g, 16)));

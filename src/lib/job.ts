@@ -7,8 +7,11 @@ import type { Deps } from '../deps';
  */
 export type JobEnvelope = { type: string; payload: unknown };
 
-/** Exponential backoff with jitter, bounded by `capSeconds`; after `maxAttempts` failures the job is dead-lettered. */
-export type RetryPolicy = { baseSeconds: number; capSeconds: number; maxAttempts: number };
+/**
+ * Exponential backoff with jitter, bounded by `capSeconds`; after `maxAttempts` failures the job is
+ * dead-lettered. Each delay is `factor` (default 2) times the one before.
+ */
+export type RetryPolicy = { baseSeconds: number; capSeconds: number; maxAttempts: number; factor?: number };
 
 export const DEFAULT_RETRY: RetryPolicy = { baseSeconds: 5, capSeconds: 300, maxAttempts: 5 };
 
@@ -49,13 +52,13 @@ export function defineJob<S extends z.ZodType>(def: {
 }
 
 /**
- * Delay before attempt `attempt + 1` after `attempt` failures (1-based): base·2^(attempt−1), capped,
+ * Delay before attempt `attempt + 1` after `attempt` failures (1-based): base·factor^(attempt−1), capped,
  * with "equal jitter" (half fixed, half random) so retries of one outage spread out but never come early.
  * Whole seconds, at least 1 (Queues take whole-second delays).
  */
 export function retryDelaySeconds(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
   const exponent = Math.min(Math.max(attempt - 1, 0), 30);
-  const ceiling = Math.min(policy.capSeconds, policy.baseSeconds * 2 ** exponent);
+  const ceiling = Math.min(policy.capSeconds, policy.baseSeconds * (policy.factor ?? 2) ** exponent);
   return Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
 }
 

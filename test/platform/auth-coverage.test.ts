@@ -58,6 +58,9 @@ type Shared = {
   /** A reservation of the shared hotel that another hotel's key tries to look up. */
   confirmationNumber: string;
   guestEmail: string;
+  /** A webhook endpoint of the shared hotel and one (dead) delivery of it. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -98,6 +101,50 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     request: (s) => ({ path: '/api/booking-engine/reservations', body: s.booking }),
   },
   'GET /api/v1/events': { kind: 'request', request: (s) => ({ path: `/api/v1/events?hotel_id=${s.hotelId}` }) },
+  'POST /api/v1/webhook-endpoints': {
+    kind: 'request',
+    request: (s) => ({
+      path: '/api/v1/webhook-endpoints',
+      body: { url: 'https://hooks.example.com/coverage', events: ['*'], hotel_ids: [s.hotelId] },
+    }),
+  },
+  'GET /api/v1/webhook-endpoints': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/webhook-endpoints?hotel_id=${s.hotelId}` }),
+  },
+  ...Object.fromEntries(
+    ['GET', 'PATCH', 'DELETE'].map((m) => [
+      `${m} /api/v1/webhook-endpoints/{id}`,
+      {
+        kind: 'request',
+        request: (s: Shared) => ({
+          path: `/api/v1/webhook-endpoints/${s.webhookEndpointId}`,
+          body: m === 'PATCH' ? { enabled: false } : undefined,
+        }),
+      } satisfies HotelCheck,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      ['POST', 'rotate-secret'],
+      ['GET', 'deliveries'],
+      ['POST', 'test'],
+      ['POST', 'replay'],
+    ].map(([m, action]) => [
+      `${m} /api/v1/webhook-endpoints/{id}/${action}`,
+      {
+        kind: 'request',
+        request: (s: Shared) => ({
+          path: `/api/v1/webhook-endpoints/${s.webhookEndpointId}/${action}`,
+          body: action === 'replay' ? { since: '2020-01-01T00:00:00Z' } : undefined,
+        }),
+      } satisfies HotelCheck,
+    ]),
+  ),
+  'POST /api/v1/webhook-deliveries/{id}/retry': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
+  },
   'POST /api/booking-engine/reservations/lookup': {
     kind: 'request',
     request: (s) => ({
@@ -143,7 +190,14 @@ const keyWithout = new Map<string, string>();
 /** The shared hotel and every API key, as stored: a refused request changes neither. */
 async function state(): Promise<string> {
   const { results } = await env.DB.prepare('SELECT id, revoked_at, hotel_ids FROM api_keys ORDER BY id').all();
-  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}`;
+  const [endpoints, deliveries] = await env.DB.batch([
+    env.DB.prepare("SELECT * FROM webhook_endpoints WHERE hotel_ids LIKE '%' || ? || '%' ORDER BY id").bind(
+      shared.hotelId,
+    ),
+    env.DB.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id').bind(shared.webhookEndpointId),
+  ]);
+  const webhooks = JSON.stringify([endpoints?.results, deliveries?.results]);
+  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}`;
 }
 
 /**
@@ -164,11 +218,28 @@ beforeAll(async () => {
   const h = await bookableHotel({ units: 200 });
   const booking = bookingBody(h);
   const existing = await booked(booking);
+  const endpoint = await expectStatus<{ id: string }>(
+    call('POST', '/api/v1/webhook-endpoints', {
+      body: { url: 'https://hooks.example.com/coverage', events: ['ari.updated'], hotel_ids: [h.hotel.id] },
+    }),
+    201,
+  );
+  const webhookDeliveryId = `whd_${DUMMY_ID.replace('01', '02')}`;
+  // A delivery that already died, written directly: a queued one would be sent by the queue consumer.
+  await env.DB.prepare(
+    `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, hotel_id, payload, status, attempts,
+       schedule_start, max_attempts, created_at, updated_at)
+     VALUES (?, ?, 'evt_coverage', 'ari.updated', ?, '{}', 'dead', 8, 0, 8, 0, 0)`,
+  )
+    .bind(webhookDeliveryId, endpoint.id, h.hotel.id)
+    .run();
   shared = {
     hotelId: h.hotel.id,
     booking,
     confirmationNumber: existing.confirmation_number,
     guestEmail: existing.guest.email,
+    webhookEndpointId: endpoint.id,
+    webhookDeliveryId,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;

@@ -24,6 +24,15 @@ export const EVENT_DATA = {
   'reservation.created': ReservationSchema,
   'reservation.modified': ReservationSchema,
   'reservation.cancelled': ReservationSchema,
+  /** Every delivery to the endpoint failed for 5 days; it was switched off (hotel_id `*`: an all-hotel endpoint). */
+  'webhook_endpoint.disabled': z.object({
+    id: z.string(),
+    url: z.string(),
+    hotel_ids: z.array(z.string()).nullable(),
+    reason: z.literal('failing'),
+    failing_since: z.string(),
+    disabled_at: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA;

@@ -1,0 +1,272 @@
+import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
+import { inList } from '../../db';
+import type { Deps } from '../../deps';
+import type { Principal } from '../../env';
+import { AppError, notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { iso } from '../../lib/schemas';
+import type { EventEnvelope } from '../events/events.schema';
+import { outboxEvents } from '../events/outbox.table';
+import { toEnvelope } from '../events/relay';
+import { matches } from '../events/subscribers';
+import { deliverWebhookJob } from './deliver.job';
+import { getEndpoint } from './endpoints.service';
+import {
+  type WebhookDeliveryRow,
+  type WebhookEndpointRow,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from './webhooks.table';
+
+/** Attempts in one schedule: the first, then 7 retries over about a day at the default base. */
+export const ATTEMPTS_PER_SCHEDULE = 8;
+/** Events one replay call schedules at most; `more` tells the caller to continue from later. */
+export const REPLAY_LIMIT = 500;
+
+type DeliveryDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
+
+/** An endpoint hears an event when one of its patterns matches the type and the hotel is one of its own. */
+export function endpointWants(endpoint: Pick<WebhookEndpointRow, 'events' | 'hotelIds'>, event: EventEnvelope) {
+  const hotelOk = endpoint.hotelIds === null || endpoint.hotelIds.includes(event.hotel_id);
+  return hotelOk && endpoint.events.some((p) => matches(p, event.type));
+}
+
+function deliveryRow(endpointId: string, event: EventEnvelope, now: Date): WebhookDeliveryRow {
+  return {
+    id: newId('webhookDelivery'),
+    endpointId,
+    eventId: event.id,
+    eventType: event.type,
+    hotelId: event.hotel_id,
+    payload: JSON.stringify(event),
+    status: 'pending',
+    attempts: 0,
+    scheduleStart: 0,
+    maxAttempts: ATTEMPTS_PER_SCHEDULE,
+    nextAttemptAt: now,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Creates the deliveries of `events` to `endpoints` (each pair once: a repeated hand-off changes
+ * nothing) and queues the first attempt of every delivery that has not been tried yet. Queuing a first
+ * attempt twice is harmless: the job runs only for the attempt the row expects.
+ */
+async function createDeliveries(
+  deps: DeliveryDeps,
+  pairs: { endpoint: WebhookEndpointRow; event: EventEnvelope }[],
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const now = deps.now();
+  const rows = pairs.map(({ endpoint, event }) => deliveryRow(endpoint.id, event, now));
+  for (let i = 0; i < rows.length; i += 20) {
+    await deps.db
+      .insert(webhookDeliveries)
+      .values(rows.slice(i, i + 20))
+      .onConflictDoNothing();
+  }
+  const eventIds = [...new Set(rows.map((r) => r.eventId))];
+  const fresh = await deps.db
+    .select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        inList(webhookDeliveries.eventId, eventIds),
+        eq(webhookDeliveries.attempts, 0),
+        eq(webhookDeliveries.status, 'pending'),
+      ),
+    );
+  const wanted = new Set(pairs.map((p) => p.endpoint.id));
+  const jobs = fresh
+    .filter((d) => wanted.has(d.endpointId))
+    .map((d) => deliverWebhookJob.message({ delivery_id: d.id, attempt: 1 }));
+  await deps.jobs.sendBatch(jobs);
+  return jobs.length;
+}
+
+/** The webhooks subscriber: one delivery per enabled endpoint that wants the event. */
+export async function fanOut(deps: DeliveryDeps, event: EventEnvelope): Promise<void> {
+  const endpoints = await deps.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
+  const pairs = endpoints.filter((e) => endpointWants(e, event)).map((endpoint) => ({ endpoint, event }));
+  await createDeliveries(deps, pairs);
+}
+
+/** A `ping` to one endpoint, outside the event log, so a subscriber can check its receiver and signature check. */
+export async function sendPing(deps: DeliveryDeps, p: Principal, endpointId: string): Promise<WebhookDeliveryRow> {
+  const endpoint = await getEndpoint(deps, p, endpointId);
+  if (!endpoint.enabled) throw new AppError('invalid_state', 'The endpoint is disabled; enable it before testing it.');
+  const now = deps.now();
+  const event = {
+    id: newId('event'),
+    type: 'ping',
+    created_at: now.toISOString(),
+    hotel_id: null,
+    data: { endpoint_id: endpoint.id },
+  };
+  const row = { ...deliveryRow(endpoint.id, event as unknown as EventEnvelope, now), hotelId: null };
+  await deps.db.insert(webhookDeliveries).values(row);
+  await deps.jobs.send(deliverWebhookJob.message({ delivery_id: row.id, attempt: 1 }));
+  return row;
+}
+
+/** Starts a fresh schedule of attempts for a delivery (after it died, or to send a delivered one again). */
+function restart(deps: DeliveryDeps, row: WebhookDeliveryRow) {
+  const now = deps.now();
+  return deps.db
+    .update(webhookDeliveries)
+    .set({
+      status: 'pending',
+      scheduleStart: row.attempts,
+      maxAttempts: row.attempts + ATTEMPTS_PER_SCHEDULE,
+      nextAttemptAt: now,
+      updatedAt: now,
+    })
+    .where(and(eq(webhookDeliveries.id, row.id), eq(webhookDeliveries.attempts, row.attempts)))
+    .returning({ id: webhookDeliveries.id });
+}
+
+export async function retryDelivery(deps: DeliveryDeps, p: Principal, deliveryId: string): Promise<WebhookDeliveryRow> {
+  const row = await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)).get();
+  if (!row) throw notFound('Webhook delivery', deliveryId);
+  try {
+    await getEndpoint(deps, p, row.endpointId);
+  } catch {
+    throw notFound('Webhook delivery', deliveryId);
+  }
+  if (row.status === 'pending') {
+    throw new AppError('invalid_state', 'The delivery is still being retried; see next_attempt_at.');
+  }
+  const restarted = await restart(deps, row);
+  if (restarted.length === 0) throw new AppError('conflict', 'The delivery changed at the same moment; try again.');
+  await deps.jobs.send(deliverWebhookJob.message({ delivery_id: row.id, attempt: row.attempts + 1 }));
+  return { ...row, status: 'pending', scheduleStart: row.attempts, maxAttempts: row.attempts + ATTEMPTS_PER_SCHEDULE };
+}
+
+/**
+ * Sends every event committed since `since` that the endpoint wants again, oldest first: new
+ * deliveries for events it never got, a fresh schedule for those it got or gave up on. Events stay
+ * in the log for 30 days, so that is as far back as a replay reaches.
+ */
+export async function replay(
+  deps: DeliveryDeps,
+  p: Principal,
+  endpointId: string,
+  since: Date,
+): Promise<{ deliveries: number; more: boolean; next_since: string | null }> {
+  const endpoint = await getEndpoint(deps, p, endpointId);
+  if (!endpoint.enabled) throw new AppError('invalid_state', 'The endpoint is disabled; enable it before a replay.');
+  const where = [gte(outboxEvents.createdAt, since)];
+  if (endpoint.hotelIds) where.push(inList(outboxEvents.hotelId, endpoint.hotelIds));
+  const rows = await deps.db
+    .select()
+    .from(outboxEvents)
+    .where(and(...where))
+    .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
+    .limit(REPLAY_LIMIT + 1);
+  const events = rows
+    .slice(0, REPLAY_LIMIT)
+    .map((r) =>
+      toEnvelope({
+        id: r.id,
+        hotel_id: r.hotelId,
+        type: r.type,
+        data: JSON.stringify(r.data),
+        created_at: r.createdAt.getTime(),
+      }),
+    )
+    .filter((e) => endpointWants(endpoint, e));
+  const existing = events.length
+    ? await deps.db
+        .select()
+        .from(webhookDeliveries)
+        .where(
+          and(
+            eq(webhookDeliveries.endpointId, endpoint.id),
+            inList(
+              webhookDeliveries.eventId,
+              events.map((e) => e.id),
+            ),
+          ),
+        )
+    : [];
+  const done = existing.filter((d) => d.status !== 'pending');
+  for (const d of done) await restart(deps, d);
+  await deps.jobs.sendBatch(done.map((d) => deliverWebhookJob.message({ delivery_id: d.id, attempt: d.attempts + 1 })));
+  const known = new Set(existing.map((d) => d.eventId));
+  const created = await createDeliveries(
+    deps,
+    events.filter((e) => !known.has(e.id)).map((event) => ({ endpoint, event })),
+  );
+  const more = rows.length > REPLAY_LIMIT;
+  // Events of one instant may straddle the limit: the next call starts at that instant again, and
+  // what it finds delivered already gets a fresh schedule, so nothing is skipped.
+  const next = more ? rows[REPLAY_LIMIT]?.createdAt : undefined;
+  return { deliveries: done.length + created, more, next_since: next ? next.toISOString() : null };
+}
+
+export async function listDeliveries(
+  deps: Pick<Deps, 'db'>,
+  p: Principal,
+  endpointId: string,
+  query: { limit: number; cursor?: string },
+) {
+  await getEndpoint(deps, p, endpointId);
+  const where = [eq(webhookDeliveries.endpointId, endpointId)];
+  if (query.cursor) where.push(lt(webhookDeliveries.id, query.cursor));
+  const rows = await deps.db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(...where))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(query.limit + 1);
+  return withAttempts(deps, rows);
+}
+
+/** One delivery as the API shows it, with its attempts (after the checks of the caller). */
+export async function deliveryView(deps: Pick<Deps, 'db'>, deliveryId: string) {
+  const row = await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)).get();
+  if (!row) throw notFound('Webhook delivery', deliveryId);
+  const [view] = await withAttempts(deps, [row]);
+  return view as NonNullable<typeof view>;
+}
+
+async function withAttempts(deps: Pick<Deps, 'db'>, rows: WebhookDeliveryRow[]) {
+  const attempts = rows.length
+    ? await deps.db
+        .select()
+        .from(webhookAttempts)
+        .where(
+          inList(
+            webhookAttempts.deliveryId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(webhookAttempts.attempt))
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    endpoint_id: r.endpointId,
+    event_id: r.eventId,
+    event_type: r.eventType,
+    hotel_id: r.hotelId,
+    status: r.status,
+    next_attempt_at: r.status === 'pending' ? iso(r.nextAttemptAt) : null,
+    last_error: r.lastError,
+    created_at: r.createdAt.toISOString(),
+    attempts: attempts
+      .filter((a) => a.deliveryId === r.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        attempted_at: a.attemptedAt.toISOString(),
+        status_code: a.statusCode,
+        latency_ms: a.latencyMs,
+        error: a.error,
+        response_body: a.responseBody,
+        next_retry_at: iso(a.nextRetryAt),
+      })),
+  }));
+}
