@@ -11,7 +11,7 @@ CREATE TABLE `webhook_attempts` (
 	FOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_attempts_delivery` ON `webhook_attempts` (`delivery_id`,`attempt`);--> statement-breakpoint
+CREATE UNIQUE INDEX `webhook_attempts_delivery` ON `webhook_attempts` (`delivery_id`,`attempt`);--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`endpoint_id` text NOT NULL,
@@ -24,6 +24,7 @@ CREATE TABLE `webhook_deliveries` (
 	`schedule_start` integer NOT NULL,
 	`max_attempts` integer NOT NULL,
 	`next_attempt_at` integer,
+	`claim_expires_at` integer,
 	`last_error` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

@@ -2,7 +2,7 @@ import type { Logger } from './log';
 
 /**
  * The one HTTP client for calls to partners (Square, OTA channels, webhook receivers, mail providers).
- * Every call has a timeout, follows no redirect unless asked (a partner's 3xx is an answer, and a
+ * Every call has a timeout (for the headers and the body together), follows no redirect unless asked (a partner's 3xx is an answer, and a
  * redirect could carry credentials elsewhere), and logs one line with its service, method, host,
  * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
  * The log line is the record of latency and outcome that health metrics read.
@@ -21,7 +21,15 @@ export type OutboundRequest = {
 export type OutboundOutcome = 'ok' | 'http_error' | 'timeout' | 'network_error';
 
 export type OutboundResult =
-  | { ok: true; outcome: 'ok' | 'http_error'; response: Response; status: number; durationMs: number }
+  | {
+      ok: true;
+      outcome: 'ok' | 'http_error';
+      response: Response;
+      status: number;
+      durationMs: number;
+      /** When the call's timeout ends (epoch ms): read the body before then (the signal aborts it then). */
+      bodyDeadline: number;
+    }
   | { ok: false; outcome: 'timeout' | 'network_error'; error: string; durationMs: number };
 
 export type Outbound = (request: OutboundRequest) => Promise<OutboundResult>;
@@ -39,6 +47,7 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new OutboundTimeout(timeoutMs)), timeoutMs);
     const fields = { service: request.service, method, host: hostOf(request.url) };
+    let keepTimer = false;
     try {
       const response = await options.fetch(request.url, {
         method,
@@ -48,9 +57,12 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
         signal: controller.signal,
       });
       const durationMs = now() - started;
+      // The timer keeps running: it also bounds the caller's reading of the body (the signal aborts the
+      // stream), so a partner that stalls after its headers cannot hold a consumer.
+      keepTimer = true;
       const outcome = response.status >= 200 && response.status < 300 ? 'ok' : 'http_error';
       options.log.info('outbound', { ...fields, status: response.status, outcome, duration_ms: durationMs });
-      return { ok: true, outcome, response, status: response.status, durationMs };
+      return { ok: true, outcome, response, status: response.status, durationMs, bodyDeadline: started + timeoutMs };
     } catch (err) {
       const durationMs = now() - started;
       const timedOut = controller.signal.aborted;
@@ -59,7 +71,7 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
       options.log.warn('outbound', { ...fields, status: null, outcome, duration_ms: durationMs, error });
       return { ok: false, outcome, error, durationMs };
     } finally {
-      clearTimeout(timer);
+      if (!keepTimer) clearTimeout(timer);
     }
   };
 }

@@ -260,7 +260,7 @@ describe('webhook delivery', () => {
     expect(firstIds).toHaveLength(2);
 
     const result = await expectStatus(call('POST', `${ENDPOINTS}/${endpoint.id}/replay`, { body: { since } }), 202);
-    expect(result).toEqual({ deliveries: 2, more: false, next_since: null });
+    expect(result).toEqual({ deliveries: 2, more: false, next_after: null });
     await drain(queue, deps);
     expect(receiver.deliveries.slice(3).map((d) => d.id)).toEqual(firstIds);
     await expectProblem(call('POST', `${ENDPOINTS}/${endpoint.id}/replay`, { body: { since: 'yesterday' } }), 400);

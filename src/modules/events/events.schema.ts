@@ -25,10 +25,9 @@ export const EVENT_DATA = {
   'reservation.modified': ReservationSchema,
   'reservation.cancelled': ReservationSchema,
   /** Every delivery to the endpoint failed for 5 days; it was switched off (hotel_id `*`: an all-hotel endpoint). */
+  /** One per hotel the endpoint served: no URL (its path may hold a token) and no other hotel's id. */
   'webhook_endpoint.disabled': z.object({
     id: z.string(),
-    url: z.string(),
-    hotel_ids: z.array(z.string()).nullable(),
     reason: z.literal('failing'),
     failing_since: z.string(),
     disabled_at: z.string(),

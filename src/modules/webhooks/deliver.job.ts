@@ -8,7 +8,9 @@ import { deliveryHeaders } from './signing';
 import { checkWebhookUrl } from './url-policy';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhooks.table';
 
-export const DELIVERY_TIMEOUT_MS = 10_000;
+export /** Longer than an attempt can take (timeout for headers, then for the body), so a live claim is never stolen. */
+const ATTEMPT_CLAIM_MS = 60_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 const RESPONSE_KEEP_BYTES = 1024;
 /** An endpoint whose every delivery failed for this long is switched off. */
 export const DISABLE_AFTER_MS = 5 * 86_400_000;
@@ -54,6 +56,18 @@ export const deliverWebhookJob = defineJob({
       .first<Record<string, unknown>>();
     // Gone with its endpoint, or this attempt already ran: nothing to do.
     if (found?.status !== 'pending' || found.attempts !== attempt - 1) return;
+    // Two copies of one attempt (the sweep re-queued it, or the queue delivered twice) must not both
+    // send: claim it first; a claim outlives the attempt's timeouts and lapses if its worker died.
+    const claimedAt = deps.now().getTime();
+    const claim = await deps.d1
+      .prepare(
+        `UPDATE webhook_deliveries SET claim_expires_at = ?
+         WHERE id = ? AND status = 'pending' AND attempts = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)
+         RETURNING id`,
+      )
+      .bind(claimedAt + ATTEMPT_CLAIM_MS, delivery_id, attempt - 1, claimedAt)
+      .first();
+    if (!claim) return;
     const endpoint = endpointOf(found);
     const delivery = {
       id: delivery_id,
@@ -63,8 +77,19 @@ export const deliverWebhookJob = defineJob({
       maxAttempts: Number(found.max_attempts),
     };
     const now = deps.now();
-    const outcome = await attemptDelivery(deps, endpoint, delivery, now);
-    await record(deps, endpoint, delivery, attempt, outcome, now);
+    try {
+      const outcome = await attemptDelivery(deps, endpoint, delivery, now);
+      await record(deps, endpoint, delivery, attempt, outcome, now);
+    } catch (err) {
+      // Not recorded (e.g. D1 failed after the receiver answered): free the claim so the queue's retry
+      // sends this attempt again, under the same webhook-id. If even this fails, the claim lapses.
+      await deps.d1
+        .prepare('UPDATE webhook_deliveries SET claim_expires_at = NULL WHERE id = ? AND attempts = ?')
+        .bind(delivery_id, attempt - 1)
+        .run()
+        .catch(() => {});
+      throw err;
+    }
   },
 });
 
@@ -113,7 +138,9 @@ async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Deliver
     followRedirects: false,
   });
   if (!result.ok) return { statusCode: null, latencyMs: result.durationMs, error: result.error, body: null, ok: false };
-  const body = await firstBytes(result.response, RESPONSE_KEEP_BYTES);
+  // The body gets what is left of the attempt's timeout: a receiver that stalls after its headers
+  // cannot hold the consumer (the outbound signal aborts a real body then; the race covers any fetch).
+  const body = await firstBytes(result.response, RESPONSE_KEEP_BYTES, Math.max(0, result.bodyDeadline - Date.now()));
   const ok = result.outcome === 'ok';
   return {
     statusCode: result.status,
@@ -124,22 +151,28 @@ async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Deliver
   };
 }
 
-/** The first `limit` bytes of a body as text, without reading the rest. */
-async function firstBytes(response: Response, limit: number): Promise<string | null> {
+/** The first `limit` bytes of a body as text, read for at most `withinMs`, without reading the rest. */
+async function firstBytes(response: Response, limit: number, withinMs: number): Promise<string | null> {
   if (!response.body) return null;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), withinMs);
+  });
   try {
     while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
+      const next = await Promise.race([reader.read(), late]);
+      if (next === 'late' || next.done) break;
+      chunks.push(next.value);
+      size += next.value.byteLength;
     }
   } catch {
-    // A receiver that resets mid-body still answered with its status; keep what arrived.
+    // A receiver that resets mid-body, or whose body outlived the timeout, still answered with its
+    // status; keep what arrived.
   } finally {
+    if (timer !== undefined) clearTimeout(timer);
     reader.cancel().catch(() => {});
   }
   const all = new Uint8Array(size);
@@ -160,7 +193,8 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
   await deps.d1.batch([
     deps.d1
       .prepare(
-        `INSERT INTO webhook_attempts (id, delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body, next_retry_at)
+        `INSERT OR IGNORE INTO webhook_attempts
+           (id, delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body, next_retry_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
@@ -176,7 +210,8 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
       ),
     deps.d1
       .prepare(
-        `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?
+        `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?,
+           claim_expires_at = NULL
          WHERE id = ? AND attempts = ?`,
       )
       .bind(status, attempt, nextAt?.getTime() ?? null, o.error, at, delivery.id, attempt - 1),
@@ -216,8 +251,6 @@ async function disableFailingEndpoint(deps: Deps, endpoint: Endpoint, now: Date)
   const hotelIds = endpoint.hotelIds ?? ['*'];
   const data = {
     id: endpoint.id,
-    url: endpoint.url,
-    hotel_ids: endpoint.hotelIds,
     reason: 'failing' as const,
     failing_since: endpoint.failingSince?.toISOString() ?? now.toISOString(),
     disabled_at: now.toISOString(),

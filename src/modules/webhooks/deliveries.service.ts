@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lt } from 'drizzle-orm';
 import { inList } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
@@ -45,6 +45,7 @@ function deliveryRow(endpointId: string, event: EventEnvelope, now: Date): Webho
     scheduleStart: 0,
     maxAttempts: ATTEMPTS_PER_SCHEDULE,
     nextAttemptAt: now,
+    claimExpiresAt: null,
     lastError: null,
     createdAt: now,
     updatedAt: now,
@@ -63,12 +64,19 @@ async function createDeliveries(
   if (pairs.length === 0) return 0;
   const now = deps.now();
   const rows = pairs.map(({ endpoint, event }) => deliveryRow(endpoint.id, event, now));
-  for (let i = 0; i < rows.length; i += 20) {
-    await deps.db
-      .insert(webhookDeliveries)
-      .values(rows.slice(i, i + 20))
-      .onConflictDoNothing();
+  // D1 binds at most 100 parameters per statement: as many rows as fit, all in one batch.
+  const perStatement = Math.max(1, Math.floor(100 / Object.keys(rows[0] ?? {}).length));
+  const inserts = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    inserts.push(
+      deps.db
+        .insert(webhookDeliveries)
+        .values(rows.slice(i, i + perStatement))
+        .onConflictDoNothing(),
+    );
   }
+  const [first, ...rest] = inserts;
+  if (first) await deps.db.batch([first, ...rest]);
   const eventIds = [...new Set(rows.map((r) => r.eventId))];
   const fresh = await deps.db
     .select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId })
@@ -147,28 +155,44 @@ export async function retryDelivery(deps: DeliveryDeps, p: Principal, deliveryId
 }
 
 /**
- * Sends every event committed since `since` that the endpoint wants again, oldest first: new
- * deliveries for events it never got, a fresh schedule for those it got or gave up on. Events stay
- * in the log for 30 days, so that is as far back as a replay reaches.
+ * Sends every event committed since `since` that the endpoint wants again, in commit order: new
+ * deliveries for events it never got, a fresh schedule for those it got or gave up on. At most
+ * REPLAY_LIMIT events a call; with `more`, the next call passes `after: next_after` (the last event
+ * this call looked at), so pages follow commit order (`seq`) and never repeat or skip an event, however
+ * many share one instant.
  */
 export async function replay(
   deps: DeliveryDeps,
   p: Principal,
   endpointId: string,
   since: Date,
-): Promise<{ deliveries: number; more: boolean; next_since: string | null }> {
+  after?: string,
+): Promise<{ deliveries: number; more: boolean; next_after: string | null }> {
   const endpoint = await getEndpoint(deps, p, endpointId);
   if (!endpoint.enabled) throw new AppError('invalid_state', 'The endpoint is disabled; enable it before a replay.');
-  const where = [gte(outboxEvents.createdAt, since)];
+  const where = [gte(outboxEvents.createdAt, since), isNotNull(outboxEvents.seq)];
   if (endpoint.hotelIds) where.push(inList(outboxEvents.hotelId, endpoint.hotelIds));
+  if (after) {
+    const from = await deps.db
+      .select({ seq: outboxEvents.seq })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.id, after))
+      .get();
+    if (from?.seq == null) {
+      throw new AppError('validation_failed', 'No event with that id is in the log.', {
+        errors: [{ path: 'after', message: 'unknown or purged event' }],
+      });
+    }
+    where.push(gt(outboxEvents.seq, from.seq));
+  }
   const rows = await deps.db
     .select()
     .from(outboxEvents)
     .where(and(...where))
-    .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
+    .orderBy(asc(outboxEvents.seq))
     .limit(REPLAY_LIMIT + 1);
-  const events = rows
-    .slice(0, REPLAY_LIMIT)
+  const page = rows.slice(0, REPLAY_LIMIT);
+  const events = page
     .map((r) =>
       toEnvelope({
         id: r.id,
@@ -194,7 +218,9 @@ export async function replay(
         )
     : [];
   const done = existing.filter((d) => d.status !== 'pending');
-  for (const d of done) await restart(deps, d);
+  // One batch for every restart, not a query each.
+  const [firstRestart, ...moreRestarts] = done.map((d) => restart(deps, d));
+  if (firstRestart) await deps.db.batch([firstRestart, ...moreRestarts]);
   await deps.jobs.sendBatch(done.map((d) => deliverWebhookJob.message({ delivery_id: d.id, attempt: d.attempts + 1 })));
   const known = new Set(existing.map((d) => d.eventId));
   const created = await createDeliveries(
@@ -202,10 +228,7 @@ export async function replay(
     events.filter((e) => !known.has(e.id)).map((event) => ({ endpoint, event })),
   );
   const more = rows.length > REPLAY_LIMIT;
-  // Events of one instant may straddle the limit: the next call starts at that instant again, and
-  // what it finds delivered already gets a fresh schedule, so nothing is skipped.
-  const next = more ? rows[REPLAY_LIMIT]?.createdAt : undefined;
-  return { deliveries: done.length + created, more, next_since: next ? next.toISOString() : null };
+  return { deliveries: done.length + created, more, next_after: more ? (page.at(-1)?.id ?? null) : null };
 }
 
 export async function listDeliveries(

@@ -46,7 +46,7 @@ export function checkWebhookUrl(raw: string, environment: string): UrlVerdict {
     return refuse(development ? 'must use https (or http in development)' : 'must use https');
   }
   if (url.username || url.password) return refuse('must not carry credentials');
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const host = url.hostname.toLowerCase().replace(/\.+$/, '');
   const loopback = isLoopback(host);
   if (development && loopback) return { ok: true, url };
   if (loopback || isBlockedName(host)) return refuse('must not point at this machine or a local network name');
@@ -94,14 +94,11 @@ function blockedIpv6(ip: string): boolean {
   const g = ipv6Groups(ip);
   if (!g) return true;
   const first = g[0] ?? 0;
-  if (g.every((x) => x === 0)) return true; // unspecified
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true; // loopback
-  if ((first & 0xfe00) === 0xfc00) return true; // unique local fc00::/7 (incl. AWS fd00:ec2::254)
-  if ((first & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((first & 0xff00) === 0xff00) return true; // multicast
-  if (first === 0x2001 && g[1] === 0x0db8) return true; // documentation
+  // Only global unicast (2000::/3) is reachable on purpose; everything else — unspecified, loopback,
+  // IPv4-mapped and -translated (::ffff:0:0/96), NAT64 (64:ff9b::/96, 64:ff9b:1::/48), unique local,
+  // site-local, link-local, multicast — is refused whatever it embeds.
+  if ((first & 0xe000) !== 0x2000) return true;
+  if (first === 0x2001 && (g[1] === 0x0db8 || g[1] === 0x0000)) return true; // documentation, Teredo
   const v4 = embeddedIpv4(ip);
-  if (v4 !== null) return BLOCKED_V4.some((cidr) => inIpv4Cidr(cidr, v4));
-  // IPv4-compatible (deprecated ::a.b.c.d): refuse outright.
-  return g.slice(0, 6).every((x) => x === 0);
+  return v4 !== null && BLOCKED_V4.some((cidr) => inIpv4Cidr(cidr, v4));
 }

@@ -188,13 +188,20 @@ export const webhookRoutes = createRouter()
       path: '/webhook-endpoints/{id}/replay',
       tags,
       summary: 'Send every event since a time to the endpoint again',
-      description: 'Up to 500 events per call, oldest first; with `more`, call again with `since: next_since`.',
+      description:
+        'Up to 500 events per call, in commit order; with `more`, call again with the same `since` and `after: next_after`.',
       request: { params: IdParam, body: jsonBody(ReplayBody) },
       responses: { 202: jsonContent(ReplaySchema, 'Deliveries scheduled'), ...errorResponses(404, 409, 415) },
     }),
     async (c) => {
-      const since = new Date(c.req.valid('json').since);
-      const result = await replay(depsFromContext(c), c.get('principal'), c.req.valid('param').id, since);
+      const body = c.req.valid('json');
+      const result = await replay(
+        depsFromContext(c),
+        c.get('principal'),
+        c.req.valid('param').id,
+        new Date(body.since),
+        body.after,
+      );
       return c.json(result, 202);
     },
   )

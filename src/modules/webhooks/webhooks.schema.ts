@@ -109,7 +109,15 @@ export const DeliverySchema = z
   .openapi('WebhookDelivery');
 
 export const ReplayBody = z
-  .object({ since: z.iso.datetime().openapi({ description: 'Every event committed at or after this instant' }) })
+  .object({
+    since: z.iso.datetime().openapi({ description: 'Every event committed at or after this instant' }),
+    after: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: 'Continue after this event: `next_after` of the previous call' }),
+  })
   .strict()
   .openapi('WebhookReplay');
 
@@ -117,6 +125,9 @@ export const ReplaySchema = z
   .object({
     deliveries: z.number().int().openapi({ description: 'Deliveries scheduled' }),
     more: z.boolean().openapi({ description: 'More events matched than one call replays' }),
-    next_since: z.string().nullable().openapi({ description: 'When `more`: the `since` of the next call' }),
+    next_after: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When `more`: pass it as `after` (with the same `since`) to continue' }),
   })
   .openapi('WebhookReplayResult');

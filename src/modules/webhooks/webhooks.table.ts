@@ -56,6 +56,8 @@ export const webhookDeliveries = sqliteTable(
     scheduleStart: integer('schedule_start').notNull(),
     maxAttempts: integer('max_attempts').notNull(),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    /** An attempt in progress holds the row until then (see deliver.job.ts): two copies never both send. */
+    claimExpiresAt: integer('claim_expires_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -87,7 +89,7 @@ export const webhookAttempts = sqliteTable(
     responseBody: text('response_body'),
     nextRetryAt: integer('next_retry_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('webhook_attempts_delivery').on(t.deliveryId, t.attempt)],
+  (t) => [uniqueIndex('webhook_attempts_delivery').on(t.deliveryId, t.attempt)],
 );
 
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect;
