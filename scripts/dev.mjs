@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run dev [-- <wrangler dev args>]`: local D1 migrated, `wrangler dev` running, and a demo hotel
-// seeded through the public HTTP API (so the seed goes through the same validation a client does).
-// Plain Node ESM with no dependencies: it must run before anything but `npm install` has happened.
+// seeded through the public HTTP API (so the seed goes through the same validation a client does),
+// and a local webhook receiver (./webhook-receiver.mjs) subscribed to the demo hotel's events, so
+// deliveries are printed here. Plain Node ESM; it needs nothing but `npm install`.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -87,6 +88,10 @@ const DEMO_KEY = {
   // A widget books and manages its own bookings; reading every reservation is the hotel's (reservations:read).
   scopes: ['hotels:read', 'availability:read', 'reservations:write'],
   allowed_origins: ['http://localhost:3000', 'http://localhost:5173'],
+};
+const DEMO_WEBHOOK = {
+  events: ['*'],
+  description: 'npm run dev: the local webhook receiver (scripts/webhook-receiver.mjs)',
 };
 const ARI_DAYS = 365;
 const ARI_INVENTORY = 5;
@@ -281,6 +286,62 @@ async function seed(call) {
   return state;
 }
 
+/**
+ * Subscribes the local receiver to the demo hotel's events, once: the endpoint id and its secret are
+ * kept in .wrangler/demo.json so a restart verifies with the same secret. An endpoint that is gone
+ * is made again; one that was edited (another URL, disabled, fewer events) is set back.
+ */
+async function ensureWebhookEndpoint(call, state, url) {
+  const wanted = { url, events: DEMO_WEBHOOK.events, hotel_ids: [state.hotel_id] };
+  if (state.webhook?.endpoint_id) {
+    const path = `/api/v1/webhook-endpoints/${state.webhook.endpoint_id}`;
+    const res = await call('GET', path);
+    if (res.status === 404) {
+      console.log('[dev] The demo webhook endpoint is gone: creating a new one.');
+      delete state.webhook;
+    } else {
+      const current = expectOk(res, 200, 'Checking the demo webhook endpoint');
+      const same =
+        current.url === url &&
+        current.enabled &&
+        JSON.stringify(current.events) === JSON.stringify(wanted.events) &&
+        JSON.stringify(current.hotel_ids) === JSON.stringify(wanted.hotel_ids);
+      if (!same) {
+        expectOk(
+          await call('PATCH', path, { body: { ...wanted, enabled: true } }),
+          200,
+          'Updating the webhook endpoint',
+        );
+      }
+    }
+  }
+  if (!state.webhook) {
+    const body = { ...wanted, description: DEMO_WEBHOOK.description };
+    const created = expectOk(
+      await call('POST', '/api/v1/webhook-endpoints', { body }),
+      201,
+      'Creating the demo webhook endpoint',
+    );
+    state.webhook = { endpoint_id: created.id, secret: created.secret };
+    saveDemo(state);
+  }
+  return state.webhook;
+}
+
+/** The receiver, listening before wrangler starts so that retries due from a previous run land; null if it cannot. */
+async function startReceiver() {
+  const { receiverPortFromEnv, startWebhookReceiver } = await import('./webhook-receiver.mjs');
+  let port;
+  try {
+    port = receiverPortFromEnv();
+    return await startWebhookReceiver({ port, secret: loadDemo().webhook?.secret ?? null });
+  } catch (err) {
+    const why = err?.code === 'EADDRINUSE' ? `port ${port} is in use (set DEV_WEBHOOK_RECEIVER_PORT)` : err.message;
+    console.error(`[dev] Not starting the local webhook receiver: ${why}.`);
+    return null;
+  }
+}
+
 function mask(secret) {
   return secret.length <= 8 ? '****' : `${secret.slice(0, 6)}…${secret.slice(-2)}`;
 }
@@ -313,6 +374,8 @@ async function main() {
     console.error(`[dev] Port ${port} is already in use. Stop that server or pass another: npm run dev -- --port 8788`);
     process.exit(1);
   }
+
+  const receiver = await startReceiver();
 
   console.log('[dev] Applying D1 migrations to the local database…');
   // stdin ignored: wrangler then skips its confirmation prompt, as in CI.
@@ -363,6 +426,16 @@ async function main() {
     console.error(`\n[dev] Seeding the demo hotel failed: ${message}`);
     console.error('[dev] The server keeps running; restart `npm run dev` to finish the seed (done steps are kept).');
   }
+  let webhook;
+  if (demo && receiver) {
+    try {
+      webhook = await ensureWebhookEndpoint(createApi(baseUrl, adminKey).call, demo, receiver.url);
+      receiver.setSecret(webhook.secret);
+    } catch (err) {
+      const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
+      console.error(`\n[dev] Subscribing the local webhook receiver failed: ${message}`);
+    }
+  }
   const lines = [
     '',
     '  WeHub Integrations is running',
@@ -376,6 +449,12 @@ async function main() {
       `  Demo API key   ${demo.api_key}`,
       `                 scopes ${DEMO_KEY.scopes.join(', ')}; origins ${DEMO_KEY.allowed_origins.join(', ')}`,
       `  Try            curl -H 'X-API-Key: ${demo.api_key}' ${shownUrl}/api/booking-engine/hotels/${demo.hotel_id}`,
+    );
+  }
+  if (webhook) {
+    lines.push(
+      `  Webhooks       deliveries to ${receiver.url} are printed here ([webhook] lines)`,
+      `                 endpoint ${webhook.endpoint_id}, events ${DEMO_WEBHOOK.events.join(', ')}, demo hotel only`,
     );
   }
   lines.push('  Stop           Ctrl-C', '');
