@@ -29,6 +29,7 @@ export function timingSafeEqualBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer
   return crypto.subtle.timingSafeEqual(x, y);
 }
 
+/** Standard, padded base64 of `bytes` (base64url: `base64Url` in ids.ts). */
 export function base64(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   let text = '';

@@ -1,3 +1,5 @@
+import { base64 } from './crypto';
+
 // Prefixed, time-ordered ids (ULID layout: 48-bit ms timestamp + 80 random bits, Crockford base32),
 // so that sorting by id is sorting by creation time and cursors can be plain ids.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -67,10 +69,7 @@ export function newId(kind: IdKind): string {
 
 /** Unpadded base64url (RFC 4648 §5) of `bytes`. */
 export function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replaceAll('=', '');
+  return base64(bytes).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 }
 
 /** Random url-safe token of `bytes` bytes of entropy (API keys, secrets, confirmation numbers). */

@@ -1,9 +1,10 @@
 import { Webhook } from 'standardwebhooks';
+import { base64 } from '../../lib/crypto';
 
 /** A `whsec_` secret: base64 of 32 random bytes, the form the Standard Webhooks libraries read. */
 export function newSigningSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
+  return `whsec_${base64(bytes)}`;
 }
 
 export const USER_AGENT = 'WeHub-Webhooks/1.0 (+https://docs.wehub.work/webhooks)';
