@@ -1,5 +1,6 @@
-import { AppError } from '../../errors';
+import type { AppError } from '../../errors';
 import { Memo } from '../../lib/memo';
+import { rateLimited } from '../platform/rate-limit';
 
 /** The AUTH_FAILURE_LIMITER binding counts per 60 s window (wrangler.toml `[[ratelimits]]`). */
 const PERIOD_SECONDS = 60;
@@ -12,9 +13,7 @@ const PERIOD_SECONDS = 60;
 const refused = new Memo<true>(PERIOD_SECONDS * 1000, 10_000);
 
 function tooManyFailures(): AppError {
-  return new AppError('rate_limited', 'Too many failed authentications from this address; slow down.', {
-    headers: { 'Retry-After': String(PERIOD_SECONDS) },
-  });
+  return rateLimited('Too many failed authentications from this address; slow down.', PERIOD_SECONDS);
 }
 
 /**

@@ -3,8 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
-import { clientKeyOfAddress } from '../../lib/ip';
-import { RATE_LIMIT_PERIOD_SECONDS } from '../platform/rate-limit';
+import { limitRequest } from '../platform/rate-limit';
 
 /**
  * How an inbound partner proves who it is. The verifier sees the raw body (signatures are over the
@@ -65,13 +64,7 @@ function parseBasic(header: string | undefined): { username: string; password: s
 export function partnerGate(options: PartnerOptions): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (options.renderError) c.set('renderError', options.renderError);
-    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
-    const { success } = await c.env.RATE_LIMITER.limit({ key: `partner:${c.req.routePath}|${client}` });
-    if (!success) {
-      throw new AppError('rate_limited', 'Too many requests from this address; slow down.', {
-        headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
-      });
-    }
+    await limitRequest(c, `partner:${c.req.routePath}`, 'Too many requests from this address; slow down.');
     const { scheme } = options;
     let verified: boolean;
     if (scheme.kind === 'signature') {
