@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { createDb } from '../../src/db';
 import { runCron } from '../../src/jobs';
 import { commitChange } from '../../src/modules/events/commit';
-import { toEnvelope } from '../../src/modules/events/relay';
+import { loadEnvelope } from '../../src/modules/events/events.service';
 import { USER_AGENT } from '../../src/modules/webhooks/signing';
 import { webhookSubscriber } from '../../src/modules/webhooks/webhooks.subscriber';
 import { webhookReceiver } from '../fakes/webhook-receiver';
@@ -121,11 +122,12 @@ describe('webhook delivery', () => {
     const handOffJob = queue.queued.find((q) => q.job.type === 'event.deliver');
     if (!handOffJob) throw new Error('no hand-off');
     const { event_id } = handOffJob.job.payload as { event_id: string };
-    const row = await env.DB.prepare('SELECT * FROM outbox_events WHERE id = ?').bind(event_id).first();
+    const event = await loadEnvelope(createDb(env.DB), event_id);
+    if (!event) throw new Error('no event');
     // The subscriber itself, twice (its job retried after the deliveries were written): one delivery,
     // whose first attempt is queued more than once; the copies that run after it failed send nothing.
-    await webhookSubscriber.handle(toEnvelope(row as never), deps);
-    await webhookSubscriber.handle(toEnvelope(row as never), deps);
+    await webhookSubscriber.handle(event, deps);
+    await webhookSubscriber.handle(event, deps);
     const ran = await drain(queue, deps);
     expect(receiver.deliveries.map((d) => d.answeredWith)).toEqual([500, 200]);
     // A duplicate of the attempt that already ran (the queue delivers at least once) sends nothing.

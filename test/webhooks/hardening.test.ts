@@ -5,10 +5,11 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
 import { commitChange } from '../../src/modules/events/commit';
-import { toEnvelope } from '../../src/modules/events/relay';
+import { loadEnvelope } from '../../src/modules/events/events.service';
 import { deliverWebhookJob } from '../../src/modules/webhooks/deliver.job';
 import { fanOut } from '../../src/modules/webhooks/deliveries.service';
 import { checkWebhookUrl } from '../../src/modules/webhooks/url-policy';
@@ -34,13 +35,12 @@ async function commitAri(hotelId: string) {
 }
 
 async function lastEvent(hotelId: string) {
-  const r = await env.DB.prepare(
-    'SELECT id, hotel_id, type, data, created_at FROM outbox_events WHERE hotel_id = ? ORDER BY created_at DESC LIMIT 1',
-  )
+  const r = await env.DB.prepare('SELECT id FROM outbox_events WHERE hotel_id = ? ORDER BY created_at DESC LIMIT 1')
     .bind(hotelId)
-    .first<{ id: string; hotel_id: string; type: string; data: string; created_at: number }>();
-  if (!r) throw new Error('no event');
-  return toEnvelope(r);
+    .first<{ id: string }>();
+  const event = r && (await loadEnvelope(createDb(env.DB), r.id));
+  if (!event) throw new Error('no event');
+  return event;
 }
 
 /** A hotel with one endpoint for it and one pending delivery whose first attempt is queued (and taken off the queue). */

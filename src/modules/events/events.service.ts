@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import { inList } from '../../db';
+import { type Db, inList } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { toPage } from '../../lib/pagination';
 import type { EventEnvelope, EventType } from './events.schema';
-import { outboxEvents } from './outbox.table';
+import { type OutboxEventRow, outboxEvents } from './outbox.table';
 
 /**
  * Oldest first in commit order (`seq`), so `after` (the last event a reader has) resumes exactly where
@@ -38,11 +38,16 @@ export async function listEvents(
     .where(and(...where))
     .orderBy(asc(outboxEvents.seq))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => ({
-    id: r.id,
-    type: r.type,
-    created_at: r.createdAt.toISOString(),
-    hotel_id: r.hotelId,
-    data: r.data,
-  }));
+  return toPage(rows, query.limit, envelopeOf);
+}
+
+/** An outbox row as subscribers, webhooks and the events API see it. */
+export function envelopeOf(row: Pick<OutboxEventRow, 'id' | 'type' | 'createdAt' | 'hotelId' | 'data'>): EventEnvelope {
+  return { id: row.id, type: row.type, created_at: row.createdAt.toISOString(), hotel_id: row.hotelId, data: row.data };
+}
+
+/** One event's envelope, or null when it is not (or no longer) in the outbox. */
+export async function loadEnvelope(db: Db, id: string): Promise<EventEnvelope | null> {
+  const row = await db.select().from(outboxEvents).where(eq(outboxEvents.id, id)).get();
+  return row ? envelopeOf(row) : null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
-import type { EventEnvelope } from './events.schema';
+import { loadEnvelope } from './events.service';
 import { subscribersFor } from './subscribers';
 
 /** How long a relay holds the rows it claimed before another relay may take them over. */
@@ -59,18 +59,6 @@ export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jo
   return { events, jobs };
 }
 
-type OutboxRecord = { id: string; hotel_id: string; type: string; data: string; created_at: number };
-
-export function toEnvelope(row: OutboxRecord): EventEnvelope {
-  return {
-    id: row.id,
-    type: row.type as EventEnvelope['type'],
-    created_at: new Date(row.created_at).toISOString(),
-    hotel_id: row.hotel_id,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-  };
-}
-
 const DeliverPayload = z.object({ event_id: z.string().min(1), subscriber: z.string().min(1) });
 
 /**
@@ -89,12 +77,9 @@ export const deliverEventJob = defineJob({
       .bind(event_id, name)
       .first();
     if (done) return;
-    const row = await deps.d1
-      .prepare('SELECT id, hotel_id, type, data, created_at FROM outbox_events WHERE id = ?')
-      .bind(event_id)
-      .first<OutboxRecord>();
-    if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
-    await subscriber.handle(toEnvelope(row), deps);
+    const event = await loadEnvelope(deps.db, event_id);
+    if (!event) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
+    await subscriber.handle(event, deps);
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())

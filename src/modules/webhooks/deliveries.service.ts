@@ -6,8 +6,8 @@ import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import type { EventEnvelope } from '../events/events.schema';
+import { envelopeOf } from '../events/events.service';
 import { outboxEvents } from '../events/outbox.table';
-import { toEnvelope } from '../events/relay';
 import { matches } from '../events/subscribers';
 import { deliverWebhookJob } from './deliver.job';
 import { getEndpoint } from './endpoints.service';
@@ -192,17 +192,7 @@ export async function replay(
     .orderBy(asc(outboxEvents.seq))
     .limit(REPLAY_LIMIT + 1);
   const page = rows.slice(0, REPLAY_LIMIT);
-  const events = page
-    .map((r) =>
-      toEnvelope({
-        id: r.id,
-        hotel_id: r.hotelId,
-        type: r.type,
-        data: JSON.stringify(r.data),
-        created_at: r.createdAt.getTime(),
-      }),
-    )
-    .filter((e) => endpointWants(endpoint, e));
+  const events = page.map(envelopeOf).filter((e) => endpointWants(endpoint, e));
   const existing = events.length
     ? await deps.db
         .select()
