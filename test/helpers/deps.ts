@@ -24,3 +24,32 @@ export function testDeps(overrides: Partial<Deps> = {}): Deps & { settle: () => 
   const { deps, settle } = depsFromEnv(env);
   return { ...deps, jobs: recordingJobs(), ...overrides, settle };
 }
+
+/** A queue message as `consume()` sees it, recording its fate: acked, or retried (with what delay). */
+export type FakeMessage = Message<unknown> & { acked: boolean; retriedWith: number | undefined | null };
+
+let messageSeq = 0;
+
+/** `onRetry` sees each retry (e.g. to put the message back on an in-memory queue). */
+export function fakeMessage(
+  body: unknown,
+  attempts = 1,
+  onRetry?: (delaySeconds: number | undefined) => void,
+): FakeMessage {
+  const m = {
+    id: `msg-${Date.now()}-${++messageSeq}`,
+    timestamp: new Date(),
+    body,
+    attempts,
+    acked: false,
+    retriedWith: null as number | undefined | null,
+    ack() {
+      m.acked = true;
+    },
+    retry(options?: { delaySeconds?: number }) {
+      m.retriedWith = options?.delaySeconds;
+      onRetry?.(options?.delaySeconds);
+    },
+  };
+  return m as unknown as FakeMessage;
+}

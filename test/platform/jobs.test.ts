@@ -3,28 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CRONS, consume, JOBS, runCron } from '../../src/jobs';
 import { DEFAULT_RETRY, decideFailure, PermanentJobError, retryDelaySeconds } from '../../src/lib/job';
 import type { Subscriber } from '../../src/modules/events/subscribers';
-import { recordingJobs, testDeps } from '../helpers/deps';
-
-type FakeMessage = Message<unknown> & { acked: boolean; retriedWith: number | undefined | null };
-
-let seq = 0;
-function message(body: unknown, attempts = 1): FakeMessage {
-  const m = {
-    id: `msg-${Date.now()}-${++seq}`,
-    timestamp: new Date(),
-    body,
-    attempts,
-    acked: false,
-    retriedWith: null as number | undefined | null,
-    ack() {
-      m.acked = true;
-    },
-    retry(options?: { delaySeconds?: number }) {
-      m.retriedWith = options?.delaySeconds;
-    },
-  };
-  return m as unknown as FakeMessage;
-}
+import { fakeMessage, recordingJobs, testDeps } from '../helpers/deps';
 
 async function deadLetter(messageId: string) {
   return env.DB.prepare('SELECT * FROM dead_letters WHERE message_id = ?')
@@ -90,14 +69,14 @@ describe('queue consumer', () => {
     const eventId = await anEvent();
     const body = { type: 'event.deliver', payload: { event_id: eventId, subscriber: 'flaky' } };
 
-    const first = message(body, 1);
+    const first = fakeMessage(body, 1);
     await consume('wehub-jobs', first, deps, deps.settle);
     expect(first.acked).toBe(false);
     expect(first.retriedWith).toBeGreaterThanOrEqual(1);
     expect(first.retriedWith).toBeLessThanOrEqual(2);
     expect(await deadLetter(first.id)).toBeNull();
 
-    const last = message(body, 3);
+    const last = fakeMessage(body, 3);
     await consume('wehub-jobs', last, deps, deps.settle);
     expect(last.acked).toBe(true);
     expect(last.retriedWith).toBeNull();
@@ -112,7 +91,7 @@ describe('queue consumer', () => {
 
   it('acknowledges and dead-letters a permanent failure at once', async () => {
     const deps = testDeps({ subscribers: [failing(() => new PermanentJobError('endpoint gone'))] });
-    const m = message({ type: 'event.deliver', payload: { event_id: await anEvent(), subscriber: 'flaky' } });
+    const m = fakeMessage({ type: 'event.deliver', payload: { event_id: await anEvent(), subscriber: 'flaky' } });
     await consume('wehub-jobs', m, deps, deps.settle);
     expect(m.acked).toBe(true);
     expect(m.retriedWith).toBeNull();
@@ -125,7 +104,7 @@ describe('queue consumer', () => {
     ['a payload its schema refuses', { type: 'housekeeping', payload: { at: 'yesterday' } }, 'unparseable'],
   ])('dead-letters %s instead of retrying it forever', async (_name, body, reason) => {
     const deps = testDeps();
-    const m = message(body);
+    const m = fakeMessage(body);
     await consume('wehub-jobs', m, deps, deps.settle);
     expect(m.acked).toBe(true);
     expect(await deadLetter(m.id)).toMatchObject({ reason });
@@ -133,7 +112,7 @@ describe('queue consumer', () => {
 
   it('records whatever reaches the dead-letter queue, once, however often it is delivered', async () => {
     const deps = testDeps();
-    const m = message({ type: 'housekeeping', payload: { at: 1 } }, 1);
+    const m = fakeMessage({ type: 'housekeeping', payload: { at: 1 } }, 1);
     await consume('wehub-jobs-dlq', m, deps, deps.settle);
     await consume('wehub-jobs-dlq', m, deps, deps.settle);
     expect(m.acked).toBe(true);
@@ -148,7 +127,7 @@ describe('queue consumer', () => {
       },
     } as unknown as D1Database;
     const deps = testDeps({ d1: broken });
-    const m = message({ type: 'no.such.job', payload: {} });
+    const m = fakeMessage({ type: 'no.such.job', payload: {} });
     await consume('wehub-jobs', m, deps, deps.settle);
     expect(m.acked).toBe(false);
     expect(m.retriedWith).toBe(60);
@@ -156,7 +135,7 @@ describe('queue consumer', () => {
 
   it('acknowledges a job that succeeds', async () => {
     const deps = testDeps();
-    const m = message({ type: 'housekeeping', payload: { at: Date.now() } });
+    const m = fakeMessage({ type: 'housekeeping', payload: { at: Date.now() } });
     await consume('wehub-jobs', m, deps, deps.settle);
     expect(m.acked).toBe(true);
     expect(await deadLetter(m.id)).toBeNull();

@@ -6,7 +6,7 @@ import type { JobEnvelope } from '../../src/lib/job';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
 import { relayOutbox } from '../../src/modules/events/relay';
-import { testDeps } from '../helpers/deps';
+import { fakeMessage, testDeps } from '../helpers/deps';
 import { type Auth, call, expectStatus } from '../helpers/http';
 import { type FakeRoute, fakeFetch } from '../helpers/outbound';
 
@@ -41,21 +41,12 @@ export function memoryQueue() {
   return { queued, sender };
 }
 
-let seq = 0;
 /** A queue message; a retry puts it back at the end of the queue with one more attempt, as Queues would. */
-function asMessage(queue: ReturnType<typeof memoryQueue>, next: QueuedJob & { attempts?: number }) {
+function asMessage(queue: ReturnType<typeof memoryQueue>, next: QueuedJob) {
   const attempts = next.attempts ?? 1;
-  const m = {
-    id: `webhook-msg-${++seq}-${Date.now()}`,
-    timestamp: new Date(),
-    body: next.job,
-    attempts,
-    ack() {},
-    retry(options?: { delaySeconds?: number }) {
-      queue.queued.push({ job: next.job, delaySeconds: options?.delaySeconds, attempts: attempts + 1 } as QueuedJob);
-    },
-  };
-  return m as unknown as Message<unknown>;
+  return fakeMessage(next.job, attempts, (delaySeconds) => {
+    queue.queued.push({ job: next.job, delaySeconds, attempts: attempts + 1 });
+  });
 }
 
 /** Deps whose outbound calls go to `routes` and whose jobs land in the memory queue. */
