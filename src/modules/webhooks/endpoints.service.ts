@@ -5,6 +5,7 @@ import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
+import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { hotels } from '../catalog/catalog.table';
 import { newSigningSecret } from './signing';
 import { checkWebhookUrl } from './url-policy';
@@ -24,8 +25,7 @@ export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
  */
 export function canManageEndpoint(p: Principal, endpointHotels: readonly string[] | null): boolean {
   if (p.hotelIds === null) return true;
-  const mine = p.hotelIds;
-  return endpointHotels?.every((h) => mine.includes(h)) ?? false;
+  return endpointHotels?.every((h) => canAccessHotel(p, h)) ?? false;
 }
 
 export function endpointJson(row: WebhookEndpointRow) {
@@ -63,8 +63,7 @@ async function resolveHotels(
     return p.hotelIds === null ? null : [...p.hotelIds];
   }
   const wanted = [...new Set(asked)];
-  const foreign = wanted.filter((h) => p.hotelIds !== null && !p.hotelIds.includes(h));
-  if (foreign.length > 0) throw new AppError('forbidden', `This credential may not access hotel ${foreign[0]}.`);
+  for (const h of wanted) assertHotelAccess(p, h);
   const known = await deps.db.select({ id: hotels.id }).from(hotels).where(inList(hotels.id, wanted));
   const missing = wanted.filter((h) => !known.some((k) => k.id === h));
   if (missing.length > 0) {
