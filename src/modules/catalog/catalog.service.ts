@@ -5,7 +5,7 @@ import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { assertHotelAccess } from '../auth/access';
-import { type CommitDeps, commitChange } from '../events/commit';
+import { type CommitDeps, commitChange, unexpectedConstraint } from '../events/commit';
 import type { CreateHotelInput, UpdateHotelInput } from './catalog.schema';
 import {
   type CatalogStatus,
@@ -47,7 +47,7 @@ export async function commitCatalogWrite(
   });
   if (result.ok) return;
   if (result.constraint === 'unique' && codeOf) throw duplicateCode(codeOf.kind, codeOf.code);
-  throw new Error(`catalog write for hotel ${hotelId} refused by a ${result.constraint} constraint`);
+  throw unexpectedConstraint(result.constraint);
 }
 
 export async function getHotelOrThrow(db: Db, hotelId: string): Promise<HotelRow> {
