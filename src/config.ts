@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { configPart, flag } from './lib/config-kit';
 import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
+import { paymentsConfig } from './modules/payments/payments.config';
 import { webhooksConfig } from './modules/webhooks/webhooks.config';
 
 const platformConfig = configPart({
@@ -14,10 +15,16 @@ const platformConfig = configPart({
 });
 
 /** Every module's part of the configuration; a module adds its part here with one line. */
-const PARTS = [platformConfig, authConfig, availabilityConfig, webhooksConfig] as const;
+const PARTS = [platformConfig, authConfig, availabilityConfig, webhooksConfig, paymentsConfig] as const;
 
 const ConfigSchema = z
-  .object({ ...platformConfig.shape, ...authConfig.shape, ...availabilityConfig.shape, ...webhooksConfig.shape })
+  .object({
+    ...platformConfig.shape,
+    ...authConfig.shape,
+    ...availabilityConfig.shape,
+    ...webhooksConfig.shape,
+    ...paymentsConfig.shape,
+  })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';
     for (const part of PARTS) {

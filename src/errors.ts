@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'idempotency_in_flight',
   'precondition_failed',
   'rate_limited',
+  'payment_declined',
+  'payment_velocity_exceeded',
+  'gateway_error',
+  'gateway_timeout',
   'service_unavailable',
   'internal_error',
 ] as const;
@@ -55,8 +59,15 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 415;
     case 'idempotency_key_reused':
       return 422;
+    case 'payment_declined':
+      return 402;
     case 'rate_limited':
+    case 'payment_velocity_exceeded':
       return 429;
+    case 'gateway_error':
+      return 502;
+    case 'gateway_timeout':
+      return 504;
     case 'service_unavailable':
       return 503;
     case 'internal_error':
@@ -81,6 +92,10 @@ const TITLES: Record<ErrorCode, string> = {
   idempotency_in_flight: 'Request in flight',
   precondition_failed: 'Precondition failed',
   rate_limited: 'Too many requests',
+  payment_declined: 'Payment declined',
+  payment_velocity_exceeded: 'Too many payment attempts',
+  gateway_error: 'Payment gateway error',
+  gateway_timeout: 'Payment gateway timeout',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal server error',
 };

@@ -16,6 +16,11 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'whe',
   webhookDelivery: 'whd',
   webhookAttempt: 'wha',
+  payment: 'pay',
+  refund: 'rfd',
+  dispute: 'dsp',
+  guestCard: 'card',
+  paymentOauthState: 'pos',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

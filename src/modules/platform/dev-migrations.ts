@@ -5,6 +5,7 @@ import m0003 from '../../../migrations/0003_key_checksum_secret.sql';
 import m0004 from '../../../migrations/0004_backbone.sql';
 import m0005 from '../../../migrations/0005_event_sequence.sql';
 import m0006 from '../../../migrations/0006_webhooks.sql';
+import m0007 from '../../../migrations/0007_payments.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -20,6 +21,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0004_backbone.sql', sql: m0004 },
   { name: '0005_event_sequence.sql', sql: m0005 },
   { name: '0006_webhooks.sql', sql: m0006 },
+  { name: '0007_payments.sql', sql: m0007 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

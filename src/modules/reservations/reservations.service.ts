@@ -131,6 +131,7 @@ export async function createReservation(
     totalAmount: total,
     amountPaid: 0,
     cancellationFee: null,
+    disputedAt: null,
     specialRequests: body.special_requests ?? null,
     source: 'direct',
     holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt),

@@ -61,6 +61,8 @@ export const reservations = sqliteTable(
     source: text('source', { enum: RESERVATION_SOURCES }).notNull(),
     holdExpiresAt: integer('hold_expires_at', { mode: 'timestamp_ms' }),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    /** A payment of this stay is under a chargeback (set by a Square dispute, cleared when it closes). */
+    disputedAt: integer('disputed_at', { mode: 'timestamp_ms' }),
     version: integer('version').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

@@ -1,0 +1,102 @@
+import type { SquareClient } from 'square';
+import type { Deps } from '../../deps';
+import { squareBaseUrl } from './payments.config';
+
+/**
+ * The one door to Square. The `square` SDK costs hundreds of milliseconds to load, so it is imported
+ * here, on first use, by the paths that pay — never at the worker's start (`wrangler check startup`).
+ * Its HTTP goes through our outbound client (timeout, no redirects, one log line without secrets), and
+ * its own retries are off: a retry must reuse the same idempotency key, which the callers decide.
+ *
+ * `callSquare` turns the SDK's exceptions into a result the payment code can reason about:
+ * - `ok`: Square answered 2xx (the value is what `fn` made of it: plain data, never an SDK object);
+ * - `refused`: Square answered 4xx — it did nothing (a decline, a bad token, a refund beyond the payment);
+ * - `unknown`: no answer (timeout, connection lost) or a 5xx — Square may or may not have acted, so the
+ *   caller must resolve it with the same idempotency key before it believes either way.
+ */
+export type SquareAccount = {
+  /** `platform`: our own Square account; `hotel`: the hotel's account connected through Square OAuth. */
+  kind: 'platform' | 'hotel';
+  accessToken: string;
+  locationId: string;
+};
+
+export type SquareErrorItem = { category: string; code: string; detail?: string; field?: string };
+
+export type SquareCall<T> =
+  | { ok: true; value: T }
+  | { ok: false; kind: 'refused'; status: number; errors: SquareErrorItem[]; body: unknown }
+  | { ok: false; kind: 'unknown'; reason: 'timeout' | 'network_error' | 'server_error'; status?: number };
+
+type SquareModule = typeof import('square');
+let loading: Promise<SquareModule> | undefined;
+
+/** The SDK module, loaded once per isolate on the first payment path that needs it. */
+export function loadSquare(): Promise<SquareModule> {
+  loading ??= import('square');
+  return loading;
+}
+
+export type SquareDeps = Pick<Deps, 'outbound' | 'config' | 'log'>;
+
+export async function callSquare<T>(
+  deps: SquareDeps,
+  account: Pick<SquareAccount, 'accessToken'>,
+  fn: (client: SquareClient) => Promise<T>,
+): Promise<SquareCall<T>> {
+  const sdk = await loadSquare();
+  // What our transport saw on the last call: the SDK folds timeouts and resets into one error type.
+  let transport: 'timeout' | 'network_error' | undefined;
+  const client = new sdk.SquareClient({
+    token: account.accessToken,
+    baseUrl: squareBaseUrl(deps.config),
+    maxRetries: 0,
+    // Our outbound client enforces the real timeout; the SDK's must not fire first.
+    timeoutInSeconds: Math.ceil(deps.config.PAYMENT_GATEWAY_TIMEOUT_MS / 1000) + 5,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input as RequestInfo, init);
+      const result = await deps.outbound({
+        service: 'square',
+        url: request.url,
+        method: request.method,
+        headers: Object.fromEntries(request.headers),
+        body: request.body ? await request.text() : undefined,
+        timeoutMs: deps.config.PAYMENT_GATEWAY_TIMEOUT_MS,
+      });
+      if (!result.ok) {
+        transport = result.outcome;
+        throw new TypeError(`square ${result.outcome}`);
+      }
+      return result.response;
+    }) as typeof fetch,
+  });
+  try {
+    return { ok: true, value: await fn(client) };
+  } catch (err) {
+    if (err instanceof sdk.SquareError && err.statusCode !== undefined && transport === undefined) {
+      if (err.statusCode >= 500) return { ok: false, kind: 'unknown', reason: 'server_error', status: err.statusCode };
+      const errors = (err.errors ?? []).map((e) => ({
+        category: String(e.category),
+        code: String(e.code),
+        ...(e.detail ? { detail: e.detail } : {}),
+        ...(e.field ? { field: e.field } : {}),
+      }));
+      return { ok: false, kind: 'refused', status: err.statusCode, errors, body: err.body };
+    }
+    if (err instanceof sdk.SquareError || err instanceof sdk.SquareTimeoutError || transport !== undefined) {
+      return { ok: false, kind: 'unknown', reason: transport ?? 'timeout' };
+    }
+    throw err;
+  }
+}
+
+/** Square's money: the SDK wants bigint minor units; our API and tables use integers. */
+export function toSquareMoney(amount: number, currency: string) {
+  return { amount: BigInt(amount), currency: currency as 'USD' };
+}
+
+export function fromSquareMoney(money: { amount?: bigint | null; currency?: string } | undefined | null) {
+  return money?.amount === undefined || money.amount === null
+    ? null
+    : { amount: Number(money.amount), currency: String(money.currency) };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Logger } from '../../src/lib/log';
+import { createOutbound } from '../../src/lib/outbound';
+import { callSquare, toSquareMoney } from '../../src/modules/payments/square.client';
+import { squareFake } from '../fakes/square';
+import { testDeps } from '../helpers/deps';
+
+describe('callSquare', () => {
+  it('sends the SDK request through our outbound client and returns plain data', async () => {
+    const square = squareFake({ accessToken: 'tok', locationId: 'L1' });
+    const seen: Request[] = [];
+    const outbound = createOutbound({
+      fetch: async (input, init) => {
+        const r = new Request(input, init);
+        seen.push(r.clone());
+        return square.handler(r);
+      },
+      log: new Logger('error'),
+    });
+    const deps = testDeps({ outbound });
+    const config = { ...deps.config, PAYMENT_GATEWAY_API_URL: 'http://square.test' };
+    const result = await callSquare({ ...deps, config }, { accessToken: 'tok' }, async (client) => {
+      const res = await client.payments.create({
+        idempotencyKey: 'k1',
+        sourceId: 'cnon:card-nonce-ok',
+        amountMoney: toSquareMoney(1500, 'USD'),
+        locationId: 'L1',
+      });
+      return { id: res.payment?.id, amount: Number(res.payment?.amountMoney?.amount) };
+    });
+    expect(result).toEqual({ ok: true, value: { id: 'sq_pay_1', amount: 1500 } });
+    const body = await seen[0]?.text();
+    expect(body).toContain('"amount":1500');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
+    const declined = await callSquare({ ...deps, config }, { accessToken: 'tok' }, (client) =>
+      client.payments.create({
+        idempotencyKey: 'k2',
+        sourceId: 'cnon:card-nonce-declined',
+        amountMoney: toSquareMoney(1, 'USD'),
+      }),
+    );
+    expect(declined).toMatchObject({ ok: false, kind: 'refused', status: 400, errors: [{ code: 'CARD_DECLINED' }] });
+  });
+});
