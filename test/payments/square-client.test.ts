@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { createSquareEmulator } from '../../emulators/square/emulator.ts';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
 import { callSquare, toSquareMoney } from '../../src/modules/payments/square.client';
-import { squareFake } from '../fakes/square';
 import { testDeps } from '../helpers/deps';
 
 describe('callSquare', () => {
   it('sends the SDK request through our outbound client and returns plain data', async () => {
-    const square = squareFake({ accessToken: 'tok', locationId: 'L1' });
+    const square = createSquareEmulator({ tokens: { tok: { id: 'M1', locationId: 'L1' } } });
     const seen: Request[] = [];
     const outbound = createOutbound({
       fetch: async (input, init) => {
         const r = new Request(input, init);
         seen.push(r.clone());
-        return square.handler(r);
+        return square.fetch(r);
       },
       log: new Logger('error'),
     });
@@ -28,7 +28,7 @@ describe('callSquare', () => {
       });
       return { id: res.payment?.id, amount: Number(res.payment?.amountMoney?.amount) };
     });
-    expect(result).toEqual({ ok: true, value: { id: 'sq_pay_1', amount: 1500 } });
+    expect(result).toMatchObject({ ok: true, value: { amount: 1500 } });
     const body = await seen[0]?.text();
     expect(body).toContain('"amount":1500');
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
@@ -39,6 +39,6 @@ describe('callSquare', () => {
         amountMoney: toSquareMoney(1, 'USD'),
       }),
     );
-    expect(declined).toMatchObject({ ok: false, kind: 'refused', status: 400, errors: [{ code: 'CARD_DECLINED' }] });
+    expect(declined).toMatchObject({ ok: false, kind: 'refused', status: 400, errors: [{ code: 'GENERIC_DECLINE' }] });
   });
 });

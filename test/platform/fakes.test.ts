@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createSquareEmulator } from '../../emulators/square/emulator.ts';
+import { squareSignature } from '../../emulators/square/signature.ts';
 import { base64, hmacSha256 } from '../../src/lib/crypto';
 import { otaPartner } from '../fakes/ota-partner';
-import { squareFake, squareSignature } from '../fakes/square';
 import { webhookReceiver } from '../fakes/webhook-receiver';
 import { fakeFetch } from '../helpers/outbound';
 
@@ -31,9 +32,9 @@ describe('partner fakes', () => {
   });
 
   it('Square: pays, declines with Square’s error shape, replays an idempotency key, refuses an over-refund', async () => {
-    const square = squareFake({ accessToken: 'sq-token', locationId: 'L1' });
+    const square = createSquareEmulator({ tokens: { 'sq-token': { id: 'M1', locationId: 'L1' } } });
     const call = (path: string, body: unknown, token = 'sq-token') =>
-      square.handler(
+      square.fetch(
         new Request(`https://square.test${path}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -49,7 +50,7 @@ describe('partner fakes', () => {
     expect(first.payment).toMatchObject({ status: 'COMPLETED', amount_money: { amount: 15000, currency: 'USD' } });
     const again = (await (await call('/v2/payments', pay)).json()) as any;
     expect(again.payment.id).toBe(first.payment.id);
-    expect(square.payments.size).toBe(1);
+    expect(square.state.payments.size).toBe(1);
 
     const declined = await call('/v2/payments', {
       ...pay,
@@ -57,9 +58,12 @@ describe('partner fakes', () => {
       source_id: 'cnon:card-nonce-declined',
     });
     expect(declined.status).toBe(400);
-    expect(await declined.json()).toEqual({
-      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: 'CARD_DECLINED', detail: 'Card declined.' }],
+    expect(await declined.json()).toMatchObject({
+      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: 'GENERIC_DECLINE' }],
+      payment: { status: 'FAILED' },
     });
+    const reused = await call('/v2/payments', { ...pay, amount_money: { amount: 1, currency: 'USD' } });
+    expect(((await reused.json()) as any).errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await call('/v2/payments', pay, 'wrong')).status).toBe(401);
 
     const refund = (amount: number, key: string) =>

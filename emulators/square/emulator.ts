@@ -1,0 +1,131 @@
+import { type SquareRoute, squareError } from './http.ts';
+import { PAYMENT_ROUTES, publicPayment } from './payments.ts';
+import { createState, type Merchant, type SquareState } from './state.ts';
+
+/**
+ * A local Square: the subset of Square's API this product uses, in Square's wire format, with Square's
+ * sandbox test values and idempotency semantics. The tests call `fetch` directly (in workerd); `npm run
+ * dev` serves it over HTTP (./server.ts) and points PAYMENT_GATEWAY_API_URL at it.
+ *
+ * Faults stand in for a network that misbehaves: `drop-before` (the request never reached Square),
+ * `drop-after` (Square acted, the answer was lost), `hang` (no answer until the caller gives up),
+ * `server-error` (a 500 before acting). Each applies to the next matching request, once.
+ */
+export type Fault = { kind: 'drop-before' | 'drop-after' | 'hang' | 'server-error'; method?: string; path?: RegExp };
+
+export type SquareEmulatorOptions = {
+  /** access token → merchant and location. */
+  tokens: Record<string, Merchant>;
+  now?: () => Date;
+  /** More routes (customers and cards, OAuth, disputes) registered by their modules. */
+  routes?: SquareRoute[];
+};
+
+export type SquareEmulator = {
+  fetch: (request: Request) => Promise<Response>;
+  state: SquareState;
+  fault: (fault: Fault) => void;
+  /** What a settled ACH payment looks like afterwards: PENDING → COMPLETED (or FAILED). */
+  settle: (paymentId: string, outcome?: 'COMPLETED' | 'FAILED') => Record<string, unknown>;
+};
+
+export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmulator {
+  const state = createState(options);
+  const routes = [...PAYMENT_ROUTES, ...(options.routes ?? [])];
+  const faults: Fault[] = [];
+
+  const fetch = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const body = request.method === 'GET' ? '' : await request.text();
+    state.received.push({
+      method: request.method,
+      path: url.pathname,
+      headers: Object.fromEntries(request.headers),
+      body,
+    });
+    const faultAt = faults.findIndex(
+      (f) => (!f.method || f.method === request.method) && (!f.path || f.path.test(url.pathname)),
+    );
+    const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined;
+    if (fault?.kind === 'drop-before') throw new TypeError('Network connection lost.');
+    if (fault?.kind === 'server-error') {
+      return squareError(500, 'API_ERROR', 'INTERNAL_SERVER_ERROR', 'An internal error occurred.');
+    }
+    if (fault?.kind === 'hang') {
+      return new Promise((_, reject) => {
+        request.signal.addEventListener('abort', () => reject(request.signal.reason));
+      });
+    }
+    const response = await handle(request, url, body);
+    if (fault?.kind === 'drop-after') throw new TypeError('Network connection lost.');
+    return response;
+  };
+
+  async function handle(request: Request, url: URL, raw: string): Promise<Response> {
+    const route = routes.find((r) => r.method === request.method && r.path.test(url.pathname));
+    if (!route) return squareError(404, 'INVALID_REQUEST_ERROR', 'NOT_FOUND', `No ${request.method} ${url.pathname}.`);
+    const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    const merchant = token ? state.tokens.get(token) : undefined;
+    if (!route.public && !merchant) {
+      return squareError(401, 'AUTHENTICATION_ERROR', 'UNAUTHORIZED', 'This request could not be authorized.');
+    }
+    let body: Record<string, unknown> = {};
+    if (raw) {
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        return squareError(400, 'INVALID_REQUEST_ERROR', 'INVALID_CONTENT_TYPE', 'The body is not JSON.');
+      }
+    }
+    const params = route.path.exec(url.pathname)?.slice(1) ?? [];
+    const call = () =>
+      route.handle({
+        method: request.method,
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        body,
+        merchant: merchant ?? { id: '', locationId: '' },
+        state,
+      });
+    if (!route.idempotent) return call();
+    const key = typeof body.idempotency_key === 'string' ? body.idempotency_key : '';
+    if (!key)
+      return squareError(
+        400,
+        'INVALID_REQUEST_ERROR',
+        'MISSING_REQUIRED_PARAMETER',
+        'Field must be set',
+        'idempotency_key',
+      );
+    // Square keeps a key's first answer; the same key with other parameters is refused.
+    const slot = `${merchant?.id}|${request.method} ${url.pathname}|${key}`;
+    const seen = state.idempotency.get(slot);
+    if (seen) {
+      if (seen.requestBody !== raw) {
+        return squareError(
+          400,
+          'INVALID_REQUEST_ERROR',
+          'IDEMPOTENCY_KEY_REUSED',
+          'The idempotency key was reused with different parameters.',
+        );
+      }
+      return new Response(seen.body, { status: seen.status, headers: { 'content-type': 'application/json' } });
+    }
+    const response = await call();
+    state.idempotency.set(slot, { requestBody: raw, status: response.status, body: await response.clone().text() });
+    return response;
+  }
+
+  return {
+    fetch,
+    state,
+    fault: (f) => faults.push(f),
+    settle: (paymentId, outcome = 'COMPLETED') => {
+      const payment = state.payments.get(paymentId);
+      if (payment?.status !== 'PENDING') throw new Error(`no pending payment ${paymentId}`);
+      Object.assign(payment, { status: outcome, updated_at: state.now().toISOString() });
+      return publicPayment(payment);
+    },
+  };
+}
