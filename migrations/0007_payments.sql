@@ -98,6 +98,14 @@ CREATE INDEX `payment_refunds_payment` ON `payment_refunds` (`payment_id`);--> s
 CREATE INDEX `payment_refunds_reservation` ON `payment_refunds` (`reservation_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `payment_refunds_square_key` ON `payment_refunds` (`square_idempotency_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `payment_refunds_provider_id` ON `payment_refunds` (`provider_refund_id`);--> statement-breakpoint
+CREATE TABLE `payment_status_changes` (
+	`payment_id` text NOT NULL,
+	`status` text NOT NULL,
+	`source` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`payment_id`, `status`)
+);
+--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hotel_id` text NOT NULL,

@@ -78,6 +78,23 @@ export const payments = sqliteTable(
 );
 export type PaymentRow = typeof payments.$inferSelect;
 
+/**
+ * Each status a payment enters, once: `(payment_id, status)` is the key, so two writers that both saw
+ * `pending` (the answer, a webhook, the reconciliation job) cannot both move it on — the second one's
+ * batch fails on this key and changes nothing, and no event is written twice.
+ */
+export const paymentStatusChanges = sqliteTable(
+  'payment_status_changes',
+  {
+    paymentId: text('payment_id').notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
+    /** Who saw it: `answer` (Square's reply), `webhook`, `reconcile`, `api` (complete/cancel). */
+    source: text('source').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentId, t.status] })],
+);
+
 /** `pending` until Square completes it (Square refunds start PENDING); `rejected`/`failed` return nothing. */
 export const REFUND_STATUSES = ['pending', 'completed', 'rejected', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];

@@ -1,0 +1,81 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db';
+import { newId } from '../../src/lib/ids';
+import { applyTransition } from '../../src/modules/payments/payment-state';
+import { type PaymentRow, payments } from '../../src/modules/payments/payments.table';
+import { testDeps } from '../helpers/deps';
+import { bookableHotel, booked, bookingBody } from '../helpers/reservations';
+
+async function pendingPayment(reservation: { id: string; hotel_id: string; currency: string }, amount: number) {
+  const now = new Date();
+  const row: PaymentRow = {
+    id: newId('payment'),
+    hotelId: reservation.hotel_id,
+    reservationId: reservation.id,
+    status: 'pending',
+    amount,
+    currency: reservation.currency,
+    refundedAmount: 0,
+    sourceKind: 'card',
+    account: 'platform',
+    squareIdempotencyKey: crypto.randomUUID(),
+    pendingRequest: { source_id: 'cnon:card-nonce-ok' },
+    providerPaymentId: null,
+    autocomplete: true,
+    heldForReview: false,
+    riskLevel: null,
+    cardBrand: null,
+    cardLast4: null,
+    cardExpMonth: null,
+    cardExpYear: null,
+    cardFingerprint: null,
+    receiptUrl: null,
+    errorCode: null,
+    errorDetail: null,
+    disputedAmount: 0,
+    guestEmail: null,
+    clientIp: null,
+    createdBy: null,
+    reconciledAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await createDb(env.DB).insert(payments).values(row);
+  return row;
+}
+
+describe('applyTransition', () => {
+  it('moves a payment once: two writers completing it write one event and one amount_paid', async () => {
+    const h = await bookableHotel();
+    const reservation = await booked(bookingBody(h));
+    const row = await pendingPayment(reservation, 5000);
+    const deps = testDeps({ subscribers: [] });
+    const to = {
+      to: 'completed' as const,
+      fields: { providerPaymentId: 'SQ1', cardLast4: '1111' },
+      source: 'answer' as const,
+    };
+    const [a, b] = await Promise.all([
+      applyTransition(deps, row, to),
+      applyTransition(deps, row, { ...to, source: 'webhook' }),
+    ]);
+    expect([a.status, b.status]).toEqual(['completed', 'completed']);
+    const events = await env.DB.prepare('SELECT type FROM outbox_events WHERE subject_id = ?').bind(row.id).all();
+    expect(events.results).toEqual([{ type: 'payment.completed' }]);
+    const res = await env.DB.prepare('SELECT amount_paid FROM reservations WHERE id = ?').bind(reservation.id).first();
+    expect(res).toEqual({ amount_paid: 5000 });
+    const stored = await env.DB.prepare('SELECT pending_request FROM payments WHERE id = ?').bind(row.id).first();
+    expect(stored).toEqual({ pending_request: null });
+  });
+
+  it('never moves backwards: a late APPROVED after COMPLETED changes nothing', async () => {
+    const h = await bookableHotel();
+    const reservation = await booked(bookingBody(h));
+    const row = await pendingPayment(reservation, 700);
+    const deps = testDeps({ subscribers: [] });
+    const done = await applyTransition(deps, row, { to: 'completed', fields: {}, source: 'answer' });
+    const late = await applyTransition(deps, done, { to: 'approved', fields: {}, source: 'webhook' });
+    expect(late.status).toBe('completed');
+  });
+});
