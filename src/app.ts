@@ -15,6 +15,7 @@ import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.rou
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
+import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
@@ -105,6 +106,9 @@ export function createApp() {
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
   app.route('/api/v1', webhookRoutes);
+  app.route('/api/v1', paymentRoutes);
+  app.route('/api', paymentRoutes);
+  app.route('/api/v1', hotelPaymentRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
