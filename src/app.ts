@@ -14,8 +14,8 @@ import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
-import { ensureMigrated } from './modules/platform/dev-migrations';
 import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
+import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
@@ -120,8 +120,10 @@ export function createApp() {
     const appError = toAppError(err);
     if (appError.status >= 500) {
       const log = c.get('log') ?? new Logger('info');
+      // A deliberate 5xx (a payment gateway that refused or did not answer) is an outcome, not a bug.
+      if (err instanceof AppError) log.warn('request failed', { code: appError.code, route: c.req.routePath });
       // Database errors quote their bound parameters (guest data): errorFields strips them.
-      log.error('unhandled error', { ...errorFields(err), route: c.req.routePath });
+      else log.error('unhandled error', { ...errorFields(err), route: c.req.routePath });
     }
     const renderError = c.get('renderError');
     if (!renderError) return problemResponse(c, appError);

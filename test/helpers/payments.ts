@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import worker from '../../src/index';
 import type { SquareEmulator } from '../../emulators/square/emulator.ts';
+import worker from '../../src/index';
 import { ADMIN_KEY, type Auth, call } from './http';
 import { bookableHotel, booked, bookingBody } from './reservations';
 
@@ -32,11 +32,11 @@ export function pay(body: unknown, options: { auth?: Auth; headers?: Record<stri
 }
 
 /** A request through the worker with extra bindings (e.g. a short PAYMENT_GATEWAY_TIMEOUT_MS). */
-export async function payWith(vars: Record<string, string>, body: unknown, path = '/api/v1/payments') {
+export async function payWith(vars: Record<string, string>, body: unknown, headers: Record<string, string> = {}) {
   const ctx = createExecutionContext();
-  const request = new Request(`http://localhost${path}`, {
+  const request = new Request('http://localhost/api/v1/payments', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY },
+    headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY, ...headers },
     body: JSON.stringify(body),
   });
   const res = await worker.fetch(request, { ...env, ...vars } as Env, ctx);

@@ -81,20 +81,23 @@ describe('POST /api/v1/payments', () => {
     ['cnon:card-nonce-rejected-expiration', 'INVALID_EXPIRATION'],
     ['cnon:card-nonce-insufficient-funds', 'INSUFFICIENT_FUNDS'],
     ['cnon:card-nonce-requires-verification', 'CARD_DECLINED_VERIFICATION_REQUIRED'],
-  ])('a decline (%s) is 402 with Square’s code %s, a failed payment, payment.failed and nothing paid', async (source, code) => {
-    const { reservation } = await payableReservation();
-    const res = await pay(paymentBody(reservation, { source_id: source }));
-    expect(res.status).toBe(402);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = await json(res);
-    expect(problem).toMatchObject({ status: 402, code, payment_id: expect.any(String) });
-    expect(problem.payment).toMatchObject({ status: 'failed', error: { code } });
-    if (code === 'CARD_DECLINED_VERIFICATION_REQUIRED') expect(problem.detail).toMatch(/verifyBuyer/);
-    const [row] = await paymentRows(reservation.id);
-    expect(row).toMatchObject({ status: 'failed', error_code: code, card_fingerprint: 'sq-1-visa-4111' });
-    expect(await eventsOf(row?.id)).toEqual(['payment.failed']);
-    expect((await reservationMoney(reservation.id))?.amount_paid).toBe(0);
-  });
+  ])(
+    'a decline (%s) is 402 with Square’s code %s, a failed payment, payment.failed and nothing paid',
+    async (source, code) => {
+      const { reservation } = await payableReservation();
+      const res = await pay(paymentBody(reservation, { source_id: source }));
+      expect(res.status).toBe(402);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = await json(res);
+      expect(problem).toMatchObject({ status: 402, code, payment_id: expect.any(String) });
+      expect(problem.payment).toMatchObject({ status: 'failed', error: { code } });
+      if (code === 'CARD_DECLINED_VERIFICATION_REQUIRED') expect(problem.detail).toMatch(/verifyBuyer/);
+      const [row] = await paymentRows(reservation.id);
+      expect(row).toMatchObject({ status: 'failed', error_code: code, card_fingerprint: 'sq-1-visa-4111' });
+      expect(await eventsOf(row?.id)).toEqual(['payment.failed']);
+      expect((await reservationMoney(reservation.id))?.amount_paid).toBe(0);
+    },
+  );
 
   it('3-D Secure: the same card with a verification token pays', async () => {
     const { reservation } = await payableReservation();
@@ -230,11 +233,7 @@ describe('POST /api/v1/payments', () => {
     await expectStatus(pay(paymentBody(a.reservation), { auth }), 201);
     const reader = await createApiKey({ scopes: ['payments:read'], hotel_ids: [a.hotel.id] });
     await expectProblem(pay(paymentBody(a.reservation), { auth: { apiKey: reader.key } }), 403);
-    await expectProblem(
-      pay(paymentBody(a.reservation, { allow_overpayment: true }), { auth }),
-      403,
-      'forbidden',
-    );
+    await expectProblem(pay(paymentBody(a.reservation, { allow_overpayment: true }), { auth }), 403, 'forbidden');
   });
 
   it('GET and list the hotel’s payments with filters and pages', async () => {

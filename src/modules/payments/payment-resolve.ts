@@ -3,8 +3,8 @@ import type { Deps } from '../../deps';
 import { squareAccountFor } from './accounts';
 import { applyTransition, fieldsFromSquare } from './payment-state';
 import type { PaymentRow } from './payments.table';
+import { loadSquare, type SquareAccount, type SquareCall } from './square.client';
 import { type CreatePaymentWire, completeOnSquare, createOnSquare, failedPaymentOf } from './square-payments';
-import type { SquareAccount, SquareCall } from './square.client';
 
 /**
  * Getting Square's word on a payment we sent: the request that made it, a client's retry with the same
@@ -52,6 +52,8 @@ export async function sendPending(
   const wire = row.pendingRequest as CreatePaymentWire | null;
   if (!wire) return row;
   const account = await squareAccountFor(deps, row.hotelId);
+  // The SDK's first load can take seconds on a cold isolate: it must not eat the retry's time.
+  await loadSquare();
   const started = deps.now().getTime();
   let firstSend = opts.firstSend;
   for (let attempt = 1; ; attempt++) {
@@ -90,7 +92,11 @@ export async function applySquarePayment(
     return applyTransition(deps, row, { to: fields.status, fields, source });
   }
   const held = fields.riskLevel === 'HIGH';
-  const approved = await applyTransition(deps, row, { to: 'approved', fields: { ...fields, heldForReview: held }, source });
+  const approved = await applyTransition(deps, row, {
+    to: 'approved',
+    fields: { ...fields, heldForReview: held },
+    source,
+  });
   return held ? approved : captureApproved(deps, approved, account, source);
 }
 

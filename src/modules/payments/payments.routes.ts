@@ -10,9 +10,9 @@ import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders } from '../idempotency/idempotency.middleware';
 import { KEY_HEADER, REPLAYED_HEADER, resolveIdempotencyKey } from '../idempotency/idempotency.rules';
 import { reviewPayment } from './payment-review';
+import { listPayments, paymentFor } from './payments.query';
 import { paymentView } from './payments.repo';
 import { PaymentSchema } from './payments.schema';
-import { listPayments, paymentFor } from './payments.query';
 import { createPayment, type PaymentBody } from './payments.service';
 import { PAYMENT_STATUSES } from './payments.table';
 
@@ -22,12 +22,16 @@ const PaymentRequest = z
   .object({
     amount: z.number().int().positive().max(99_999_999).openapi({ description: 'Minor units', example: 15000 }),
     currency: CurrencyCode.openapi({ description: "The reservation's currency" }),
-    source_id: z.string().min(1).max(512).openapi({
-      description:
-        "Square's payment token from the Web Payments SDK: a card nonce (`cnon:`), an Apple Pay / Google Pay " +
-        'token, an ACH bank token (`bnon:`), or a card on file (`ccof:`, with `customer_id`).',
-      example: 'cnon:card-nonce-ok',
-    }),
+    source_id: z
+      .string()
+      .min(1)
+      .max(512)
+      .openapi({
+        description:
+          "Square's payment token from the Web Payments SDK: a card nonce (`cnon:`), an Apple Pay / Google Pay " +
+          'token, an ACH bank token (`bnon:`), or a card on file (`ccof:`, with `customer_id`).',
+        example: 'cnon:card-nonce-ok',
+      }),
     reservation_id: z.string().min(1).max(64),
     idempotency_key: z.string().min(1).max(255).optional().openapi({
       description: 'The idempotency key (or send the `Idempotency-Key` header; when both are sent they must agree).',
@@ -149,7 +153,9 @@ function reviewRoute(action: 'complete' | 'cancel') {
 
 /** Mounted at /api/v1 and at /api (the seed's `/api/payments/process`). */
 export const paymentRoutes = createRouter()
-  .openapi(createRoute('/payments', 'Take a payment'), async (c) => c.json(await takePayment(c, c.req.valid('json')), 201))
+  .openapi(createRoute('/payments', 'Take a payment'), async (c) =>
+    c.json(await takePayment(c, c.req.valid('json')), 201),
+  )
   .openapi(createRoute('/payments/process', 'Take a payment (seed path)'), async (c) =>
     c.json(await takePayment(c, c.req.valid('json')), 201),
   )

@@ -43,7 +43,10 @@ type ServiceDeps = Deps;
  * the retry sends the identical request under the same Square key and answers with the outcome.
  * Returns the row (the route answers 201 with it) or throws the problem for a failed or unknown outcome.
  */
-export async function createPayment(deps: ServiceDeps, input: CreatePayment): Promise<PaymentRow & { replayed: boolean }> {
+export async function createPayment(
+  deps: ServiceDeps,
+  input: CreatePayment,
+): Promise<PaymentRow & { replayed: boolean }> {
   const { body, principal } = input;
   const reservation = await reservationFor(deps, principal, body);
   const squareKey = await squareKeyFor(reservation.hotelId, input.key);
@@ -143,10 +146,7 @@ async function reservationFor(deps: ServiceDeps, principal: Principal, body: Pay
 }
 
 async function openCommitments(d1: D1Database, reservationId: string): Promise<number> {
-  const row = await d1
-    .prepare(`SELECT ${OPEN_COMMITMENTS_SQL} AS open`)
-    .bind(reservationId)
-    .first<{ open: number }>();
+  const row = await d1.prepare(`SELECT ${OPEN_COMMITMENTS_SQL} AS open`).bind(reservationId).first<{ open: number }>();
   return row?.open ?? 0;
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { errorFields } from '../../lib/log';
 import { defineJob } from '../../lib/job';
+import { errorFields } from '../../lib/log';
 import { squareAccountFor } from './accounts';
 import { applySquarePayment, captureApproved, claimPayment, releasePayment, sendPending } from './payment-resolve';
 import { type PaymentRow, payments } from './payments.table';
