@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { defineJob } from '../../lib/job';
 import { errorFields } from '../../lib/log';
 import { squareAccountFor } from './accounts';
-import { applySquarePayment, captureApproved, claimPayment, releasePayment, sendPending } from './payment-resolve';
+import { applySquarePayment, captureApproved, claimPayment, sendPending } from './payment-resolve';
 import { type PaymentRow, payments } from './payments.table';
 import { getOnSquare, listOnSquare } from './square-payments';
 
