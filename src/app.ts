@@ -14,6 +14,7 @@ import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -105,6 +106,9 @@ export function createApp() {
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
   app.route('/api/v1', webhookRoutes);
+  app.route('/api/v1', paymentRoutes);
+  app.route('/api', paymentRoutes);
+  app.route('/api/v1', hotelPaymentRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
@@ -116,8 +120,10 @@ export function createApp() {
     const appError = toAppError(err);
     if (appError.status >= 500) {
       const log = c.get('log') ?? new Logger('info');
+      // A deliberate 5xx (a payment gateway that refused or did not answer) is an outcome, not a bug.
+      if (err instanceof AppError) log.warn('request failed', { code: appError.code, route: c.req.routePath });
       // Database errors quote their bound parameters (guest data): errorFields strips them.
-      log.error('unhandled error', { ...errorFields(err), route: c.req.routePath });
+      else log.error('unhandled error', { ...errorFields(err), route: c.req.routePath });
     }
     const renderError = c.get('renderError');
     if (!renderError) return problemResponse(c, appError);

@@ -26,6 +26,9 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not `application/json`.',
   422: 'Idempotency key reused with a different body.',
   429: 'Rate limited; see `Retry-After`.',
+  502: 'The payment gateway refused the request (`gateway_error`).',
+  503: 'Not configured or temporarily unavailable.',
+  504: 'The payment gateway did not answer in time (`gateway_timeout`).',
 };
 
 /** Problem+json responses for the given statuses, for a route's `responses`. */

@@ -1,4 +1,4 @@
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import {
   createSquareEmulator,
   type SquareEmulator,
@@ -19,6 +19,28 @@ export const SQUARE = {
 } as const;
 
 export function useSquare(options: Partial<SquareEmulatorOptions> = {}): SquareEmulator {
+  const { square, restore } = installSquare(options);
+  afterEach(restore);
+  return square;
+}
+
+/**
+ * For a whole test file: a fresh emulator before every test (useSquare's spy ends after the first test
+ * that follows it). Read the current one through `.current`.
+ */
+export function useSquareEachTest(options: Partial<SquareEmulatorOptions> = {}): { current: SquareEmulator } {
+  const holder = {} as { current: SquareEmulator };
+  let restore = () => {};
+  beforeEach(() => {
+    const installed = installSquare(options);
+    holder.current = installed.square;
+    restore = installed.restore;
+  });
+  afterEach(() => restore());
+  return holder;
+}
+
+function installSquare(options: Partial<SquareEmulatorOptions>) {
   const square = createSquareEmulator({
     ...options,
     tokens: { [SQUARE.token]: { id: SQUARE.merchantId, locationId: SQUARE.locationId }, ...options.tokens },
@@ -29,6 +51,5 @@ export function useSquare(options: Partial<SquareEmulatorOptions> = {}): SquareE
     if (request.url.startsWith(`${SQUARE.url}/`)) return square.fetch(request);
     return original(request);
   });
-  afterEach(() => spy.mockRestore());
-  return square;
+  return { square, restore: () => spy.mockRestore() };
 }

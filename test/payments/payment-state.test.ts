@@ -37,6 +37,8 @@ async function pendingPayment(reservation: { id: string; hotel_id: string; curre
     guestEmail: null,
     clientIp: null,
     createdBy: null,
+    requestHash: null,
+    lockedUntil: null,
     reconciledAt: null,
     createdAt: now,
     updatedAt: now,

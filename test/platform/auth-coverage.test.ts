@@ -61,6 +61,9 @@ type Shared = {
   /** A webhook endpoint of the shared hotel and one (dead) delivery of it. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** A reservation of the shared hotel and a payment of it (written directly: no Square call is made). */
+  reservationId: string;
+  paymentId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -145,6 +148,32 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
   },
+  // Payments are served at /api/v1 and at the seed's /api (aliases); the hotel is the reservation's.
+  ...Object.fromEntries(
+    ['/api/v1', '/api'].flatMap((base) => [
+      ...['/payments', '/payments/process'].map((path) => [
+        `POST ${base}${path}`,
+        {
+          kind: 'request',
+          request: (s: Shared) => ({
+            path: `${base}${path}`,
+            body: { amount: 100, currency: 'EUR', source_id: 'cnon:card-nonce-ok', reservation_id: s.reservationId },
+          }),
+        } satisfies HotelCheck,
+      ]),
+      ...[
+        ['GET', ''],
+        ['POST', '/complete'],
+        ['POST', '/cancel'],
+      ].map(([m, action]) => [
+        `${m} ${base}/payments/{id}${action}`,
+        {
+          kind: 'request',
+          request: (s: Shared) => ({ path: `${base}/payments/${s.paymentId}${action}` }),
+        } satisfies HotelCheck,
+      ]),
+    ]),
+  ),
   'POST /api/booking-engine/reservations/lookup': {
     kind: 'request',
     request: (s) => ({
@@ -233,7 +262,17 @@ beforeAll(async () => {
   )
     .bind(webhookDeliveryId, endpoint.id, h.hotel.id)
     .run();
+  const paymentId = `pay_${DUMMY_ID.replace('01', '03')}`;
+  await env.DB.prepare(
+    `INSERT INTO payments (id, hotel_id, reservation_id, status, amount, currency, source_kind, account,
+       square_idempotency_key, autocomplete, provider_payment_id, created_at, updated_at)
+     VALUES (?, ?, ?, 'approved', 100, ?, 'card', 'platform', 'wh1-coverage', 1, 'SQPAY-COVERAGE', 0, 0)`,
+  )
+    .bind(paymentId, h.hotel.id, existing.id, existing.currency)
+    .run();
   shared = {
+    reservationId: existing.id,
+    paymentId,
     hotelId: h.hotel.id,
     booking,
     confirmationNumber: existing.confirmation_number,

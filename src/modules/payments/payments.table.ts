@@ -58,6 +58,16 @@ export const payments = sqliteTable(
     guestEmail: text('guest_email'),
     clientIp: text('client_ip'),
     createdBy: text('created_by'),
+    /**
+     * Hash of the request as the caller sent it (its idempotency key aside): the same key with another
+     * request is refused (422) instead of replayed.
+     */
+    requestHash: text('request_hash'),
+    /**
+     * Who is talking to Square about this payment right now (the request that made it, a retry, the
+     * reconciliation job) holds it until then: a second one answers 409 or skips it, never sends twice.
+     */
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
     /** When an unknown outcome was last checked with Square (the reconciliation job). */
     reconciledAt: integer('reconciled_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

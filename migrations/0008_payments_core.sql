@@ -1,0 +1,2 @@
+ALTER TABLE `payments` ADD `request_hash` text;--> statement-breakpoint
+ALTER TABLE `payments` ADD `locked_until` integer;

@@ -1,0 +1,78 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import type { SquareEmulator } from '../../emulators/square/emulator.ts';
+import worker from '../../src/index';
+import { ADMIN_KEY, type Auth, call } from './http';
+import { bookableHotel, booked, bookingBody } from './reservations';
+
+let guests = 0;
+
+/** A booked 2-night stay (20,000 EUR) at a new hotel, for a guest of its own (velocity counts by email). */
+export async function payableReservation(guestEmail = `payer${++guests}.${Date.now()}@example.com`) {
+  const h = await bookableHotel();
+  const guest = { first_name: 'Ada', last_name: 'Lovelace', email: guestEmail };
+  const reservation = await booked(bookingBody(h, { guest }));
+  return { ...h, reservation };
+}
+
+export function paymentBody(reservation: { id: string; currency: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    amount: 5000,
+    currency: reservation.currency,
+    source_id: 'cnon:card-nonce-ok',
+    reservation_id: reservation.id,
+    idempotency_key: crypto.randomUUID(),
+    ...overrides,
+  };
+}
+
+export function pay(body: unknown, options: { auth?: Auth; headers?: Record<string, string>; path?: string } = {}) {
+  return call('POST', options.path ?? '/api/v1/payments', { body, auth: options.auth, headers: options.headers });
+}
+
+/** A request through the worker with extra bindings (e.g. a short PAYMENT_GATEWAY_TIMEOUT_MS). */
+export async function payWith(vars: Record<string, string>, body: unknown, headers: Record<string, string> = {}) {
+  const ctx = createExecutionContext();
+  const request = new Request('http://localhost/api/v1/payments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY, ...headers },
+    body: JSON.stringify(body),
+  });
+  const res = await worker.fetch(request, { ...env, ...vars } as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** The CreatePayment requests Square received (parsed bodies). */
+export function createRequests(square: SquareEmulator) {
+  return square.state.received
+    .filter((r) => r.method === 'POST' && r.path === '/v2/payments')
+    .map((r) => ({ headers: r.headers, body: JSON.parse(r.body) as Record<string, any> }));
+}
+
+/** Square's payments for a reservation (reference_id), as Square holds them. */
+export function squarePaymentsOf(square: SquareEmulator, reservationId: string) {
+  return [...square.state.payments.values()].filter((p) => p.reference_id === reservationId);
+}
+
+export async function reservationMoney(id: string) {
+  return env.DB.prepare('SELECT amount_paid, total_amount FROM reservations WHERE id = ?')
+    .bind(id)
+    .first<{ amount_paid: number; total_amount: number }>();
+}
+
+/** The ledger equals Square: amount_paid is what Square captured for the reservation. */
+export async function expectLedgerMatchesSquare(square: SquareEmulator, reservationId: string) {
+  const captured = squarePaymentsOf(square, reservationId)
+    .filter((p) => p.status === 'COMPLETED')
+    .reduce((sum, p) => sum + (p.amount_money as { amount: number }).amount, 0);
+  expect((await reservationMoney(reservationId))?.amount_paid).toBe(captured);
+}
+
+export async function paymentRows(reservationId: string) {
+  const { results } = await env.DB.prepare('SELECT * FROM payments WHERE reservation_id = ? ORDER BY id')
+    .bind(reservationId)
+    .all<Record<string, any>>();
+  return results;
+}
