@@ -66,7 +66,7 @@ export function squareBanner(square, source, { shownUrl, demo }) {
   if (!square) {
     return source
       ? [`  Square         your settings (${source}); PAYMENT_GATEWAY_ENVIRONMENT picks sandbox or production`]
-      : ['  Square         not configured: payments answer 502 (see the [dev] message above)'];
+      : ['  Square         not configured: payments answer 503 (see the [dev] message above)'];
   }
   const body = JSON.stringify({
     reservation_id: '<id of a booking made with the demo key>',
