@@ -1,6 +1,15 @@
+import {
+  completePendingRefunds,
+  completeRefund,
+  type DisputeState,
+  type OpenDispute,
+  openDispute,
+  settlePayment,
+  updateDispute,
+} from './controls.ts';
 import { type SquareRoute, squareError } from './http.ts';
-import { PAYMENT_ROUTES, publicPayment } from './payments.ts';
-import { createState, type Merchant, type SquareState } from './state.ts';
+import { PAYMENT_ROUTES } from './payments.ts';
+import { createState, type Json, type Merchant, type SquareBehaviour, type SquareState } from './state.ts';
 
 /**
  * A local Square: the subset of Square's API this product uses, in Square's wire format, with Square's
@@ -13,10 +22,9 @@ import { createState, type Merchant, type SquareState } from './state.ts';
  */
 export type Fault = { kind: 'drop-before' | 'drop-after' | 'hang' | 'server-error'; method?: string; path?: RegExp };
 
-export type SquareEmulatorOptions = {
+export type SquareEmulatorOptions = SquareBehaviour & {
   /** access token → merchant and location. */
   tokens: Record<string, Merchant>;
-  now?: () => Date;
   /** More routes (customers and cards, OAuth, disputes) registered by their modules. */
   routes?: SquareRoute[];
 };
@@ -26,7 +34,12 @@ export type SquareEmulator = {
   state: SquareState;
   fault: (fault: Fault) => void;
   /** What a settled ACH payment looks like afterwards: PENDING → COMPLETED (or FAILED). */
-  settle: (paymentId: string, outcome?: 'COMPLETED' | 'FAILED') => Record<string, unknown>;
+  settle: (paymentId: string, outcome?: 'COMPLETED' | 'FAILED') => Json;
+  /** Completes one PENDING refund, or all of them: what Square does on its own a little later. */
+  completeRefunds: (refundId?: string) => Json[];
+  /** The buyer's bank disputes a completed payment (all of it unless `amount`). */
+  openDispute: (paymentId: string, options?: OpenDispute) => Json;
+  updateDispute: (disputeId: string, to: DisputeState) => Json;
 };
 
 export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmulator {
@@ -107,7 +120,8 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
           400,
           'INVALID_REQUEST_ERROR',
           'IDEMPOTENCY_KEY_REUSED',
-          'The idempotency key was reused with different parameters.',
+          // Square's wording (developer.squareup.com/docs/build-basics/common-api-patterns/idempotency).
+          'The idempotency key can only be retried with the same request data.',
         );
       }
       return new Response(seen.body, { status: seen.status, headers: { 'content-type': 'application/json' } });
@@ -121,11 +135,13 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
     fetch,
     state,
     fault: (f) => faults.push(f),
-    settle: (paymentId, outcome = 'COMPLETED') => {
-      const payment = state.payments.get(paymentId);
-      if (payment?.status !== 'PENDING') throw new Error(`no pending payment ${paymentId}`);
-      Object.assign(payment, { status: outcome, updated_at: state.now().toISOString() });
-      return publicPayment(payment);
+    settle: (paymentId, outcome) => settlePayment(state, paymentId, outcome),
+    completeRefunds: (refundId) => {
+      if (refundId === undefined) return completePendingRefunds(state);
+      const refund = completeRefund(state, refundId);
+      return refund ? [refund] : [];
     },
+    openDispute: (paymentId, options) => openDispute(state, paymentId, options),
+    updateDispute: (disputeId, to) => updateDispute(state, disputeId, to),
   };
 }

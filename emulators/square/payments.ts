@@ -1,14 +1,17 @@
+import { completeRefund } from './controls.ts';
 import { json, missing, notFound, readMoney, type SquareRequest, type SquareRoute, squareError } from './http.ts';
-import { type Json, nextId } from './state.ts';
+import { emit, type Json, nextId, publicView } from './state.ts';
 
 /**
  * The Payments and Refunds APIs (developer.squareup.com/reference/square/payments-api, refunds-api).
- * Square's documented sandbox payment tokens decide the outcome:
+ * Square's documented sandbox payment tokens (developer.squareup.com/docs/devtools/sandbox/payments)
+ * decide the outcome:
  *   cnon:card-nonce-ok                     pays (Visa •1111)
  *   cnon:card-nonce-declined               GENERIC_DECLINE
  *   cnon:card-nonce-rejected-cvv           CVV_FAILURE
  *   cnon:card-nonce-rejected-postalcode    ADDRESS_VERIFICATION_FAILURE
  *   cnon:card-nonce-rejected-expiration    INVALID_EXPIRATION
+ *   cnon:card-nonce-already-used           CARD_TOKEN_USED
  *   ccof:customer-card-id-ok               pays from a card on file (any customer_id)
  * and, for what the sandbox can only show through its web form, the emulator adds:
  *   cnon:card-nonce-insufficient-funds     INSUFFICIENT_FUNDS
@@ -17,24 +20,27 @@ import { type Json, nextId } from './state.ts';
  *   cnon:apple-pay-ok, cnon:google-pay-ok  a digital-wallet card payment
  *   bnon:bank-nonce-ok                     an ACH payment: PENDING until settled (emulator.settle)
  * Any other `cnon:` token pays once; used again under another idempotency key it is CARD_TOKEN_USED.
+ *
+ * CARD_DECLINED / VERIFY_CVV_FAILURE / VERIFY_AVS_FAILURE are the retired Transactions API's (Charge)
+ * decline codes; the Payments API reports GENERIC_DECLINE / CVV_FAILURE / ADDRESS_VERIFICATION_FAILURE.
+ * A decline is `{"errors":[{"code","detail":"Authorization error: '<CODE>'","category":"PAYMENT_METHOD_ERROR"}]}`
+ * (developer.squareup.com/docs/payments-api/error-codes) plus the FAILED payment ("the payment field might
+ * … be present with a status of FAILED": CreatePaymentResponse in the SDK reference); its HTTP status is
+ * not documented there, see `declineStatus` in ./state.ts.
  */
-const DECLINES: Record<string, { code: string; detail: string }> = {
-  'cnon:card-nonce-declined': { code: 'GENERIC_DECLINE', detail: 'Authorization error: GENERIC_DECLINE' },
-  'cnon:card-nonce-rejected-cvv': { code: 'CVV_FAILURE', detail: 'Authorization error: CVV_FAILURE' },
-  'cnon:card-nonce-rejected-postalcode': {
-    code: 'ADDRESS_VERIFICATION_FAILURE',
-    detail: 'Authorization error: ADDRESS_VERIFICATION_FAILURE',
-  },
-  'cnon:card-nonce-rejected-expiration': {
-    code: 'INVALID_EXPIRATION',
-    detail: 'Authorization error: INVALID_EXPIRATION',
-  },
-  'cnon:card-nonce-insufficient-funds': {
-    code: 'INSUFFICIENT_FUNDS',
-    detail: 'Authorization error: INSUFFICIENT_FUNDS',
-  },
-  'ccof:customer-card-id-declined': { code: 'GENERIC_DECLINE', detail: 'Authorization error: GENERIC_DECLINE' },
+const DECLINE_CODES: Record<string, string> = {
+  'cnon:card-nonce-declined': 'GENERIC_DECLINE',
+  'cnon:card-nonce-rejected-cvv': 'CVV_FAILURE',
+  'cnon:card-nonce-rejected-postalcode': 'ADDRESS_VERIFICATION_FAILURE',
+  'cnon:card-nonce-rejected-expiration': 'INVALID_EXPIRATION',
+  'cnon:card-nonce-insufficient-funds': 'INSUFFICIENT_FUNDS',
+  'ccof:customer-card-id-declined': 'GENERIC_DECLINE',
 };
+const DECLINES: Record<string, { code: string; detail: string }> = Object.fromEntries(
+  Object.entries(DECLINE_CODES).map(([token, code]) => [token, { code, detail: `Authorization error: '${code}'` }]),
+);
+
+export { publicView as publicPayment };
 
 /** Tokens Square documents as reusable in the sandbox (every other nonce is single-use). */
 const REUSABLE = new Set(['cnon:card-nonce-ok', 'ccof:customer-card-id-ok', 'cnon:card-nonce-high-risk']);
@@ -77,9 +83,10 @@ async function createPayment(request: SquareRequest): Promise<Response> {
   const now = state.now().toISOString();
   const usedKey = `used|${sourceId}`;
   if (
-    !REUSABLE.has(sourceId) &&
-    (sourceId.startsWith('cnon:') || sourceId.startsWith('bnon:')) &&
-    state.idempotency.has(usedKey)
+    sourceId === 'cnon:card-nonce-already-used' ||
+    (!REUSABLE.has(sourceId) &&
+      (sourceId.startsWith('cnon:') || sourceId.startsWith('bnon:')) &&
+      state.idempotency.has(usedKey))
   ) {
     return squareError(400, 'INVALID_REQUEST_ERROR', 'CARD_TOKEN_USED', 'Card nonce already used.', 'source_id');
   }
@@ -119,6 +126,7 @@ async function createPayment(request: SquareRequest): Promise<Response> {
       risk_evaluation: { created_at: now, risk_level: 'NORMAL' },
     };
     state.payments.set(id, { ...payment, merchant_id: merchant.id });
+    emit(state, 'payment.created', { ...payment, merchant_id: merchant.id });
     return json(200, { payment });
   }
 
@@ -135,6 +143,7 @@ async function createPayment(request: SquareRequest): Promise<Response> {
   const entry = sourceId.startsWith('ccof:') ? 'ON_FILE' : 'KEYED';
   if (decline) {
     // Square answers a decline with the error and the FAILED payment (card details, fingerprint).
+    const error = { code: decline.code, detail: decline.detail, category: 'PAYMENT_METHOD_ERROR' };
     const payment = {
       ...base,
       status: 'FAILED',
@@ -143,15 +152,14 @@ async function createPayment(request: SquareRequest): Promise<Response> {
         status: 'FAILED',
         card,
         entry_method: entry,
-        cvv_status: 'CVV_ACCEPTED',
-        avs_status: 'AVS_ACCEPTED',
+        cvv_status: decline.code === 'CVV_FAILURE' ? 'CVV_REJECTED' : 'CVV_ACCEPTED',
+        avs_status: decline.code === 'ADDRESS_VERIFICATION_FAILURE' ? 'AVS_REJECTED' : 'AVS_ACCEPTED',
+        errors: [error],
       },
     };
     state.payments.set(id, { ...payment, merchant_id: merchant.id });
-    return json(400, {
-      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: decline.code, detail: decline.detail }],
-      payment,
-    });
+    emit(state, 'payment.created', { ...payment, merchant_id: merchant.id });
+    return json(state.declineStatus, { errors: [error], payment });
   }
   const autocomplete = body.autocomplete !== false;
   const payment = {
@@ -172,6 +180,7 @@ async function createPayment(request: SquareRequest): Promise<Response> {
     ...(autocomplete ? { processing_fee: [{ effective_at: now, type: 'INITIAL', amount_money: fee(money) }] } : {}),
   };
   state.payments.set(id, { ...payment, merchant_id: merchant.id });
+  emit(state, 'payment.created', { ...payment, merchant_id: merchant.id });
   return json(200, { payment });
 }
 
@@ -186,15 +195,10 @@ function ownPayment(request: SquareRequest, id: string | undefined): Json | Resp
   return payment;
 }
 
-export function publicPayment(payment: Json): Json {
-  const { merchant_id: _m, ...rest } = payment;
-  return rest;
-}
-
 function transition(request: SquareRequest, to: 'COMPLETED' | 'CANCELED'): Response {
   const payment = ownPayment(request, request.params[0]);
   if (payment instanceof Response) return payment;
-  if (payment.status === to) return json(200, { payment: publicPayment(payment) });
+  if (payment.status === to) return json(200, { payment: publicView(payment) });
   if (payment.status !== 'APPROVED') {
     return squareError(
       400,
@@ -213,7 +217,8 @@ function transition(request: SquareRequest, to: 'COMPLETED' | 'CANCELED'): Respo
       ? { processing_fee: [{ effective_at: now, type: 'INITIAL', amount_money: fee(payment.amount_money as never) }] }
       : {}),
   });
-  return json(200, { payment: publicPayment(payment) });
+  emit(request.state, 'payment.updated', payment);
+  return json(200, { payment: publicView(payment) });
 }
 
 function createRefund(request: SquareRequest): Response {
@@ -269,20 +274,24 @@ function createRefund(request: SquareRequest): Response {
     updated_at: now,
   });
   state.refunds.set(String(refund.id), { ...refund, merchant_id: request.merchant.id });
+  emit(state, 'refund.created', { ...refund, merchant_id: request.merchant.id });
+  emit(state, 'payment.updated', payment);
+  const delay = state.refundDelayMs;
+  if (delay !== undefined) setTimeout(() => completeRefund(state, String(refund.id)), delay);
   return json(200, { refund });
 }
 
 function getRefund(request: SquareRequest): Response {
   const refund = request.params[0] ? request.state.refunds.get(request.params[0]) : undefined;
   if (!refund || refund.merchant_id !== request.merchant.id) return notFound('Refund');
-  return json(200, { refund: publicPayment(refund) });
+  return json(200, { refund: publicView(refund) });
 }
 
 function listPayments(request: SquareRequest): Response {
   const begin = request.query.get('begin_time');
   const all = [...request.state.payments.values()]
     .filter((p) => p.merchant_id === request.merchant.id && (!begin || String(p.created_at) >= begin))
-    .map(publicPayment);
+    .map(publicView);
   return json(200, all.length > 0 ? { payments: all } : {});
 }
 
@@ -294,7 +303,7 @@ export const PAYMENT_ROUTES: SquareRoute[] = [
     path: /^\/v2\/payments\/([^/]+)$/,
     handle: (r) => {
       const payment = ownPayment(r, r.params[0]);
-      return payment instanceof Response ? payment : json(200, { payment: publicPayment(payment) });
+      return payment instanceof Response ? payment : json(200, { payment: publicView(payment) });
     },
   },
   { method: 'POST', path: /^\/v2\/payments\/([^/]+)\/complete$/, handle: (r) => transition(r, 'COMPLETED') },

@@ -8,6 +8,32 @@ export type Json = Record<string, unknown>;
 
 export type Merchant = { id: string; locationId: string };
 
+/** What changed in the account: the emulator's side of Square's webhook events (./notifications.ts). */
+export type SquareChangeType =
+  | 'payment.created'
+  | 'payment.updated'
+  | 'refund.created'
+  | 'refund.updated'
+  | 'dispute.created'
+  | 'dispute.state.updated';
+
+/** One change: its event type, whose account, and the object as Square's API would return it now. */
+export type SquareChange = { type: SquareChangeType; merchantId: string; locationId: string; object: Json };
+
+export type SquareBehaviour = {
+  now?: () => Date;
+  /** Called after every change Square would publish as a webhook event (none on an idempotent replay). */
+  onChange?: (change: SquareChange) => void;
+  /**
+   * The HTTP status of a declined CreatePayment. Square's documentation gives the error body
+   * (`PAYMENT_METHOD_ERROR` + the FAILED payment) but not the status: 400 by default, 402 to check that
+   * a client reads the error category rather than the status.
+   */
+  declineStatus?: 400 | 402;
+  /** Square refunds start PENDING; with this set, each completes by itself after so many ms. */
+  refundDelayMs?: number;
+};
+
 export type SquareState = {
   /** access token → merchant; a request with any other Bearer token is UNAUTHORIZED. */
   tokens: Map<string, Merchant>;
@@ -22,9 +48,12 @@ export type SquareState = {
   received: { method: string; path: string; headers: Record<string, string>; body: string }[];
   counter: number;
   now: () => Date;
+  onChange: (change: SquareChange) => void;
+  declineStatus: 400 | 402;
+  refundDelayMs: number | undefined;
 };
 
-export function createState(options: { tokens: Record<string, Merchant>; now?: () => Date }): SquareState {
+export function createState(options: { tokens: Record<string, Merchant> } & SquareBehaviour): SquareState {
   return {
     tokens: new Map(Object.entries(options.tokens)),
     payments: new Map(),
@@ -36,7 +65,27 @@ export function createState(options: { tokens: Record<string, Merchant>; now?: (
     received: [],
     counter: 0,
     now: options.now ?? (() => new Date()),
+    onChange: options.onChange ?? (() => {}),
+    declineStatus: options.declineStatus ?? 400,
+    refundDelayMs: options.refundDelayMs,
   };
+}
+
+/** A stored object as Square returns it: without the emulator's bookkeeping (whose account it is). */
+export function publicView(stored: Json): Json {
+  const { merchant_id: _m, ...rest } = stored;
+  return rest;
+}
+
+/** Tells the hook about a stored object's new state (a copy: the emulator keeps changing its own). */
+export function emit(state: SquareState, type: SquareChangeType, stored: Json): void {
+  const object = structuredClone(publicView(stored));
+  state.onChange({
+    type,
+    merchantId: String(stored.merchant_id),
+    locationId: String(object.location_id ?? ''),
+    object,
+  });
 }
 
 /** Square-looking ids: upper-case base32-ish, prefixed so a reader can tell them apart in logs. */

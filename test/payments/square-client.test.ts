@@ -41,4 +41,28 @@ describe('callSquare', () => {
     );
     expect(declined).toMatchObject({ ok: false, kind: 'refused', status: 400, errors: [{ code: 'GENERIC_DECLINE' }] });
   });
+
+  it('reads a decline from its error category whether Square answers it 400 or 402', async () => {
+    const square = createSquareEmulator({ tokens: { tok: { id: 'M1', locationId: 'L1' } }, declineStatus: 402 });
+    const outbound = createOutbound({
+      fetch: (input, init) => square.fetch(new Request(input, init)),
+      log: new Logger('error'),
+    });
+    const deps = testDeps({ outbound });
+    const config = { ...deps.config, PAYMENT_GATEWAY_API_URL: 'http://square.test' };
+    const declined = await callSquare({ ...deps, config }, { accessToken: 'tok' }, (client) =>
+      client.payments.create({
+        idempotencyKey: 'k1',
+        sourceId: 'cnon:card-nonce-insufficient-funds',
+        amountMoney: toSquareMoney(700, 'USD'),
+      }),
+    );
+    expect(declined).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      status: 402,
+      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: 'INSUFFICIENT_FUNDS' }],
+      body: { payment: { status: 'FAILED' } },
+    });
+  });
 });

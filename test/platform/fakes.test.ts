@@ -58,12 +58,36 @@ describe('partner fakes', () => {
       source_id: 'cnon:card-nonce-declined',
     });
     expect(declined.status).toBe(400);
+    // Square's decline: the error (detail quoting the code) and the FAILED payment.
     expect(await declined.json()).toMatchObject({
-      errors: [{ category: 'PAYMENT_METHOD_ERROR', code: 'GENERIC_DECLINE' }],
-      payment: { status: 'FAILED' },
+      errors: [
+        { category: 'PAYMENT_METHOD_ERROR', code: 'GENERIC_DECLINE', detail: "Authorization error: 'GENERIC_DECLINE'" },
+      ],
+      payment: { status: 'FAILED', card_details: { status: 'FAILED', errors: [{ code: 'GENERIC_DECLINE' }] } },
     });
+    const cvv = await call('/v2/payments', {
+      ...pay,
+      idempotency_key: 'k3',
+      source_id: 'cnon:card-nonce-rejected-cvv',
+    });
+    expect(((await cvv.json()) as any).payment.card_details).toMatchObject({
+      cvv_status: 'CVV_REJECTED',
+      avs_status: 'AVS_ACCEPTED',
+    });
+    const used = await call('/v2/payments', {
+      ...pay,
+      idempotency_key: 'k4',
+      source_id: 'cnon:card-nonce-already-used',
+    });
+    expect(used.status).toBe(400);
+    expect(((await used.json()) as any).errors[0]).toMatchObject({ code: 'CARD_TOKEN_USED', field: 'source_id' });
     const reused = await call('/v2/payments', { ...pay, amount_money: { amount: 1, currency: 'USD' } });
-    expect(((await reused.json()) as any).errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.status).toBe(400);
+    expect(((await reused.json()) as any).errors[0]).toEqual({
+      category: 'INVALID_REQUEST_ERROR',
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      detail: 'The idempotency key can only be retried with the same request data.',
+    });
     expect((await call('/v2/payments', pay, 'wrong')).status).toBe(401);
 
     const refund = (amount: number, key: string) =>
