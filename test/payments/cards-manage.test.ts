@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { aGuest, aHotelWithGuest, cardRows, cardsUrl, storeCard } from '../helpers/cards';
@@ -80,6 +81,18 @@ describe('POST …/cards/:card_id/disable', () => {
     const card = await expectStatus(storeCard(at), 201);
     square.state.cards.delete(card.square_card_id);
     expect(await expectStatus(disable(at, card.id), 200)).toMatchObject({ status: 'disabled' });
+  });
+
+  it('a card stored in another Square account than the hotel’s current one is 409, and stays active', async () => {
+    const square = useSquare();
+    const at = await aHotelWithGuest();
+    const card = await expectStatus(storeCard(at), 201);
+    // As if stored while the hotel had its own Square connection, now gone (the platform account answers).
+    await env.DB.prepare("UPDATE guest_cards SET account = 'hotel' WHERE id = ?").bind(card.id).run();
+    const sent = square.state.received.length;
+    await expectProblem(disable(at, card.id), 409, 'invalid_state');
+    expect(square.state.received).toHaveLength(sent);
+    expect(await cardRows(at.guestId)).toEqual([expect.objectContaining({ status: 'active' })]);
   });
 
   it('an unknown card, or another guest’s, is 404', async () => {

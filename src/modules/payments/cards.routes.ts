@@ -107,11 +107,12 @@ export const cardRoutes = createRouter()
       summary: 'Disable a card on file',
       description:
         'Square’s DisableCard, then `status: "disabled"`: the card can no longer be charged. Disabling a disabled ' +
-        'card is 200 and changes nothing.',
+        'card is 200 and changes nothing. A card stored in another Square account than the one that takes the ' +
+        'hotel’s payments now is 409 `invalid_state`.',
       request: { params: CardParam },
       responses: {
         200: jsonContent(GuestCardSchema, 'The disabled card'),
-        ...errorResponses(404),
+        ...errorResponses(404, 409),
         ...GATEWAY_ERRORS,
       },
     }),
