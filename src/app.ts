@@ -14,6 +14,7 @@ import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { cardRoutes } from './modules/payments/cards.routes';
 import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
@@ -105,6 +106,7 @@ export function createApp() {
   app.route('/api/booking-engine', reservationRoutes);
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
+  app.route('/api/v1', cardRoutes);
   app.route('/api/v1', webhookRoutes);
   app.route('/api/v1', paymentRoutes);
   app.route('/api', paymentRoutes);

@@ -7,6 +7,7 @@ import {
   settlePayment,
   updateDispute,
 } from './controls.ts';
+import { CUSTOMER_ROUTES } from './customers.ts';
 import { type SquareRoute, squareError } from './http.ts';
 import { PAYMENT_ROUTES } from './payments.ts';
 import { createState, type Json, type Merchant, type SquareBehaviour, type SquareState } from './state.ts';
@@ -44,8 +45,10 @@ export type SquareEmulator = {
 
 export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmulator {
   const state = createState(options);
-  const routes = [...PAYMENT_ROUTES, ...(options.routes ?? [])];
+  const routes = [...PAYMENT_ROUTES, ...CUSTOMER_ROUTES, ...(options.routes ?? [])];
   const faults: Fault[] = [];
+  /** Idempotency slots whose first request is still being handled. */
+  const running = new Map<string, Promise<void>>();
 
   const fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
@@ -90,7 +93,8 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
         return squareError(400, 'INVALID_REQUEST_ERROR', 'INVALID_CONTENT_TYPE', 'The body is not JSON.');
       }
     }
-    const params = route.path.exec(url.pathname)?.slice(1) ?? [];
+    // Ids arrive percent-encoded (a card id's `ccof:` is sent as `ccof%3A`).
+    const params = (route.path.exec(url.pathname)?.slice(1) ?? []).map(decodePath);
     const call = () =>
       route.handle({
         method: request.method,
@@ -113,6 +117,9 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
       );
     // Square keeps a key's first answer; the same key with other parameters is refused.
     const slot = `${merchant?.id}|${request.method} ${url.pathname}|${key}`;
+    // Square answers a key once: a request arriving while the first with its key runs waits for that answer.
+    // From here to `running.set` nothing awaits, so two requests cannot both find the slot free.
+    while (running.has(slot)) await running.get(slot);
     const seen = state.idempotency.get(slot);
     if (seen) {
       if (seen.requestBody !== raw) {
@@ -126,9 +133,23 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
       }
       return new Response(seen.body, { status: seen.status, headers: { 'content-type': 'application/json' } });
     }
-    const response = await call();
-    state.idempotency.set(slot, { requestBody: raw, status: response.status, body: await response.clone().text() });
-    return response;
+    const first = (async () => {
+      const response = await call();
+      state.idempotency.set(slot, { requestBody: raw, status: response.status, body: await response.clone().text() });
+      return response;
+    })();
+    running.set(
+      slot,
+      first.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    try {
+      return await first;
+    } finally {
+      running.delete(slot);
+    }
   }
 
   return {
@@ -144,4 +165,12 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
     openDispute: (paymentId, options) => openDispute(state, paymentId, options),
     updateDispute: (disputeId, to) => updateDispute(state, disputeId, to),
   };
+}
+
+function decodePath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -5,7 +5,8 @@ import { constraintKind } from '../events/commit';
 import type { PatchGuestBody } from './reservations.schema';
 import { type GuestRow, guests, reservations } from './reservations.table';
 
-async function findProfile(db: Db, hotelId: string, guestId: string): Promise<GuestRow> {
+/** The hotel's guest profile, or 404 (another hotel's guest does not exist for this one). */
+export async function findProfile(db: Db, hotelId: string, guestId: string): Promise<GuestRow> {
   const guest = await db
     .select()
     .from(guests)
