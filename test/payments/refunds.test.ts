@@ -96,6 +96,17 @@ describe('POST /api/v1/payments/:id/refunds', () => {
     expect(await refundedAmount(payment.id)).toBe(2500);
   });
 
+  it('does not refund what an open dispute holds', async () => {
+    square = useSquare();
+    const { reservation, payment } = await aPaidReservation(10000);
+    await env.DB.prepare('UPDATE payments SET disputed_amount = 4000 WHERE id = ?').bind(payment.id).run();
+    const problem = await expectProblem(refund(payment.id, { amount: 7000 }), 409, 'refund_exceeds_balance');
+    expect(problem.refundable_amount).toBe(6000);
+    await expectStatus(refund(payment.id, { amount: 6000 }), 201);
+    expect(refundRequests(square)).toHaveLength(1);
+    expect(await amountPaidOf(reservation.id)).toBe(10000 - 4000 - 6000);
+  });
+
   it('refuses a payment that is not completed, bad amounts, and other hotels’ payments', async () => {
     square = useSquare();
     const { h, reservation, payment } = await aPaidReservation(5000);
