@@ -49,7 +49,7 @@ describe('hotel payment settings', () => {
 });
 
 describe('auto-refund on cancellation', () => {
-  it('refunds paid less the fee, newest payment first, and a second run refunds nothing more', async () => {
+  it('refunds paid less the fee from the newest payment, once, however often and concurrently the job runs', async () => {
     const square = useSquare();
     const { h, reservation } = await cancellable();
     await expectStatus(
@@ -61,7 +61,11 @@ describe('auto-refund on cancellation', () => {
     await expectStatus(act(reservation.id, 'cancel'), 200);
 
     const deps = testDeps({ subscribers: [] });
-    await cancellationRefundJob.handle({ reservation_id: reservation.id }, deps);
+    // Delivered twice at once (at-least-once queues), then once more later.
+    await Promise.all([
+      cancellationRefundJob.handle({ reservation_id: reservation.id }, deps),
+      cancellationRefundJob.handle({ reservation_id: reservation.id }, deps),
+    ]);
     await cancellationRefundJob.handle({ reservation_id: reservation.id }, deps);
 
     // Paid 15,000, fee 10,000 (first night): 5,000 back, all from the newest payment.
@@ -89,8 +93,20 @@ describe('auto-refund on cancellation', () => {
     expect(await cancellationRefunds(reservation.id)).toEqual([
       { payment_id: newer.id, amount: 2000, status: 'pending' },
     ]);
+    // Soon after, the first run may still be waiting for Square: the refund is left to it.
     await cancellationRefundJob.handle({ reservation_id: reservation.id }, deps);
+    expect(refundRequests(square)).toHaveLength(2);
+    // Later, the same refund is sent again with its own key: Square answers with the one it made.
+    const later = testDeps({ subscribers: [], now: () => new Date(Date.now() + 10 * 60_000) });
+    await cancellationRefundJob.handle({ reservation_id: reservation.id }, later);
+    expect(refundRequests(square)).toHaveLength(3);
     expect(square.state.refunds.size).toBe(1);
+    const linked = await env.DB.prepare(
+      "SELECT provider_refund_id FROM payment_refunds WHERE reservation_id = ? AND origin = 'cancellation'",
+    )
+      .bind(reservation.id)
+      .first<{ provider_refund_id: string }>();
+    expect(square.state.refunds.has(linked?.provider_refund_id ?? '')).toBe(true);
     expect(await cancellationRefunds(reservation.id)).toEqual([
       { payment_id: newer.id, amount: 2000, status: 'pending' },
     ]);

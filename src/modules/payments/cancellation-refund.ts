@@ -5,7 +5,7 @@ import { defineJob } from '../../lib/job';
 import type { Subscriber } from '../events/subscribers';
 import { loadReservation } from '../reservations/reservations.repo';
 import { type PaymentRefundRow, paymentRefunds, payments } from './payments.table';
-import { type RefundDeps, refundable, requestRefund, sendRefund, squareRefundKey } from './refunds.service';
+import { continueRefund, type RefundDeps, refundable, requestRefund, squareRefundKey } from './refunds.service';
 import { paymentSettingsFor } from './settings.service';
 
 /**
@@ -22,9 +22,10 @@ export async function refundCancellation(
 ): Promise<{ refunds: PaymentRefundRow[]; unrefunded: number }> {
   const session = deps.d1.withSession('first-primary');
   const loaded = await loadReservation(session, reservationId);
-  if (!loaded || loaded.row.status !== 'cancelled') return { refunds: [], unrefunded: 0 };
+  const none = { refunds: [], unrefunded: 0 };
+  if (loaded?.row.status !== 'cancelled') return none;
   const { row } = loaded;
-  if (!(await paymentSettingsFor(session, row.hotelId)).auto_refund_on_cancel) return { refunds: [], unrefunded: 0 };
+  if (!(await paymentSettingsFor(session, row.hotelId)).auto_refund_on_cancel) return none;
   const [captured, earlier] = await Promise.all([
     createDb(session)
       .select()
@@ -45,7 +46,7 @@ export async function refundCancellation(
     const made = byKey.get(squareKey);
     if (made) {
       // Made by an earlier run: only finish it (Square's answer may have been lost).
-      refunds.push(await sendRefund(deps, made));
+      refunds.push(await continueRefund(deps, made));
       continue;
     }
     const amount = Math.min(left, refundable(payment));

@@ -5,8 +5,7 @@ import { defineJob } from '../../lib/job';
 import { squareAccountFor } from './accounts';
 import { paymentRefunds } from './payments.table';
 import { applySquareRefund } from './refund-state';
-import type { RefundDeps } from './refunds.service';
-import { sendRefund } from './refunds.service';
+import { inFlightMs, type RefundDeps, sendRefund } from './refunds.service';
 import { callSquare } from './square.client';
 
 /** Pending refunds one run looks at; the oldest-asked first, so none waits behind the others for long. */
@@ -24,8 +23,7 @@ export async function reconcileRefunds(
   now: Date,
   { limit = REFUNDS_PER_RUN }: { limit?: number } = {},
 ): Promise<{ checked: number; settled: number }> {
-  // Twice the outbound timeout (the request's own call and its retry) and then some.
-  const minAgeMs = Math.max(60_000, 3 * deps.config.PAYMENT_GATEWAY_TIMEOUT_MS);
+  const minAgeMs = inFlightMs(deps.config);
   const before = new Date(now.getTime() - minAgeMs);
   const db = createDb(deps.d1);
   const due = await db

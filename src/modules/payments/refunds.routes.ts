@@ -14,7 +14,7 @@ import { refundView } from './payments.repo';
 import { RefundSchema } from './payments.schema';
 import type { PaymentRefundRow, PaymentRow } from './payments.table';
 import { loadPayment, loadRefund, refundsOf } from './refunds.repo';
-import { refusalError, requestRefund, sendRefund, squareRefundKey } from './refunds.service';
+import { continueRefund, refusalError, requestRefund, squareRefundKey } from './refunds.service';
 
 const tags = ['Payments'];
 const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -88,7 +88,7 @@ export const refundRoutes = createRouter()
         resume: async (c, refundId) => {
           const row = await loadRefund(c.env.DB, refundId);
           if (!row || row.paymentId !== (await pathPayment(c)).id) throw notFound('Refund', refundId);
-          return answer(c, await sendRefund(depsFromContext(c), row));
+          return answer(c, await continueRefund(depsFromContext(c), row));
         },
       }),
     ),

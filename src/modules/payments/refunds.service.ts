@@ -48,7 +48,7 @@ export async function requestRefund(
 ): Promise<PaymentRefundRow> {
   const session = deps.d1.withSession('first-primary');
   const existing = await refundBySquareKey(session, options.squareKey);
-  if (existing) return sendRefund(deps, existing);
+  if (existing) return continueRefund(deps, existing);
   if (payment.status !== 'completed') {
     throw new AppError('invalid_state', `A ${payment.status} payment cannot be refunded; only a completed one.`);
   }
@@ -95,11 +95,10 @@ export async function requestRefund(
     affectsAvailability: false,
   });
   if (!result.ok) {
-    if (result.constraint === 'unique') {
-      // The same key at the same moment (the cancellation job delivered twice): continue that one.
-      const raced = await refundBySquareKey(session, options.squareKey);
-      if (raced) return sendRefund(deps, raced);
-    }
+    // The same key at the same moment (the cancellation job delivered twice): continue that one. Its
+    // reservation may have refused ours (CHECK) before the key did (UNIQUE), so look whichever failed.
+    const raced = await refundBySquareKey(session, options.squareKey);
+    if (raced) return continueRefund(deps, raced);
     const fresh = (await loadPayment(session, payment.id)) ?? payment;
     if (fresh.status !== 'completed') {
       throw new AppError('invalid_state', `A ${fresh.status} payment cannot be refunded; only a completed one.`);
@@ -115,6 +114,25 @@ function exceeds(left: number, asked: number): AppError {
     `A refund of ${asked} exceeds what is left to refund on this payment (${left}): captured, less refunds asked for and amounts under dispute.`,
     { refundable_amount: left },
   );
+}
+
+/**
+ * How long a refund whose Square answer is outstanding is left to the request that sent it: its call and
+ * one retry, each up to the outbound timeout, with room to spare. Sending the same refund from two places
+ * at once could have one of them told "refused" (a concurrent duplicate) while the other succeeded.
+ */
+export function inFlightMs(config: RefundDeps['config']): number {
+  return Math.max(60_000, 3 * config.PAYMENT_GATEWAY_TIMEOUT_MS);
+}
+
+/**
+ * A refund found again (a retry of the request, a second run of the cancellation job): one still in its
+ * sender's hands is returned as it is (pending; finished by its sender or by reconciliation), an older
+ * one without Square's answer is sent again with its own key.
+ */
+export function continueRefund(deps: RefundDeps, row: PaymentRefundRow): Promise<PaymentRefundRow> | PaymentRefundRow {
+  const fresh = deps.now().getTime() - row.createdAt.getTime() < inFlightMs(deps.config);
+  return fresh ? row : sendRefund(deps, row);
 }
 
 /**
