@@ -147,7 +147,12 @@ describe('cron table', () => {
     const at = Date.UTC(2026, 10, 29, 3, 17);
     const everyMinute = recordingJobs();
     await runCron('* * * * *', at, testDeps({ jobs: everyMinute }));
-    expect(everyMinute.sent.map((j) => j.type).sort()).toEqual(['event.relay', 'housekeeping', 'webhook.sweep']);
+    expect(everyMinute.sent.map((j) => j.type).sort()).toEqual([
+      'event.relay',
+      'housekeeping',
+      'payments.reconcile_refunds',
+      'webhook.sweep',
+    ]);
     expect(everyMinute.sent.every((j) => (j.payload as { at: number }).at === at)).toBe(true);
 
     const daily = recordingJobs();
