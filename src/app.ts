@@ -15,7 +15,10 @@ import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.rou
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
+import { folioRoutes } from './modules/payments/folio.routes';
 import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
+import { refundRoutes } from './modules/payments/refunds.routes';
+import { paymentSettingsRoutes } from './modules/payments/settings.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -111,6 +114,11 @@ export function createApp() {
   app.route('/api/v1', paymentRoutes);
   app.route('/api', paymentRoutes);
   app.route('/api/v1', hotelPaymentRoutes);
+  app.route('/api/v1', refundRoutes);
+  app.route('/api', refundRoutes);
+  app.route('/api/v1/booking-engine', folioRoutes);
+  app.route('/api/booking-engine', folioRoutes);
+  app.route('/api/v1', paymentSettingsRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'sold_out',
   'stay_restricted',
   'invalid_state',
+  'refund_exceeds_balance',
   'idempotency_key_reused',
   'idempotency_in_flight',
   'precondition_failed',
@@ -49,6 +50,7 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
     case 'sold_out':
     case 'stay_restricted':
     case 'invalid_state':
+    case 'refund_exceeds_balance':
     case 'idempotency_in_flight':
       return 409;
     case 'precondition_failed':
@@ -88,6 +90,7 @@ const TITLES: Record<ErrorCode, string> = {
   sold_out: 'Sold out',
   stay_restricted: 'Stay restricted',
   invalid_state: 'Invalid state',
+  refund_exceeds_balance: 'Refund exceeds the refundable amount',
   idempotency_key_reused: 'Idempotency key reused',
   idempotency_in_flight: 'Request in flight',
   precondition_failed: 'Precondition failed',

@@ -4,7 +4,9 @@ import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
+import { cancellationRefundJob } from './modules/payments/cancellation-refund';
 import { reconcilePaymentsJob } from './modules/payments/reconcile.job';
+import { reconcileRefundsJob } from './modules/payments/refunds.reconcile';
 import { recordDeadLetter } from './modules/platform/dead-letters';
 import { housekeepingJob } from './modules/platform/housekeeping';
 import { deliverWebhookJob } from './modules/webhooks/deliver.job';
@@ -17,6 +19,8 @@ export const JOBS: readonly JobDefinition[] = [
   deliverWebhookJob,
   sweepDeliveriesJob,
   reconcilePaymentsJob,
+  cancellationRefundJob,
+  reconcileRefundsJob,
 ];
 
 /**
@@ -32,6 +36,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'event purge', cron: '17 3 * * *', enqueue: (at) => [purgeEventsJob.message({ at })] },
   { name: 'webhook sweep', cron: '* * * * *', enqueue: (at) => [sweepDeliveriesJob.message({ at })] },
   { name: 'payment reconciliation', cron: '* * * * *', enqueue: (at) => [reconcilePaymentsJob.message({ at })] },
+  { name: 'refund reconciliation', cron: '* * * * *', enqueue: (at) => [reconcileRefundsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

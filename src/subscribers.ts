@@ -1,8 +1,9 @@
 import type { Subscriber } from './modules/events/subscribers';
+import { cancellationRefundSubscriber } from './modules/payments/cancellation-refund';
 import { webhookSubscriber } from './modules/webhooks/webhooks.subscriber';
 
 /**
  * Everyone who hears about committed events. A module subscribes with one line here. See
  * docs/architecture.md.
  */
-export const SUBSCRIBERS: readonly Subscriber[] = [webhookSubscriber];
+export const SUBSCRIBERS: readonly Subscriber[] = [webhookSubscriber, cancellationRefundSubscriber];

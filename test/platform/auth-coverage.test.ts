@@ -10,6 +10,7 @@ import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
 import { type Auth, call, expectProblem, expectStatus } from '../helpers/http';
+import { paymentRow } from '../helpers/payments';
 import { act, booked, bookingBody, hotelSnapshot } from '../helpers/reservations';
 
 type Operation = { method: string; path: string; security: Record<string, string[]>[] };
@@ -63,6 +64,8 @@ type Shared = {
   webhookDeliveryId: string;
   /** A reservation of the shared hotel and a payment of it (written directly: no Square call is made). */
   reservationId: string;
+  /** A completed payment of the shared hotel (written directly; refunds of it must stay out of reach). */
+  refundablePaymentId: string;
   paymentId: string;
 };
 type HotelCheck =
@@ -183,6 +186,18 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   },
 };
 
+for (const prefix of ['/api/v1', '/api']) {
+  for (const method of ['GET', 'POST']) {
+    HOTEL_CHECKS[`${method} ${prefix}/payments/{id}/refunds`] = {
+      kind: 'request',
+      request: (s) => ({
+        path: `${prefix}/payments/${s.refundablePaymentId}/refunds`,
+        body: method === 'POST' ? { amount: 100 } : undefined,
+      }),
+    };
+  }
+}
+
 function hotelCheckOf(op: Operation): HotelCheck | undefined {
   if (op.path.includes('{hotel_id}')) return { kind: 'path' };
   if (/\/reservations\/\{id\}/.test(op.path)) return { kind: 'reservation' };
@@ -279,6 +294,7 @@ beforeAll(async () => {
     guestEmail: existing.guest.email,
     webhookEndpointId: endpoint.id,
     webhookDeliveryId,
+    refundablePaymentId: (await paymentRow(existing, 5000, { providerPaymentId: 'SQ_COVERAGE' })).id,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;

@@ -151,6 +151,7 @@ describe('cron table', () => {
       'event.relay',
       'housekeeping',
       'payments.reconcile',
+      'payments.reconcile_refunds',
       'webhook.sweep',
     ]);
     expect(everyMinute.sent.every((j) => (j.payload as { at: number }).at === at)).toBe(true);

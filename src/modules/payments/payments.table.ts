@@ -127,6 +127,11 @@ export const paymentRefunds = sqliteTable(
     /** `api` (a refund request), `cancellation` (the rate plan's policy), `square` (made in Square's dashboard). */
     origin: text('origin', { enum: ['api', 'cancellation', 'square'] }).notNull(),
     createdBy: text('created_by'),
+    /** Square's error code when it refused the refund (`REFUND_DECLINED`, …) or rejected it later. */
+    errorCode: text('error_code'),
+    errorDetail: text('error_detail'),
+    /** When the reconciliation job last asked Square about this pending refund (oldest asked first). */
+    reconciledAt: integer('reconciled_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -135,6 +140,7 @@ export const paymentRefunds = sqliteTable(
     index('payment_refunds_reservation').on(t.reservationId),
     uniqueIndex('payment_refunds_square_key').on(t.squareIdempotencyKey),
     uniqueIndex('payment_refunds_provider_id').on(t.providerRefundId),
+    index('payment_refunds_status').on(t.status, t.reconciledAt),
     check('payment_refunds_amount_positive', sql`${t.amount} > 0`),
   ],
 );

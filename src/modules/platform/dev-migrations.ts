@@ -7,6 +7,7 @@ import m0005 from '../../../migrations/0005_event_sequence.sql';
 import m0006 from '../../../migrations/0006_webhooks.sql';
 import m0007 from '../../../migrations/0007_payments.sql';
 import m0008 from '../../../migrations/0008_payments_core.sql';
+import m0009 from '../../../migrations/0009_refunds.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -24,6 +25,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0006_webhooks.sql', sql: m0006 },
   { name: '0007_payments.sql', sql: m0007 },
   { name: '0008_payments_core.sql', sql: m0008 },
+  { name: '0009_refunds.sql', sql: m0009 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
