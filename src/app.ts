@@ -14,6 +14,7 @@ import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { SQUARE_SIGNATURE_SCHEME, squareWebhookRoutes } from './modules/payments/square-webhooks.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -78,6 +79,14 @@ export function createApp() {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', SQUARE_SIGNATURE_SCHEME, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-square-hmacsha256-signature',
+    description:
+      "Square's webhook signature: base64 HMAC-SHA256 of the notification URL followed by the raw body, " +
+      'with the subscription’s signature key (SQUARE_WEBHOOK_SIGNATURE_KEY).',
+  });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
   app.use('/api/*', configured);
@@ -105,6 +114,7 @@ export function createApp() {
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
   app.route('/api/v1', webhookRoutes);
+  app.route('/api/v1', squareWebhookRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
