@@ -20,7 +20,7 @@ type Envelope = {
   merchantId?: string | null;
   dataType: string;
   id: string;
-  object: object;
+  object: Record<string, unknown>;
 };
 
 /** Square's notification envelope, in its wire format (snake_case, amounts as JSON numbers). */

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { heldOn, holdsFunds, planDispute } from '../../src/modules/payments/disputes';
+import { applySquareDispute, heldOn, holdsFunds, planDispute } from '../../src/modules/payments/disputes';
+import { testDeps } from '../helpers/deps';
 import { expectStatus } from '../helpers/http';
 import { bookableHotel, booked, bookingBody, getReservation } from '../helpers/reservations';
 import {
@@ -26,6 +27,17 @@ async function disputedEvents(paymentId: string) {
     .bind(paymentId)
     .all<{ data: string }>();
   return results.map((r) => JSON.parse(r.data));
+}
+
+/** `target` with some members replaced (D1 objects' methods stay bound to their own object). */
+function bind<T extends object>(target: T, overrides: Record<string, unknown>): T {
+  return new Proxy(target, {
+    get(t, prop) {
+      if (typeof prop === 'string' && prop in overrides) return overrides[prop];
+      const value = Reflect.get(t, prop);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+  });
 }
 
 async function flagOf(reservationId: string) {
@@ -142,6 +154,41 @@ describe('dispute notifications', () => {
     expect(rows.results).toEqual([{ state: 'EVIDENCE_REQUIRED' }]);
     expect(await disputedEvents(payment.id)).toHaveLength(1);
     expect((await expectStatus(getReservation(reservation.id), 200)).amount_paid).toBe(17000);
+  });
+
+  it('a writer that read an older state cannot overwrite a newer one committed meanwhile', async () => {
+    const { payment } = await paidReservation();
+    const deps = testDeps({ subscribers: [] });
+    const fields = (state: string) => ({
+      providerDisputeId: 'dsp_sq_cas_1',
+      providerPaymentId: payment.providerPaymentId!,
+      state,
+      reason: null,
+      amount: 20000,
+      currency: 'EUR',
+      evidenceDueAt: null,
+    });
+    expect(await applySquareDispute(deps, payment, fields('EVIDENCE_REQUIRED'), () => [])).toEqual({ kind: 'applied' });
+    // PROCESSING reads EVIDENCE_REQUIRED; WON commits between that read and PROCESSING's batch.
+    const interleaved = bind(env.DB, {
+      withSession: (...args: Parameters<D1Database['withSession']>) => {
+        const session = env.DB.withSession(...args);
+        return bind(session, {
+          batch: async (statements: D1PreparedStatement[]) => {
+            expect(await applySquareDispute(deps, payment, fields('WON'), () => [])).toEqual({ kind: 'applied' });
+            return session.batch(statements);
+          },
+        });
+      },
+    });
+    expect(await applySquareDispute({ ...deps, d1: interleaved }, payment, fields('PROCESSING'), () => [])).toEqual({
+      kind: 'raced',
+    });
+    const stored = await env.DB.prepare('SELECT state FROM payment_disputes WHERE payment_id = ?')
+      .bind(payment.id)
+      .first();
+    expect(stored).toEqual({ state: 'WON' });
+    expect((await disputedEvents(payment.id)).map((e) => e.dispute.state)).toEqual(['EVIDENCE_REQUIRED', 'WON']);
   });
 
   it("ignores a dispute reported by another merchant than the hotel's own account", async () => {

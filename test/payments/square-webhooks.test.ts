@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { squareSignature } from '../../emulators/square/signature.ts';
 import { refundFromNotification } from '../../src/modules/payments/square-notifications';
+import { handleSquareNotification } from '../../src/modules/payments/square-webhooks.service';
+import { testDeps } from '../helpers/deps';
 import { expectProblem, expectStatus } from '../helpers/http';
 import { bookableHotel, booked, bookingBody, eventsOf, getReservation } from '../helpers/reservations';
 import { SQUARE } from '../helpers/square';
@@ -274,6 +276,32 @@ describe('POST /api/v1/webhooks/square: payments', () => {
     expect(await eventsOf(row.id)).toEqual(['payment.completed']);
     expect((await expectStatus(getReservation(reservation.id), 200)).amount_paid).toBe(6000);
     expect(await webhookEventCount(body.event_id)).toBe(1);
+  });
+});
+
+describe('handleSquareNotification', () => {
+  it('writes the change in one batch with the event record: recorded meanwhile by a twin → nothing applied', async () => {
+    const reservation = await aReservation();
+    const row = await insertPayment(reservation);
+    const n = paymentNotification({ id: row.providerPaymentId!, status: 'COMPLETED', amount: 5000, currency: 'EUR' });
+    const twinRecords = (session: D1DatabaseSession) =>
+      Object.assign(Object.create(session), {
+        batch: async (statements: D1PreparedStatement[]) => {
+          await env.DB.prepare("INSERT INTO square_webhook_events VALUES (?, 'payment.updated', NULL, 0)")
+            .bind(n.event_id)
+            .run();
+          return session.batch(statements);
+        },
+      }) as D1DatabaseSession;
+    const d1 = Object.assign(Object.create(env.DB), {
+      withSession: (c?: string) => twinRecords(env.DB.withSession(c as 'first-primary')),
+      prepare: (q: string) => env.DB.prepare(q),
+    }) as D1Database;
+    // The twin is on record as having handled it; this delivery wrote nothing.
+    await handleSquareNotification({ ...testDeps({ subscribers: [] }), d1 }, n);
+    expect(await webhookEventCount(n.event_id)).toBe(1);
+    expect((await paymentState(row.id))?.status).toBe('pending');
+    expect(await eventsOf(row.id)).toEqual([]);
   });
 });
 

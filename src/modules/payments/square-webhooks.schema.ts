@@ -28,7 +28,7 @@ export const NotificationReceiptSchema = z
     event_id: z.string(),
     outcome: z.enum(NOTIFICATION_OUTCOMES).openapi({
       description:
-        '`applied`: the change is on record; `duplicate`: this event_id was already handled (nothing changed); ' +
+        '`applied`: handled, the change is on record (a twin delivered at the same moment may be the one that wrote it); `duplicate`: this event_id was already handled (nothing changed); ' +
         '`ignored`: recorded but not applied (see `reason`).',
     }),
     reason: z
