@@ -19,6 +19,7 @@ import { folioRoutes } from './modules/payments/folio.routes';
 import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { refundRoutes } from './modules/payments/refunds.routes';
 import { paymentSettingsRoutes } from './modules/payments/settings.routes';
+import { SQUARE_SIGNATURE_SCHEME, squareWebhookRoutes } from './modules/payments/square-webhooks.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -83,6 +84,14 @@ export function createApp() {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', SQUARE_SIGNATURE_SCHEME, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-square-hmacsha256-signature',
+    description:
+      "Square's webhook signature: base64 HMAC-SHA256 of the notification URL followed by the raw body, " +
+      'with the subscription’s signature key (SQUARE_WEBHOOK_SIGNATURE_KEY).',
+  });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
   app.use('/api/*', configured);
@@ -119,6 +128,7 @@ export function createApp() {
   app.route('/api/v1/booking-engine', folioRoutes);
   app.route('/api/booking-engine', folioRoutes);
   app.route('/api/v1', paymentSettingsRoutes);
+  app.route('/api/v1', squareWebhookRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

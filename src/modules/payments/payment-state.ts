@@ -16,6 +16,11 @@ import { type PaymentRow, type PaymentSource, type PaymentStatus, payments } fro
  */
 const RANK: Record<PaymentStatus, number> = { pending: 0, approved: 1, completed: 2, canceled: 2, failed: 2 };
 
+/** Whether `to` is a move forward from `from` (what applyTransition will enter rather than ignore). */
+export function movesForward(from: PaymentStatus, to: PaymentStatus): boolean {
+  return RANK[to] > RANK[from];
+}
+
 export function statusFromSquare(status: string | undefined): PaymentStatus {
   switch (status) {
     case 'APPROVED':
@@ -63,6 +68,11 @@ export type Transition = {
     heldForReview?: boolean;
   };
   source: 'answer' | 'webhook' | 'reconcile' | 'api';
+  /**
+   * Statements that must commit with this change or not at all (e.g. a Square notification's dedupe
+   * row, so a crash cannot apply a notification without recording it, or record it without applying).
+   */
+  also?: (session: D1DatabaseSession) => D1PreparedStatement[];
 };
 
 type StateDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers'>;
@@ -82,6 +92,7 @@ export async function applyTransition(deps: StateDeps, row: PaymentRow, t: Trans
   if (forward && status === 'completed') events.push(event('payment.completed', next));
   if (forward && status === 'failed') events.push(event('payment.failed', next));
   const statements = [
+    ...(t.also?.(session) ?? []),
     ...(forward
       ? [
           session
