@@ -166,6 +166,8 @@ export async function insertPayment(
     clientIp: null,
     createdBy: null,
     reconciledAt: null,
+    requestHash: null,
+    lockedUntil: null,
     createdAt: now,
     updatedAt: now,
     ...overrides,
