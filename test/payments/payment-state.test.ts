@@ -71,12 +71,23 @@ describe('applyTransition', () => {
     expect(stored).toEqual({ pending_request: null });
   });
 
-  it('never moves backwards: a late APPROVED after COMPLETED changes nothing', async () => {
+  it('never moves backwards, and a detail Square leaves out never erases one we hold', async () => {
     const h = await bookableHotel();
     const reservation = await booked(bookingBody(h));
     const row = await pendingPayment(reservation, 700);
     const deps = testDeps({ subscribers: [] });
-    const done = await applyTransition(deps, row, { to: 'completed', fields: {}, source: 'answer' });
+    const approved = await applyTransition(deps, row, {
+      to: 'approved',
+      fields: { cardLast4: '1111', receiptUrl: 'https://squareup.example/r/1' },
+      source: 'answer',
+    });
+    // Square's later word leaves out details (null): what we hold stays.
+    const done = await applyTransition(deps, approved, {
+      to: 'completed',
+      fields: { cardLast4: null, receiptUrl: null },
+      source: 'webhook',
+    });
+    expect(done).toMatchObject({ status: 'completed', cardLast4: '1111', receiptUrl: 'https://squareup.example/r/1' });
     const late = await applyTransition(deps, done, { to: 'approved', fields: {}, source: 'webhook' });
     expect(late.status).toBe('completed');
   });

@@ -369,7 +369,25 @@ describe('refund notifications', () => {
       ok: false,
     });
     const body = envelope({ type: 'refund.updated', dataType: 'refund', id: refund.id, object: { refund } });
-    expect(await expectStatus(sendNotification(body), 200)).toMatchObject({ reason: 'refund_not_applied' });
+    expect(await expectStatus(sendNotification(body), 200)).toMatchObject({ outcome: 'applied' });
     expect(await webhookEventCount(body.event_id)).toBe(1);
+    // A refund made in Square's dashboard: recorded against our payment, once, with one payment.refunded.
+    const refunds = async () =>
+      (
+        await env.DB.prepare('SELECT status, amount, origin FROM payment_refunds WHERE payment_id = ?')
+          .bind(row.id)
+          .all()
+      ).results;
+    expect(await refunds()).toEqual([{ status: 'completed', amount: 1500, origin: 'square' }]);
+    const again = envelope({ type: 'refund.updated', dataType: 'refund', id: refund.id, object: { refund } });
+    expect(await expectStatus(sendNotification(again), 200)).toMatchObject({ outcome: 'applied' });
+    expect(await expectStatus(sendNotification(body), 200)).toMatchObject({ outcome: 'duplicate' });
+    expect(await refunds()).toHaveLength(1);
+    const events = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM outbox_events WHERE type = 'payment.refunded' AND subject_id = ?",
+    )
+      .bind(row.id)
+      .first<{ n: number }>();
+    expect(events?.n).toBe(1);
   });
 });

@@ -144,6 +144,7 @@ function event(type: 'payment.completed' | 'payment.failed', row: PaymentRow): D
   return { type, hotelId: row.hotelId, subjectId: row.id, data: paymentView(row) };
 }
 
+/** Square's word on a detail it gave; a detail it left out (null) never erases one we already hold. */
 function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }

@@ -37,7 +37,7 @@ export const NotificationReceiptSchema = z
       .openapi({
         description:
           '`unhandled_type`, `unknown_payment`, `merchant_mismatch`, `unreadable_object`, `stale` (older than what ' +
-          'is on record), `dispute_payment_mismatch`, `refund_not_applied`',
+          'is on record), `dispute_payment_mismatch`',
       }),
   })
   .openapi('SquareNotificationReceipt');

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { createDb } from '../../db';
 import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
 import { applySquareDispute, disputeFields } from './disputes';
 import { applyTransition, fieldsFromSquare, movesForward } from './payment-state';
 import { type PaymentRow, payments } from './payments.table';
+import { applySquareRefund } from './refund-state';
 import { disputeFromNotification, paymentFromNotification, refundFromNotification } from './square-notifications';
 import type { NotificationReceipt, SquareNotification } from './square-webhooks.schema';
 
@@ -72,10 +74,10 @@ async function onPayment(deps: WebhookDeps, n: SquareNotification): Promise<Hand
 }
 
 /**
- * refund.created / refund.updated: the one place a refund notification is applied. The refund ledger is
- * refund-state.ts's (`applySquareRefund(deps, row.hotelId, refund, 'webhook')`, built in parallel);
- * until it is wired in here the refund is read, matched to our payment and its merchant, recorded and
- * acknowledged (`refund_not_applied`).
+ * refund.created / refund.updated: applied by refund-state.ts (forward-only, one `payment.refunded` per
+ * refund), which is idempotent on its own; so the event is recorded after it rather than in its batch: a
+ * crash in between only makes Square's redelivery a no-op. `retry` (one of our own refunds of the payment
+ * still awaits Square's answer) writes nothing and answers a 5xx, so Square delivers it again.
  */
 async function onRefund(deps: WebhookDeps, n: SquareNotification): Promise<HandlerResult> {
   const parsed = await refundFromNotification(n.data?.object);
@@ -83,7 +85,22 @@ async function onRefund(deps: WebhookDeps, n: SquareNotification): Promise<Handl
   const row = await paymentOf(deps, parsed.value.paymentId ?? '');
   if (!row) return ignore(deps, n, 'unknown_payment', { square_payment_id: parsed.value.paymentId });
   if (!(await merchantOwns(deps, row, n.merchant_id))) return mismatch(deps, n, row);
-  return ignore(deps, n, 'refund_not_applied', { payment_id: row.id, square_refund_id: parsed.value.id });
+  const result = await applySquareRefund(deps, row.hotelId, parsed.value, 'webhook');
+  if (result.kind === 'unknown_payment') return ignore(deps, n, 'unknown_payment', { payment_id: row.id });
+  if (result.kind === 'retry') {
+    // Nothing written: a 503 makes Square deliver it again once our own refund has its answer.
+    throw new AppError('service_unavailable', `The refund cannot be applied yet (${result.reason}).`, {
+      headers: { 'Retry-After': '60' },
+    });
+  }
+  await deps.d1
+    .prepare(
+      'INSERT OR IGNORE INTO square_webhook_events (event_id, type, merchant_id, received_at) VALUES (?, ?, ?, ?)',
+    )
+    .bind(n.event_id, n.type, n.merchant_id ?? null, deps.now().getTime())
+    .run();
+  deps.log.info('square notification applied', { event_id: n.event_id, type: n.type, payment_id: row.id });
+  return { event_id: n.event_id, outcome: 'applied' };
 }
 
 async function onDispute(deps: WebhookDeps, n: SquareNotification): Promise<HandlerResult> {
