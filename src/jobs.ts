@@ -4,13 +4,21 @@ import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
+import { refreshConnectionJob, sweepConnectionsJob } from './modules/payments/connections.refresh';
 import { recordDeadLetter } from './modules/platform/dead-letters';
 import { housekeepingJob } from './modules/platform/housekeeping';
 import { deliverWebhookJob } from './modules/webhooks/deliver.job';
 import { sweepDeliveriesJob } from './modules/webhooks/sweep.job';
 
 /** Every job type the JOBS queue carries; a module adds its own by listing them here. */
-export const JOBS: readonly JobDefinition[] = [housekeepingJob, ...EVENT_JOBS, deliverWebhookJob, sweepDeliveriesJob];
+export const JOBS: readonly JobDefinition[] = [
+  housekeepingJob,
+  ...EVENT_JOBS,
+  deliverWebhookJob,
+  sweepDeliveriesJob,
+  sweepConnectionsJob,
+  refreshConnectionJob,
+];
 
 /**
  * Periodic work: one row per module task. A row's `cron` must be in wrangler.toml's `crons` (checked by
@@ -24,6 +32,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'event relay sweep', cron: '* * * * *', enqueue: (at) => [relaySweepJob.message({ at })] },
   { name: 'event purge', cron: '17 3 * * *', enqueue: (at) => [purgeEventsJob.message({ at })] },
   { name: 'webhook sweep', cron: '* * * * *', enqueue: (at) => [sweepDeliveriesJob.message({ at })] },
+  { name: 'square token refresh', cron: '41 * * * *', enqueue: (at) => [sweepConnectionsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

@@ -1,4 +1,5 @@
 import { type SquareRoute, squareError } from './http.ts';
+import { configureOAuth, OAUTH_ROUTES, type OAuthApplication, type OAuthMerchant } from './oauth.ts';
 import { PAYMENT_ROUTES, publicPayment } from './payments.ts';
 import { createState, type Merchant, type SquareState } from './state.ts';
 
@@ -19,6 +20,8 @@ export type SquareEmulatorOptions = {
   now?: () => Date;
   /** More routes (customers and cards, OAuth, disputes) registered by their modules. */
   routes?: SquareRoute[];
+  /** The OAuth application hotels authorise, and the merchant that approves (oauth.ts). */
+  oauth?: { application: OAuthApplication; merchant?: OAuthMerchant };
 };
 
 export type SquareEmulator = {
@@ -31,7 +34,8 @@ export type SquareEmulator = {
 
 export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmulator {
   const state = createState(options);
-  const routes = [...PAYMENT_ROUTES, ...(options.routes ?? [])];
+  const routes = [...PAYMENT_ROUTES, ...OAUTH_ROUTES, ...(options.routes ?? [])];
+  if (options.oauth) configureOAuth(state, options.oauth);
   const faults: Fault[] = [];
 
   const fetch = async (request: Request): Promise<Response> => {
@@ -85,6 +89,7 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
         params,
         query: url.searchParams,
         body,
+        headers: request.headers,
         merchant: merchant ?? { id: '', locationId: '' },
         state,
       });
