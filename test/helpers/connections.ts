@@ -30,6 +30,14 @@ export function getNoFollow(path: string, auth?: Auth, headers: Record<string, s
   return exports.default.fetch(new Request(`http://localhost${path}`, { headers: h, redirect: 'manual' }));
 }
 
+let merchants = 0;
+/** A Square merchant (and its location) no other test uses: the tests share one database. */
+export function aMerchant(): OAuthMerchant {
+  merchants += 1;
+  const tag = `${Date.now().toString(36)}${merchants}`.toUpperCase();
+  return { id: `ML${tag}`, locationId: `L${tag}` };
+}
+
 /** The hotel's authorize call, answered by a 302 to Square; returns Square's authorization URL. */
 export async function authorizeUrl(hotelId: string, options: { auth?: Auth; redirectAfter?: string } = {}) {
   const query = options.redirectAfter ? `?redirect_after=${encodeURIComponent(options.redirectAfter)}` : '';
