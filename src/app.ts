@@ -15,6 +15,7 @@ import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.rou
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
+import { connectionRoutes } from './modules/payments/connections.routes';
 import { folioRoutes } from './modules/payments/folio.routes';
 import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { refundRoutes } from './modules/payments/refunds.routes';
@@ -129,6 +130,7 @@ export function createApp() {
   app.route('/api/booking-engine', folioRoutes);
   app.route('/api/v1', paymentSettingsRoutes);
   app.route('/api/v1', squareWebhookRoutes);
+  app.route('/api/v1', connectionRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -5,6 +5,7 @@ import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
 import { cancellationRefundJob } from './modules/payments/cancellation-refund';
+import { refreshConnectionJob, sweepConnectionsJob } from './modules/payments/connections.refresh';
 import { reconcilePaymentsJob } from './modules/payments/reconcile.job';
 import { reconcileRefundsJob } from './modules/payments/refunds.reconcile';
 import { recordDeadLetter } from './modules/platform/dead-letters';
@@ -21,6 +22,8 @@ export const JOBS: readonly JobDefinition[] = [
   reconcilePaymentsJob,
   cancellationRefundJob,
   reconcileRefundsJob,
+  sweepConnectionsJob,
+  refreshConnectionJob,
 ];
 
 /**
@@ -37,6 +40,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'webhook sweep', cron: '* * * * *', enqueue: (at) => [sweepDeliveriesJob.message({ at })] },
   { name: 'payment reconciliation', cron: '* * * * *', enqueue: (at) => [reconcilePaymentsJob.message({ at })] },
   { name: 'refund reconciliation', cron: '* * * * *', enqueue: (at) => [reconcileRefundsJob.message({ at })] },
+  { name: 'square token refresh', cron: '41 * * * *', enqueue: (at) => [sweepConnectionsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

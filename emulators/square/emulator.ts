@@ -9,6 +9,7 @@ import {
 } from './controls.ts';
 import { CUSTOMER_ROUTES } from './customers.ts';
 import { type SquareRoute, squareError } from './http.ts';
+import { configureOAuth, OAUTH_ROUTES, type OAuthApplication, type OAuthMerchant } from './oauth.ts';
 import { PAYMENT_ROUTES } from './payments.ts';
 import { createState, type Json, type Merchant, type SquareBehaviour, type SquareState } from './state.ts';
 
@@ -28,6 +29,8 @@ export type SquareEmulatorOptions = SquareBehaviour & {
   tokens: Record<string, Merchant>;
   /** More routes (customers and cards, OAuth, disputes) registered by their modules. */
   routes?: SquareRoute[];
+  /** The OAuth application hotels authorise, and the merchant that approves (oauth.ts). */
+  oauth?: { application: OAuthApplication; merchant?: OAuthMerchant };
 };
 
 export type SquareEmulator = {
@@ -45,7 +48,8 @@ export type SquareEmulator = {
 
 export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmulator {
   const state = createState(options);
-  const routes = [...PAYMENT_ROUTES, ...CUSTOMER_ROUTES, ...(options.routes ?? [])];
+  const routes = [...PAYMENT_ROUTES, ...CUSTOMER_ROUTES, ...OAUTH_ROUTES, ...(options.routes ?? [])];
+  if (options.oauth) configureOAuth(state, options.oauth);
   const faults: Fault[] = [];
   /** Idempotency slots whose first request is still being handled. */
   const running = new Map<string, Promise<void>>();
@@ -102,6 +106,7 @@ export function createSquareEmulator(options: SquareEmulatorOptions): SquareEmul
         params,
         query: url.searchParams,
         body,
+        headers: request.headers,
         merchant: merchant ?? { id: '', locationId: '' },
         state,
       });

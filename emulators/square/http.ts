@@ -7,6 +7,8 @@ export type SquareRequest = {
   params: string[];
   query: URLSearchParams;
   body: Json;
+  /** The request's headers (OAuth's revoke authenticates by `Authorization: Client <secret>`). */
+  headers: Headers;
   merchant: Merchant;
   state: SquareState;
 };

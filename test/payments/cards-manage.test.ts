@@ -83,14 +83,14 @@ describe('POST …/cards/:card_id/disable', () => {
     expect(await expectStatus(disable(at, card.id), 200)).toMatchObject({ status: 'disabled' });
   });
 
-  it('a card stored in another Square account than the hotel’s current one is 409, and stays active', async () => {
+  it('a card stored in a Square account the hotel has since disconnected is 503, and stays active', async () => {
     const square = useSquare();
     const at = await aHotelWithGuest();
     const card = await expectStatus(storeCard(at), 201);
     // As if stored while the hotel had its own Square connection, now gone (the platform account answers).
     await env.DB.prepare("UPDATE guest_cards SET account = 'hotel' WHERE id = ?").bind(card.id).run();
     const sent = square.state.received.length;
-    await expectProblem(disable(at, card.id), 409, 'invalid_state');
+    await expectProblem(disable(at, card.id), 503, 'service_unavailable');
     expect(square.state.received).toHaveLength(sent);
     expect(await cardRows(at.guestId)).toEqual([expect.objectContaining({ status: 'active' })]);
   });

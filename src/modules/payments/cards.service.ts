@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { createDb, statementOf } from '../../db';
 import type { Deps } from '../../deps';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { commitChange, unexpectedConstraint } from '../events/commit';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
@@ -165,15 +165,9 @@ export async function disableGuestCard(
 ): Promise<GuestCardRow> {
   const row = await getGuestCard(deps, hotelId, guestId, cardId);
   if (row.status === 'disabled') return row;
-  const account = await squareAccountFor(deps, hotelId);
-  if (row.account !== account.kind) {
-    // Asked of the hotel's current account, Square would not know the card, and "gone" would hide that
-    // it can still be charged where it lives.
-    throw new AppError(
-      'invalid_state',
-      `Card ${row.id} is stored in the ${row.account} Square account, which no longer takes this hotel's payments.`,
-    );
-  }
+  // The account the card lives in, even if the hotel has since connected (or revoked) its own: a card of
+  // a revoked connection is 503, never "gone" while it can still be charged where it lives.
+  const account = await squareAccountFor(deps, hotelId, row.account);
   const outcome = await disableSquareCard(deps, account, row.squareCardId);
   const now = deps.now();
   await deps.db.update(guestCards).set({ status: 'disabled', updatedAt: now }).where(eq(guestCards.id, row.id)).run();

@@ -12,7 +12,7 @@ import { type CreatePaymentWire, completeOnSquare, createOnSquare, failedPayment
  * (`payments.locked_until`) so only one of them talks to Square about it at a time.
  */
 export type ResolveDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'config'> &
-  Pick<Deps, 'outbound'>;
+  Pick<Deps, 'outbound' | 'db'>;
 
 /** A request gives Square at most this long (two tries of the gateway timeout) before answering 504. */
 export const IN_REQUEST_BUDGET_MS = 30_000;
@@ -51,7 +51,7 @@ export async function sendPending(
 ): Promise<PaymentRow> {
   const wire = row.pendingRequest as CreatePaymentWire | null;
   if (!wire) return row;
-  const account = await squareAccountFor(deps, row.hotelId);
+  const account = await squareAccountFor(deps, row.hotelId, row.account);
   // The SDK's first load can take seconds on a cold isolate: it must not eat the retry's time.
   await loadSquare();
   const started = deps.now().getTime();

@@ -34,7 +34,7 @@ export async function reviewPayment(
     });
   }
   try {
-    const account = await squareAccountFor(deps, row.hotelId);
+    const account = await squareAccountFor(deps, row.hotelId, row.account);
     const call =
       action === 'complete'
         ? await completeOnSquare(deps, account, row.providerPaymentId)

@@ -23,6 +23,8 @@ export const paymentsConfig = configPart({
     SQUARE_APPLICATION_ID: optionalString,
     SQUARE_APPLICATION_SECRET: optionalString,
     SQUARE_OAUTH_REDIRECT_URL: optionalString,
+    /** Hotels' access tokens (30 days) are refreshed once they expire within this many days. */
+    SQUARE_OAUTH_REFRESH_WITHIN_DAYS: z.coerce.number().int().min(1).max(29).default(7),
     /** AES-GCM key (base64 of 32 bytes) that encrypts hotels' Square tokens at rest. */
     PAYMENT_TOKEN_ENCRYPTION_KEY: optionalString,
     /** Velocity limits: attempts allowed per window, per reservation, guest email, card and client address. */

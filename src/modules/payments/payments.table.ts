@@ -195,6 +195,14 @@ export const paymentConnections = sqliteTable(
     scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
     lastRefreshedAt: integer('last_refreshed_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
+    /**
+     * A refresh in progress holds the row until then: Square's PKCE refresh tokens are single-use, so two
+     * refreshers must never both send the same one (connections.refresh.ts claims it with a guarded update).
+     */
+    refreshLeaseUntil: integer('refresh_lease_until', { mode: 'timestamp_ms' }),
+    /** Failed refreshes in a row; the next try waits `nextRefreshAt` (exponential backoff). */
+    refreshFailures: integer('refresh_failures').notNull().default(0),
+    nextRefreshAt: integer('next_refresh_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -62,7 +62,7 @@ export async function reconcilePayments(deps: Deps, limit = BATCH): Promise<numb
 }
 
 async function reconcileOne(deps: Deps, row: PaymentRow): Promise<PaymentRow> {
-  const account = await squareAccountFor(deps, row.hotelId);
+  const account = await squareAccountFor(deps, row.hotelId, row.account);
   if (row.status === 'approved') return captureApproved(deps, row, account, 'reconcile');
   if (row.providerPaymentId) {
     const call = await getOnSquare(deps, account, row.providerPaymentId);
@@ -78,7 +78,7 @@ async function reconcileOne(deps: Deps, row: PaymentRow): Promise<PaymentRow> {
 
 /** Square's payment for this row among the location's payments of its day, matched by reservation and amount. */
 async function findOnSquare(deps: Deps, row: PaymentRow) {
-  const account = await squareAccountFor(deps, row.hotelId);
+  const account = await squareAccountFor(deps, row.hotelId, row.account);
   const begin = new Date(row.createdAt.getTime() - 60_000);
   const call = await listOnSquare(deps, account, begin, new Date(begin.getTime() + 3600_000));
   if (!call.ok) return 'unknown' as const;

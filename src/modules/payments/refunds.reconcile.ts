@@ -5,6 +5,7 @@ import { defineJob } from '../../lib/job';
 import { squareAccountFor } from './accounts';
 import { paymentRefunds } from './payments.table';
 import { applySquareRefund } from './refund-state';
+import { loadPayment } from './refunds.repo';
 import { inFlightMs, type RefundDeps, sendRefund } from './refunds.service';
 import { callSquare } from './square.client';
 
@@ -46,7 +47,8 @@ export async function reconcileRefunds(
       after = await sendRefund(deps, row, 'reconcile');
     } else {
       const providerRefundId = row.providerRefundId;
-      const account = await squareAccountFor(deps, row.hotelId);
+      const payment = await loadPayment(deps.d1, row.paymentId);
+      const account = await squareAccountFor(deps, row.hotelId, payment?.account);
       const found = await callSquare(
         deps,
         account,

@@ -17,7 +17,7 @@ import { callSquare, toSquareMoney } from './square.client';
  * what was captured, and a refund whose answer is lost is still on record. Square is then asked with a
  * key derived from ours (the same on every retry), so asking again can never refund twice.
  */
-export type RefundDeps = StateDeps & Pick<Deps, 'outbound' | 'config'>;
+export type RefundDeps = StateDeps & Pick<Deps, 'outbound' | 'config' | 'db'>;
 
 export type RefundInput = { amount: number; reason?: string | undefined };
 
@@ -147,7 +147,7 @@ export async function sendRefund(
   if (row.status !== 'pending' || row.providerRefundId !== null) return row;
   const payment = await loadPayment(deps.d1, row.paymentId);
   if (!payment?.providerPaymentId) throw new Error(`refund ${row.id}: payment without a Square id`);
-  const account = await squareAccountFor(deps, row.hotelId);
+  const account = await squareAccountFor(deps, row.hotelId, payment.account);
   const ask = () =>
     callSquare(deps, account, async (client) => {
       const answer = await client.refunds.refundPayment({
