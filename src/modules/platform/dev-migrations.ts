@@ -6,6 +6,7 @@ import m0004 from '../../../migrations/0004_backbone.sql';
 import m0005 from '../../../migrations/0005_event_sequence.sql';
 import m0006 from '../../../migrations/0006_webhooks.sql';
 import m0007 from '../../../migrations/0007_payments.sql';
+import m0008 from '../../../migrations/0008_emails.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -22,6 +23,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0005_event_sequence.sql', sql: m0005 },
   { name: '0006_webhooks.sql', sql: m0006 },
   { name: '0007_payments.sql', sql: m0007 },
+  { name: '0008_emails.sql', sql: m0008 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
