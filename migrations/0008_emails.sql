@@ -12,6 +12,7 @@ CREATE TABLE `email_outbox` (
 	`variables` text NOT NULL,
 	`status` text NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
+	`claimed_until` integer,
 	`last_error` text,
 	`subject` text,
 	`message_id` text,

@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { purgeEmailRawJob } from './modules/emails/emails.jobs';
+import { sendEmailJob } from './modules/emails/send.job';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
 import { recordDeadLetter } from './modules/platform/dead-letters';
 import { housekeepingJob } from './modules/platform/housekeeping';
@@ -10,7 +12,14 @@ import { deliverWebhookJob } from './modules/webhooks/deliver.job';
 import { sweepDeliveriesJob } from './modules/webhooks/sweep.job';
 
 /** Every job type the JOBS queue carries; a module adds its own by listing them here. */
-export const JOBS: readonly JobDefinition[] = [housekeepingJob, ...EVENT_JOBS, deliverWebhookJob, sweepDeliveriesJob];
+export const JOBS: readonly JobDefinition[] = [
+  housekeepingJob,
+  ...EVENT_JOBS,
+  deliverWebhookJob,
+  sweepDeliveriesJob,
+  sendEmailJob,
+  purgeEmailRawJob,
+];
 
 /**
  * Periodic work: one row per module task. A row's `cron` must be in wrangler.toml's `crons` (checked by
@@ -24,6 +33,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'event relay sweep', cron: '* * * * *', enqueue: (at) => [relaySweepJob.message({ at })] },
   { name: 'event purge', cron: '17 3 * * *', enqueue: (at) => [purgeEventsJob.message({ at })] },
   { name: 'webhook sweep', cron: '* * * * *', enqueue: (at) => [sweepDeliveriesJob.message({ at })] },
+  { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

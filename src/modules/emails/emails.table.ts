@@ -68,6 +68,8 @@ export const emailOutbox = sqliteTable(
     variables: text('variables', { mode: 'json' }).$type<Record<string, string>>().notNull(),
     status: text('status', { enum: EMAIL_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** A send attempt holds the row until then, so two copies of its job never both send it. */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
     subject: text('subject'),
     messageId: text('message_id'),
