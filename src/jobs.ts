@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
 import { sendEmailJob } from './modules/emails/send.job';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
@@ -19,6 +20,8 @@ export const JOBS: readonly JobDefinition[] = [
   sweepDeliveriesJob,
   sendEmailJob,
   purgeEmailRawJob,
+  dailyEmailsJob,
+  dailyHotelEmailsJob,
 ];
 
 /**
@@ -34,6 +37,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'event purge', cron: '17 3 * * *', enqueue: (at) => [purgeEventsJob.message({ at })] },
   { name: 'webhook sweep', cron: '* * * * *', enqueue: (at) => [sweepDeliveriesJob.message({ at })] },
   { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
+  { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));
