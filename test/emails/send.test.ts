@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { consume } from '../../src/jobs';
 import { PermanentJobError } from '../../src/lib/job';
 import { bindingMailer } from '../../src/modules/emails/mailer';
+import { buildMime } from '../../src/modules/emails/mime';
 import { sendEmail, sendEmailJob } from '../../src/modules/emails/send.job';
 import { createHotel } from '../helpers/builders';
 import { fakeMessage } from '../helpers/deps';
@@ -35,11 +36,13 @@ describe('sending an email', () => {
     expect(raw).not.toMatch(/\r\nBcc:/i);
     expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(header).toMatch(/^Content-Type: multipart\/alternative; boundary=/m);
+    // The guest's name is one encoded-word (parsers such as Python's 3.11 email would add a space between two).
+    expect(header).toMatch(/^To: =\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=\r\n <zoe@guest\.example>\r\n/m);
     expect(header.split('\r\n').every((line) => line.length <= 998)).toBe(true);
 
     const mail = await parse(raw);
     expect(mail.from).toEqual({ address: 'reservations@wehub.localhost', name: 'Hôtel Ümlaut « Zürich »' });
-    expect(mail.to).toEqual([{ address: 'zoe@guest.example', name: oneLineName() }]);
+    expect(mail.to).toEqual([{ address: 'zoe@guest.example', name: `${[...oneLineName()].slice(0, 59).join('')}…` }]);
     expect(mail.replyTo).toEqual([{ address: 'frontdesk@umlaut.example', name: '' }]);
     expect(mail.subject).toBe(`Your reservation at Hôtel Ümlaut « Zürich » is confirmed (ABC123)`);
     expect(mail.messageId).toBe(`<${id}@wehub.localhost>`);
@@ -59,7 +62,7 @@ describe('sending an email', () => {
     expect(row?.raw).toBe(raw);
   });
 
-  it('folds a long UTF-8 subject into encoded-words that a parser joins back', async () => {
+  it('folds a long UTF-8 subject into encoded-words that a parser joins back; cuts a long display name', async () => {
     const longName = 'Ünïcødé Grand Hotel 🏨 '.repeat(8).trim();
     const hotel = await createHotel({ name: longName });
     const mailer = recordingMailer();
@@ -67,14 +70,13 @@ describe('sending an email', () => {
     const { id } = await queued(deps, hotel.id, { variables: { hotel_name: longName, confirmation_number: 'X1' } });
     await sendEmail(deps, id);
     const raw = mailer.sent[0]!.raw;
-    expect(
-      headerBlock(raw)
-        .split('\r\n')
-        .every((line) => line.length <= 78),
-    ).toBe(true);
+    const lines = headerBlock(raw).split('\r\n');
+    expect(lines.filter((l) => !l.startsWith('From:')).every((line) => line.length <= 78)).toBe(true);
+    expect(lines.every((line) => line.length <= 998)).toBe(true);
     const mail = await parse(raw);
     expect(mail.subject).toBe(`Your reservation at ${longName} is confirmed (X1)`);
-    expect(mail.from?.name).toBe(longName);
+    // Display names are one encoded-word (see mime.ts), cut at 60 characters.
+    expect(mail.from?.name).toBe(`${[...longName].slice(0, 59).join('')}…`);
   });
 
   it('leaves Reply-To out when the hotel has no email', async () => {
@@ -258,5 +260,29 @@ describe('raw message retention', () => {
     expect(await outboxRow(old.id)).toMatchObject({ status: 'sent', raw: null });
     expect((await outboxRow(recent.id))?.raw).toContain('multipart/alternative');
     await expectProblem(call('GET', `/api/v1/emails/${old.id}/raw`), 404, 'not_found');
+  });
+});
+
+describe('marketing headers', () => {
+  it('List-Unsubscribe and List-Unsubscribe-Post are set only when the message has an unsubscribe URL', async () => {
+    const base = {
+      from: { address: 'news@wehub.localhost', name: 'Hôtel' },
+      to: { address: 'zoe@guest.example', name: 'Zoë' },
+      replyTo: null,
+      subject: 'Spring offers',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+      messageId: 'eml_x@wehub.localhost',
+      date: new Date('2027-03-01T09:00:00Z'),
+    };
+    const marketing = await parse(
+      buildMime({ ...base, unsubscribeUrl: 'https://api.example/api/v1/email/unsubscribe?token=abc' }),
+    );
+    const header = (name: string) => marketing.headers.find((h) => h.key === name)?.value;
+    expect(header('list-unsubscribe')).toBe('<https://api.example/api/v1/email/unsubscribe?token=abc>');
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(header('date')).toBe('Mon, 01 Mar 2027 09:00:00 +0000');
+    const transactional = await parse(buildMime(base));
+    expect(transactional.headers.some((h) => h.key.startsWith('list-'))).toBe(false);
   });
 });

@@ -53,15 +53,26 @@ export function encodedWords(value: string): string {
   return words.map((w) => `=?UTF-8?B?${utf8Base64(w)}?=`).join(`${CRLF} `);
 }
 
+/** Display names longer than this are cut (with `…`); the full name is in the body. */
+export const MAX_DISPLAY_NAME = 60;
+
+/**
+ * A display name as one encoded-word. Not folded into several like the subject: some parsers (Python's
+ * `email` up to at least 3.11) put a space between adjacent encoded-words of a phrase, which would
+ * change the name; one word of at most 60 characters (≤ 240 bytes) keeps the line under 998.
+ */
+function displayName(name: string): string {
+  const chars = [...oneLine(name)];
+  const cut = chars.length > MAX_DISPLAY_NAME ? `${chars.slice(0, MAX_DISPLAY_NAME - 1).join('')}…` : chars.join('');
+  return `=?UTF-8?B?${utf8Base64(cut)}?=`;
+}
+
 /** Mailboxes as a header writes them: each encoded display name (if any) and validated address. */
 function mailboxes(value: unknown): string {
   const list = Array.isArray(value) ? value : [value];
   return list
     .filter((m): m is Mailbox => m instanceof Mailbox)
-    .map((m) => {
-      const name = oneLine(m.name);
-      return name ? `${encodedWords(name)}${CRLF} <${m.addr}>` : `<${m.addr}>`;
-    })
+    .map((m) => (oneLine(m.name) ? `${displayName(m.name)}${CRLF} <${m.addr}>` : `<${m.addr}>`))
     .join(`,${CRLF} `);
 }
 
