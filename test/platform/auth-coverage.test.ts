@@ -61,6 +61,8 @@ type Shared = {
   /** A webhook endpoint of the shared hotel and one (dead) delivery of it. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** A sent email of the shared hotel. */
+  emailId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -141,6 +143,8 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
       } satisfies HotelCheck,
     ]),
   ),
+  'GET /api/v1/emails/{id}': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}` }) },
+  'GET /api/v1/emails/{id}/raw': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}/raw` }) },
   'POST /api/v1/webhook-deliveries/{id}/retry': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
@@ -233,6 +237,15 @@ beforeAll(async () => {
   )
     .bind(webhookDeliveryId, endpoint.id, h.hotel.id)
     .run();
+  const emailId = `eml_${DUMMY_ID}`;
+  await env.DB.prepare(
+    `INSERT INTO email_outbox (id, hotel_id, dedupe_key, template_key, language, category, to_address, to_name,
+       variables, status, attempts, raw, created_at, updated_at)
+     VALUES (?, ?, 'coverage', 'post_stay', 'en', 'transactional', 'guest@example.com', '', '{}', 'sent', 1,
+       'Subject: x', 0, 0)`,
+  )
+    .bind(emailId, h.hotel.id)
+    .run();
   shared = {
     hotelId: h.hotel.id,
     booking,
@@ -240,6 +253,7 @@ beforeAll(async () => {
     guestEmail: existing.guest.email,
     webhookEndpointId: endpoint.id,
     webhookDeliveryId,
+    emailId,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;
