@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { configPart, flag } from './lib/config-kit';
 import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
+import { emailsConfig } from './modules/emails/emails.config';
 import { paymentsConfig } from './modules/payments/payments.config';
 import { webhooksConfig } from './modules/webhooks/webhooks.config';
 
@@ -15,7 +16,7 @@ const platformConfig = configPart({
 });
 
 /** Every module's part of the configuration; a module adds its part here with one line. */
-const PARTS = [platformConfig, authConfig, availabilityConfig, webhooksConfig, paymentsConfig] as const;
+const PARTS = [platformConfig, authConfig, availabilityConfig, webhooksConfig, paymentsConfig, emailsConfig] as const;
 
 const ConfigSchema = z
   .object({
@@ -24,6 +25,7 @@ const ConfigSchema = z
     ...availabilityConfig.shape,
     ...webhooksConfig.shape,
     ...paymentsConfig.shape,
+    ...emailsConfig.shape,
   })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';

@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import type { JobEnvelope } from './lib/job';
 import { Logger } from './lib/log';
 import { createOutbound, type Outbound } from './lib/outbound';
+import { bindingMailer, type Mailer } from './modules/emails/mailer';
 import type { Subscriber } from './modules/events/subscribers';
 import { SUBSCRIBERS } from './subscribers';
 
@@ -33,6 +34,8 @@ export type Deps = {
   defer: (work: Promise<unknown>) => void;
   /** Who hears about committed events (src/subscribers.ts; tests inject their own). */
   subscribers: readonly Subscriber[];
+  /** Sends guest email (the `send_email` binding; tests inject their own). */
+  mailer: Mailer;
 };
 
 export function queueSender(queue: Queue): JobSender {
@@ -71,6 +74,7 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], db?:
     },
     defer,
     subscribers: SUBSCRIBERS,
+    mailer: bindingMailer(env.EMAIL),
   };
 }
 

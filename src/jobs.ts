@@ -3,6 +3,9 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
+import { purgeEmailRawJob } from './modules/emails/emails.jobs';
+import { sendEmailJob } from './modules/emails/send.job';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
 import { cancellationRefundJob } from './modules/payments/cancellation-refund';
 import { refreshConnectionJob, sweepConnectionsJob } from './modules/payments/connections.refresh';
@@ -24,6 +27,10 @@ export const JOBS: readonly JobDefinition[] = [
   reconcileRefundsJob,
   sweepConnectionsJob,
   refreshConnectionJob,
+  sendEmailJob,
+  purgeEmailRawJob,
+  dailyEmailsJob,
+  dailyHotelEmailsJob,
 ];
 
 /**
@@ -41,6 +48,8 @@ export const CRONS: readonly CronRow[] = [
   { name: 'payment reconciliation', cron: '* * * * *', enqueue: (at) => [reconcilePaymentsJob.message({ at })] },
   { name: 'refund reconciliation', cron: '* * * * *', enqueue: (at) => [reconcileRefundsJob.message({ at })] },
   { name: 'square token refresh', cron: '41 * * * *', enqueue: (at) => [sweepConnectionsJob.message({ at })] },
+  { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
+  { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

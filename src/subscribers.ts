@@ -1,3 +1,4 @@
+import { emailSubscriber } from './modules/emails/emails.subscriber';
 import type { Subscriber } from './modules/events/subscribers';
 import { cancellationRefundSubscriber } from './modules/payments/cancellation-refund';
 import { webhookSubscriber } from './modules/webhooks/webhooks.subscriber';
@@ -6,4 +7,4 @@ import { webhookSubscriber } from './modules/webhooks/webhooks.subscriber';
  * Everyone who hears about committed events. A module subscribes with one line here. See
  * docs/architecture.md.
  */
-export const SUBSCRIBERS: readonly Subscriber[] = [webhookSubscriber, cancellationRefundSubscriber];
+export const SUBSCRIBERS: readonly Subscriber[] = [webhookSubscriber, cancellationRefundSubscriber, emailSubscriber];

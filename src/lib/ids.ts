@@ -21,6 +21,7 @@ export const ID_PREFIXES = {
   dispute: 'dsp',
   guestCard: 'card',
   paymentOauthState: 'pos',
+  email: 'eml',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -67,6 +67,8 @@ type Shared = {
   /** A completed payment of the shared hotel (written directly; refunds of it must stay out of reach). */
   refundablePaymentId: string;
   paymentId: string;
+  /** A sent email of the shared hotel. */
+  emailId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -147,6 +149,8 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
       } satisfies HotelCheck,
     ]),
   ),
+  'GET /api/v1/emails/{id}': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}` }) },
+  'GET /api/v1/emails/{id}/raw': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}/raw` }) },
   'POST /api/v1/webhook-deliveries/{id}/retry': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
@@ -285,6 +289,15 @@ beforeAll(async () => {
   )
     .bind(paymentId, h.hotel.id, existing.id, existing.currency)
     .run();
+  const emailId = `eml_${DUMMY_ID}`;
+  await env.DB.prepare(
+    `INSERT INTO email_outbox (id, hotel_id, dedupe_key, template_key, language, category, to_address, to_name,
+       variables, status, attempts, raw, created_at, updated_at)
+     VALUES (?, ?, 'coverage', 'post_stay', 'en', 'transactional', 'guest@example.com', '', '{}', 'sent', 1,
+       'Subject: x', 0, 0)`,
+  )
+    .bind(emailId, h.hotel.id)
+    .run();
   shared = {
     reservationId: existing.id,
     paymentId,
@@ -295,6 +308,7 @@ beforeAll(async () => {
     webhookEndpointId: endpoint.id,
     webhookDeliveryId,
     refundablePaymentId: (await paymentRow(existing, 5000, { providerPaymentId: 'SQ_COVERAGE' })).id,
+    emailId,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { PermanentJobError } from '../../lib/job';
+import { getHotelOrThrow } from '../catalog/catalog.service';
+import type { HotelRow } from '../catalog/catalog.table';
+import type { EventEnvelope } from '../events/events.schema';
+import type { Subscriber } from '../events/subscribers';
+import { PAYMENT_EVENT_DATA } from '../payments/payments.schema';
+import { loadReservation, toReservationJson } from '../reservations/reservations.repo';
+import { type ReservationJson, ReservationSchema } from '../reservations/reservations.schema';
+import { reservationMail } from './automations.rules';
+import { emailOutbox, type TemplateKey } from './emails.table';
+import { queueEmail } from './outbox.service';
+import { getSettings } from './settings.service';
+import { paymentVariables, stayVariables } from './variables';
+
+type AutomationDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
+
+/** The confirmation is once per reservation; this key finds it. */
+export const confirmationKey = (reservationId: string) => `reservation_confirmation:${reservationId}`;
+
+/**
+ * Records (and queues) one automated email for a stay, or records it `suppressed` when the hotel
+ * switched that automation off. `dedupeKey` makes a second call for the same email a no-op.
+ */
+export async function queueStayEmail(
+  deps: AutomationDeps,
+  input: {
+    hotel: HotelRow;
+    stay: ReservationJson;
+    key: TemplateKey;
+    dedupeKey: string;
+    eventId: string | null;
+    extra?: Record<string, string>;
+  },
+) {
+  const settings = await getSettings(deps.db, input.hotel.id);
+  const off = settings.disabled.includes(input.key);
+  return queueEmail(deps, {
+    hotelId: input.hotel.id,
+    dedupeKey: input.dedupeKey,
+    templateKey: input.key,
+    language: settings.language,
+    category: 'transactional',
+    reservationId: input.stay.id,
+    eventId: input.eventId,
+    to: { address: input.stay.guest.email, name: `${input.stay.guest.first_name} ${input.stay.guest.last_name}` },
+    variables: { ...stayVariables(input.stay, input.hotel), ...input.extra },
+    ...(off ? { status: 'suppressed' as const, reason: 'automation switched off' } : {}),
+  });
+}
+
+async function hasConfirmation(deps: AutomationDeps, reservationId: string): Promise<boolean> {
+  const row = await deps.db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.dedupeKey, confirmationKey(reservationId)))
+    .get();
+  return row !== undefined;
+}
+
+async function onReservationEvent(deps: AutomationDeps, event: EventEnvelope): Promise<void> {
+  const parsed = ReservationSchema.safeParse(event.data);
+  if (!parsed.success) throw new PermanentJobError(`event ${event.id} does not carry a reservation`);
+  const stay = parsed.data;
+  const mail = reservationMail(event.type, stay, await hasConfirmation(deps, stay.id));
+  if (!mail) return;
+  const hotel = await getHotelOrThrow(deps.db, event.hotel_id);
+  const dedupeKey = mail.dedupe === 'reservation' ? confirmationKey(stay.id) : `${event.id}:${mail.key}`;
+  await queueStayEmail(deps, { hotel, stay, key: mail.key, dedupeKey, eventId: event.id });
+}
+
+/** Receipts: the payment (and refund) from the event, the stay as it is now. */
+async function onPaymentEvent(deps: AutomationDeps, event: EventEnvelope): Promise<void> {
+  const refunded = event.type === 'payment.refunded';
+  const parsed = PAYMENT_EVENT_DATA['payment.refunded'].partial({ refund: true }).safeParse(event.data);
+  if (!parsed.success || (refunded && !parsed.data.refund)) {
+    throw new PermanentJobError(`event ${event.id} does not carry a payment`);
+  }
+  const { refund, ...payment } = parsed.data;
+  const loaded = await loadReservation(deps.d1, payment.reservation_id);
+  if (!loaded) throw new PermanentJobError(`payment ${payment.id} names no reservation we have`);
+  const hotel = await getHotelOrThrow(deps.db, event.hotel_id);
+  const key: TemplateKey = refunded ? 'refund_receipt' : 'payment_receipt';
+  await queueStayEmail(deps, {
+    hotel,
+    stay: toReservationJson(loaded, 'hotel'),
+    key,
+    dedupeKey: `${event.id}:${key}`,
+    eventId: event.id,
+    extra: paymentVariables(payment, refunded ? refund : undefined),
+  });
+}
+
+/**
+ * Turns reservation and payment events into queued guest emails. The relay may hand an event over more
+ * than once; each email's dedupe key (`<event id>:<template>`, the confirmation's per reservation)
+ * makes it one email.
+ */
+export const emailSubscriber: Subscriber = {
+  name: 'emails',
+  events: [
+    'reservation.created',
+    'reservation.modified',
+    'reservation.cancelled',
+    'payment.completed',
+    'payment.refunded',
+  ],
+  handle: (event, deps) =>
+    event.type.startsWith('payment.') ? onPaymentEvent(deps, event) : onReservationEvent(deps, event),
+};

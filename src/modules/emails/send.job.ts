@@ -1,0 +1,121 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { defineJob, PermanentJobError, type RetryPolicy } from '../../lib/job';
+import { errorFields, redact } from '../../lib/log';
+import { getHotelOrThrow } from '../catalog/catalog.service';
+import { domainOf, isValidAddress } from './address';
+import { type EmailOutboxRow, emailOutbox } from './emails.table';
+import { isPermanentSendError } from './mailer';
+import { buildMime } from './mime';
+import { checkTemplate, renderTemplate } from './render';
+import { TEMPLATE_VARIABLES } from './templates.defaults';
+import { resolveTemplate } from './templates.service';
+
+/** 6 attempts over about 2 hours (30 s, 2.5 min, 12.5 min, 1 h, 1 h with jitter). */
+export const EMAIL_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600, maxAttempts: 6, factor: 5 };
+/** How long one attempt holds its row (a send that takes longer is seen as lost and may be tried again). */
+const CLAIM_MS = 60_000;
+
+type SendDeps = Pick<Deps, 'db' | 'mailer' | 'config' | 'log' | 'now'>;
+
+/** A failure sending again cannot fix: the row is `failed` and the job is not retried. */
+class Undeliverable extends Error {}
+
+/**
+ * Sends one outbox row. The attempt claims the row first (status queued, unclaimed or its claim run
+ * out), so two copies of the job never both send it, and a row that is sent, failed or suppressed is
+ * left alone: each email goes out at most once.
+ */
+export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> {
+  const now = deps.now();
+  const [row] = await deps.db
+    .update(emailOutbox)
+    .set({
+      claimedUntil: new Date(now.getTime() + CLAIM_MS),
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(emailOutbox.id, emailId),
+        eq(emailOutbox.status, 'queued'),
+        or(isNull(emailOutbox.claimedUntil), lt(emailOutbox.claimedUntil, now)),
+      ),
+    )
+    .returning();
+  if (!row) return whyNotClaimed(deps, emailId);
+  const log = deps.log.child({ email_id: row.id, hotel_id: row.hotelId, template: row.templateKey });
+  try {
+    const message = await compose(deps, row);
+    const result = await deps.mailer.send({ from: deps.config.EMAIL_FROM, to: row.toAddress, raw: message.raw });
+    await finish(deps, row.id, {
+      status: 'sent',
+      raw: message.raw,
+      subject: message.subject,
+      messageId: message.messageId,
+      providerMessageId: result.messageId,
+      sentAt: deps.now(),
+      lastError: null,
+    });
+    log.info('email sent', { attempts: row.attempts });
+  } catch (err) {
+    const permanent = err instanceof Undeliverable || isPermanentSendError(err);
+    const lastError = redact(err instanceof Error ? err.message : String(err)).slice(0, 500);
+    const exhausted = row.attempts >= EMAIL_RETRY.maxAttempts;
+    await finish(deps, row.id, { status: permanent || exhausted ? 'failed' : 'queued', lastError });
+    log.warn('email not sent', { attempts: row.attempts, permanent, ...errorFields(err) });
+    throw permanent ? new PermanentJobError(lastError) : err;
+  }
+}
+
+async function whyNotClaimed(deps: SendDeps, emailId: string): Promise<void> {
+  const row = await deps.db
+    .select({ status: emailOutbox.status })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, emailId))
+    .get();
+  if (!row) throw new PermanentJobError(`email ${emailId} is not in the outbox`);
+  // Another attempt holds it: try again after its claim; if that attempt sent it, this one ends then.
+  if (row.status === 'queued') throw new Error(`email ${emailId} is being sent by another attempt`);
+}
+
+async function finish(deps: SendDeps, id: string, values: Partial<EmailOutboxRow>): Promise<void> {
+  await deps.db
+    .update(emailOutbox)
+    .set({ ...values, claimedUntil: null, updatedAt: deps.now() })
+    .where(eq(emailOutbox.id, id))
+    .run();
+}
+
+/** The MIME message of a row: its template rendered with its variables, from the platform's address. */
+async function compose(deps: SendDeps, row: EmailOutboxRow) {
+  if (!isValidAddress(row.toAddress)) throw new Undeliverable('invalid recipient address');
+  const hotel = await getHotelOrThrow(deps.db, row.hotelId);
+  const template = await resolveTemplate(deps.db, row.hotelId, row.templateKey, row.language);
+  const problems = checkTemplate(template, TEMPLATE_VARIABLES[row.templateKey]);
+  if (problems.length > 0) {
+    throw new Undeliverable(`template error: ${problems.map((p) => `${p.part} ${p.message}`).join('; ')}`);
+  }
+  const rendered = renderTemplate(template, row.variables);
+  const replyTo = hotel.contact.email && isValidAddress(hotel.contact.email) ? hotel.contact.email : null;
+  const messageId = `${row.id}@${domainOf(deps.config.EMAIL_FROM)}`;
+  const raw = buildMime({
+    from: { address: deps.config.EMAIL_FROM, name: hotel.name },
+    to: { address: row.toAddress, name: row.toName },
+    replyTo,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    messageId,
+    date: deps.now(),
+  });
+  return { raw, subject: rendered.subject, messageId };
+}
+
+export const sendEmailJob = defineJob({
+  type: 'email.send',
+  schema: z.object({ email_id: z.string().min(1) }),
+  retry: EMAIL_RETRY,
+  handle: ({ email_id }, deps) => sendEmail(deps, email_id),
+});
