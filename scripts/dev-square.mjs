@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // `npm run dev` without a Square token: the local Square (emulators/square/server.ts) in this process, and
 // the worker configured to talk to it. With PAYMENT_GATEWAY_ACCESS_TOKEN in the environment, .dev.vars or
 // a --var, nothing starts and nothing is passed: the developer's own Square settings win.
@@ -34,7 +36,13 @@ export async function startLocalSquare({ workerUrl, shownUrl }) {
   const notificationUrl = `${workerUrl}/api/v1/webhooks/square`;
   let square;
   try {
-    square = await server({ port, notificationUrl, signatureKey: DEV_SQUARE.signatureKey });
+    square = await server({
+      port,
+      notificationUrl,
+      signatureKey: DEV_SQUARE.signatureKey,
+      // Next to the local D1, so our books and the local Square's survive a restart together.
+      statePath: fileURLToPath(new URL('../.wrangler/state/square-emulator.json', import.meta.url)),
+    });
   } catch (err) {
     const why = err?.code === 'EADDRINUSE' ? `port ${port} is in use (set DEV_SQUARE_EMULATOR_PORT)` : err.message;
     console.error(`[dev] Not starting the local Square: ${why}.`);

@@ -1,8 +1,11 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSquareEmulator, type SquareEmulator } from './emulator.ts';
 import { json, squareError } from './http.ts';
 import { notificationOf, type Subscription, signNotification } from './notifications.ts';
+import { restoreSnapshot, snapshotOf } from './persist.ts';
 import type { Json, SquareChange } from './state.ts';
 
 /**
@@ -31,6 +34,8 @@ export type SquareServerOptions = {
   /** Where notifications go (the worker's webhook route); none are sent without it. */
   notificationUrl?: string;
   signatureKey?: string;
+  /** Keep the account in this JSON file across restarts (npm run dev keeps it next to the local D1). */
+  statePath?: string;
   log?: (line: string) => void;
 };
 
@@ -41,16 +46,28 @@ export async function startSquareServer(options: SquareServerOptions = {}): Prom
   const subscription = options.notificationUrl
     ? { notificationUrl: options.notificationUrl, signatureKey: options.signatureKey ?? DEV_SQUARE.signatureKey }
     : undefined;
+  let save: ReturnType<typeof keepState> | undefined;
   const emulator = createSquareEmulator({
     tokens: { [DEV_SQUARE.token]: { id: DEV_SQUARE.merchantId, locationId: DEV_SQUARE.locationId } },
     refundDelayMs: REFUND_DELAY_MS,
+    // A hotel connecting "its own" Square account in dev approves as this merchant (oauth.ts).
+    oauth: {
+      application: { applicationId: DEV_SQUARE.applicationId, applicationSecret: DEV_SQUARE.applicationSecret },
+      merchant: { id: 'MLDEVHOTEL', locationId: 'LDEVHOTEL' },
+    },
     onChange: (change) => {
       if (subscription) void deliver(change, subscription, log);
+      save?.();
     },
   });
+  save = keepState(emulator, options.statePath, log);
+  const saveAfter = save;
   const server = createServer((req, res) => {
     const started = Date.now();
-    res.on('finish', () => log(`[square] ${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+    res.on('finish', () => {
+      log(`[square] ${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
+      saveAfter();
+    });
     serve(emulator, req, res).catch((err) => {
       if (!res.headersSent) send(res, squareError(500, 'API_ERROR', 'INTERNAL_SERVER_ERROR', String(err)));
       else res.destroy();
@@ -67,10 +84,43 @@ export async function startSquareServer(options: SquareServerOptions = {}): Prom
     emulator,
     close: () =>
       new Promise<void>((resolve) => {
+        saveAfter.now();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** Loads the saved account, and returns a save() that writes it shortly after changes (now() at once). */
+function keepState(emulator: SquareEmulator, path: string | undefined, log: (line: string) => void) {
+  const write = () => {
+    if (!path) return;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(snapshotOf(emulator.state)));
+  };
+  if (path) {
+    try {
+      if (restoreSnapshot(emulator.state, JSON.parse(readFileSync(path, 'utf8')))) {
+        log(`[square] account restored from ${path} (${emulator.state.payments.size} payments)`);
+      }
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') log(`[square] ${path} not restored: ${String(err)}`);
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    if (!path || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      write();
+    }, 200);
+  };
+  save.now = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    write();
+  };
+  return save;
 }
 
 async function serve(emulator: SquareEmulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
