@@ -7,7 +7,6 @@ import { getHotelOrThrow } from '../catalog/catalog.service';
 import { domainOf, isValidAddress } from './address';
 import { type EmailOutboxRow, emailOutbox } from './emails.table';
 import { isPermanentSendError } from './mailer';
-import { buildMime } from './mime';
 import { checkTemplate, renderTemplate } from './render';
 import { TEMPLATE_VARIABLES } from './templates.defaults';
 import { resolveTemplate } from './templates.service';
@@ -100,6 +99,8 @@ async function compose(deps: SendDeps, row: EmailOutboxRow) {
   const rendered = renderTemplate(template, row.variables);
   const replyTo = hotel.contact.email && isValidAddress(hotel.contact.email) ? hotel.contact.email : null;
   const messageId = `${row.id}@${domainOf(deps.config.EMAIL_FROM)}`;
+  // mimetext (and the core-js polyfills it brings) loads on the send path only, not at the worker's start.
+  const { buildMime } = await import('./mime');
   const raw = buildMime({
     from: { address: deps.config.EMAIL_FROM, name: hotel.name },
     to: { address: row.toAddress, name: row.toName },
