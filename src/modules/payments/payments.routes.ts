@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { clientKeyOfAddress } from '../../lib/ip';
 import { createRouter } from '../../lib/openapi';
 import { CurrencyCode, errorResponses, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders } from '../idempotency/idempotency.middleware';
 import { KEY_HEADER, REPLAYED_HEADER, resolveIdempotencyKey } from '../idempotency/idempotency.rules';
@@ -134,7 +135,7 @@ async function takePayment(c: Context<AppEnv>, body: PaymentBody) {
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 function reviewRoute(action: 'complete' | 'cancel') {
-  return securedRoute('payments:write', {
+  return securedRoute(HOTEL_PAYMENTS, {
     method: 'post',
     path: `/payments/{id}/${action}`,
     tags,
@@ -142,7 +143,8 @@ function reviewRoute(action: 'complete' | 'cancel') {
     description:
       `Only an \`approved\` payment (a deposit, or one held for review) can ${action}; asking again after it ` +
       'happened answers the payment as it is; any other state is 409 `invalid_state`. 504: Square did not ' +
-      'answer, nothing changed here, retry.',
+      'answer, nothing changed here, retry. Hotel-side: needs `payments:read` and `payments:write` (a booking ' +
+      'widget’s `payments:write` alone may not capture or void, e.g. a payment held for the hotel’s risk review).',
     request: { params: IdParam },
     responses: {
       200: jsonContent(PaymentSchema, 'The payment'),
