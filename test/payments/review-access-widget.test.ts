@@ -109,3 +109,31 @@ describe('a booking widget key (payments:write without payments:read) cannot act
     expect(createRequests(square)).toHaveLength(0);
   });
 });
+
+describe('a booking widget pays only for what it booked (or a guest it proves)', () => {
+  it('another guest’s reservation does not exist for it: 404, nothing sent to Square, nothing learnt', async () => {
+    const square = useSquare();
+    const h = await bookableHotel();
+    const mine = await aWidget(h.hotel.id);
+    const theirs = await aWidget(h.hotel.id);
+    const guest = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada.widget@example.com' };
+    const reservation = await expectStatus(book(bookingBody(h, { guest }), { auth: theirs }), 201);
+
+    // Too much, the wrong currency, or just right: one answer, none naming the balance or the currency.
+    for (const overrides of [{ amount: 99_999_999 }, { currency: 'JPY' }, {}]) {
+      const problem = await expectProblem(pay(paymentBody(reservation, overrides), { auth: mine }), 404, 'not_found');
+      expect(JSON.stringify(problem)).not.toMatch(/balance|EUR|priced/);
+    }
+    const wrong = { 'x-confirmation-number': reservation.confirmation_number, 'x-guest-email': 'eve@example.com' };
+    await expectProblem(pay(paymentBody(reservation), { auth: mine, headers: wrong }), 404, 'not_found');
+    expect(createRequests(square)).toHaveLength(0);
+
+    // The guest proven (e.g. a "pay your balance" page), the widget that booked it, and the hotel may pay.
+    const proof = { ...wrong, 'x-guest-email': 'ADA.widget@example.com' };
+    await expectStatus(pay(paymentBody(reservation, { amount: 1000 }), { auth: mine, headers: proof }), 201);
+    await expectStatus(pay(paymentBody(reservation, { amount: 1000 }), { auth: theirs }), 201);
+    const office = await createApiKey({ scopes: ['payments:read', 'payments:write'], hotel_ids: [h.hotel.id] });
+    await expectStatus(pay(paymentBody(reservation, { amount: 1000 }), { auth: { apiKey: office.key } }), 201);
+    expect(createRequests(square)).toHaveLength(3);
+  });
+});

@@ -52,6 +52,14 @@ const PaymentRequest = z
   })
   .openapi('PaymentRequest');
 
+/** A booker (payments:write without payments:read) pays only what it booked, or proves the guest with these. */
+const PaymentHeaders = IdempotencyHeaders.extend({
+  'x-confirmation-number': z.string().max(64).optional().openapi({
+    description: 'With X-Guest-Email: proves the guest, for a booking widget paying a reservation it did not book',
+  }),
+  'x-guest-email': z.string().max(254).optional().openapi({ description: 'The reservation’s guest email' }),
+});
+
 const DeclineProblem = z
   .object({
     type: z.string(),
@@ -76,6 +84,8 @@ const CREATE_DESCRIPTION =
   'return the same payment with `Idempotent-Replayed: true`; the same key with another body is 422 ' +
   '`idempotency_key_reused`; while the first request still talks to Square, 409 `idempotency_in_flight`. ' +
   'The key sent to Square is derived from the hotel and this key, so a retry never charges twice.\n\n' +
+  'A booking widget (`payments:write` without `payments:read`/`reservations:read`) may pay only reservations it ' +
+  'booked, or one whose guest it proves with `X-Confirmation-Number` and `X-Guest-Email`; any other is 404.\n\n' +
   'The amount must be in the reservation’s currency and at most its balance due less payments in progress ' +
   '(pending or authorised), unless `allow_overpayment`; after a cancellation only the cancellation fee is due.\n\n' +
   'Outcomes: **201** the payment — `completed`, `approved` (authorised; also when the hotel holds high-risk ' +
@@ -96,7 +106,7 @@ function createRoute(path: '/payments' | '/payments/process', summary: string) {
     tags,
     summary,
     description: CREATE_DESCRIPTION,
-    request: { headers: IdempotencyHeaders, body: jsonBody(PaymentRequest) },
+    request: { headers: PaymentHeaders, body: jsonBody(PaymentRequest) },
     responses: {
       201: {
         ...jsonContent(PaymentSchema, 'The payment'),
@@ -121,11 +131,14 @@ async function takePayment(c: Context<AppEnv>, body: PaymentBody) {
     });
   }
   const address = c.req.header('cf-connecting-ip');
+  const confirmationNumber = c.req.header('x-confirmation-number');
+  const email = c.req.header('x-guest-email');
   const row = await createPayment(depsFromContext(c), {
     principal: c.get('principal'),
     body,
     key: key.value,
     clientIp: address ? clientKeyOfAddress(address) : null,
+    proof: confirmationNumber && email ? { confirmationNumber, email } : undefined,
   });
   if (row.replayed) c.header(REPLAYED_HEADER, 'true');
   c.header('Location', `/api/v1/payments/${row.id}`);
