@@ -130,7 +130,7 @@ describe('cards on file: credentials', () => {
     expect(await cardRows(a.guestId)).toEqual([expect.objectContaining({ id: card.id, status: 'active' })]);
   });
 
-  it('listing takes payments:read; storing and disabling take payments:write', async () => {
+  it('listing takes payments:read; storing and disabling take payments:read and payments:write', async () => {
     useSquare();
     const at = await aHotelWithGuest();
     const card = await expectStatus(storeCard(at), 201);

@@ -124,7 +124,10 @@ describe('POST /api/v1/payments/:id/refunds', () => {
       404,
       'not_found',
     );
-    const own = await createApiKey({ scopes: ['payments:write'], hotel_ids: [h.hotel.id] });
+    // payments:write alone is a booking widget's scope: refunding is the hotel's (payments:read too).
+    const widget = await createApiKey({ scopes: ['payments:write'], hotel_ids: [h.hotel.id] });
+    await expectProblem(refund(payment.id, { amount: 100 }, 'w', { auth: { apiKey: widget.key } }), 403, 'forbidden');
+    const own = await createApiKey({ scopes: ['payments:read', 'payments:write'], hotel_ids: [h.hotel.id] });
     await expectStatus(refund(payment.id, { amount: 100 }, 'own', { auth: { apiKey: own.key } }), 201);
     expect(refundRequests(square)).toHaveLength(1);
   });

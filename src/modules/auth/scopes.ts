@@ -31,3 +31,10 @@ export function coversScopes(granted: readonly Scope[], requested: readonly Scop
 export function defaultTokenScopes(granted: readonly Scope[]): Scope[] {
   return granted.includes('admin') ? SCOPES.filter((s) => s !== 'admin') : [...granted];
 }
+
+/**
+ * What acting for the hotel on its money takes (refunds, capturing or voiding authorisations, cards on
+ * file, the Square connection): both payment scopes. `payments:write` alone is what a booking widget
+ * holds to pay for a stay; its key is public, so it must never move money back or re-route it.
+ */
+export const HOTEL_PAYMENTS: readonly Scope[] = ['payments:read', 'payments:write'];

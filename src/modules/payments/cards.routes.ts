@@ -5,6 +5,7 @@ import type { AppEnv } from '../../env';
 import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent, PaginationQuery, ProblemSchema, pageOf } from '../../lib/schemas';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { CreateCardBody, GuestCardSchema } from './cards.schema';
@@ -34,7 +35,7 @@ function created(c: Context<AppEnv>, row: GuestCardRow) {
 export const cardRoutes = createRouter()
   .openapi(
     securedRoute(
-      'payments:write',
+      HOTEL_PAYMENTS,
       {
         method: 'post',
         path: '/hotels/{hotel_id}/guests/{guest_id}/cards',
@@ -48,7 +49,8 @@ export const cardRoutes = createRouter()
           '`square_customer_id`. A card Square declines is 402 with Square’s code as the problem’s `code` ' +
           '(e.g. `GENERIC_DECLINE`, `CVV_FAILURE`, `CARD_DECLINED_VERIFICATION_REQUIRED`) and nothing is stored; a ' +
           'spent or invalid token is 400. The Square calls carry idempotency keys derived from the guest and from ' +
-          'the Idempotency-Key, so a retry with the same key never stores a second card.',
+          'the Idempotency-Key, so a retry with the same key never stores a second card. Hotel-side: needs ' +
+          '`payments:read` and `payments:write`.',
         request: { params: GuestParam, headers: IdempotencyHeaders, body: jsonBody(CreateCardBody) },
         responses: {
           201: jsonContent(GuestCardSchema, 'The card on file'),
@@ -100,7 +102,7 @@ export const cardRoutes = createRouter()
     },
   )
   .openapi(
-    securedRoute('payments:write', {
+    securedRoute(HOTEL_PAYMENTS, {
       method: 'post',
       path: '/hotels/{hotel_id}/guests/{guest_id}/cards/{card_id}/disable',
       tags,
@@ -108,7 +110,7 @@ export const cardRoutes = createRouter()
       description:
         'Square’s DisableCard, then `status: "disabled"`: the card can no longer be charged. Disabling a disabled ' +
         'card is 200 and changes nothing. A card stored in another Square account than the one that takes the ' +
-        'hotel’s payments now is 409 `invalid_state`.',
+        'hotel’s payments now is 409 `invalid_state`. Hotel-side: needs `payments:read` and `payments:write`.',
       request: { params: CardParam },
       responses: {
         200: jsonContent(GuestCardSchema, 'The disabled card'),

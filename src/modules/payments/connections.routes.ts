@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonContent } from '../../lib/schemas';
 import { partnerRoute } from '../auth/partner-route';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { HotelParam } from '../catalog/catalog.schema';
 import {
@@ -76,7 +77,7 @@ function landing(target: string, outcome: 'connected' | 'denied'): string {
 
 export const connectionRoutes = createRouter()
   .openapi(
-    securedRoute('payments:write', {
+    securedRoute(HOTEL_PAYMENTS, {
       method: 'get',
       path: '/hotels/{hotel_id}/payment-connection/authorize',
       tags,
@@ -86,7 +87,8 @@ export const connectionRoutes = createRouter()
         '15-minute `state`). After the seller approves, Square returns to the callback, which stores the ' +
         'connection and redirects to `redirect_after` (with `payment_connection=connected|denied`). With ' +
         '`Accept: application/json` the answer is `{authorize_url}` instead. Until connected (or after a ' +
-        "disconnect) the hotel's payments use the platform's Square account.",
+        "disconnect) the hotel's payments use the platform's Square account. Hotel-side: needs `payments:read` and " +
+        '`payments:write` (a booking widget’s key must not route the hotel’s payments to another account).',
       request: { params: HotelParam, query: AuthorizeQuery },
       responses: {
         200: jsonContent(z.object({ authorize_url: z.string() }), 'The Square authorization URL'),
@@ -159,14 +161,15 @@ export const connectionRoutes = createRouter()
     },
   )
   .openapi(
-    securedRoute('payments:write', {
+    securedRoute(HOTEL_PAYMENTS, {
       method: 'delete',
       path: '/hotels/{hotel_id}/payment-connection',
       tags,
       summary: "Disconnect the hotel's Square account",
       description:
         'Revokes the authorization at Square and marks the connection `revoked`; payments use the platform ' +
-        'account again. Idempotent (204 when there is nothing to revoke). Square unreachable → 504, nothing changes.',
+        'account again. Idempotent (204 when there is nothing to revoke). Square unreachable → 504, nothing changes. ' +
+        'Needs `payments:read` and `payments:write`.',
       request: { params: HotelParam },
       responses: { 204: { description: 'Disconnected' }, ...errorResponses(502, 503, 504) },
     }),

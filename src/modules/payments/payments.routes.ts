@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { clientKeyOfAddress } from '../../lib/ip';
 import { createRouter } from '../../lib/openapi';
 import { CurrencyCode, errorResponses, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders } from '../idempotency/idempotency.middleware';
 import { KEY_HEADER, REPLAYED_HEADER, resolveIdempotencyKey } from '../idempotency/idempotency.rules';
@@ -51,6 +52,14 @@ const PaymentRequest = z
   })
   .openapi('PaymentRequest');
 
+/** A booker (payments:write without payments:read) pays only what it booked, or proves the guest with these. */
+const PaymentHeaders = IdempotencyHeaders.extend({
+  'x-confirmation-number': z.string().max(64).optional().openapi({
+    description: 'With X-Guest-Email: proves the guest, for a booking widget paying a reservation it did not book',
+  }),
+  'x-guest-email': z.string().max(254).optional().openapi({ description: 'The reservation’s guest email' }),
+});
+
 const DeclineProblem = z
   .object({
     type: z.string(),
@@ -75,6 +84,8 @@ const CREATE_DESCRIPTION =
   'return the same payment with `Idempotent-Replayed: true`; the same key with another body is 422 ' +
   '`idempotency_key_reused`; while the first request still talks to Square, 409 `idempotency_in_flight`. ' +
   'The key sent to Square is derived from the hotel and this key, so a retry never charges twice.\n\n' +
+  'A booking widget (`payments:write` without `payments:read`/`reservations:read`) may pay only reservations it ' +
+  'booked, or one whose guest it proves with `X-Confirmation-Number` and `X-Guest-Email`; any other is 404.\n\n' +
   'The amount must be in the reservation’s currency and at most its balance due less payments in progress ' +
   '(pending or authorised), unless `allow_overpayment`; after a cancellation only the cancellation fee is due.\n\n' +
   'Outcomes: **201** the payment — `completed`, `approved` (authorised; also when the hotel holds high-risk ' +
@@ -95,7 +106,7 @@ function createRoute(path: '/payments' | '/payments/process', summary: string) {
     tags,
     summary,
     description: CREATE_DESCRIPTION,
-    request: { headers: IdempotencyHeaders, body: jsonBody(PaymentRequest) },
+    request: { headers: PaymentHeaders, body: jsonBody(PaymentRequest) },
     responses: {
       201: {
         ...jsonContent(PaymentSchema, 'The payment'),
@@ -120,11 +131,14 @@ async function takePayment(c: Context<AppEnv>, body: PaymentBody) {
     });
   }
   const address = c.req.header('cf-connecting-ip');
+  const confirmationNumber = c.req.header('x-confirmation-number');
+  const email = c.req.header('x-guest-email');
   const row = await createPayment(depsFromContext(c), {
     principal: c.get('principal'),
     body,
     key: key.value,
     clientIp: address ? clientKeyOfAddress(address) : null,
+    proof: confirmationNumber && email ? { confirmationNumber, email } : undefined,
   });
   if (row.replayed) c.header(REPLAYED_HEADER, 'true');
   c.header('Location', `/api/v1/payments/${row.id}`);
@@ -134,7 +148,7 @@ async function takePayment(c: Context<AppEnv>, body: PaymentBody) {
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 function reviewRoute(action: 'complete' | 'cancel') {
-  return securedRoute('payments:write', {
+  return securedRoute(HOTEL_PAYMENTS, {
     method: 'post',
     path: `/payments/{id}/${action}`,
     tags,
@@ -142,7 +156,8 @@ function reviewRoute(action: 'complete' | 'cancel') {
     description:
       `Only an \`approved\` payment (a deposit, or one held for review) can ${action}; asking again after it ` +
       'happened answers the payment as it is; any other state is 409 `invalid_state`. 504: Square did not ' +
-      'answer, nothing changed here, retry.',
+      'answer, nothing changed here, retry. Hotel-side: needs `payments:read` and `payments:write` (a booking ' +
+      'widget’s `payments:write` alone may not capture or void, e.g. a payment held for the hotel’s risk review).',
     request: { params: IdParam },
     responses: {
       200: jsonContent(PaymentSchema, 'The payment'),

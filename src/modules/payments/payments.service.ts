@@ -5,9 +5,10 @@ import { AppError } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import { canAccessHotel } from '../auth/access';
+import { hasScope } from '../auth/scopes';
 import { constraintKind } from '../events/commit';
 import { canonicalBody } from '../idempotency/idempotency.rules';
-import { creatorOf, isHotelSide } from '../reservations/access';
+import { creatorOf, type GuestProof, isHotelSide, provesGuest } from '../reservations/access';
 import { balanceDue } from '../reservations/reservations.repo';
 import { type ReservationRow, reservations } from '../reservations/reservations.table';
 import { squareAccountFor } from './accounts';
@@ -33,7 +34,14 @@ export type PaymentBody = {
   note?: string | undefined;
 };
 
-export type CreatePayment = { principal: Principal; body: PaymentBody; key: string; clientIp: string | null };
+export type CreatePayment = {
+  principal: Principal;
+  body: PaymentBody;
+  key: string;
+  clientIp: string | null;
+  /** X-Confirmation-Number + X-Guest-Email: a booker paying for a reservation it did not make. */
+  proof?: GuestProof | undefined;
+};
 
 type ServiceDeps = Deps;
 
@@ -48,7 +56,7 @@ export async function createPayment(
   input: CreatePayment,
 ): Promise<PaymentRow & { replayed: boolean }> {
   const { body, principal } = input;
-  const reservation = await reservationFor(deps, principal, body);
+  const reservation = await reservationFor(deps, principal, body, input.proof);
   const squareKey = await squareKeyFor(reservation.hotelId, input.key);
   const { idempotency_key: _key, ...request } = body;
   const requestHash = await sha256Hex(canonicalBody(JSON.stringify(request)));
@@ -119,7 +127,7 @@ export async function createPayment(
     if (inserted === 'duplicate') continue;
     if (inserted === 'refused') {
       // The balance moved between the check and the insert (a concurrent payment took it).
-      const fresh = await reservationFor(deps, principal, body);
+      const fresh = await reservationFor(deps, principal, body, input.proof);
       checkPayable(fresh, body, await openCommitments(deps.d1, reservation.id));
       throw new AppError('conflict', 'The reservation changed while the payment was being recorded; try again.');
     }
@@ -133,10 +141,28 @@ export async function createPayment(
   throw inFlight();
 }
 
-async function reservationFor(deps: ServiceDeps, principal: Principal, body: PaymentBody): Promise<ReservationRow> {
+/**
+ * Who may pay for a reservation: hotel-side credentials (`reservations:read` or `payments:read` on its
+ * hotel) any of the hotel's; a booker (a widget: `payments:write` alone) only one it booked, or whose
+ * guest it proves — its key is public, and the answer (balance due, currency, state) must not tell it
+ * about other guests' stays.
+ */
+async function mayPay(p: Principal, row: ReservationRow, proof: GuestProof | undefined): Promise<boolean> {
+  if (!canAccessHotel(p, row.hotelId)) return false;
+  if (hasScope(p.scopes, 'reservations:read') || hasScope(p.scopes, 'payments:read')) return true;
+  if (row.createdBy !== null && row.createdBy === creatorOf(p)) return true;
+  return proof !== undefined && (await provesGuest(row, proof));
+}
+
+async function reservationFor(
+  deps: ServiceDeps,
+  principal: Principal,
+  body: PaymentBody,
+  proof: GuestProof | undefined,
+): Promise<ReservationRow> {
   const [reservation] = await deps.db.select().from(reservations).where(eq(reservations.id, body.reservation_id));
-  // Another hotel's reservation does not exist for this credential.
-  if (!reservation || !canAccessHotel(principal, reservation.hotelId)) {
+  // Another hotel's reservation, or another guest's for a booker, does not exist for this credential.
+  if (!reservation || !(await mayPay(principal, reservation, proof))) {
     throw new AppError('not_found', `Reservation ${body.reservation_id} does not exist.`);
   }
   if (body.allow_overpayment && !isHotelSide(principal, reservation.hotelId)) {

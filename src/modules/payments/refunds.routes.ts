@@ -7,6 +7,7 @@ import { notFound } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { canAccessHotel } from '../auth/access';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
 import { creatorOf } from '../reservations/access';
@@ -60,7 +61,7 @@ const refund = (description: string) => jsonContent(RefundSchema, description);
 export const refundRoutes = createRouter()
   .openapi(
     securedRoute(
-      'payments:write',
+      HOTEL_PAYMENTS,
       {
         method: 'post',
         path: '/payments/{id}/refunds',
@@ -74,7 +75,8 @@ export const refundRoutes = createRouter()
           '(a decline, `code` is Square’s), 409, or 502 `gateway_error`. 201: Square took it (`pending` until ' +
           'Square settles it, then `completed` and the event `payment.refunded`). 202: Square’s answer could not be ' +
           'had; the refund stays `pending` and is finished with the same Square idempotency key by a retry of ' +
-          'this request or by the reconciliation job. With `Idempotency-Key` a retry never refunds twice.',
+          'this request or by the reconciliation job. With `Idempotency-Key` a retry never refunds twice. ' +
+          'Hotel-side: needs `payments:read` and `payments:write` (a booking widget’s `payments:write` alone is 403).',
         request: { params: IdParam, headers: IdempotencyHeaders, body: jsonBody(CreateRefundBody) },
         responses: {
           201: refund('Refund accepted by Square'),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
+import { HOTEL_PAYMENTS } from '../auth/scopes';
 import { securedRoute } from '../auth/secured-route';
 import { getPaymentSettings, putPaymentSettings } from './settings.service';
 
@@ -36,7 +37,7 @@ export const paymentSettingsRoutes = createRouter()
   )
   .openapi(
     // Hotel-side only: a booking widget may pay (payments:write) but not change how payments are handled.
-    securedRoute(['payments:read', 'payments:write'], {
+    securedRoute(HOTEL_PAYMENTS, {
       method: 'put',
       path: '/hotels/{hotel_id}/payment-settings',
       tags,
