@@ -136,4 +136,21 @@ describe('a booking widget pays only for what it booked (or a guest it proves)',
     await expectStatus(pay(paymentBody(reservation, { amount: 1000 }), { auth: { apiKey: office.key } }), 201);
     expect(createRequests(square)).toHaveLength(3);
   });
+
+  it('cannot charge a card on file, even on the stay it booked; the hotel can', async () => {
+    const square = useSquare();
+    const h = await bookableHotel();
+    const widget = await aWidget(h.hotel.id);
+    const reservation = await expectStatus(book(bookingBody(h), { auth: widget }), 201);
+    const onFile = { source_id: 'ccof:customer-card-id-ok', customer_id: 'SQCUSTOMER1', amount: 1000 };
+    await expectProblem(pay(paymentBody(reservation, onFile), { auth: widget }), 403, 'forbidden');
+    await expectProblem(
+      pay(paymentBody(reservation, { ...onFile, source_id: 'cnon:card-nonce-ok' }), { auth: widget }),
+      403,
+      'forbidden',
+    );
+    expect(createRequests(square)).toHaveLength(0);
+    const office = await createApiKey({ scopes: ['payments:read', 'payments:write'], hotel_ids: [h.hotel.id] });
+    await expectStatus(pay(paymentBody(reservation, onFile), { auth: { apiKey: office.key } }), 201);
+  });
 });

@@ -168,6 +168,11 @@ async function reservationFor(
   if (body.allow_overpayment && !isHotelSide(principal, reservation.hotelId)) {
     throw new AppError('forbidden', 'allow_overpayment needs a hotel-side credential (reservations:read).');
   }
+  // A stored card is charged by the hotel (a no-show fee, the balance at check-out), never by a browser key.
+  const cardOnFile = body.customer_id !== undefined || body.source_id.startsWith('ccof:');
+  if (cardOnFile && !hasScope(principal.scopes, 'payments:read') && !hasScope(principal.scopes, 'reservations:read')) {
+    throw new AppError('forbidden', 'Charging a card on file needs a hotel-side credential (payments:read).');
+  }
   return reservation;
 }
 
