@@ -90,6 +90,16 @@ export async function callSquare<T>(
   }
 }
 
+/**
+ * Whether a refusal is Square's word on the request its idempotency key names. Square checks the
+ * credentials and its rate limit before it looks the key up, so a 401/403 or a 429 answering a retry
+ * says nothing about an earlier try that may have acted: that outcome is still unknown.
+ */
+export function refusalSpeaksForKey(call: { status: number; errors: SquareErrorItem[] }): boolean {
+  if (call.status === 401 || call.status === 403 || call.status === 429) return false;
+  return !call.errors.some((e) => e.category === 'AUTHENTICATION_ERROR' || e.category === 'RATE_LIMIT_ERROR');
+}
+
 /** Square's money: the SDK wants bigint minor units; our API and tables use integers. */
 export function toSquareMoney(amount: number, currency: string) {
   return { amount: BigInt(amount), currency: currency as 'USD' };
