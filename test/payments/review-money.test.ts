@@ -106,3 +106,37 @@ describe('a refusal on a retry does not speak for the first try', () => {
     expect(stored?.provider_refund_id).not.toBeNull();
   });
 });
+
+describe('a 2xx from Square without a readable answer is an unknown outcome, never a 500', () => {
+  const acted = (body: string) => async (r: Request, n: number) => {
+    if (n !== 1) return undefined;
+    await square.fetch(r);
+    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+
+  it.each(['', 'null', '"ok"', '[]'])(
+    'payment answered 200 %j after Square charged → asked again with the same key: the one charge, 201',
+    async (body) => {
+      const { reservation } = await payableReservation();
+      squareAnswers(isCreate, acted(body));
+      const payment = await expectStatus(pay(paymentBody(reservation)), 201);
+      expect(payment.status).toBe('completed');
+      expect(squarePaymentsOf(square, reservation.id)).toHaveLength(1);
+      await expectLedgerMatchesSquare(square, reservation.id);
+    },
+  );
+
+  it('refund answered 200 {} after Square refunded → asked again with the same key: refunded once, 201', async () => {
+    const { reservation } = await payableReservation();
+    const payment = await paid(square, reservation, 8000);
+    squareAnswers(isRefund, acted('{}'));
+    const refund = await expectStatus(
+      call('POST', `/api/v1/payments/${payment.id}/refunds`, { body: { amount: 3000 } }),
+      201,
+    );
+    expect(refund.provider_refund_id).toEqual(expect.any(String));
+    expect(square.state.refunds.size).toBe(1);
+    expect(squareRefundedOf(payment.providerPaymentId)).toBe(3000);
+    expect(await amountPaidOf(reservation.id)).toBe(5000);
+  });
+});

@@ -160,20 +160,21 @@ export async function sendRefund(
       });
       return answer.refund;
     });
+  // A 2xx without a refund in it is no answer either: Square may have refunded.
+  const unanswered = (c: Awaited<ReturnType<typeof ask>>) => (c.ok ? !c.value : c.kind === 'unknown');
   let call = await ask();
   let first = firstSend;
-  if (!call.ok && call.kind === 'unknown') {
+  if (unanswered(call)) {
     first = false;
     call = await ask();
   }
-  if (call.ok) {
-    if (!call.value) throw new Error(`refund ${row.id}: Square answered without a refund`);
+  if (call.ok && call.value) {
     const applied = await applySquareRefund(deps, row.hotelId, call.value, source, row.id);
     if (applied.kind === 'applied') return applied.refund;
     return (await loadRefund(deps.d1, row.id)) ?? row;
   }
-  if (call.kind === 'unknown') {
-    deps.log.warn('refund outcome unknown', { refund_id: row.id, reason: call.reason });
+  if (call.ok || call.kind === 'unknown') {
+    deps.log.warn('refund outcome unknown', { refund_id: row.id, reason: call.ok ? 'no_refund' : call.reason });
     return row;
   }
   if (!first && !refusalSpeaksForKey(call)) {
