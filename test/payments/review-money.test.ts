@@ -15,7 +15,7 @@ import {
   refundRequests,
   squarePaymentsOf,
 } from '../helpers/payments';
-import { eventsOf } from '../helpers/reservations';
+import { bookableHotel, booked, bookingBody, eventsOf } from '../helpers/reservations';
 import { SQUARE, useSquareEachTest } from '../helpers/square';
 
 /**
@@ -138,5 +138,19 @@ describe('a 2xx from Square without a readable answer is an unknown outcome, nev
     expect(square.state.refunds.size).toBe(1);
     expect(squareRefundedOf(payment.providerPaymentId)).toBe(3000);
     expect(await amountPaidOf(reservation.id)).toBe(5000);
+  });
+});
+
+describe('a hold whose time is up cannot be paid', () => {
+  it('pending hold past hold_expires_at (sweeper not run yet) → 409, Square never asked', async () => {
+    const h = await bookableHotel();
+    const hold = await booked(bookingBody(h, { status: 'pending', hold_minutes: 5 }));
+    expect(hold.status).toBe('pending');
+    await env.DB.prepare('UPDATE reservations SET hold_expires_at = ? WHERE id = ?')
+      .bind(Date.now() - 1000, hold.id)
+      .run();
+    await expectProblem(pay(paymentBody(hold)), 409, 'invalid_state');
+    expect(squarePaymentsOf(square, hold.id)).toHaveLength(0);
+    expect(await paymentRows(hold.id)).toHaveLength(0);
   });
 });
