@@ -154,3 +154,18 @@ describe('a hold whose time is up cannot be paid', () => {
     expect(await paymentRows(hold.id)).toHaveLength(0);
   });
 });
+
+describe('an authorisation Square changed without telling us in an answer', () => {
+  it('capture whose answer is lost (504, nobody retries) → the job finds it captured; ledger equals Square', async () => {
+    const { reservation } = await payableReservation();
+    const deposit = await expectStatus(pay(paymentBody(reservation, { autocomplete: false })), 201);
+    expect(deposit.status).toBe('approved');
+    square.fault({ kind: 'drop-after', method: 'POST', path: /\/complete$/ });
+    await expectProblem(call('POST', `/api/v1/payments/${deposit.id}/complete`), 504, 'gateway_timeout');
+    expect(squarePaymentsOf(square, reservation.id)[0]?.status).toBe('COMPLETED');
+    await reconcilePayments(testDeps({ subscribers: [] }));
+    expect((await paymentRows(reservation.id))[0]?.status).toBe('completed');
+    expect(await eventsOf(deposit.id)).toEqual(['payment.completed']);
+    await expectLedgerMatchesSquare(square, reservation.id);
+  });
+});
