@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { squareAccountFor } from './accounts';
 import { applyTransition, fieldsFromSquare } from './payment-state';
 import type { PaymentRow } from './payments.table';
-import { loadSquare, type SquareAccount, type SquareCall } from './square.client';
+import { loadSquare, refusalSpeaksForKey, type SquareAccount, type SquareCall } from './square.client';
 import { type CreatePaymentWire, completeOnSquare, createOnSquare, failedPaymentOf } from './square-payments';
 
 /**
@@ -131,10 +131,14 @@ async function applyRefusal(
   firstSend: boolean,
 ): Promise<PaymentRow> {
   const first = call.errors[0];
-  // Square checks credentials before it looks up the key: a 401 on a retry says nothing about the
-  // first try, which may have charged. The row stays pending until Square can be asked.
-  if (!firstSend && call.errors.some((e) => e.category === 'AUTHENTICATION_ERROR')) {
-    deps.log.error('square refused our credentials while resolving a payment', { payment_id: row.id });
+  // Square checks credentials and its rate limit before it looks up the key: a 401 or 429 on a retry
+  // says nothing about the first try, which may have charged. The row stays pending until Square can be asked.
+  if (!firstSend && !refusalSpeaksForKey(call)) {
+    deps.log.error('square refused a retry before looking at its key; the payment stays pending', {
+      payment_id: row.id,
+      status: call.status,
+      code: first?.code ?? null,
+    });
     return row;
   }
   const failed = await failedPaymentOf(call.body);

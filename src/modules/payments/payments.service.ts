@@ -66,7 +66,7 @@ export async function createPayment(
     const [existing] = await deps.db.select().from(payments).where(eq(payments.squareIdempotencyKey, squareKey));
     if (existing) return { ...(await replay(deps, existing, requestHash)), replayed: true };
 
-    checkPayable(reservation, body, await openCommitments(deps.d1, reservation.id));
+    checkPayable(reservation, body, await openCommitments(deps.d1, reservation.id), deps.now());
     const fingerprint = await knownFingerprint(deps.d1, reservation.hotelId, body.source_id);
     await enforceVelocity(deps, {
       reservationId: reservation.id,
@@ -128,7 +128,7 @@ export async function createPayment(
     if (inserted === 'refused') {
       // The balance moved between the check and the insert (a concurrent payment took it).
       const fresh = await reservationFor(deps, principal, body, input.proof);
-      checkPayable(fresh, body, await openCommitments(deps.d1, reservation.id));
+      checkPayable(fresh, body, await openCommitments(deps.d1, reservation.id), deps.now());
       throw new AppError('conflict', 'The reservation changed while the payment was being recorded; try again.');
     }
     try {
@@ -181,9 +181,13 @@ async function openCommitments(d1: D1Database, reservationId: string): Promise<n
   return row?.open ?? 0;
 }
 
-/** Whether a new payment may be taken: not for an expired hold, in the stay's currency, within what is due. */
-function checkPayable(reservation: ReservationRow, body: PaymentBody, open: number) {
-  if (reservation.status === 'expired') {
+/**
+ * Whether a new payment may be taken: not for an expired hold (nor one whose time is up that the sweeper
+ * has not released yet: it would release the rooms and keep the money), in the stay's currency, within
+ * what is due.
+ */
+function checkPayable(reservation: ReservationRow, body: PaymentBody, open: number, now: Date) {
+  if (reservation.status === 'expired' || holdIsOver(reservation, now)) {
     throw new AppError('invalid_state', `Reservation ${reservation.id} expired; it cannot be paid.`);
   }
   if (body.currency !== reservation.currency) {
@@ -202,6 +206,10 @@ function checkPayable(reservation: ReservationRow, body: PaymentBody, open: numb
   }
 }
 
+function holdIsOver(r: Pick<ReservationRow, 'status' | 'holdExpiresAt'>, now: Date): boolean {
+  return r.status === 'pending' && r.holdExpiresAt !== null && r.holdExpiresAt.getTime() <= now.getTime();
+}
+
 /**
  * The pending row, written only while the amount still fits the balance due less the payments in
  * progress — one statement, so of two concurrent payments that each fit but together overpay, the
@@ -217,6 +225,7 @@ async function insertPending(d1: D1Database, row: PaymentRow, allowOverpayment: 
        SELECT ?2, ?3, ?1, 'pending', ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10, 0, ?11, 0, ?12, ?13, ?14, ?15, ?16, ?17, ?17
        FROM reservations r
        WHERE r.id = ?1 AND r.status <> 'expired' AND r.currency = ?5
+         AND NOT (r.status = 'pending' AND r.hold_expires_at IS NOT NULL AND r.hold_expires_at <= ?17)
          AND (?18 = 1 OR ?4 <= (CASE WHEN r.status IN ('cancelled', 'no_show') THEN COALESCE(r.cancellation_fee, 0)
                                      ELSE r.total_amount END) - r.amount_paid - ${OPEN_COMMITMENTS_SQL})`,
     )

@@ -22,7 +22,8 @@ const BATCH = 25;
  * Payments whose outcome we do not hold yet, resolved with Square: a CreatePayment whose answer was lost
  * is sent again, identically, under its Square key (Square answers with what it did the first time);
  * a payment Square answered PENDING (ACH) is fetched; an authorisation the caller meant to capture (the
- * capture's answer was lost) is captured. Each row is taken under its lock, so this never talks to Square
+ * capture's answer was lost) is captured; any other authorisation (a deposit, a held payment) is fetched
+ * now and then, so a capture or void whose answer was lost, or one made elsewhere, reaches the ledger. Each row is taken under its lock, so this never talks to Square
  * about a payment a request is still handling.
  */
 export async function reconcilePayments(deps: Deps, limit = BATCH): Promise<number> {
@@ -37,6 +38,8 @@ export async function reconcilePayments(deps: Deps, limit = BATCH): Promise<numb
           (${payments.status} = 'pending' AND ${payments.providerPaymentId} IS NULL)
           OR (${payments.status} = 'pending' AND (${payments.reconciledAt} IS NULL OR ${payments.reconciledAt} <= ${now - SETTLING_CHECK_MS}))
           OR (${payments.status} = 'approved' AND ${payments.autocomplete} = 1 AND ${payments.heldForReview} = 0)
+          OR (${payments.status} = 'approved' AND (${payments.autocomplete} = 0 OR ${payments.heldForReview} = 1)
+              AND (${payments.reconciledAt} IS NULL OR ${payments.reconciledAt} <= ${now - SETTLING_CHECK_MS}))
         )`,
       ),
     )
@@ -63,7 +66,11 @@ export async function reconcilePayments(deps: Deps, limit = BATCH): Promise<numb
 
 async function reconcileOne(deps: Deps, row: PaymentRow): Promise<PaymentRow> {
   const account = await squareAccountFor(deps, row.hotelId, row.account);
-  if (row.status === 'approved') return captureApproved(deps, row, account, 'reconcile');
+  if (row.status === 'approved' && row.autocomplete && !row.heldForReview) {
+    return captureApproved(deps, row, account, 'reconcile');
+  }
+  // A deposit or a held payment: captured or voided by a call whose answer was lost, in Square's
+  // dashboard, or by Square itself when the authorisation lapsed. Square's word is fetched.
   if (row.providerPaymentId) {
     const call = await getOnSquare(deps, account, row.providerPaymentId);
     return call.ok && call.value ? applySquarePayment(deps, row, call.value, 'reconcile', account) : row;

@@ -9,7 +9,7 @@ import { recomputeAmountPaid } from './ledger';
 import type { PaymentRefundRow, PaymentRow } from './payments.table';
 import { applySquareRefund, insertRefund, type RefundSource, type StateDeps, settleRefund } from './refund-state';
 import { loadPayment, loadRefund, refundBySquareKey } from './refunds.repo';
-import { callSquare, toSquareMoney } from './square.client';
+import { callSquare, refusalSpeaksForKey, toSquareMoney } from './square.client';
 
 /**
  * Refunds: the amount is reserved on the payment (payments.refunded_amount, CHECK ≤ amount) in the same
@@ -105,7 +105,7 @@ export async function requestRefund(
     }
     throw exceeds(refundable(fresh), input.amount);
   }
-  return sendRefund(deps, row);
+  return sendRefund(deps, row, 'answer', true);
 }
 
 function exceeds(left: number, asked: number): AppError {
@@ -138,11 +138,13 @@ export function continueRefund(deps: RefundDeps, row: PaymentRefundRow): Promise
 /**
  * Asks Square for a pending refund it has not answered yet (a refund Square already knows is returned
  * as it is). No answer is retried once, at once, with the same key; still none leaves it pending.
+ * `firstSend`: no earlier try can have reached Square, so any refusal means nothing was refunded.
  */
 export async function sendRefund(
   deps: RefundDeps,
   row: PaymentRefundRow,
   source: RefundSource = 'answer',
+  firstSend = false,
 ): Promise<PaymentRefundRow> {
   if (row.status !== 'pending' || row.providerRefundId !== null) return row;
   const payment = await loadPayment(deps.d1, row.paymentId);
@@ -158,24 +160,37 @@ export async function sendRefund(
       });
       return answer.refund;
     });
+  // A 2xx without a refund in it is no answer either: Square may have refunded.
+  const unanswered = (c: Awaited<ReturnType<typeof ask>>) => (c.ok ? !c.value : c.kind === 'unknown');
   let call = await ask();
-  if (!call.ok && call.kind === 'unknown') call = await ask();
-  if (call.ok) {
-    if (!call.value) throw new Error(`refund ${row.id}: Square answered without a refund`);
+  let first = firstSend;
+  if (unanswered(call)) {
+    first = false;
+    call = await ask();
+  }
+  if (call.ok && call.value) {
     const applied = await applySquareRefund(deps, row.hotelId, call.value, source, row.id);
     if (applied.kind === 'applied') return applied.refund;
     return (await loadRefund(deps.d1, row.id)) ?? row;
   }
-  if (call.kind === 'unknown') {
-    deps.log.warn('refund outcome unknown', { refund_id: row.id, reason: call.reason });
+  if (call.ok || call.kind === 'unknown') {
+    deps.log.warn('refund outcome unknown', { refund_id: row.id, reason: call.ok ? 'no_refund' : call.reason });
     return row;
   }
-  const first = call.errors[0];
+  if (!first && !refusalSpeaksForKey(call)) {
+    // An earlier try may have refunded: giving the amount back now could let it be refunded twice.
+    deps.log.warn('refund retry refused before its key was looked at; it stays pending', {
+      refund_id: row.id,
+      status: call.status,
+    });
+    return row;
+  }
+  const error = call.errors[0];
   return settleRefund(
     deps,
     row,
     'failed',
-    { errorCode: first?.code ?? `HTTP_${call.status}`, errorDetail: first?.detail ?? null },
+    { errorCode: error?.code ?? `HTTP_${call.status}`, errorDetail: error?.detail ?? null },
     source,
   );
 }

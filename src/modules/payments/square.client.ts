@@ -11,7 +11,8 @@ import { squareBaseUrl } from './payments.config';
  * `callSquare` turns the SDK's exceptions into a result the payment code can reason about:
  * - `ok`: Square answered 2xx (the value is what `fn` made of it: plain data, never an SDK object);
  * - `refused`: Square answered 4xx — it did nothing (a decline, a bad token, a refund beyond the payment);
- * - `unknown`: no answer (timeout, connection lost) or a 5xx — Square may or may not have acted, so the
+ * - `unknown`: no answer (timeout, connection lost), a 5xx, or a 2xx whose body is not Square's answer —
+ *   Square may or may not have acted, so the
  *   caller must resolve it with the same idempotency key before it believes either way.
  */
 export type SquareAccount = {
@@ -26,7 +27,12 @@ export type SquareErrorItem = { category: string; code: string; detail?: string;
 export type SquareCall<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'refused'; status: number; errors: SquareErrorItem[]; body: unknown }
-  | { ok: false; kind: 'unknown'; reason: 'timeout' | 'network_error' | 'server_error'; status?: number };
+  | {
+      ok: false;
+      kind: 'unknown';
+      reason: 'timeout' | 'network_error' | 'server_error' | 'unreadable_answer';
+      status?: number;
+    };
 
 type SquareModule = typeof import('square');
 let loading: Promise<SquareModule> | undefined;
@@ -47,6 +53,8 @@ export async function callSquare<T>(
   const sdk = await loadSquare();
   // What our transport saw on the last call: the SDK folds timeouts and resets into one error type.
   let transport: 'timeout' | 'network_error' | undefined;
+  // The status of the last answer: a 2xx the SDK cannot read is still an answer we do not understand.
+  let answered: number | undefined;
   const client = new sdk.SquareClient({
     token: account.accessToken,
     baseUrl: squareBaseUrl(deps.config),
@@ -67,6 +75,7 @@ export async function callSquare<T>(
         transport = result.outcome;
         throw new TypeError(`square ${result.outcome}`);
       }
+      answered = result.response.status;
       return result.response;
     }) as typeof fetch,
   });
@@ -86,8 +95,22 @@ export async function callSquare<T>(
     if (err instanceof sdk.SquareError || err instanceof sdk.SquareTimeoutError || transport !== undefined) {
       return { ok: false, kind: 'unknown', reason: transport ?? 'timeout' };
     }
+    // Square said 2xx but its body is not a readable answer (empty, not an object): it may have acted.
+    if (answered !== undefined && answered < 300) {
+      return { ok: false, kind: 'unknown', reason: 'unreadable_answer', status: answered };
+    }
     throw err;
   }
+}
+
+/**
+ * Whether a refusal is Square's word on the request its idempotency key names. Square checks the
+ * credentials and its rate limit before it looks the key up, so a 401/403 or a 429 answering a retry
+ * says nothing about an earlier try that may have acted: that outcome is still unknown.
+ */
+export function refusalSpeaksForKey(call: { status: number; errors: SquareErrorItem[] }): boolean {
+  if (call.status === 401 || call.status === 403 || call.status === 429) return false;
+  return !call.errors.some((e) => e.category === 'AUTHENTICATION_ERROR' || e.category === 'RATE_LIMIT_ERROR');
 }
 
 /** Square's money: the SDK wants bigint minor units; our API and tables use integers. */
