@@ -13,8 +13,10 @@ import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
+import { unsubscribeRoutes } from './modules/emails/unsubscribe.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
 import { connectionRoutes } from './modules/payments/connections.routes';
@@ -135,6 +137,8 @@ export function createApp() {
   app.route('/api/v1', connectionRoutes);
   app.route('/api/v1', templateRoutes);
   app.route('/api/v1', emailRoutes);
+  app.route('/api/v1', campaignRoutes);
+  app.route('/api/v1', unsubscribeRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { campaignBatchJob, dueCampaignsJob } from './modules/emails/campaigns.jobs';
 import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
 import { sendEmailJob } from './modules/emails/send.job';
@@ -31,6 +32,8 @@ export const JOBS: readonly JobDefinition[] = [
   purgeEmailRawJob,
   dailyEmailsJob,
   dailyHotelEmailsJob,
+  dueCampaignsJob,
+  campaignBatchJob,
 ];
 
 /**
@@ -49,6 +52,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'refund reconciliation', cron: '* * * * *', enqueue: (at) => [reconcileRefundsJob.message({ at })] },
   { name: 'square token refresh', cron: '41 * * * *', enqueue: (at) => [sweepConnectionsJob.message({ at })] },
   { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
+  { name: 'email campaigns', cron: '* * * * *', enqueue: (at) => [dueCampaignsJob.message({ at })] },
   { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
 ];
 

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   guestCard: 'card',
   paymentOauthState: 'pos',
   email: 'eml',
+  campaign: 'cmp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

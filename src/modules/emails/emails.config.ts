@@ -12,5 +12,10 @@ export const emailsConfig = configPart({
       .string()
       .default('reservations@wehub.localhost')
       .refine(isValidAddress, 'must be a plain e-mail address such as reservations@example.com'),
+    /** Where guests reach this worker: the origin of the unsubscribe links in marketing email. */
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://localhost:8787')
+      .transform((url) => url.replace(/\/+$/, '')),
   },
 });

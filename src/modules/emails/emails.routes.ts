@@ -6,7 +6,7 @@ import { errorResponses, jsonContent, PaginationQuery, pageOf } from '../../lib/
 import { securedRoute } from '../auth/secured-route';
 import { getHotelOrThrow } from '../catalog/catalog.service';
 import { EmailSchema } from './emails.schema';
-import { EMAIL_STATUSES, TEMPLATE_KEYS } from './emails.table';
+import { EMAIL_STATUSES, OUTBOX_TEMPLATES } from './emails.table';
 import { emailJson, getEmail, listEmails } from './outbox.service';
 
 const tags = ['Emails'];
@@ -14,7 +14,7 @@ const scope = 'emails:manage' as const;
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const ListQuery = PaginationQuery.extend({
   status: z.enum(EMAIL_STATUSES).optional(),
-  template: z.enum(TEMPLATE_KEYS).optional(),
+  template: z.enum(OUTBOX_TEMPLATES).optional(),
   reservation_id: z.string().min(1).max(64).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EMAIL_STATUSES, TEMPLATE_KEYS } from './emails.table';
+import { EMAIL_STATUSES, OUTBOX_TEMPLATES, TEMPLATE_KEYS } from './emails.table';
 
 /** BCP 47 primary language, optionally with a region: `en`, `de`, `pt-BR`. */
 export const Language = z
@@ -78,13 +78,14 @@ export const EmailSchema = z
     id: z.string(),
     hotel_id: z.string(),
     status: z.enum(EMAIL_STATUSES),
-    template: z.enum(TEMPLATE_KEYS),
+    template: z.enum(OUTBOX_TEMPLATES).openapi({ description: '`campaign`: the campaign’s own template' }),
     language: z.string(),
     category: z.enum(['transactional', 'marketing']),
     to: z.string(),
     subject: z.string().nullable(),
     reservation_id: z.string().nullable(),
     event_id: z.string().nullable(),
+    campaign_id: z.string().nullable(),
     attempts: z.number().int(),
     last_error: z.string().nullable(),
     message_id: z.string().nullable(),

@@ -12,6 +12,10 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** What an outbox row renders: a template key, or `campaign` (the campaign's own template). */
+export const OUTBOX_TEMPLATES = [...TEMPLATE_KEYS, 'campaign'] as const;
+export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
+
 /**
  * `queued`: waiting for (or between) send attempts; `sent`: the binding accepted it; `failed`: refused
  * for good (invalid address, or out of attempts); `suppressed`: not sent, the hotel switched the
@@ -49,7 +53,7 @@ export const emailSettings = sqliteTable('email_settings', {
 /**
  * Every email, from the moment it is decided until it is sent or given up. `dedupe_key` makes each send
  * happen at most once: `<event id>:<template>` for event automations, `<template>:<reservation id>` for
- * the daily ones. `raw` (the MIME message as sent) is cleared after 30 days (emails.jobs.ts).
+ * the daily ones, `campaign:<campaign id>:<guest id>` for campaigns. `raw` (the MIME message as sent) is cleared after 30 days (emails.jobs.ts).
  */
 export const emailOutbox = sqliteTable(
   'email_outbox',
@@ -57,11 +61,13 @@ export const emailOutbox = sqliteTable(
     id: text('id').primaryKey(),
     hotelId: text('hotel_id').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
-    templateKey: text('template_key', { enum: TEMPLATE_KEYS }).notNull(),
+    templateKey: text('template_key', { enum: OUTBOX_TEMPLATES }).notNull(),
     language: text('language').notNull(),
     category: text('category', { enum: ['transactional', 'marketing'] }).notNull(),
     reservationId: text('reservation_id'),
     eventId: text('event_id'),
+    /** The campaign a marketing email belongs to (its template and progress counts). */
+    campaignId: text('campaign_id'),
     toAddress: text('to_address').notNull(),
     toName: text('to_name').notNull(),
     /** The template variables as they were when the email was decided (the event's view of the stay). */
@@ -84,6 +90,7 @@ export const emailOutbox = sqliteTable(
     uniqueIndex('email_outbox_dedupe').on(t.dedupeKey),
     index('email_outbox_hotel').on(t.hotelId, t.id),
     index('email_outbox_created').on(t.createdAt),
+    index('email_outbox_campaign').on(t.campaignId, t.status),
   ],
 );
 

@@ -6,16 +6,17 @@ import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/access';
-import { type EmailOutboxRow, type EmailStatus, emailOutbox, type TemplateKey } from './emails.table';
+import { type EmailOutboxRow, type EmailStatus, emailOutbox, type OutboxTemplate } from './emails.table';
 import { sendEmailJob } from './send.job';
 
 export type EmailRequest = {
   hotelId: string;
   /** What makes this email unique: the same key twice is one email (see emails.table.ts). */
   dedupeKey: string;
-  templateKey: TemplateKey;
+  templateKey: OutboxTemplate;
   language: string;
   category: 'transactional' | 'marketing';
+  campaignId?: string;
   reservationId: string | null;
   eventId: string | null;
   to: { address: string; name: string };
@@ -48,6 +49,7 @@ export async function queueEmail(
       category: req.category,
       reservationId: req.reservationId,
       eventId: req.eventId,
+      campaignId: req.campaignId ?? null,
       toAddress: req.to.address,
       toName: req.to.name,
       variables: req.variables,
@@ -81,7 +83,7 @@ export async function getEmail(db: Db, principal: Principal, id: string): Promis
 
 export type EmailFilter = {
   status?: EmailStatus | undefined;
-  template?: TemplateKey | undefined;
+  template?: OutboxTemplate | undefined;
   reservationId?: string | undefined;
 };
 
@@ -118,6 +120,7 @@ export function emailJson(row: EmailOutboxRow) {
     subject: row.subject,
     reservation_id: row.reservationId,
     event_id: row.eventId,
+    campaign_id: row.campaignId,
     attempts: row.attempts,
     last_error: row.lastError,
     message_id: row.messageId,

@@ -5,11 +5,14 @@ import { defineJob, PermanentJobError, type RetryPolicy } from '../../lib/job';
 import { errorFields, redact } from '../../lib/log';
 import { getHotelOrThrow } from '../catalog/catalog.service';
 import { domainOf, isValidAddress } from './address';
+import { campaignTemplateProblems } from './campaigns.service';
+import { emailCampaigns } from './campaigns.table';
 import { type EmailOutboxRow, emailOutbox } from './emails.table';
 import { isPermanentSendError } from './mailer';
 import { checkTemplate, renderTemplate } from './render';
 import { TEMPLATE_VARIABLES } from './templates.defaults';
 import { resolveTemplate } from './templates.service';
+import { suppressedAmong } from './unsubscribe';
 
 /** 6 attempts over about 2 hours (30 s, 2.5 min, 12.5 min, 1 h, 1 h with jitter). */
 export const EMAIL_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600, maxAttempts: 6, factor: 5 };
@@ -45,6 +48,12 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
     .returning();
   if (!row) return whyNotClaimed(deps, emailId);
   const log = deps.log.child({ email_id: row.id, hotel_id: row.hotelId, template: row.templateKey });
+  // The guest may have unsubscribed since the campaign's batch recorded this email.
+  if (row.category === 'marketing' && (await suppressedAmong(deps.db, row.hotelId, [row.toAddress])).size > 0) {
+    await finish(deps, row.id, { status: 'suppressed', lastError: 'address unsubscribed' });
+    log.info('email suppressed', { attempts: row.attempts });
+    return;
+  }
   try {
     const message = await compose(deps, row);
     const result = await deps.mailer.send({ from: deps.config.EMAIL_FROM, to: row.toAddress, raw: message.raw });
@@ -91,8 +100,7 @@ async function finish(deps: SendDeps, id: string, values: Partial<EmailOutboxRow
 async function compose(deps: SendDeps, row: EmailOutboxRow) {
   if (!isValidAddress(row.toAddress)) throw new Undeliverable('invalid recipient address');
   const hotel = await getHotelOrThrow(deps.db, row.hotelId);
-  const template = await resolveTemplate(deps.db, row.hotelId, row.templateKey, row.language);
-  const problems = checkTemplate(template, TEMPLATE_VARIABLES[row.templateKey]);
+  const { template, problems } = await templateOf(deps, row);
   if (problems.length > 0) {
     throw new Undeliverable(`template error: ${problems.map((p) => `${p.part} ${p.message}`).join('; ')}`);
   }
@@ -110,8 +118,24 @@ async function compose(deps: SendDeps, row: EmailOutboxRow) {
     text: rendered.text,
     messageId,
     date: deps.now(),
+    ...(row.category === 'marketing' && row.variables.unsubscribe_url
+      ? { unsubscribeUrl: row.variables.unsubscribe_url }
+      : {}),
   });
   return { raw, subject: rendered.subject, messageId };
+}
+
+/** The row's template: its campaign's own, or the hotel's version of its key (else the default). */
+async function templateOf(deps: SendDeps, row: EmailOutboxRow) {
+  if (row.templateKey === 'campaign') {
+    const campaign = row.campaignId
+      ? await deps.db.select().from(emailCampaigns).where(eq(emailCampaigns.id, row.campaignId)).get()
+      : undefined;
+    if (!campaign) throw new Undeliverable(`campaign ${row.campaignId} not found`);
+    return { template: campaign, problems: campaignTemplateProblems(campaign) };
+  }
+  const template = await resolveTemplate(deps.db, row.hotelId, row.templateKey, row.language);
+  return { template, problems: checkTemplate(template, TEMPLATE_VARIABLES[row.templateKey]) };
 }
 
 export const sendEmailJob = defineJob({

@@ -10,6 +10,7 @@ import m0008 from '../../../migrations/0008_payments_core.sql';
 import m0009 from '../../../migrations/0009_refunds.sql';
 import m0010 from '../../../migrations/0010_connection_refresh.sql';
 import m0011 from '../../../migrations/0011_emails.sql';
+import m0012 from '../../../migrations/0012_campaigns.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -30,6 +31,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0009_refunds.sql', sql: m0009 },
   { name: '0010_connection_refresh.sql', sql: m0010 },
   { name: '0011_emails.sql', sql: m0011 },
+  { name: '0012_campaigns.sql', sql: m0012 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -33,6 +33,9 @@ export async function getGuestWithStays(db: Db, hotelId: string, guestId: string
     last_name: guest.lastName,
     email: guest.email,
     phone: guest.phone,
+    marketing_opt_in: guest.marketingOptIn,
+    country: guest.country,
+    language: guest.language,
     created_at: guest.createdAt.toISOString(),
     updated_at: guest.updatedAt.toISOString(),
     stays: stays.map((s) => ({
@@ -59,6 +62,9 @@ export async function updateGuestProfile(db: Db, hotelId: string, guestId: strin
     lastName: patch.last_name ?? current.lastName,
     email: patch.email?.toLowerCase() ?? current.email,
     phone: patch.phone ?? current.phone,
+    marketingOptIn: patch.marketing_opt_in ?? current.marketingOptIn,
+    country: patch.country === undefined ? current.country : patch.country,
+    language: patch.language === undefined ? current.language : patch.language,
     updatedAt: new Date(),
   };
   try {

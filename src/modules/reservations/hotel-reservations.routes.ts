@@ -17,6 +17,9 @@ const GuestSchema = z
     last_name: z.string(),
     email: z.string(),
     phone: z.string().nullable(),
+    marketing_opt_in: z.boolean(),
+    country: z.string().nullable(),
+    language: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
     stays: z.array(

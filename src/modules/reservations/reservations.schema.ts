@@ -100,6 +100,19 @@ export const LookupReservationBody = z
 
 /** A hotel-side correction of a guest profile: only the fields sent change. */
 export const PatchGuestBody = GuestInput.partial()
+  .extend({
+    marketing_opt_in: z.boolean().optional().openapi({ description: 'Consent to marketing email (campaigns)' }),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
+      .nullable()
+      .optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en, de or pt-BR')
+      .nullable()
+      .optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, { message: 'send at least one field' })
   .openapi('PatchGuest');
 

@@ -28,6 +28,11 @@ export const guests = sqliteTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     phone: text('phone'),
+    /** Consent to marketing email (campaigns); only the hotel sets it, an unsubscribe clears it. */
+    marketingOptIn: integer('marketing_opt_in', { mode: 'boolean' }).notNull().default(false),
+    /** ISO 3166-1 alpha-2 (`DE`) and BCP 47 (`de`, `pt-BR`): campaign audiences filter on them. */
+    country: text('country'),
+    language: text('language'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
