@@ -112,6 +112,16 @@ export async function squarePayment(
  * reservation's amount_paid recomputed from the ledger as the payment code does. `providerPaymentId`
  * names the Square payment (squarePayment) it stands for.
  */
+/** The card fields of a payment Square has not answered yet. */
+export const NO_CARD_YET = {
+  riskLevel: null,
+  cardBrand: null,
+  cardLast4: null,
+  cardExpMonth: null,
+  cardExpYear: null,
+  cardFingerprint: null,
+} as const;
+
 export async function paymentRow(
   reservation: ReservationRef,
   amount: number,

@@ -1,11 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { squareSignature } from '../../emulators/square/signature.ts';
-import { createDb } from '../../src/db';
 import worker from '../../src/index';
-import { newId } from '../../src/lib/ids';
-import { recomputeAmountPaid } from '../../src/modules/payments/ledger';
-import { type PaymentRow, payments } from '../../src/modules/payments/payments.table';
+import type { PaymentRow } from '../../src/modules/payments/payments.table';
+import { NO_CARD_YET, paymentRow } from './payments';
 import { SQUARE } from './square';
 
 /** Where tests deliver Square's notifications, and the URL Square signs by default. */
@@ -131,50 +129,20 @@ export async function sendNotification(body: unknown, options: SendOptions = {})
   return res;
 }
 
-/** A payment row as payments-core writes it, inserted directly; a completed one counts in amount_paid. */
-export async function insertPayment(
+/** A payment row as payments-core writes it (pending, no card details yet), inserted directly. */
+export function insertPayment(
   reservation: { id: string; hotel_id: string; currency: string },
   overrides: Partial<PaymentRow> = {},
 ): Promise<PaymentRow> {
-  const now = new Date(Date.now() - 60_000);
-  const row: PaymentRow = {
-    id: newId('payment'),
-    hotelId: reservation.hotel_id,
-    reservationId: reservation.id,
+  const at = new Date(Date.now() - 60_000);
+  return paymentRow(reservation, overrides.amount ?? 5000, {
     status: 'pending',
-    amount: 5000,
-    currency: reservation.currency,
-    refundedAmount: 0,
-    sourceKind: 'card',
-    account: 'platform',
-    squareIdempotencyKey: crypto.randomUUID(),
-    pendingRequest: null,
     providerPaymentId: `sq_${crypto.randomUUID().replaceAll('-', '')}`,
-    autocomplete: true,
-    heldForReview: false,
-    riskLevel: null,
-    cardBrand: null,
-    cardLast4: null,
-    cardExpMonth: null,
-    cardExpYear: null,
-    cardFingerprint: null,
-    receiptUrl: null,
-    errorCode: null,
-    errorDetail: null,
-    disputedAmount: 0,
-    guestEmail: null,
-    clientIp: null,
-    createdBy: null,
-    reconciledAt: null,
-    requestHash: null,
-    lockedUntil: null,
-    createdAt: now,
-    updatedAt: now,
+    ...NO_CARD_YET,
+    createdAt: at,
+    updatedAt: at,
     ...overrides,
-  };
-  await createDb(env.DB).insert(payments).values(row);
-  await recomputeAmountPaid(env.DB, reservation.id, now).run();
-  return row;
+  });
 }
 
 /** A hotel's own Square connection (only what the webhook's merchant check reads is meaningful). */

@@ -1,50 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createDb } from '../../src/db';
-import { newId } from '../../src/lib/ids';
 import { applyTransition } from '../../src/modules/payments/payment-state';
-import { type PaymentRow, payments } from '../../src/modules/payments/payments.table';
 import { testDeps } from '../helpers/deps';
+import { NO_CARD_YET, paymentRow } from '../helpers/payments';
 import { bookableHotel, booked, bookingBody } from '../helpers/reservations';
 
-async function pendingPayment(reservation: { id: string; hotel_id: string; currency: string }, amount: number) {
-  const now = new Date();
-  const row: PaymentRow = {
-    id: newId('payment'),
-    hotelId: reservation.hotel_id,
-    reservationId: reservation.id,
+function pendingPayment(reservation: { id: string; hotel_id: string; currency: string }, amount: number) {
+  return paymentRow(reservation, amount, {
     status: 'pending',
-    amount,
-    currency: reservation.currency,
-    refundedAmount: 0,
-    sourceKind: 'card',
-    account: 'platform',
-    squareIdempotencyKey: crypto.randomUUID(),
     pendingRequest: { source_id: 'cnon:card-nonce-ok' },
-    providerPaymentId: null,
-    autocomplete: true,
-    heldForReview: false,
-    riskLevel: null,
-    cardBrand: null,
-    cardLast4: null,
-    cardExpMonth: null,
-    cardExpYear: null,
-    cardFingerprint: null,
-    receiptUrl: null,
-    errorCode: null,
-    errorDetail: null,
-    disputedAmount: 0,
-    guestEmail: null,
-    clientIp: null,
-    createdBy: null,
-    requestHash: null,
-    lockedUntil: null,
-    reconciledAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await createDb(env.DB).insert(payments).values(row);
-  return row;
+    ...NO_CARD_YET,
+  });
 }
 
 describe('applyTransition', () => {
