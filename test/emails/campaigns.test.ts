@@ -145,8 +145,16 @@ describe('campaigns', () => {
     const progress = await expectStatus(call('GET', campaigns(h.hotel.id, `/${second.id}`)), 200);
     expect(progress.counts).toEqual({ total: 2, queued: 0, sent: 1, failed: 0, suppressed: 1 });
 
-    const tampered = path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // A changed signature, and the same signature spelt with other unused low bits in its last character.
+    const tampered = path.replace(/.(.{5})$/, (_, rest) => `${path.at(-6) === 'A' ? 'B' : 'A'}${rest}`);
     await expectProblem(call('POST', tampered, { auth: null, body: 'List-Unsubscribe=One-Click', headers: form }), 400);
+    const last = path.at(-1) as string;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1] as string;
+    await expectProblem(
+      call('POST', `${path.slice(0, -1)}${sibling}`, { auth: null, body: 'List-Unsubscribe=One-Click', headers: form }),
+      400,
+    );
     await expectProblem(call('GET', '/api/v1/email/unsubscribe?token=v1.x.y', { auth: null }), 400);
   });
 

@@ -27,14 +27,20 @@ export async function unsubscribeToken(secret: string, who: Unsubscriber): Promi
   return `${VERSION}.${payload}.${base64Url(new Uint8Array(await mac(secret, who)))}`;
 }
 
+/**
+ * Only the canonical spelling: a last character that differs only in the unused low bits decodes to the
+ * same bytes, and a token must have exactly one accepted form.
+ */
 function fromBase64Url(value: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return null;
   const padded = value.replaceAll('-', '+').replaceAll('_', '/');
+  let bytes: Uint8Array;
   try {
-    return Uint8Array.from(atob(padded + '='.repeat((4 - (padded.length % 4)) % 4)), (ch) => ch.charCodeAt(0));
+    bytes = Uint8Array.from(atob(padded + '='.repeat((4 - (padded.length % 4)) % 4)), (ch) => ch.charCodeAt(0));
   } catch {
     return null;
   }
+  return base64Url(bytes) === value ? bytes : null;
 }
 
 /** Who a token unsubscribes, or null when it is malformed, of another version, or its MAC does not match. */
