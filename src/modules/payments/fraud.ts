@@ -86,12 +86,3 @@ export async function knownFingerprint(d1: D1Database, hotelId: string, sourceId
     .first<{ fingerprint: string | null }>();
   return row?.fingerprint ?? null;
 }
-
-/** hotel_payment_settings.hold_high_risk: authorise first and hold what Square rates HIGH (default off). */
-export async function holdsHighRisk(d1: D1Database, hotelId: string): Promise<boolean> {
-  const row = await d1
-    .prepare('SELECT hold_high_risk FROM hotel_payment_settings WHERE hotel_id = ?')
-    .bind(hotelId)
-    .first<{ hold_high_risk: number }>();
-  return row?.hold_high_risk === 1;
-}

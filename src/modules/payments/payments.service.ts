@@ -12,12 +12,13 @@ import { creatorOf, type GuestProof, isHotelSide, provesGuest } from '../reserva
 import { balanceDue } from '../reservations/reservations.repo';
 import { type ReservationRow, reservations } from '../reservations/reservations.table';
 import { squareAccountFor } from './accounts';
-import { enforceVelocity, holdsHighRisk, knownFingerprint } from './fraud';
+import { enforceVelocity, knownFingerprint } from './fraud';
 import { OPEN_COMMITMENTS_SQL } from './ledger';
 import { claimPayment, lockMs, releasePayment, sendPending } from './payment-resolve';
 import { sourceKindOf } from './payment-state';
 import { paymentView } from './payments.repo';
 import { type PaymentRow, payments } from './payments.table';
+import { paymentSettingsFor } from './settings.service';
 import { type CreatePaymentWire, declineDetail, isDeclineCode, squareKeyFor } from './square-payments';
 
 export type PaymentBody = {
@@ -75,7 +76,7 @@ export async function createPayment(
       clientIp: input.clientIp,
     });
     const account = await squareAccountFor(deps, reservation.hotelId);
-    const hold = body.autocomplete && (await holdsHighRisk(deps.d1, reservation.hotelId));
+    const hold = body.autocomplete && (await paymentSettingsFor(deps.d1, reservation.hotelId)).hold_high_risk;
     const wire: CreatePaymentWire = {
       idempotency_key: squareKey,
       source_id: body.source_id,

@@ -93,12 +93,7 @@ async function onRefund(deps: WebhookDeps, n: SquareNotification): Promise<Handl
       headers: { 'Retry-After': '60' },
     });
   }
-  await deps.d1
-    .prepare(
-      'INSERT OR IGNORE INTO square_webhook_events (event_id, type, merchant_id, received_at) VALUES (?, ?, ?, ?)',
-    )
-    .bind(n.event_id, n.type, n.merchant_id ?? null, deps.now().getTime())
-    .run();
+  await recordStatement(deps.d1, n, deps.now(), 'OR IGNORE').run();
   deps.log.info('square notification applied', { event_id: n.event_id, type: n.type, payment_id: row.id });
   return { event_id: n.event_id, outcome: 'applied' };
 }
@@ -156,9 +151,17 @@ async function paymentOf(deps: WebhookDeps, squarePaymentId: string): Promise<Pa
   return row;
 }
 
-function recordStatement(session: D1Database | D1DatabaseSession, n: SquareNotification, now: Date) {
+/** The row that marks a notification handled; `OR IGNORE` where a concurrent twin may have written it first. */
+function recordStatement(
+  session: D1Database | D1DatabaseSession,
+  n: SquareNotification,
+  now: Date,
+  conflict: '' | 'OR IGNORE' = '',
+) {
   return session
-    .prepare('INSERT INTO square_webhook_events (event_id, type, merchant_id, received_at) VALUES (?, ?, ?, ?)')
+    .prepare(
+      `INSERT ${conflict} INTO square_webhook_events (event_id, type, merchant_id, received_at) VALUES (?, ?, ?, ?)`,
+    )
     .bind(n.event_id, n.type, n.merchant_id ?? null, now.getTime());
 }
 
@@ -186,12 +189,7 @@ async function ignore(
   reason: string,
   fields: Record<string, string | null | undefined> = {},
 ): Promise<NotificationReceipt> {
-  const recorded = await deps.d1
-    .prepare(
-      'INSERT OR IGNORE INTO square_webhook_events (event_id, type, merchant_id, received_at) VALUES (?, ?, ?, ?)',
-    )
-    .bind(n.event_id, n.type, n.merchant_id ?? null, deps.now().getTime())
-    .run();
+  const recorded = await recordStatement(deps.d1, n, deps.now(), 'OR IGNORE').run();
   if (recorded.meta.changes === 0) return { event_id: n.event_id, outcome: 'duplicate' };
   deps.log.info('square notification not applied', { event_id: n.event_id, type: n.type, reason, ...fields });
   return { event_id: n.event_id, outcome: 'ignored', reason };
