@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
@@ -35,7 +36,14 @@ export default defineConfig(async () => {
             SQUARE_APPLICATION_SECRET: 'sandbox-sq0csb-test-secret',
             SQUARE_OAUTH_REDIRECT_URL: 'http://localhost/api/v1/payment-connections/square/callback',
             PAYMENT_TOKEN_ENCRYPTION_KEY: 'dGVzdC1wYXltZW50LXRva2VuLWtleS0zMi1ieXRlcyE=',
+            OTA_INTEGRATION_ENABLED: 'true',
+            OTA_CREDENTIALS_ENCRYPTION_KEY: 'dGVzdC1vdGEtY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=',
+            // Tests push at once; deployments coalesce changes within 5 s.
+            OTA_PUSH_COALESCE_SECONDS: '0',
+            TEST_CONFORMANCE: conformanceAvailable,
           },
+          // The OTA XSDs and samples, and libxml2 to validate with (vitest.conformance.ts).
+          serviceBindings: { CONFORMANCE: conformanceService },
         },
       }),
     ],

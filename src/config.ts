@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { configPart, flag } from './lib/config-kit';
+import { configPart } from './lib/config-kit';
 import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
+import { channelsConfig } from './modules/channels/channels.config';
 import { emailsConfig } from './modules/emails/emails.config';
 import { paymentsConfig } from './modules/payments/payments.config';
 import { webhooksConfig } from './modules/webhooks/webhooks.config';
@@ -10,13 +11,19 @@ const platformConfig = configPart({
   shape: {
     ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    // The OTA module's switch (seed configuration); its part moves there when the module lands.
-    OTA_INTEGRATION_ENABLED: flag,
   },
 });
 
 /** Every module's part of the configuration; a module adds its part here with one line. */
-const PARTS = [platformConfig, authConfig, availabilityConfig, webhooksConfig, paymentsConfig, emailsConfig] as const;
+const PARTS = [
+  platformConfig,
+  authConfig,
+  availabilityConfig,
+  webhooksConfig,
+  paymentsConfig,
+  emailsConfig,
+  channelsConfig,
+] as const;
 
 const ConfigSchema = z
   .object({
@@ -26,6 +33,7 @@ const ConfigSchema = z
     ...webhooksConfig.shape,
     ...paymentsConfig.shape,
     ...emailsConfig.shape,
+    ...channelsConfig.shape,
   })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';

@@ -23,6 +23,9 @@ export const ID_PREFIXES = {
   paymentOauthState: 'pos',
   email: 'eml',
   campaign: 'cmp',
+  channel: 'chn',
+  channelMessage: 'chm',
+  channelReservation: 'chr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

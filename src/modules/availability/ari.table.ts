@@ -13,6 +13,12 @@ export const roomNights = sqliteTable(
     hotelId: text('hotel_id').notNull(),
     inventory: integer('inventory').notNull(),
     taken: integer('taken').notNull(),
+    /**
+     * Units sold beyond `inventory` by channels (an OTA reservation is already sold, so it is stored even
+     * when nothing is left). `taken` never exceeds `inventory`; these come on top, so a night is free
+     * only while inventory − taken − overbooked > 0. Released first when a stay is cancelled.
+     */
+    overbooked: integer('overbooked').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.roomTypeId, t.date] }),

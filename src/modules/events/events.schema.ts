@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNEL_EVENT_DATA } from '../channels/channel-events';
 import { PAYMENT_EVENT_DATA } from '../payments/payments.schema';
 import { ReservationSchema } from '../reservations/reservations.schema';
 
@@ -26,6 +27,7 @@ export const EVENT_DATA = {
   'reservation.modified': ReservationSchema,
   'reservation.cancelled': ReservationSchema,
   ...PAYMENT_EVENT_DATA,
+  ...CHANNEL_EVENT_DATA,
   /** Every delivery to the endpoint failed for 5 days; it was switched off (hotel_id `*`: an all-hotel endpoint). */
   /** One per hotel the endpoint served: no URL (its path may hold a token) and no other hotel's id. */
   'webhook_endpoint.disabled': z.object({

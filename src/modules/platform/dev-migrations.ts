@@ -11,6 +11,7 @@ import m0009 from '../../../migrations/0009_refunds.sql';
 import m0010 from '../../../migrations/0010_connection_refresh.sql';
 import m0011 from '../../../migrations/0011_emails.sql';
 import m0012 from '../../../migrations/0012_campaigns.sql';
+import m0013 from '../../../migrations/0013_channels.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -32,6 +33,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0010_connection_refresh.sql', sql: m0010 },
   { name: '0011_emails.sql', sql: m0011 },
   { name: '0012_campaigns.sql', sql: m0012 },
+  { name: '0013_channels.sql', sql: m0013 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
