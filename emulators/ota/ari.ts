@@ -123,3 +123,33 @@ export function applyAvail(state: OtaState, changes: readonly Change<AvailDay>[]
 export function applyRates(state: OtaState, changes: readonly Change<RateDay>[]): void {
   for (const { key, patch } of changes) state.rates.set(key, patch);
 }
+
+export type AriFilter = { room?: string; rate?: string; from?: string; to?: string };
+export type AriView = {
+  availability: ({ room: string; rate: string | null; date: string } & AvailDay)[];
+  rates: ({ room: string; rate: string; date: string } & RateDay)[];
+};
+
+/** What the partner holds for a hotel, night by night (its extranet view). */
+export function ariView(state: OtaState, hotelCode: string, filter: AriFilter): AriView {
+  const pick = <T>(map: Map<string, T>) =>
+    [...map.entries()]
+      .map(([key, value]) => {
+        const [hotel, room = '', rate = '', date = ''] = key.split('|');
+        return { hotel, room, rate: rate || null, date, value };
+      })
+      .filter(
+        (e) =>
+          e.hotel === hotelCode &&
+          (!filter.room || e.room === filter.room) &&
+          (!filter.rate || e.rate === filter.rate) &&
+          (!filter.from || e.date >= filter.from) &&
+          (!filter.to || e.date <= filter.to),
+      )
+      .sort((a, b) => `${a.room}|${a.rate}|${a.date}`.localeCompare(`${b.room}|${b.rate}|${b.date}`))
+      .map(({ room, rate, date, value }) => ({ room, rate, date, ...value }));
+  return {
+    availability: pick(state.availability),
+    rates: pick(state.rates) as AriView['rates'],
+  };
+}

@@ -1,5 +1,13 @@
 import { acknowledge, acknowledgedItems } from './acknowledge.ts';
-import { applyAvail, applyRates, readAvailNotif, readRateAmountNotif } from './ari.ts';
+import {
+  type AriFilter,
+  type AriView,
+  applyAvail,
+  applyRates,
+  ariView,
+  readAvailNotif,
+  readRateAmountNotif,
+} from './ari.ts';
 import {
   cancelReservation,
   createReservation,
@@ -66,12 +74,6 @@ export type OtaEmulator = {
   ari: (hotelCode: string, filter?: AriFilter) => AriView;
   /** Reservations the next pull for that hotel would return. */
   pending: (hotelCode?: string) => PartnerReservation[];
-};
-
-export type AriFilter = { room?: string; rate?: string; from?: string; to?: string };
-export type AriView = {
-  availability: ({ room: string; rate: string | null; date: string } & AvailDay)[];
-  rates: ({ room: string; rate: string; date: string } & RateDay)[];
 };
 
 const BOOKING_PATH =
@@ -275,27 +277,4 @@ function answerRoot(
   if (root === 'OTA_ReadRQ') return 'OTA_ResRetrieveRS';
   if (root?.endsWith('RQ')) return `${root.slice(0, -2)}RS`;
   return 'OTA_ErrorRS';
-}
-
-function ariView(state: OtaState, hotelCode: string, filter: AriFilter): AriView {
-  const pick = <T>(map: Map<string, T>) =>
-    [...map.entries()]
-      .map(([key, value]) => {
-        const [hotel, room = '', rate = '', date = ''] = key.split('|');
-        return { hotel, room, rate: rate || null, date, value };
-      })
-      .filter(
-        (e) =>
-          e.hotel === hotelCode &&
-          (!filter.room || e.room === filter.room) &&
-          (!filter.rate || e.rate === filter.rate) &&
-          (!filter.from || e.date >= filter.from) &&
-          (!filter.to || e.date <= filter.to),
-      )
-      .sort((a, b) => `${a.room}|${a.rate}|${a.date}`.localeCompare(`${b.room}|${b.rate}|${b.date}`))
-      .map(({ room, rate, date, value }) => ({ room, rate, date, ...value }));
-  return {
-    availability: pick(state.availability),
-    rates: pick(state.rates) as AriView['rates'],
-  };
 }
