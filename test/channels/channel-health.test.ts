@@ -140,24 +140,31 @@ describe('channel message log', () => {
     return { channel, ids, newestFirst, path: `/api/v1/channels/${channel.id}/messages` };
   }
 
-  it('pages newest first with next_cursor until the end', async () => {
-    const { path, newestFirst } = await logged();
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page: { data: { id: string }[]; next_cursor: string | null } = await expectStatus(
-        call('GET', `${path}${query}`),
-        200,
-      );
-      seen.push(...page.data.map((m) => m.id));
-      cursor = page.next_cursor;
-      pages += 1;
-    } while (cursor && pages < 10);
-    expect(seen).toEqual(newestFirst);
-    expect(pages).toBe(3);
-  });
+  it.each([
+    [1, 5],
+    [2, 3],
+    [3, 2],
+  ])(
+    'pages newest first, %i a page, in %i pages, neither skipping nor repeating a row',
+    async (limit, expectedPages) => {
+      const { path, newestFirst } = await logged();
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = cursor ? `?limit=${limit}&cursor=${cursor}` : `?limit=${limit}`;
+        const page: { data: { id: string }[]; next_cursor: string | null } = await expectStatus(
+          call('GET', `${path}${query}`),
+          200,
+        );
+        seen.push(...page.data.map((m) => m.id));
+        cursor = page.next_cursor;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(seen).toEqual(newestFirst);
+      expect(pages).toBe(expectedPages);
+    },
+  );
 
   it('returns each exchange as logged', async () => {
     const { path, ids, channel } = await logged();
