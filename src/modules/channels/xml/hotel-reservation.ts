@@ -195,7 +195,7 @@ export function readHotelReservation(node: XmlNode, message: MessageContext): Re
   const firstRphs = rphsOf(roomStays[0]);
   const primary =
     resGuests.find((guest) => attr(guest, 'PrimaryIndicator') === 'true' || attr(guest, 'PrimaryIndicator') === '1') ??
-    resGuests.find((guest) => firstRphs.includes(attr(guest, 'ResGuestRPH') ?? '')) ??
+    resGuests.find((guest) => firstRphs[0] !== undefined && attr(guest, 'ResGuestRPH') === firstRphs[0]) ??
     resGuests[0];
   // The guarantee or deposit card is the one to charge; a profile's stored card only when there is none.
   const payments = [...findAll(node, 'Guarantee'), ...findAll(node, 'DepositPayments')];
