@@ -141,6 +141,16 @@ describe('lenient with older partner forms', () => {
     });
   });
 
+  it("the guarantee card is the one kept, not a card stored in the guest's profile", () => {
+    const xml = otaFixture('legacy-2003b').replace(
+      '<ota:Address><ota:CountryName>NL',
+      '<ota:PaymentForm><ota:PaymentCard CardCode="AX" CardNumber="378282246310005" ExpireDate="0130"/></ota:PaymentForm><ota:Address><ota:CountryName>NL',
+    );
+    const reservation = only(readResNotif(xml));
+    expect(reservation.card).toEqual({ brand: 'visa', last4: '5556', expiry: '2031-03' });
+    expect(JSON.stringify(reservation)).not.toContain('378282246310005');
+  });
+
   it('the 2015A text form of ResGuestRPHs names guests too', () => {
     const xml = fixture('legacy-2003b').replace(
       /<ota:ResGuestRPHs>[\s\S]*?<\/ota:ResGuestRPHs>/,
