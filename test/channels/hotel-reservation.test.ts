@@ -151,6 +151,29 @@ describe('lenient with older partner forms', () => {
     expect(JSON.stringify(reservation)).not.toContain('378282246310005');
   });
 
+  it("Agoda's form: the number as CardNumber text, the CVV as SecureInd, expiry MM/YYYY, a VirtualCreditCard extension", () => {
+    const xml = otaFixture('commit').replace(
+      /<PaymentCard CardCode="MC" ExpireDate="0829">[\s\S]*?<\/PaymentCard>/,
+      '<PaymentCard CardCode="VI" EffectiveDate="2026-04-10"><CardHolderName>Agoda VCC</CardHolderName>' +
+        '<CardNumber ExpireDate="09/2030" SecureInd="481">4917484589897107</CardNumber>' +
+        '<TPA_Extensions><VirtualCreditCard CurrentBalance="100" CurrencyCode="EUR"/></TPA_Extensions></PaymentCard>',
+    );
+    const reservation = only(readResNotif(xml));
+    expect(reservation.card).toEqual({ brand: 'visa', last4: '7107', expiry: '2030-09' });
+    expect(reservation.channelCollect).toBe(true);
+    expect(JSON.stringify(reservation)).not.toMatch(/4917484589897107|481/);
+  });
+
+  it('a payment description saying the channel collects makes it channel-collected; "pay at the property" does not', () => {
+    const withPayment = (text: string) =>
+      otaFixture('commit').replace(
+        '<Total AmountAfterTax="571.00"',
+        `<DepositPayments><GuaranteePayment><Description><Text>${text}</Text></Description></GuaranteePayment></DepositPayments><Total AmountAfterTax="571.00"`,
+      );
+    expect(only(readResNotif(withPayment('Payment by virtual credit card'))).channelCollect).toBe(true);
+    expect(only(readResNotif(withPayment('Guests pay at the property'))).channelCollect).toBe(false);
+  });
+
   it('the 2015A text form of ResGuestRPHs names guests too', () => {
     const xml = fixture('legacy-2003b').replace(
       /<ota:ResGuestRPHs>[\s\S]*?<\/ota:ResGuestRPHs>/,

@@ -122,22 +122,25 @@ function cardSummaryOf(card: XmlNode): CardSummary {
   const { digits, mask } = cardNumberOf(card);
   const maskDigits = mask.replace(/\D/g, '');
   const last4 = digits.length >= 12 ? digits.slice(-4) : maskDigits.length >= 4 ? maskDigits.slice(-4) : null;
-  const expire = attr(card, 'ExpireDate')?.trim() ?? '';
-  const mmyy = /^(0[1-9]|1[0-2])(\d{2})$/.exec(expire);
+  // 2015A: MMYY on PaymentCard; partners also write MM/YY, MM/YYYY or YYYY-MM, some on CardNumber.
+  const expire = (attr(card, 'ExpireDate') ?? attr(child(card, 'CardNumber'), 'ExpireDate'))?.trim() ?? '';
+  const monthFirst = /^(0[1-9]|1[0-2])\/?(\d{2}|\d{4})$/.exec(expire);
   const iso = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(expire);
+  const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   return {
     brand: code !== undefined && /^[A-Z]{2}$/.test(code) ? (BRANDS[code] ?? code) : null,
     last4,
-    expiry: mmyy ? `20${mmyy[2]}-${mmyy[1]}` : iso ? `${iso[1]}-${iso[2]}` : null,
+    expiry: monthFirst ? `${year(monthFirst[2] as string)}-${monthFirst[1]}` : iso ? `${iso[1]}-${iso[2]}` : null,
   };
 }
 
-const VIRTUAL = /virtual|\bvcc\b|channel.?collect/i;
+const VIRTUAL = /virtual|vcc|channel.?collect/i;
 
 /**
  * Whether the channel collected the payment (a virtual card to charge, or nothing to charge):
  * OTA has no attribute for it, so partners say it in a card's Remark or holder name, a PrePay
- * guarantee, or an extension flag.
+ * guarantee, a payment description, or an extension (Agoda: `TPA_Extensions/VirtualCreditCard`,
+ * `IsVCC="true"`).
  */
 function channelCollectOf(node: XmlNode, card: XmlNode | undefined): boolean {
   if (
@@ -147,6 +150,8 @@ function channelCollectOf(node: XmlNode, card: XmlNode | undefined): boolean {
     return true;
   }
   if (findAll(node, 'Guarantee').some((g) => attr(g, 'GuaranteeType') === 'PrePay')) return true;
+  const descriptions = findAll(node, 'GuaranteePayment').flatMap((payment) => list(child(payment, 'Description')?.Text));
+  if (descriptions.some((text) => VIRTUAL.test(textOf(text) ?? ''))) return true;
   return findAll(node, 'TPA_Extensions').some((ext) =>
     Object.entries(ext).some(([key, value]) => VIRTUAL.test(key) && textOf(value)?.trim().toLowerCase() !== 'false'),
   );
