@@ -57,7 +57,11 @@ describe('the reservation adapters registry', () => {
     (provider) => {
       const adapter = RESERVATION_ADAPTERS[provider];
       const batch = adapter.readPushed(otaFixture('commit'));
-      expect(batch).toMatchObject({ ok: true, reservations: [{ channelReservationId: 'FX-100234', kind: 'new' }] });
+      expect(batch).toMatchObject({
+        ok: true,
+        reservations: [{ channelReservationId: 'FX-100234', kind: 'new' }],
+        message: { root: 'OTA_HotelResNotifRQ', echoToken: 'fx-commit-1' },
+      });
       const answer = adapter.answerPush('OTA_HotelResNotifRQ', 'fx-commit-1', [outcome('FX-100234', 'new')]);
       expect(answer).toMatch(/^<\?xml[^>]*\?><OTA_HotelResNotifRS [^>]*EchoToken="fx-commit-1"/);
       expect(answer).toContain('<HotelReservationID ResID_Type="10" ResID_Value="WH-FX-100234" ResID_Source="WeHub"/>');

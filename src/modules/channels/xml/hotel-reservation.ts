@@ -150,7 +150,9 @@ function channelCollectOf(node: XmlNode, card: XmlNode | undefined): boolean {
     return true;
   }
   if (findAll(node, 'Guarantee').some((g) => attr(g, 'GuaranteeType') === 'PrePay')) return true;
-  const descriptions = findAll(node, 'GuaranteePayment').flatMap((payment) => list(child(payment, 'Description')?.Text));
+  const descriptions = findAll(node, 'GuaranteePayment').flatMap((payment) =>
+    list(child(payment, 'Description')?.Text),
+  );
   if (descriptions.some((text) => VIRTUAL.test(textOf(text) ?? ''))) return true;
   return findAll(node, 'TPA_Extensions').some((ext) =>
     Object.entries(ext).some(([key, value]) => VIRTUAL.test(key) && textOf(value)?.trim().toLowerCase() !== 'false'),

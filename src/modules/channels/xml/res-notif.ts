@@ -60,7 +60,10 @@ export function readResNotifNode(root: ResNotifRoot, node: XmlNode): InboundBatc
 /** Parses and reads a pushed or pulled reservation notification. */
 export function readResNotif(xml: string): InboundBatch {
   const message = expectRoot(parseXml(xml), RES_NOTIF_ROOTS);
-  return message.ok ? readResNotifNode(message.root, message.node) : message;
+  if (!message.ok) return message;
+  const batch = readResNotifNode(message.root, message.node);
+  if (!batch.ok) return batch;
+  return { ...batch, message: { root: message.root, echoToken: attr(message.node, 'EchoToken') ?? null } };
 }
 
 // UIT 14 = Reservation (the channel's id); 10 = Hotel (our confirmation number).
