@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { importReservations } from '../../src/modules/channels/inbound/import.service';
 import { inDays, putAri, search, setAri } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
 import {
@@ -11,6 +12,7 @@ import {
   inboundRoom,
   nightOf,
 } from '../helpers/channel-import';
+import { testDeps } from '../helpers/deps';
 import { call, expectStatus } from '../helpers/http';
 import { act, book, booked, bookingBody } from '../helpers/reservations';
 
@@ -28,6 +30,35 @@ async function overbookedHotel() {
   const outcome = await importOne(h.ctx, r);
   const row = await channelRow(h.ctx.channel.id, r.channelReservationId);
   return { ...h, direct, r, outcome, row };
+}
+
+/** env.DB whose sessions run `before` once, just before the first batch written through them. */
+function beforeFirstWrite(before: () => Promise<void>): D1Database {
+  let done = false;
+  const bind = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(env.DB, {
+    get(db, prop) {
+      if (prop !== 'withSession') return bind(db, prop);
+      return (constraint?: string) => {
+        const session = db.withSession(constraint as 'first-primary');
+        return new Proxy(session, {
+          get(s, p) {
+            if (p !== 'batch') return bind(s, p);
+            return async (statements: D1PreparedStatement[]) => {
+              if (!done) {
+                done = true;
+                await before();
+              }
+              return s.batch(statements);
+            };
+          },
+        });
+      };
+    },
+  });
 }
 
 async function offersFor(hotelId: string, checkIn: string, checkOut: string) {
@@ -140,6 +171,24 @@ describe('overbooking: a channel sold more than we had', () => {
     expect(await nightOf(h.roomType.id, inDays(10))).toEqual({ inventory: 5, taken: 3, overbooked: 0 });
     const lower = [{ room_type_id: h.roomType.id, from: inDays(10), to: inDays(10), inventory: 2 }];
     expect((await putAri(h.hotel.id, lower)).status).toBe(409);
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('a booking that takes the last unit between the import’s read and its write: the import reads again and overbooks', async () => {
+    const h = await mappedHotel(1);
+    const r = inbound();
+    let direct: { id: string } | undefined;
+    const deps = testDeps({
+      d1: beforeFirstWrite(async () => {
+        direct = await booked(bookingBody(h));
+      }),
+    });
+    const [outcome] = await importReservations(deps, h.ctx, [r]);
+    await deps.settle();
+    expect(direct?.id).toBeDefined();
+    expect(outcome).toMatchObject({ status: 'imported', error: null });
+    expect(await channelRow(h.ctx.channel.id, r.channelReservationId)).toMatchObject({ overbooked: 1 });
+    expect(await nightOf(h.roomType.id, inDays(10))).toEqual({ inventory: 1, taken: 1, overbooked: 1 });
     await auditChannelInventory(h.hotel.id);
   });
 
