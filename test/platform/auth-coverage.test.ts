@@ -70,9 +70,9 @@ type Shared = {
   paymentId: string;
   /** A sent email of the shared hotel. */
   emailId: string;
-  /** A channel of the shared hotel (auto_accept off) and a pending reservation it sent. */
-  channelId: string;
-  channelReservationId: string;
+  /** A channel of the shared hotel (auto_accept off, written directly) and a pending reservation it sent. */
+  inboundChannelId: string;
+  inboundReservationId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -187,7 +187,7 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   ),
   'GET /api/v1/channels/{id}/reservations': {
     kind: 'request',
-    request: (s) => ({ path: `/api/v1/channels/${s.channelId}/reservations` }),
+    request: (s) => ({ path: `/api/v1/channels/${s.inboundChannelId}/reservations` }),
   },
   ...Object.fromEntries(
     ['accept', 'reject', 'reimport'].map((action) => [
@@ -195,7 +195,7 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
       {
         kind: 'request',
         request: (s: Shared) => ({
-          path: `/api/v1/channels/${s.channelId}/reservations/${s.channelReservationId}/${action}`,
+          path: `/api/v1/channels/${s.inboundChannelId}/reservations/${s.inboundReservationId}/${action}`,
         }),
       } satisfies HotelCheck,
     ]),
@@ -291,7 +291,7 @@ async function pendingChannelReservation(h: {
   });
   const r = inbound();
   await importOne(channel, r);
-  return { channelId: channel.channel.id, channelReservationId: r.channelReservationId };
+  return { inboundChannelId: channel.channel.id, inboundReservationId: r.channelReservationId };
 }
 
 beforeAll(async () => {
