@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { ariPushJob } from './modules/channels/ari-push/push.job';
+import { ariSendJob } from './modules/channels/ari-push/send.job';
 import { campaignBatchJob, dueCampaignsJob } from './modules/emails/campaigns.jobs';
 import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
@@ -34,6 +36,8 @@ export const JOBS: readonly JobDefinition[] = [
   dailyHotelEmailsJob,
   dueCampaignsJob,
   campaignBatchJob,
+  ariPushJob,
+  ariSendJob,
 ];
 
 /**
@@ -135,7 +139,7 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
   if (!payload.success) return deadLetter('unparseable', type, z.prettifyError(payload.error));
 
   try {
-    await job.handle(payload.data, deps);
+    await job.handle(payload.data, deps, { attempts: message.attempts });
     await settle();
     message.ack();
   } catch (err) {
