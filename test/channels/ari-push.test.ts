@@ -1,11 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps';
+import { ariPushSubscriber, markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
+import type { EventEnvelope } from '../../src/modules/events/events.schema';
 import { inDays, setAri } from '../helpers/ari';
-import { bookableHotel, createRatePlan, createRoomType } from '../helpers/builders';
+import { bookableHotel, createApiKey, createRatePlan, createRoomType } from '../helpers/builders';
 import { ariPartner, insertChannel, insertMapping, OTA_TEST_URL, PARTNER_LOGIN } from '../helpers/channel-rows';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
+import { call, expectProblem, expectStatus } from '../helpers/http';
 import { booked, bookingBody } from '../helpers/reservations';
 import { drain, handOff, memoryQueue, webhookDeps } from '../webhooks/harness';
 
@@ -210,7 +213,6 @@ describe('ARI push to channels', () => {
     );
     await settle(h.deps, h.hotel.id);
     h.partner.received.length = 0;
-    const { call, expectStatus } = await import('../helpers/http');
     const result = await expectStatus<{ room_types: number }>(
       call('POST', `/api/v1/channels/${h.channel.id}/resync`, { body: { from: inDays(0), to: inDays(89) } }),
       202,
@@ -340,5 +342,77 @@ describe('ARI push to channels', () => {
     expect(ran.filter((r) => r.job.type.startsWith('channels.'))).toEqual([]);
     expect(h.partner.received).toEqual([]);
     expect(await rows('SELECT * FROM channel_ari_dirty WHERE hotel_id = ?', h.hotel.id)).toEqual([]);
+  });
+});
+
+describe('overbooking and resync', () => {
+  it('an overbooking goes to every channel at once, even with a coalescing window and a push pending', async () => {
+    const h = await connectedHotel({ config: { OTA_PUSH_COALESCE_SECONDS: 5 } });
+    const second = await insertChannel(h.hotel.id, { hotelCode: 'HOTEL2' });
+    await insertMapping(second.id, h.roomType.id, h.ratePlan.id, { room: 'D2', rate: 'R2' });
+    // A change first (as the subscriber records a booking of day 70): its push waits for the window.
+    await markDirty(
+      h.deps,
+      h.hotel.id,
+      null,
+      [{ roomTypeId: h.roomType.id, from: day(70), to: day(70, 1), availability: true, rates: false }],
+      false,
+    );
+    // The channel's reservation took the last units and more (as the import records it).
+    await env.DB.prepare('UPDATE room_nights SET taken = inventory, overbooked = 1 WHERE room_type_id = ? AND date = ?')
+      .bind(h.roomType.id, day(70, 1))
+      .run();
+    const overbooked: EventEnvelope = {
+      id: 'evt_over',
+      type: 'reservation.overbooked',
+      created_at: new Date().toISOString(),
+      hotel_id: h.hotel.id,
+      data: { nights: [{ room_type_id: h.roomType.id, date: day(70, 1), over_by: 1 }] },
+    };
+    await ariPushSubscriber.handle(overbooked, h.deps);
+    // As time would order them: the undelayed push runs before the one waiting for the window.
+    queue.queued.sort((a, b) => (a.delaySeconds ?? 0) - (b.delaySeconds ?? 0));
+    const ran = await drain(queue, h.deps);
+    expect(ran.filter((r) => r.job.type === 'channels.ari_push').map((r) => r.delaySeconds ?? 0)).toEqual([0, 5]);
+    const [first, other] = [
+      h.partner.of('OTA_HotelAvailNotifRQ'),
+      h.partner.received.filter((m) => m.xml.includes('HOTEL2')),
+    ];
+    expect(first.length).toBeGreaterThan(0);
+    expect(other.length).toBeGreaterThan(0);
+    // The immediate push took both ranges; the delayed one found nothing left.
+    expect(h.partner.received.filter((m) => m.xml.includes('HOTEL1')).map((m) => limits(m.xml))).toEqual([
+      [
+        ['DBL', day(70), day(70), 3],
+        ['DBL', day(70, 1), day(70, 1), 0],
+      ],
+    ]);
+  });
+
+  it('POST /channels/:id/resync: 202 for a mapped channel; 404, 409 and 400 otherwise; 403 for another hotel', async () => {
+    const h = await connectedHotel();
+    const url = (id: string) => `/api/v1/channels/${id}/resync`;
+    const range = { from: day(10), to: day(10, 2) };
+    expect(await expectStatus(call('POST', url(h.channel.id), { body: range }), 202)).toEqual({
+      channel_id: h.channel.id,
+      ...range,
+      room_types: 1,
+    });
+    await settle(h.deps, h.hotel.id);
+    expect(h.partner.received.map((m) => m.root).sort()).toEqual([
+      'OTA_HotelAvailNotifRQ',
+      'OTA_HotelRateAmountNotifRQ',
+    ]);
+
+    await expectProblem(call('POST', url('chn_missing'), { body: range }), 404);
+    await expectProblem(call('POST', url(h.channel.id), { body: { from: range.to, to: range.from } }), 400);
+    await expectProblem(call('POST', url(h.channel.id), { body: { from: day(1) } }), 400);
+    const other = await bookableHotel();
+    const key = await createApiKey({ scopes: ['channels:manage'], hotel_ids: [other.hotel.id] });
+    await expectProblem(call('POST', url(h.channel.id), { body: range, auth: { apiKey: key.key } }), 403);
+    const reader = await createApiKey({ scopes: ['hotels:read'], hotel_ids: [h.hotel.id] });
+    await expectProblem(call('POST', url(h.channel.id), { body: range, auth: { apiKey: reader.key } }), 403);
+    await env.DB.prepare('UPDATE channels SET enabled = 0 WHERE id = ?').bind(h.channel.id).run();
+    await expectProblem(call('POST', url(h.channel.id), { body: range }), 409);
   });
 });
