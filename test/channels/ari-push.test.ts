@@ -14,8 +14,6 @@ import { drain, handOff, memoryQueue, webhookDeps } from '../webhooks/harness';
 
 const queue = memoryQueue();
 
-type Partner = ReturnType<typeof ariPartner>;
-
 /**
  * A bookable hotel (3 units, 100.00 a night for 90 days) whose setup is already handed on, one enabled
  * ota_xml channel mapping its room and plan as DBL/BAR, and a partner answering at ota.test.

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app';
 import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
+import { insertChannel } from '../helpers/channel-rows';
 import { type Auth, call, expectProblem, expectStatus } from '../helpers/http';
 import { paymentRow } from '../helpers/payments';
 import { act, booked, bookingBody, hotelSnapshot } from '../helpers/reservations';
@@ -69,6 +70,8 @@ type Shared = {
   paymentId: string;
   /** A sent email of the shared hotel. */
   emailId: string;
+  /** An enabled channel of the shared hotel (written directly), with no mappings. */
+  ariChannelId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -151,6 +154,13 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   ),
   'GET /api/v1/emails/{id}': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}` }) },
   'GET /api/v1/emails/{id}/raw': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}/raw` }) },
+  'POST /api/v1/channels/{id}/resync': {
+    kind: 'request',
+    request: (s) => ({
+      path: `/api/v1/channels/${s.ariChannelId}/resync`,
+      body: { from: inDays(1), to: inDays(2) },
+    }),
+  },
   'POST /api/v1/webhook-deliveries/{id}/retry': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
@@ -309,6 +319,7 @@ beforeAll(async () => {
     webhookDeliveryId,
     refundablePaymentId: (await paymentRow(existing, 5000, { providerPaymentId: 'SQ_COVERAGE' })).id,
     emailId,
+    ariChannelId: (await insertChannel(h.hotel.id)).id,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;
