@@ -47,18 +47,19 @@ describe('coalescing and splitting (pure)', () => {
     ]);
   });
 
-  it('plans one scope per kind and window, leaving out unmapped room types and unchanged kinds', () => {
+  it('plans one scope per kind and calendar month, leaving out unmapped room types and unchanged kinds', () => {
     const scopes = planScopes(
       [
         { roomTypeId: 'rt_a', from: '2027-03-01', to: '2027-03-05', availability: true, rates: false },
         { roomTypeId: 'rt_b', from: '2027-03-01', to: '2027-03-05', availability: true, rates: true },
         { roomTypeId: 'rt_b', from: '2027-03-04', to: '2027-04-03', availability: false, rates: true },
         { roomTypeId: 'rt_unmapped', from: '2027-03-01', to: '2027-03-05', availability: true, rates: true },
+        { roomTypeId: 'rt_c', from: '2027-03-20', to: '2027-03-21', availability: true, rates: false },
       ],
-      new Set(['rt_a', 'rt_b']),
+      new Set(['rt_a', 'rt_b', 'rt_c']),
     );
     expect(scopes).toEqual([
-      { kind: 'availability', from: '2027-03-01', to: '2027-03-05', roomTypeIds: ['rt_a', 'rt_b'] },
+      { kind: 'availability', from: '2027-03-01', to: '2027-03-21', roomTypeIds: ['rt_a', 'rt_b', 'rt_c'] },
       { kind: 'rates', from: '2027-03-01', to: '2027-04-01', roomTypeIds: ['rt_b'] },
       { kind: 'rates', from: '2027-04-01', to: '2027-04-03', roomTypeIds: ['rt_b'] },
     ]);

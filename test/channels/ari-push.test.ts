@@ -9,7 +9,7 @@ import { bookableHotel, createApiKey, createRatePlan, createRoomType } from '../
 import { ariPartner, insertChannel, insertMapping, OTA_TEST_URL, PARTNER_LOGIN } from '../helpers/channel-rows';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 import { call, expectProblem, expectStatus } from '../helpers/http';
-import { booked, bookingBody } from '../helpers/reservations';
+import { booked, bookingBody, modify } from '../helpers/reservations';
 import { drain, handOff, memoryQueue, webhookDeps } from '../webhooks/harness';
 
 const queue = memoryQueue();
@@ -330,6 +330,31 @@ describe('ARI push to channels', () => {
       [['DBL', inDays(60), inDays(60), 2]],
       [['DBL', inDays(60), inDays(60), 1]],
     ]);
+  });
+
+  it('a modification pushes the nights the stay left as well as the new ones', async () => {
+    const h = await connectedHotel();
+    const reservation = await booked(bookingBody(h, { check_in: day(45), check_out: day(45, 2) }));
+    await settle(h.deps, h.hotel.id);
+    h.partner.received.length = 0;
+    await expectStatus(modify(reservation.id, { check_in: day(45, 4), check_out: day(45, 5) }), 200);
+    await settle(h.deps, h.hotel.id);
+    // One message from the first night left to the new one; the nights in between are as they were.
+    expect(h.partner.received.map((m) => limits(m.xml))).toEqual([
+      [
+        ['DBL', day(45), day(45, 3), 3],
+        ['DBL', day(45, 4), day(45, 4), 2],
+      ],
+    ]);
+  });
+
+  it('does nothing while OTA_INTEGRATION_ENABLED is false', async () => {
+    const h = await connectedHotel({ units: 1, config: { OTA_INTEGRATION_ENABLED: false } });
+    await booked(bookingBody(h, { check_in: day(50), check_out: day(50, 1) }));
+    const ran = await settle(h.deps, h.hotel.id);
+    expect(ran.filter((r) => r.job.type.startsWith('channels.'))).toEqual([]);
+    expect(h.partner.received).toEqual([]);
+    expect(await rows('SELECT * FROM channel_ari_dirty WHERE hotel_id = ?', h.hotel.id)).toEqual([]);
   });
 
   it('sends nothing to a hotel without an enabled channel, and keeps no dirty ranges for it', async () => {

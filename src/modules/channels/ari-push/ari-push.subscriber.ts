@@ -1,4 +1,5 @@
 import type { Deps } from '../../../deps';
+import type { EventEnvelope } from '../../events/events.schema';
 import type { Subscriber } from '../../events/subscribers';
 import { dirtyRangesOf } from './dirty';
 import type { DirtyRange } from './plan';
@@ -19,10 +20,30 @@ export const ariPushSubscriber: Subscriber = {
   handle: async (event, deps) => {
     if (!deps.config.OTA_INTEGRATION_ENABLED) return;
     const { ranges, urgent } = dirtyRangesOf(event);
+    if (event.type === 'reservation.modified') ranges.push(...(await previousStay(deps.d1, event.id)));
     if (ranges.length === 0) return;
     await markDirty(deps, event.hotel_id, null, ranges, urgent);
   },
 };
+
+/**
+ * The stay a modification left: its event carries the reservation after the change, so the nights it
+ * gave back are read from the reservation's previous event in the outbox (kept 30 days).
+ */
+async function previousStay(d1: D1Database, eventId: string): Promise<DirtyRange[]> {
+  const row = await d1
+    .prepare(
+      `SELECT p.type, p.data FROM outbox_events AS e
+         JOIN outbox_events AS p ON p.subject_id = e.subject_id AND p.seq < e.seq
+        WHERE e.id = ? AND p.type IN ('reservation.created', 'reservation.modified')
+        ORDER BY p.seq DESC LIMIT 1`,
+    )
+    .bind(eventId)
+    .first<{ type: EventEnvelope['type']; data: string }>();
+  if (!row) return [];
+  const previous = { id: '', type: row.type, created_at: '', hotel_id: '', data: JSON.parse(row.data) };
+  return dirtyRangesOf(previous).ranges;
+}
 
 /**
  * Writes dirty ranges (for every channel of the hotel, or one: a resync) and queues the hotel's push

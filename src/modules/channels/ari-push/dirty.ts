@@ -21,8 +21,8 @@ function stayRanges(r: ReservationLike | null | undefined): DirtyRange[] {
  * once: an overbooking is a stop-sell that cannot wait for the coalescing window. A reservation changes
  * only availability; an ARI change availability and/or prices, by the fields it touched.
  *
- * A modification's event carries the stay after the change: the nights it left are pushed with the
- * hotel's next change of them or a resync.
+ * A modification's event carries the stay after the change; the subscriber adds the stay it left
+ * (the reservation's previous event).
  */
 export function dirtyRangesOf(event: EventEnvelope): { ranges: DirtyRange[]; urgent: boolean } {
   const data = event.data as Record<string, unknown>;

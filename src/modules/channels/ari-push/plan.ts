@@ -78,30 +78,33 @@ export type DirtyRange = DateRange & { roomTypeId: string; availability: boolean
 export type Scope = { kind: AriKind; from: string; to: string; roomTypeIds: string[] };
 
 /**
- * The send jobs of one channel for its dirty ranges: per kind, each room type's ranges merged and cut
- * into calendar months; room types with the same window share a job. Room types the channel does not
- * map are left out (nothing of theirs is sent).
+ * The send jobs of one channel for its dirty ranges: per kind, one job per calendar month, spanning the
+ * first to the last changed night of that month and every room type changed in it — so many changes of
+ * a hotel become one message per channel, kind and month (nights in between that did not change are
+ * sent again, as they are: harmless for an overlay). Room types the channel does not map are left out.
  */
 export function planScopes(dirty: readonly DirtyRange[], mappedRoomTypes: ReadonlySet<string>): Scope[] {
   const scopes: Scope[] = [];
   for (const kind of ['availability', 'rates'] as const) {
-    const byRoomType = new Map<string, DateRange[]>();
+    const byMonth = new Map<string, Scope>();
     for (const d of dirty) {
       if (!d[kind] || !mappedRoomTypes.has(d.roomTypeId)) continue;
-      const list = byRoomType.get(d.roomTypeId) ?? [];
-      list.push({ from: d.from, to: d.to });
-      byRoomType.set(d.roomTypeId, list);
-    }
-    const byWindow = new Map<string, Scope>();
-    for (const [roomTypeId, ranges] of [...byRoomType].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      for (const window of mergeRanges(ranges).flatMap(monthWindows)) {
-        const key = `${window.from}|${window.to}`;
-        const scope = byWindow.get(key) ?? { kind, ...window, roomTypeIds: [] };
-        scope.roomTypeIds.push(roomTypeId);
-        byWindow.set(key, scope);
+      for (const window of monthWindows(d)) {
+        const month = window.from.slice(0, 7);
+        const scope = byMonth.get(month);
+        if (!scope) {
+          byMonth.set(month, { kind, ...window, roomTypeIds: [d.roomTypeId] });
+          continue;
+        }
+        if (window.from < scope.from) scope.from = window.from;
+        if (window.to > scope.to) scope.to = window.to;
+        if (!scope.roomTypeIds.includes(d.roomTypeId)) scope.roomTypeIds.push(d.roomTypeId);
       }
     }
-    scopes.push(...[...byWindow.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)));
+    for (const month of [...byMonth.keys()].sort()) {
+      const scope = byMonth.get(month) as Scope;
+      scopes.push({ ...scope, roomTypeIds: [...scope.roomTypeIds].sort() });
+    }
   }
   return scopes;
 }

@@ -1,2 +1,0 @@
-ALTER TABLE `channel_ari_dirty` ADD `availability` integer DEFAULT true NOT NULL;--> statement-breakpoint
-ALTER TABLE `channel_ari_dirty` ADD `rates` integer DEFAULT true NOT NULL;
