@@ -287,6 +287,27 @@ describe('ARI push to channels', () => {
     expect(channel?.last_success_at).toBeNull();
   });
 
+  it('a channel whose credentials do not open fails at once: channel.sync_failed, a permanent dead letter', async () => {
+    const h = await connectedHotel();
+    await env.DB.prepare("UPDATE channels SET credentials_sealed = 'v1.AAAA.AAAA' WHERE id = ?")
+      .bind(h.channel.id)
+      .run();
+    await booked(bookingBody(h, { check_in: day(50), check_out: day(50, 1) }));
+    const ran = await settle(h.deps, h.hotel.id);
+    expect(ran.filter((r) => r.job.type === 'channels.ari_send')).toHaveLength(1);
+    expect(h.partner.received).toEqual([]);
+    const dead = await rows<{ reason: string }>(
+      'SELECT reason FROM dead_letters WHERE payload LIKE ?',
+      `%${h.channel.id}%`,
+    );
+    expect(dead).toEqual([{ reason: 'permanent' }]);
+    const events = await rows<{ data: string }>(
+      "SELECT data FROM outbox_events WHERE hotel_id = ? AND type = 'channel.sync_failed'",
+      h.hotel.id,
+    );
+    expect(events.map((e) => JSON.parse(e.data).error)).toEqual([expect.stringContaining('credentials unavailable')]);
+  });
+
   it('retries an HTTP failure and recovers: the log keeps both, the channel its last success', async () => {
     const h = await connectedHotel();
     h.partner.next(503);

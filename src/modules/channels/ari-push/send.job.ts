@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps';
-import { defineJob, type RetryPolicy } from '../../../lib/job';
+import { defineJob, PermanentJobError, type RetryPolicy } from '../../../lib/job';
 import { commitChange } from '../../events/commit';
 import { recordExchange } from '../channel-log';
 import { channelContext, loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
+import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, OutgoingRequest, PartnerAnswer } from '../domain';
 import { ARI_ADAPTERS } from '../providers/ari-adapters';
 import { scopeContent } from './ari-state';
 
 /** 30 s, 1 min, 2 min, 4 min, 8 min (with jitter): about a quarter of an hour, then dead-lettered. */
 export const ARI_SEND_RETRY: RetryPolicy = { baseSeconds: 30, factor: 2, capSeconds: 1_800, maxAttempts: 6 };
+
+const AVAIL = 'OTA_HotelAvailNotifRQ';
+const RATES = 'OTA_HotelRateAmountNotifRQ';
 
 const Payload = z.object({
   channel_id: z.string().min(1),
@@ -40,7 +44,17 @@ export const ariSendJob = defineJob({
     if (!deps.config.OTA_INTEGRATION_ENABLED) return;
     const row = await loadChannelRow(deps.d1, payload.channel_id);
     if (!row?.enabled) return;
-    const ctx = await channelContext(deps, row);
+    let ctx: ChannelContext;
+    try {
+      ctx = await channelContext(deps, row);
+    } catch (err) {
+      if (!(err instanceof CredentialsUnavailable)) throw err;
+      // No retry can open them (a wrong or rotated key): the hotel must hear it now, not in 15 minutes.
+      const failure = `credentials unavailable: ${err.message}`;
+      await recordChannelOutcome(deps, row, failure);
+      await syncFailed(deps, row, payload.kind === 'availability' ? AVAIL : RATES, failure, run?.attempts ?? 1);
+      throw new PermanentJobError(failure);
+    }
     const scope = { kind: payload.kind, from: payload.from, to: payload.to, roomTypeIds: payload.room_type_ids };
     const content = await scopeContent(deps.d1, row.id, scope);
     const adapter = ARI_ADAPTERS[row.provider];
@@ -57,7 +71,7 @@ export const ariSendJob = defineJob({
     if (failure === null) return;
     const attempts = run?.attempts ?? 1;
     if (attempts >= ARI_SEND_RETRY.maxAttempts)
-      await syncFailed(deps, row, requests[0]?.messageType ?? '', failure, attempts);
+      await syncFailed(deps, row, requests[0]?.messageType ?? AVAIL, failure, attempts);
     throw new PartnerRefused(failure);
   },
 });
