@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
 import { createLoader, measure } from './load.mjs';
+import { measureOtaAri } from './ota-ari.mjs';
 import { measureOtaParse } from './ota-parse.mjs';
 import { formatReport } from './report.mjs';
 import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
@@ -122,6 +123,7 @@ async function main() {
       console.log(`\nWebhooks: skipped (${err.message}).`);
     }
     console.log(`\n${(await measureOtaParse()).join('\n')}`);
+    console.log(`\n${(await measureOtaAri(log)).join('\n')}`);
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
     await worker.stop();

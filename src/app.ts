@@ -13,6 +13,7 @@ import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { resyncRoutes } from './modules/channels/ari-push/resync.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
 import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
@@ -119,6 +120,7 @@ export function createApp() {
   app.route('/api/v1/booking-engine', bookingEngineCatalogRoutes);
   app.route('/api/booking-engine', bookingEngineCatalogRoutes);
   app.route('/api/v1', ariRoutes);
+  app.route('/api/v1', resyncRoutes);
   app.route('/api/v1/booking-engine', availabilityRoutes);
   app.route('/api/booking-engine', availabilityRoutes);
   app.route('/api/v1/booking-engine', reservationRoutes);

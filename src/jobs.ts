@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { ariPushJob } from './modules/channels/ari-push/push.job';
+import { ariSendJob } from './modules/channels/ari-push/send.job';
 import { purgeChannelMessagesJob } from './modules/channels/channel-messages.service';
 import { acknowledgeJobWith } from './modules/channels/inbound/acknowledge.job';
 import { RESERVATION_ADAPTERS } from './modules/channels/providers/reservation-adapters';
@@ -39,6 +41,8 @@ export const JOBS: readonly JobDefinition[] = [
   campaignBatchJob,
   acknowledgeJobWith(RESERVATION_ADAPTERS),
   purgeChannelMessagesJob,
+  ariPushJob,
+  ariSendJob,
 ];
 
 /**
@@ -141,7 +145,7 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
   if (!payload.success) return deadLetter('unparseable', type, z.prettifyError(payload.error));
 
   try {
-    await job.handle(payload.data, deps);
+    await job.handle(payload.data, deps, { attempts: message.attempts });
     await settle();
     message.ack();
   } catch (err) {

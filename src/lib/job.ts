@@ -22,12 +22,15 @@ export class PermanentJobError extends Error {
 
 type RetrySetting<P> = Partial<RetryPolicy> | ((payload: P, deps: Deps) => Partial<RetryPolicy>);
 
+/** What the consumer knows of the run: `attempts` is 1 on the first try (a job may act on its last one). */
+export type JobRun = { attempts: number };
+
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   type: string;
   schema: S;
   /** The policy for this job (a job may take it from its payload, e.g. per webhook subscriber). */
   retryFor: (payload: z.infer<S>, deps: Deps) => RetryPolicy;
-  handle: (payload: z.infer<S>, deps: Deps) => Promise<void>;
+  handle: (payload: z.infer<S>, deps: Deps, run?: JobRun) => Promise<void>;
   /** The queue message for this job, typed by its schema. */
   message: (payload: z.input<S>) => JobEnvelope;
 };
@@ -36,7 +39,7 @@ export function defineJob<S extends z.ZodType>(def: {
   type: string;
   schema: S;
   retry?: RetrySetting<z.infer<S>>;
-  handle: (payload: z.infer<S>, deps: Deps) => Promise<void>;
+  handle: (payload: z.infer<S>, deps: Deps, run?: JobRun) => Promise<void>;
 }): JobDefinition<S> {
   const { retry } = def;
   return {

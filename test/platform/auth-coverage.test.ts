@@ -10,6 +10,7 @@ import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
 import { aChannel, importOne, inbound } from '../helpers/channel-import';
+import { insertChannel } from '../helpers/channel-rows';
 import { type Auth, call, expectProblem, expectStatus } from '../helpers/http';
 import { paymentRow } from '../helpers/payments';
 import { act, booked, bookingBody, hotelSnapshot } from '../helpers/reservations';
@@ -75,6 +76,8 @@ type Shared = {
   /** A channel of the shared hotel (auto_accept off, written directly) and a pending reservation it sent. */
   inboundChannelId: string;
   inboundReservationId: string;
+  /** An enabled channel of the shared hotel (written directly), with no mappings. */
+  ariChannelId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -177,6 +180,13 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   ),
   'GET /api/v1/emails/{id}': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}` }) },
   'GET /api/v1/emails/{id}/raw': { kind: 'request', request: (s) => ({ path: `/api/v1/emails/${s.emailId}/raw` }) },
+  'POST /api/v1/channels/{id}/resync': {
+    kind: 'request',
+    request: (s) => ({
+      path: `/api/v1/channels/${s.ariChannelId}/resync`,
+      body: { from: inDays(1), to: inDays(2) },
+    }),
+  },
   'POST /api/v1/webhook-deliveries/{id}/retry': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/webhook-deliveries/${s.webhookDeliveryId}/retry` }),
@@ -395,6 +405,7 @@ beforeAll(async () => {
     refundablePaymentId: (await paymentRow(existing, 5000, { providerPaymentId: 'SQ_COVERAGE' })).id,
     emailId,
     ...(await pendingChannelReservation(h)),
+    ariChannelId: (await insertChannel(h.hotel.id)).id,
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;

@@ -181,6 +181,10 @@ export const channelAriDirty = sqliteTable(
     roomTypeId: text('room_type_id').notNull(),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
+    /** Inventory or restrictions changed (OTA_HotelAvailNotifRQ); a booking changes only this. */
+    availability: integer('availability', { mode: 'boolean' }).notNull().default(true),
+    /** Prices changed (OTA_HotelRateAmountNotifRQ). */
+    rates: integer('rates', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('channel_ari_dirty_hotel').on(t.hotelId, t.id)],

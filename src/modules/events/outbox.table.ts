@@ -29,6 +29,8 @@ export const outboxEvents = sqliteTable(
     index('outbox_unpublished').on(t.publishedAt, t.id),
     index('outbox_hotel').on(t.hotelId, t.id),
     index('outbox_created').on(t.createdAt),
+    /** A subject's events in commit order (the ARI push reads a modified reservation's previous stay). */
+    index('outbox_subject').on(t.subjectId, t.seq),
   ],
 );
 

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { Deps } from '../../../deps';
+import { defineJob, PermanentJobError, type RetryPolicy } from '../../../lib/job';
+import { commitChange } from '../../events/commit';
+import { recordExchange } from '../channel-log';
+import { channelContext, loadChannelRow } from '../channels.repo';
+import type { ChannelRow } from '../channels.table';
+import { CredentialsUnavailable } from '../credentials';
+import type { ChannelContext, OutgoingRequest, PartnerAnswer } from '../domain';
+import { ARI_ADAPTERS } from '../providers/ari-adapters';
+import { scopeContent } from './ari-state';
+
+/** 30 s, 1 min, 2 min, 4 min, 8 min (with jitter): about a quarter of an hour, then dead-lettered. */
+export const ARI_SEND_RETRY: RetryPolicy = { baseSeconds: 30, factor: 2, capSeconds: 1_800, maxAttempts: 6 };
+
+const AVAIL = 'OTA_HotelAvailNotifRQ';
+const RATES = 'OTA_HotelRateAmountNotifRQ';
+
+const Payload = z.object({
+  channel_id: z.string().min(1),
+  kind: z.enum(['availability', 'rates']),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  room_type_ids: z.array(z.string().min(1)).min(1),
+});
+
+/** Thrown when the partner did not take a message: the queue retries the job with ARI_SEND_RETRY's backoff. */
+class PartnerRefused extends Error {
+  override readonly name = 'PartnerRefused';
+}
+
+/**
+ * One scope of a push to one channel: builds the messages from the state in D1 now (a retry after a
+ * change sends the new state), posts them in order, and logs each exchange. `Success` → done;
+ * `Warnings` → done, the warnings in the log; `Errors`, an HTTP failure or no answer → the channel's
+ * last error is set and the job fails, so the queue retries it with backoff; on its last attempt
+ * `channel.sync_failed` is emitted and the consumer dead-letters it.
+ */
+export const ariSendJob = defineJob({
+  type: 'channels.ari_send',
+  schema: Payload,
+  retry: ARI_SEND_RETRY,
+  handle: async (payload, deps, run) => {
+    if (!deps.config.OTA_INTEGRATION_ENABLED) return;
+    const row = await loadChannelRow(deps.d1, payload.channel_id);
+    if (!row?.enabled) return;
+    let ctx: ChannelContext;
+    try {
+      ctx = await channelContext(deps, row);
+    } catch (err) {
+      if (!(err instanceof CredentialsUnavailable)) throw err;
+      // No retry can open them (a wrong or rotated key): the hotel must hear it now, not in 15 minutes.
+      const failure = `credentials unavailable: ${err.message}`;
+      await recordChannelOutcome(deps, row, failure);
+      await syncFailed(deps, row, payload.kind === 'availability' ? AVAIL : RATES, failure, run?.attempts ?? 1);
+      throw new PermanentJobError(failure);
+    }
+    const scope = { kind: payload.kind, from: payload.from, to: payload.to, roomTypeIds: payload.room_type_ids };
+    const content = await scopeContent(deps.d1, row.id, scope);
+    const adapter = ARI_ADAPTERS[row.provider];
+    const requests =
+      payload.kind === 'availability'
+        ? adapter.availability(ctx, content.statuses)
+        : adapter.rates(ctx, content.amounts);
+    let failure: string | null = null;
+    for (const request of requests) {
+      failure = await exchange(deps, ctx, request);
+      if (failure !== null) break;
+    }
+    if (requests.length > 0) await recordChannelOutcome(deps, row, failure);
+    if (failure === null) return;
+    const attempts = run?.attempts ?? 1;
+    if (attempts >= ARI_SEND_RETRY.maxAttempts)
+      await syncFailed(deps, row, requests[0]?.messageType ?? AVAIL, failure, attempts);
+    throw new PartnerRefused(failure);
+  },
+});
+
+/** Posts one message and logs it; null when the partner took it, else why not (no guest data in it). */
+async function exchange(deps: Deps, ctx: ChannelContext, request: OutgoingRequest): Promise<string | null> {
+  const { channel } = ctx;
+  const result = await deps.outbound({
+    service: `ota:${channel.provider}`,
+    url: request.url,
+    method: request.method,
+    headers: request.headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    timeoutMs: deps.config.OTA_TIMEOUT_MS,
+  });
+  const logged = {
+    channelId: channel.id,
+    hotelId: channel.hotelId,
+    direction: 'outbound' as const,
+    messageType: request.messageType,
+    correlationId: request.correlationId,
+    request: request.body ?? null,
+  };
+  if (!result.ok) {
+    await recordExchange(deps, {
+      ...logged,
+      outcome: 'failed',
+      httpStatus: null,
+      durationMs: result.durationMs,
+      response: null,
+      detail: result.error,
+    });
+    return `${request.messageType}: ${result.error}`;
+  }
+  let body: string | null = null;
+  try {
+    body = await result.response.text();
+  } catch {
+    body = null;
+  }
+  const answer: PartnerAnswer | null = body === null ? null : ARI_ADAPTERS[channel.provider].readAnswer(body);
+  const httpFailed = result.outcome !== 'ok';
+  const outcome = outcomeOf(answer, httpFailed);
+  const detail = describe(answer, httpFailed ? result.status : null);
+  await recordExchange(deps, {
+    ...logged,
+    outcome,
+    httpStatus: result.status,
+    durationMs: result.durationMs,
+    response: body,
+    detail,
+  });
+  return outcome === 'success' || outcome === 'warning' ? null : `${request.messageType}: ${detail ?? outcome}`;
+}
+
+/**
+ * A 2xx answer is what the partner says (an unreadable one is an error). A non-2xx answer is the
+ * partner's `error` only when it carries coded OTA Errors; otherwise the exchange `failed`.
+ */
+function outcomeOf(answer: PartnerAnswer | null, httpFailed: boolean): 'success' | 'warning' | 'error' | 'failed' {
+  if (answer === null) return 'failed';
+  if (!httpFailed) return answer.outcome;
+  const coded = answer.outcome === 'error' && answer.errors.some((e) => e.code !== undefined || e.type !== undefined);
+  return coded ? 'error' : 'failed';
+}
+
+function describe(answer: PartnerAnswer | null, httpStatus: number | null): string | null {
+  const parts: string[] = [];
+  if (httpStatus !== null) parts.push(`HTTP ${httpStatus}`);
+  for (const e of answer?.errors ?? [])
+    parts.push(`error ${[e.type, e.code].filter(Boolean).join('/')} ${e.text}`.trim());
+  for (const w of answer?.warnings ?? [])
+    parts.push(`warning ${[w.type, w.code].filter(Boolean).join('/')} ${w.text}`.trim());
+  return parts.length > 0 ? parts.join('; ').slice(0, 1_000) : null;
+}
+
+async function recordChannelOutcome(deps: Deps, row: ChannelRow, failure: string | null): Promise<void> {
+  const at = deps.now().getTime();
+  const statement =
+    failure === null
+      ? deps.d1.prepare('UPDATE channels SET last_success_at = ? WHERE id = ?').bind(at, row.id)
+      : deps.d1
+          .prepare('UPDATE channels SET last_error_at = ?, last_error = ? WHERE id = ?')
+          .bind(at, failure.slice(0, 500), row.id);
+  await statement.run();
+}
+
+/** The push is given up: the hotel hears it as an event (webhooks), the job goes to dead letters. */
+async function syncFailed(deps: Deps, row: ChannelRow, messageType: string, error: string, attempts: number) {
+  await commitChange(deps, {
+    hotelId: row.hotelId,
+    session: deps.d1,
+    statements: [],
+    events: [
+      {
+        type: 'channel.sync_failed',
+        hotelId: row.hotelId,
+        subjectId: row.id,
+        data: { channel_id: row.id, provider: row.provider, message_type: messageType, error, attempts },
+      },
+    ],
+    affectsAvailability: false,
+  });
+  deps.log.error('channel sync failed', { channel_id: row.id, message_type: messageType, attempts });
+}

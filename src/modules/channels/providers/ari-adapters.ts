@@ -1,0 +1,10 @@
+import type { AriAdapter } from '../adapter';
+import type { ChannelProvider } from '../channels.table';
+import { bookingComAri } from './booking_com/ari';
+import { otaXmlAri } from './ota_xml/ari';
+
+/** The ARI adapter of each provider: a new provider adds its folder and one line here. */
+export const ARI_ADAPTERS: Record<ChannelProvider, AriAdapter> = {
+  ota_xml: otaXmlAri,
+  booking_com: bookingComAri,
+};

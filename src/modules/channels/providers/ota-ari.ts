@@ -1,0 +1,53 @@
+import type { AriAdapter } from '../adapter';
+import { chunk, MAX_STATUSES_PER_MESSAGE } from '../ari-push/plan';
+import type { ChannelContext, OutgoingRequest } from '../domain';
+import { readAnswer } from '../xml/answer';
+import { buildAvailNotif, type NotifHeader } from '../xml/avail-notif';
+import { buildRateAmountNotif } from '../xml/rate-amount-notif';
+
+/**
+ * The ARI half of an OpenTravel partner: OTA_HotelAvailNotifRQ and OTA_HotelRateAmountNotifRQ posted
+ * to the channel's ARI URL (its `endpoints.ari`, else `endpoint_url`) with HTTP Basic, at most
+ * MAX_STATUSES_PER_MESSAGE statuses each. Providers differ in how they name our room.
+ */
+export function otaAriAdapter(options: { roomAttribute: NotifHeader['roomAttribute'] }): AriAdapter {
+  const request = (ctx: ChannelContext, messageType: string, build: (h: NotifHeader) => string): OutgoingRequest => {
+    const echoToken = crypto.randomUUID();
+    const header: NotifHeader = {
+      hotelCode: ctx.channel.hotelCode,
+      echoToken,
+      timeStamp: new Date().toISOString(),
+      roomAttribute: options.roomAttribute,
+    };
+    return {
+      method: 'POST',
+      url: ctx.channel.endpoints.ari ?? ctx.channel.endpointUrl,
+      messageType,
+      body: build(header),
+      correlationId: echoToken,
+      headers: {
+        'content-type': 'text/xml; charset=utf-8',
+        authorization: basicAuth(ctx.credentials.username, ctx.credentials.password),
+      },
+    };
+  };
+  return {
+    availability: (ctx, statuses) =>
+      chunk(statuses, MAX_STATUSES_PER_MESSAGE).map((part) =>
+        request(ctx, 'OTA_HotelAvailNotifRQ', (h) => buildAvailNotif(h, part)),
+      ),
+    rates: (ctx, amounts) =>
+      chunk(amounts, MAX_STATUSES_PER_MESSAGE).map((part) =>
+        request(ctx, 'OTA_HotelRateAmountNotifRQ', (h) => buildRateAmountNotif(h, part)),
+      ),
+    readAnswer,
+  };
+}
+
+/** RFC 7617: UTF-8 user-pass, base64. */
+export function basicAuth(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `Basic ${btoa(binary)}`;
+}
