@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
 import { notFound } from '../../errors';
 import { sha256Hex, timingSafeEqualStrings } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
@@ -77,19 +77,22 @@ export type Issued = { grant: OauthGrantRow; refreshToken: string; scopes: Scope
 async function issueRefreshOnce(
   db: Db,
   grantId: string,
-  guard: ReturnType<typeof sql>,
-  consume: Parameters<Db['batch']>[0][number],
+  guard: { sql: string; params: unknown[] },
+  consume: { toSQL(): { sql: string; params: unknown[] } },
 ): Promise<string | null> {
   const token = `${REFRESH_PREFIX}${randomToken(32)}`;
   const now = Date.now();
-  const [, consumed] = await db.batch([
-    db.run(
-      sql`INSERT INTO ${oauthRefreshTokens} (token_hash, grant_id, expires_at, used_at, created_at)
-          SELECT ${await sha256Hex(token)}, ${grantId}, ${now + REFRESH_TOKEN_TTL_MS}, NULL, ${now} WHERE ${guard}`,
-    ),
-    consume,
+  const d1 = db.$client;
+  const [, consumed] = await d1.batch([
+    d1
+      .prepare(
+        `INSERT INTO oauth_refresh_tokens (token_hash, grant_id, expires_at, used_at, created_at)
+         SELECT ?, ?, ?, NULL, ? WHERE ${guard.sql}`,
+      )
+      .bind(await sha256Hex(token), grantId, now + REFRESH_TOKEN_TTL_MS, now, ...guard.params),
+    statementOf(d1, consume),
   ]);
-  return (consumed as D1Result).meta.changes === 1 ? token : null;
+  return consumed?.meta.changes === 1 ? token : null;
 }
 
 export type CodeExchange = { code: string | undefined; redirectUri: string | undefined; verifier: string | undefined };
@@ -128,7 +131,10 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
   const refreshToken = await issueRefreshOnce(
     db,
     grant.id,
-    sql`EXISTS (SELECT 1 FROM ${oauthGrants} WHERE id = ${grant.id} AND code_used_at IS NULL AND revoked_at IS NULL)`,
+    {
+      sql: 'EXISTS (SELECT 1 FROM oauth_grants WHERE id = ? AND code_used_at IS NULL AND revoked_at IS NULL)',
+      params: [grant.id],
+    },
     db
       .update(oauthGrants)
       .set({ codeUsedAt: new Date() })
@@ -172,7 +178,7 @@ export async function rotateRefresh(
   const refreshToken = await issueRefreshOnce(
     db,
     grant.id,
-    sql`EXISTS (SELECT 1 FROM ${oauthRefreshTokens} WHERE token_hash = ${hash} AND used_at IS NULL)`,
+    { sql: 'EXISTS (SELECT 1 FROM oauth_refresh_tokens WHERE token_hash = ? AND used_at IS NULL)', params: [hash] },
     db
       .update(oauthRefreshTokens)
       .set({ usedAt: new Date() })
