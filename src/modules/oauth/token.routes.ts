@@ -92,10 +92,11 @@ export const tokenRoutes = createRouter()
         issued = await rotateRefresh(db, client.value, { refreshToken: form.refresh_token, scope: form.scope });
       } else if (form.grant_type === undefined) {
         return tokenError(c, { error: 'invalid_request', description: 'grant_type is required.' });
-      } else if (form.grant_type === 'client_credentials' || form.grant_type === 'password') {
+      } else if (form.grant_type === 'client_credentials') {
+        // A grant type this server knows but keeps from apps: they act only for hotels that consented.
         return tokenError(c, {
           error: 'unauthorized_client',
-          description: `${form.grant_type} is not allowed for apps here.`,
+          description: 'client_credentials is not allowed for apps.',
         });
       } else {
         return tokenError(c, { error: 'unsupported_grant_type', description: `Unsupported grant_type.` });
