@@ -63,13 +63,15 @@ function hiddenFields(html: string): URLSearchParams {
   return form;
 }
 
+/** How a test reaches the worker: its default export, or worker.fetch with other vars (an IdP). */
+export type Via = (request: Request) => Promise<Response>;
+const direct: Via = (request) => exports.default.fetch(request);
+
 export type Page = { status: number; html: string; headers: Headers; form: URLSearchParams; cookie: string };
 
 /** GET /oauth/authorize as a browser: the page, its hidden fields and the CSRF cookie it set. */
-export async function openAuthorize(search: URLSearchParams): Promise<Page> {
-  const res = await exports.default.fetch(
-    new Request(`http://localhost/oauth/authorize?${search}`, { redirect: 'manual' }),
-  );
+export async function openAuthorize(search: URLSearchParams, via: Via = direct): Promise<Page> {
+  const res = await via(new Request(`http://localhost/oauth/authorize?${search}`, { redirect: 'manual' }));
   const html = await res.text();
   const cookie = /wehub_oauth_csrf=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
   return { status: res.status, html, headers: res.headers, form: hiddenFields(html), cookie };
@@ -79,6 +81,7 @@ export async function openAuthorize(search: URLSearchParams): Promise<Page> {
 export async function submit(
   form: URLSearchParams,
   cookie: string | null,
+  via: Via = direct,
 ): Promise<Page & { location: string | null }> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (cookie !== null) headers.cookie = `wehub_oauth_csrf=${cookie}`;
@@ -89,7 +92,7 @@ export async function submit(
     body: form.toString(),
     redirect: 'manual',
   });
-  const res = await exports.default.fetch(request);
+  const res = await via(request);
   const html = await res.text();
   return {
     status: res.status,
