@@ -218,6 +218,47 @@ describe('the whole flow', () => {
     );
   });
 
+  it('ends the app’s tokens when the platform admin deletes the app', async () => {
+    const hotel = await createHotel();
+    const { key } = await createApiKey({ scopes: ['admin'], hotel_ids: [hotel.id] });
+    const client = await registerClient();
+    const { code, verifier } = await authorizeCode(client, key, [hotel.id]);
+    const tokens = await expectStatus<Tokens>(exchange(client, code, verifier), 200);
+    await expectStatus(call('DELETE', `/api/v1/oauth/clients/${client.id}`), 204);
+    await expectProblem(
+      call('GET', `/api/v1/hotels/${hotel.id}`, { auth: bearer(tokens.access_token) }),
+      401,
+      'unauthorized',
+    );
+    await expectProblem(call('GET', `/api/v1/oauth/clients/${client.id}`), 404, 'not_found');
+    const res = await tokenRequest(client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(await res.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('lists a hotel’s apps a page at a time', async () => {
+    const hotel = await createHotel();
+    const { key } = await createApiKey({ scopes: ['admin'], hotel_ids: [hotel.id] });
+    const client = await registerClient();
+    for (let i = 0; i < 3; i++) {
+      const { code, verifier } = await authorizeCode(client, key, [hotel.id]);
+      await expectStatus(exchange(client, code, verifier), 200);
+    }
+    const first = await expectStatus<{ data: { id: string }[]; next_cursor: string }>(
+      call('GET', `/api/v1/oauth/grants?hotel_id=${hotel.id}&limit=2`, { auth: { apiKey: key } }),
+      200,
+    );
+    expect(first.data).toHaveLength(2);
+    const second = await expectStatus<{ data: { id: string }[]; next_cursor: null }>(
+      call('GET', `/api/v1/oauth/grants?hotel_id=${hotel.id}&limit=2&cursor=${first.next_cursor}`, {
+        auth: { apiKey: key },
+      }),
+      200,
+    );
+    expect(second.data).toHaveLength(1);
+    expect(second.next_cursor).toBeNull();
+    expect(new Set([...first.data, ...second.data].map((g) => g.id)).size).toBe(3);
+  });
+
   it('ends the app’s tokens when the API key that consented is revoked', async () => {
     const hotel = await createHotel();
     const { id, key } = await createApiKey({ scopes: ['admin'], hotel_ids: [hotel.id] });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, statementOf } from '../../db';
 import { notFound } from '../../errors';
 import { sha256Hex, timingSafeEqualStrings } from '../../lib/crypto';
@@ -203,8 +203,8 @@ export async function getGrant(db: Db, id: string): Promise<OauthGrantRow> {
   return grant;
 }
 
-/** The redeemed, unrevoked grants that reach `hotelId`, newest first. */
-export function listGrants(db: Db, hotelId: string): Promise<OauthGrantRow[]> {
+/** The redeemed, unrevoked grants that reach `hotelId`, newest first (`limit + 1` rows, for toPage). */
+export function listGrants(db: Db, hotelId: string, limit: number, beforeId?: string): Promise<OauthGrantRow[]> {
   return db
     .select()
     .from(oauthGrants)
@@ -213,9 +213,10 @@ export function listGrants(db: Db, hotelId: string): Promise<OauthGrantRow[]> {
         isNull(oauthGrants.revokedAt),
         sql`${oauthGrants.codeUsedAt} IS NOT NULL`,
         sql`EXISTS (SELECT 1 FROM json_each(${oauthGrants.hotelIds}) WHERE value = ${hotelId})`,
+        beforeId ? lt(oauthGrants.id, beforeId) : undefined,
       ),
     )
     .orderBy(desc(oauthGrants.id))
-    .limit(100)
+    .limit(limit + 1)
     .all();
 }

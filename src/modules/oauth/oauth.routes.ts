@@ -108,13 +108,16 @@ export const oauthRoutes = createRouter()
       tags,
       summary: 'The apps a hotel has authorised',
       request: { query: GrantsQuery },
-      responses: { 200: jsonContent(z.object({ data: z.array(GrantSchema) }), 'Active grants'), ...errorResponses() },
+      responses: {
+        200: jsonContent(pageOf(GrantSchema, 'OAuthGrantPage'), 'Active grants, newest first'),
+        ...errorResponses(),
+      },
     }),
     async (c) => {
-      const { hotel_id } = c.req.valid('query');
+      const { hotel_id, limit, cursor } = c.req.valid('query');
       assertHotelAccess(c.get('principal'), hotel_id);
       const db = c.get('db');
-      const grants = await listGrants(db, hotel_id);
+      const grants = await listGrants(db, hotel_id, limit, decodeCursor(cursor));
       const ids = [...new Set(grants.map((g) => g.clientId))];
       const clients = ids.length
         ? await db
@@ -124,7 +127,10 @@ export const oauthRoutes = createRouter()
             .all()
         : [];
       const names = new Map(clients.map((row) => [row.id, row.name]));
-      return c.json({ data: grants.map((g) => grantJson(g, names)) }, 200);
+      return c.json(
+        toPage(grants, limit, (g) => grantJson(g, names)),
+        200,
+      );
     },
   )
   .openapi(

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PaginationQuery } from '../../lib/schemas';
 import { GRANTABLE_SCOPES } from './oauth.rules';
 import { CLIENT_TYPES } from './oauth.table';
 
@@ -74,4 +75,4 @@ export const GrantSchema = z
   })
   .openapi('OAuthGrant');
 
-export const GrantsQuery = z.object({ hotel_id: z.string().min(1).max(64) });
+export const GrantsQuery = PaginationQuery.extend({ hotel_id: z.string().min(1).max(64) });
