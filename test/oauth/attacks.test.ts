@@ -79,6 +79,16 @@ describe('at the token endpoint', () => {
     expect((await onlyGrant(client)).revoked_at).not.toBeNull();
   });
 
+  it('gives tokens to one of two concurrent redemptions of a code, and revokes the grant', async () => {
+    const client = await registerClient();
+    const { code, verifier } = await authorizeCode(client, adminOfA, [hotelA]);
+    const answers = await Promise.all([exchange(client, code, verifier), exchange(client, code, verifier)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+    const grant = await onlyGrant(client);
+    expect(await refreshTokensOf(grant.id)).toBe(1);
+    expect(grant.revoked_at).not.toBeNull();
+  });
+
   it('refuses another redirect_uri than the one the code was issued for', async () => {
     const client = await registerClient({ redirect_uris: [REDIRECT_URI, 'https://app.example.com/other'] });
     const { code, verifier } = await authorizeCode(client, adminOfA, [hotelA]);
@@ -164,6 +174,18 @@ describe('refresh tokens', () => {
       401,
       'unauthorized',
     );
+  });
+
+  it('rotate once when the same token is presented twice at the same time', async () => {
+    const client = await registerClient();
+    const { code, verifier } = await authorizeCode(client, adminOfA, [hotelA]);
+    const tokens = await expectStatus<Tokens>(exchange(client, code, verifier), 200);
+    const refresh = () => tokenRequest(client, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    const answers = await Promise.all([refresh(), refresh()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+    const grant = await onlyGrant(client);
+    expect(await refreshTokensOf(grant.id)).toBe(2);
+    expect(grant.revoked_at).not.toBeNull();
   });
 
   it('may narrow the scope but never widen it (invalid_scope)', async () => {
