@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createHotel } from '../helpers/builders';
-import { call, expectProblem, expectStatus } from '../helpers/http';
+import { ADMIN_KEY, call, expectProblem, expectStatus } from '../helpers/http';
 import {
   authorizeCode,
   authorizeQuery,
@@ -274,11 +274,12 @@ describe('at the authorization endpoint', () => {
     expect(await grantsOf(client.id)).toEqual([]);
   });
 
-  it('refuses a key without admin, and a wrong key', async () => {
+  it('refuses a key without admin, the platform key, and a wrong key', async () => {
     const client = await registerClient();
     const reader = (await createApiKey({ scopes: ['hotels:read'], hotel_ids: [hotelA] })).key;
     for (const [key, status] of [
       [reader, 403],
+      [ADMIN_KEY, 403],
       ['whk_not_a_real_key_0123456789', 401],
     ] as const) {
       const page = await openAuthorize(authorizeQuery(client, (await pkce()).challenge));

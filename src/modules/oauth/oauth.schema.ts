@@ -70,7 +70,7 @@ export const GrantSchema = z
     client_name: z.string().nullable(),
     hotel_ids: z.array(z.string()),
     scopes: z.array(z.string()),
-    granted_by: z.string().openapi({ description: '`key:<api key id>`, `admin` or `idp:<issuer>:<subject>`.' }),
+    granted_by: z.string().openapi({ description: '`key:<api key id>` or `idp:<issuer>:<subject>`.' }),
     created_at: z.string(),
   })
   .openapi('OAuthGrant');

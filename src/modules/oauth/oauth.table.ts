@@ -32,9 +32,9 @@ export const oauthGrants = sqliteTable(
   {
     id: text('id').primaryKey(),
     clientId: text('client_id').notNull(),
-    /** Who consented: `key:<api key id>`, `admin` or `idp:<issuer>:<sub>`. */
+    /** Who consented: `key:<api key id>` or `idp:<issuer>:<sub>`. */
     subject: text('subject').notNull(),
-    /** The API key that consented; the grant dies with it. null for the admin key and IdP users. */
+    /** The API key that consented; the grant dies with it. null for IdP users. */
     keyId: text('key_id'),
     hotelIds: text('hotel_ids', { mode: 'json' }).$type<string[]>().notNull(),
     scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
