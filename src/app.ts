@@ -21,6 +21,9 @@ import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
 import { unsubscribeRoutes } from './modules/emails/unsubscribe.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { authorizeRoutes } from './modules/oauth/authorize.routes';
+import { oauthRoutes } from './modules/oauth/oauth.routes';
+import { tokenRoutes } from './modules/oauth/token.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
 import { connectionRoutes } from './modules/payments/connections.routes';
 import { folioRoutes } from './modules/payments/folio.routes';
@@ -102,20 +105,26 @@ export function createApp() {
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
-  app.use('/api/*', configured);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
+  for (const path of ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server']) {
+    app.use(path, configured);
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+        },
+      }),
+    );
+  }
   app.use('/api/*', corsResponse);
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);
+  app.route('/api/v1', oauthRoutes);
+  app.route('/', authorizeRoutes);
+  app.route('/', tokenRoutes);
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1/booking-engine', bookingEngineCatalogRoutes);
   app.route('/api/booking-engine', bookingEngineCatalogRoutes);

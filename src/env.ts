@@ -5,10 +5,13 @@ import type { ErrorRenderer } from './modules/auth/partner-route';
 import type { Scope } from './modules/auth/scopes';
 import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
 
-/** Who is calling: the platform admin, an API key, or a Bearer token (ours or an external IdP's). */
+/**
+ * Who is calling: the platform admin, an API key, a Bearer token (ours or an external IdP's), or an
+ * OAuth access token of a third-party app (`oauth`, src/modules/oauth).
+ */
 export type Principal = {
-  kind: 'admin' | 'api_key' | 'token';
-  /** Stable id used for idempotency and rate limiting: 'admin', the key id, or `token:<sub>`. */
+  kind: 'admin' | 'api_key' | 'token' | 'oauth';
+  /** Stable id used for idempotency and rate limiting: 'admin', the key id, `token:<sub>` or `oauth:<grant id>`. */
   id: string;
   /** The API key behind the credential (for tokens we issued), null for the admin and external tokens. */
   keyId: string | null;

@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   channel: 'chn',
   channelMessage: 'chm',
   channelReservation: 'chr',
+  oauthClient: 'oac',
+  oauthGrant: 'ogr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,7 +6,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
 import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
+import { issueGrantToken } from '../../src/modules/auth/tokens.service';
+import { GRANTABLE_SCOPES } from '../../src/modules/oauth/oauth.rules';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
 import { aChannel, importOne, inbound } from '../helpers/channel-import';
@@ -78,6 +81,8 @@ type Shared = {
   inboundReservationId: string;
   /** An enabled channel of the shared hotel (written directly), with no mappings. */
   ariChannelId: string;
+  /** An OAuth grant of the shared hotel (written directly). */
+  oauthGrantId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -95,6 +100,18 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   'GET /api/v1/api-keys': { kind: 'platform', why: 'admin scope' },
   'GET /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
   'DELETE /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
+  'POST /api/v1/oauth/clients': { kind: 'platform', why: 'admin scope: apps are platform-wide' },
+  'GET /api/v1/oauth/clients': { kind: 'platform', why: 'admin scope' },
+  'GET /api/v1/oauth/clients/{id}': { kind: 'platform', why: 'admin scope' },
+  'DELETE /api/v1/oauth/clients/{id}': { kind: 'platform', why: 'admin scope' },
+  'GET /api/v1/oauth/grants': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/oauth/grants?hotel_id=${s.hotelId}` }),
+  },
+  'DELETE /api/v1/oauth/grants/{id}': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/oauth/grants/${s.oauthGrantId}` }),
+  },
   'POST /api/v1/auth/token': {
     kind: 'request',
     request: (s) => ({ path: '/api/v1/auth/token', body: { hotel_id: s.hotelId, scopes: ['hotels:read'] } }),
@@ -284,6 +301,8 @@ function send(op: Operation, path: string, auth?: Auth, body?: unknown) {
 
 let shared: Shared;
 let otherHotelKey: string;
+/** An OAuth app's access token for the other hotel, with every scope an app can hold. */
+let otherHotelAppToken: string;
 const keyWithout = new Map<string, string>();
 
 /** The shared hotel and every API key, as stored: a refused request changes neither. */
@@ -302,6 +321,8 @@ async function state(): Promise<string> {
   ]);
   const channelState = JSON.stringify(channels.map((r) => r.results));
   return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}\n${channelState}`;
+  const grants = await env.DB.prepare('SELECT id, hotel_ids, revoked_at FROM oauth_grants ORDER BY id').all();
+  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}\n${JSON.stringify(grants.results)}`;
 }
 
 /**
@@ -392,8 +413,18 @@ beforeAll(async () => {
     }),
     200,
   );
+  const oauthGrantId = `ogr_${DUMMY_ID}`;
+  await env.DB.prepare(
+    `INSERT INTO oauth_grants (id, client_id, subject, key_id, hotel_ids, scopes, redirect_uri, code_hash,
+       code_challenge, code_expires_at, code_used_at, created_at)
+     VALUES (?, 'oac_coverage', 'admin', NULL, ?, '["hotels:read"]', 'https://app.example.com/cb', 'coverage',
+       'x', 0, 0, 0)`,
+  )
+    .bind(oauthGrantId, JSON.stringify([h.hotel.id]))
+    .run();
   shared = {
     channelId: channel.id,
+    oauthGrantId,
     reservationId: existing.id,
     paymentId,
     hotelId: h.hotel.id,
@@ -409,6 +440,19 @@ beforeAll(async () => {
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;
+  const appGrant = {
+    id: `ogr_${DUMMY_ID.replace('01', '04')}`,
+    clientId: 'oac_coverage',
+    hotelIds: [otherHotel.hotel.id],
+  };
+  await env.DB.prepare(
+    `INSERT INTO oauth_grants (id, client_id, subject, key_id, hotel_ids, scopes, redirect_uri, code_hash,
+       code_challenge, code_expires_at, code_used_at, created_at)
+     VALUES (?, ?, 'admin', NULL, ?, ?, 'https://app.example.com/cb', 'coverage-other', 'x', 0, 0, 0)`,
+  )
+    .bind(appGrant.id, appGrant.clientId, JSON.stringify(appGrant.hotelIds), JSON.stringify(GRANTABLE_SCOPES))
+    .run();
+  otherHotelAppToken = await issueGrantToken(loadConfig(env), { ...appGrant, scopes: [...GRANTABLE_SCOPES] }, 3600);
   for (const lacking of protectedOps.flatMap(requiredScopeSets)) {
     if (keyWithout.has(setName(lacking))) continue;
     const scopes = SCOPES.filter((s) => !lacking.includes(s) && s !== 'admin');
@@ -489,12 +533,11 @@ describe.each(protectedOps)('$method $path', (op) => {
     'refuses a key of another hotel and changes nothing',
     async () => {
       if (check?.kind === 'list') {
-        const { data } = await expectStatus<{ data: { id: string }[] }>(
-          send(op, check.path, { apiKey: otherHotelKey }),
-          200,
-        );
-        expect(data.length, 'the key sees its own hotel').toBeGreaterThan(0);
-        expect(data.map((h) => h.id)).not.toContain(shared.hotelId);
+        for (const auth of [{ apiKey: otherHotelKey }, { bearer: otherHotelAppToken }]) {
+          const { data } = await expectStatus<{ data: { id: string }[] }>(send(op, check.path, auth), 200);
+          expect(data.length, 'the credential sees its own hotel').toBeGreaterThan(0);
+          expect(data.map((h) => h.id)).not.toContain(shared.hotelId);
+        }
         return;
       }
       const id = check?.kind === 'reservation' ? await reservationFor(op) : undefined;
@@ -504,6 +547,10 @@ describe.each(protectedOps)('$method $path', (op) => {
       const res = await send(op, path, { apiKey: otherHotelKey }, request?.body);
       await expectProblem(res, [403, 404], undefined, 'key of another hotel');
       expect(await state(), 'another hotel’s key changed nothing').toBe(before);
+      // An OAuth app authorised by the other hotel is held to the same checks.
+      const appRes = await send(op, path, { bearer: otherHotelAppToken }, request?.body);
+      await expectProblem(appRes, [403, 404], undefined, 'app of another hotel');
+      expect(await state(), 'another hotel’s app changed nothing').toBe(before);
     },
   );
 

@@ -16,6 +16,24 @@ describe('API documentation', () => {
     expect(doc.paths['/api/v1/auth/token'].post.responses['200']).toBeDefined();
   });
 
+  it('documents the OAuth endpoints: the protocol ones public, the management ones secured', async () => {
+    const doc = await (await call('GET', '/openapi.json', { auth: null })).json<any>();
+    for (const [path, method] of [
+      ['/oauth/authorize', 'get'],
+      ['/oauth/authorize', 'post'],
+      ['/oauth/token', 'post'],
+      ['/.well-known/oauth-authorization-server', 'get'],
+    ] as const) {
+      expect(doc.paths[path][method].security, `${method} ${path}`).toEqual([]);
+    }
+    expect(doc.paths['/oauth/authorize'].get.responses['200'].content['text/html']).toBeDefined();
+    expect(doc.paths['/api/v1/oauth/clients'].post.security).toEqual([{ ApiKey: ['admin'] }, { Bearer: ['admin'] }]);
+    expect(doc.paths['/api/v1/oauth/grants/{id}'].delete.security).toEqual([
+      { ApiKey: ['admin'] },
+      { Bearer: ['admin'] },
+    ]);
+  });
+
   it('documents error responses as problem+json', async () => {
     const doc = await (await call('GET', '/openapi.json', { auth: null })).json<any>();
     const problem = doc.paths['/api/v1/api-keys'].post.responses['401'].content['application/problem+json'].schema;

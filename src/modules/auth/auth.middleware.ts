@@ -3,6 +3,7 @@ import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
 import { canonicalIp, clientKeyOfAddress, inIpv4Cidr } from '../../lib/ip';
+import { principalOfGrantToken } from '../oauth/grant-principal';
 import { assertHotelAccess } from './access';
 import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
 import { apiKeyKind, findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
@@ -25,35 +26,45 @@ function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean 
   return allowed.some((entry) => canonicalIp(entry) === address || (entry.includes('/') && inIpv4Cidr(entry, ip)));
 }
 
-async function resolvePrincipal(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<Principal> {
+type Ctx = Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0];
+
+/**
+ * The principal of an API key (or the platform admin key); throws 401/403/429 like any credential
+ * check. Also used by the OAuth sign-in form (src/modules/oauth), where the key arrives in a POST body.
+ */
+export async function principalOfApiKey(c: Ctx, apiKey: string): Promise<Principal> {
+  const config = c.get('config');
+  if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
+  const db = c.get('db');
+  const kind = await apiKeyKind(db, apiKey);
+  // A key that fails its checksum was never issued: refused without a D1 read, so it needs no limit.
+  if (kind === 'forged') throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+  // Legacy-shaped keys can be made up in bulk and cost a D1 read each: their failures are limited
+  // per client before the lookup. A key with a valid checksum is always looked up, so nobody else's
+  // failures at its address can lock it out.
+  const legacy = kind === 'legacy';
+  const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
+  const row = await findActiveKeyBySecret(db, apiKey, legacy ? () => assertAddressNotRefused(client) : undefined);
+  if (!row) {
+    if (legacy) await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, client);
+    throw new AppError('unauthorized', 'The API key is invalid or revoked.');
+  }
+  if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
+    throw new AppError('forbidden', 'This API key may not be used from this address.');
+  }
+  return principalOfKey(row);
+}
+
+async function resolvePrincipal(c: Ctx): Promise<Principal> {
   const config = c.get('config');
   const apiKey = c.req.header('x-api-key');
   const authorization = c.req.header('authorization');
-  if (apiKey) {
-    if (config.ADMIN_API_KEY && (await timingSafeEqualStrings(apiKey, config.ADMIN_API_KEY))) return ADMIN;
-    const db = c.get('db');
-    const kind = await apiKeyKind(db, apiKey);
-    // A key that fails its checksum was never issued: refused without a D1 read, so it needs no limit.
-    if (kind === 'forged') throw new AppError('unauthorized', 'The API key is invalid or revoked.');
-    // Legacy-shaped keys can be made up in bulk and cost a D1 read each: their failures are limited
-    // per client before the lookup. A key with a valid checksum is always looked up, so nobody else's
-    // failures at its address can lock it out.
-    const legacy = kind === 'legacy';
-    const client = clientKeyOfAddress(c.req.header('cf-connecting-ip'));
-    const row = await findActiveKeyBySecret(db, apiKey, legacy ? () => assertAddressNotRefused(client) : undefined);
-    if (!row) {
-      if (legacy) await countFailedAuthentication(c.env.AUTH_FAILURE_LIMITER, client);
-      throw new AppError('unauthorized', 'The API key is invalid or revoked.');
-    }
-    if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
-      throw new AppError('forbidden', 'This API key may not be used from this address.');
-    }
-    return principalOfKey(row);
-  }
+  if (apiKey) return principalOfApiKey(c, apiKey);
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('unauthorized', 'Authorization must be "Bearer <token>".');
-    const { principal, keyId } = await verifyToken(config, match[1]);
+    const { principal, keyId, grantId } = await verifyToken(config, match[1]);
+    if (grantId) return principalOfGrantToken(c.get('db'), principal, grantId);
     // A token dies with the key that asked for it.
     if (keyId && !(await findActiveKeyById(c.get('db'), keyId))) {
       throw new AppError('unauthorized', 'The key that issued this token has been revoked.');

@@ -104,7 +104,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const principal = c.get('principal');
-      if (principal.kind === 'token') {
+      if (principal.kind === 'token' || principal.kind === 'oauth') {
         throw new AppError('forbidden', 'Tokens are issued to API keys only, not to other tokens.');
       }
       const body = c.req.valid('json');

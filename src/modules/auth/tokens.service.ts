@@ -71,6 +71,32 @@ export async function issueToken(
   };
 }
 
+/**
+ * An OAuth access token (src/modules/oauth): what the app was granted, and the grant it comes from,
+ * which the caller checks on every request so that revoking the grant ends the token at once.
+ */
+export async function issueGrantToken(
+  config: Config,
+  grant: { id: string; clientId: string; hotelIds: string[]; scopes: Scope[] },
+  ttlSeconds: number,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    scope: grant.scopes.join(' '),
+    hotel_ids: grant.hotelIds,
+    grant_id: grant.id,
+    client_id: grant.clientId,
+  })
+    .setProtectedHeader({ alg: OWN_ALG, typ: 'at+jwt' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(`oauth:${grant.clientId}`)
+    .setJti(crypto.randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(signingKey(config));
+}
+
 function parseScopes(payload: JWTPayload): Scope[] {
   const raw = payload.scope ?? payload.scp ?? payload.scopes;
   const list = typeof raw === 'string' ? raw.split(' ') : Array.isArray(raw) ? raw : [];
@@ -92,6 +118,8 @@ export type VerifiedToken = {
   keyId: string | null;
   /** For a token the admin key minted: the fingerprint of that key (checked on every use). */
   adminKey: string | null;
+  /** For an OAuth access token: its grant (checked on every use by the caller). */
+  grantId?: string;
   /** ms */
   expiresAt: number;
 };
@@ -140,6 +168,23 @@ async function verifyTokenUncached(config: Config, token: string): Promise<Verif
         audience: TOKEN_AUDIENCE,
         requiredClaims: ['exp', 'sub', 'jti'],
       });
+      if (typeof payload.grant_id === 'string') {
+        const grantId = payload.grant_id;
+        return {
+          keyId: null,
+          adminKey: null,
+          grantId,
+          expiresAt: (payload.exp as number) * 1000,
+          principal: {
+            kind: 'oauth',
+            id: `oauth:${grantId}`,
+            keyId: null,
+            scopes: parseScopes(payload),
+            hotelIds: parseStringList(payload.hotel_ids),
+            allowedOrigins: [],
+          },
+        };
+      }
       const keyId = typeof payload.key_id === 'string' ? payload.key_id : null;
       const adminKey = typeof payload.admin_key === 'string' ? payload.admin_key : null;
       // Every token we issue names the key behind it; one that names none cannot be revoked.

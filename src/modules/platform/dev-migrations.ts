@@ -14,6 +14,7 @@ import m0012 from '../../../migrations/0012_campaigns.sql';
 import m0013 from '../../../migrations/0013_channels.sql';
 import m0014 from '../../../migrations/0014_channel_reservation_version.sql';
 import m0015 from '../../../migrations/0015_ari_push.sql';
+import m0016 from '../../../migrations/0016_oauth.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -38,6 +39,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0013_channels.sql', sql: m0013 },
   { name: '0014_channel_reservation_version.sql', sql: m0014 },
   { name: '0015_ari_push.sql', sql: m0015 },
+  { name: '0016_oauth.sql', sql: m0016 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
