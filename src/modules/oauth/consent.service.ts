@@ -24,15 +24,22 @@ async function hotelsOf(db: Db, ids: readonly string[] | null): Promise<{ id: st
 }
 
 /**
- * A hotel API key (or the admin key) may grant the hotels it holds `admin` for: any scope of them is
- * then within what it holds.
+ * A hotel API key may grant the hotels it holds `admin` for: any scope of them is then within what it
+ * holds. Not the platform's ADMIN_API_KEY: it is no hotel's user, and a grant it made would outlive
+ * every hotel key (grants die with the key that consented).
  */
 export async function granterOfKey(db: Db, principal: Principal): Promise<Granter> {
+  if (principal.kind === 'admin') {
+    throw new AppError(
+      'forbidden',
+      "The platform admin key cannot consent for a hotel; sign in with the hotel's own key.",
+    );
+  }
   if (!principal.scopes.includes('admin')) {
     throw new AppError('forbidden', 'Sign in with an API key that has the admin scope for your hotel.');
   }
   return {
-    subject: principal.kind === 'admin' ? 'admin' : `key:${principal.id}`,
+    subject: `key:${principal.id}`,
     keyId: principal.keyId,
     hotels: await hotelsOf(db, principal.hotelIds),
   };
