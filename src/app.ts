@@ -13,6 +13,7 @@ import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { OTA_BASIC_SCHEME, otaErrorFormat } from './modules/channels/inbound/push.routes';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
@@ -97,9 +98,15 @@ export function createApp() {
       "Square's webhook signature: base64 HMAC-SHA256 of the notification URL followed by the raw body, " +
       'with the subscription’s signature key (SQUARE_WEBHOOK_SIGNATURE_KEY).',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', OTA_BASIC_SCHEME, {
+    type: 'http',
+    scheme: 'basic',
+    description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
+  });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
   app.use('/api/*', configured);
+  app.use('/api/v1/ota/*', otaErrorFormat);
   app.use(
     '/api/*',
     bodyLimit({
