@@ -3,7 +3,9 @@
 // seeded through the public HTTP API (so the seed goes through the same validation a client does),
 // and a local webhook receiver (./webhook-receiver.mjs) subscribed to the demo hotel's events, so
 // deliveries are printed here. Without a Square token it runs a local Square (./dev-square.mjs) and
-// points the worker at it. Plain Node ESM; it needs nothing but `npm install`.
+// points the worker at it. A local OTA partner (./dev-ota.mjs) gets the demo hotel's channel: its ARI
+// is pushed there, and reservations made at the partner are pushed to the worker. Plain Node ESM; it
+// needs nothing but `npm install`.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../bench/api.mjs';
 import { DEMO_HOTEL, DEMO_KEY, SeedError, seed } from './dev-demo.mjs';
+import { ensureOtaChannel, otaBanner, startLocalOta } from './dev-ota.mjs';
 import { configuredSquareToken, squareBanner, startLocalSquare } from './dev-square.mjs';
 import { ensureWebhookEndpoint, startReceiver, WEBHOOK_EVENTS } from './dev-webhooks.mjs';
 
@@ -131,6 +134,7 @@ async function main() {
   const squareSource = configuredSquareToken(devVars, opts.vars);
   // In this process: it stops when this script exits, with wrangler.
   const square = squareSource ? null : await startLocalSquare({ workerUrl: baseUrl, shownUrl });
+  const ota = await startLocalOta({ devVars, cliVars: opts.vars });
 
   console.log('[dev] Applying D1 migrations to the local database…');
   // stdin ignored: wrangler then skips its confirmation prompt, as in CI.
@@ -147,6 +151,7 @@ async function main() {
     ...passThrough,
     ...(opts.port === undefined ? ['--port', String(DEFAULT_PORT)] : []),
     ...(square?.wranglerArgs ?? []),
+    ...(ota?.wranglerArgs ?? []),
   ];
   const child = spawn(process.execPath, [WRANGLER, 'dev', ...devArgs], { cwd: ROOT, stdio: 'inherit' });
   let stopping = false;
@@ -195,6 +200,16 @@ async function main() {
       console.error(`\n[dev] Subscribing the local webhook receiver failed: ${message}`);
     }
   }
+  let otaChannel;
+  if (demo && ota) {
+    try {
+      otaChannel = await ensureOtaChannel(createApi(baseUrl, adminKey).call, demo, ota, baseUrl);
+    } catch (err) {
+      // The OTA routes may not exist in this build: say why and keep the server running.
+      const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
+      console.error(`\n[dev] Connecting the demo hotel to the local OTA partner failed: ${message}`);
+    }
+  }
   const lines = [
     '',
     '  WeHub Integrations is running',
@@ -216,7 +231,12 @@ async function main() {
       `                 endpoint ${webhook.endpoint_id}, events ${WEBHOOK_EVENTS.join(', ')}, demo hotel only`,
     );
   }
-  lines.push(...squareBanner(square, squareSource, { shownUrl, demo }), '  Stop           Ctrl-C', '');
+  lines.push(
+    ...squareBanner(square, squareSource, { shownUrl, demo }),
+    ...otaBanner(ota, otaChannel),
+    '  Stop           Ctrl-C',
+    '',
+  );
   console.log(lines.join('\n'));
 }
 

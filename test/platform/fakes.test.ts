@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createOtaEmulator } from '../../emulators/ota/emulator.ts';
 import { createSquareEmulator } from '../../emulators/square/emulator.ts';
 import { squareSignature } from '../../emulators/square/signature.ts';
 import { base64, hmacSha256 } from '../../src/lib/crypto';
-import { otaPartner } from '../fakes/ota-partner';
 import { webhookReceiver } from '../fakes/webhook-receiver';
 import { fakeFetch } from '../helpers/outbound';
 
@@ -106,31 +106,37 @@ describe('partner fakes', () => {
   });
 
   it('OTA partner: needs its Basic credentials and answers each message with its RS', async () => {
-    const partner = otaPartner({ username: 'wehub', password: 'pw' });
+    // The full behaviour is in test/channels/ota-partner-emulator.test.ts.
+    const partner = createOtaEmulator({ accounts: { wehub: { password: 'pw' } } });
     const post = (xml: string, password = 'pw') =>
-      partner.handler(
-        new Request('https://ota.example/ota', {
+      partner.fetch(
+        new Request('https://ota.example/ota_xml', {
           method: 'POST',
           headers: { authorization: `Basic ${btoa(`wehub:${password}`)}`, 'content-type': 'text/xml' },
           body: xml,
         }),
       );
-    const avail = await post('<OTA_HotelAvailNotifRQ xmlns="http://www.opentravel.org/OTA/2003/05" Version="1.0"/>');
+    const ns = 'xmlns="http://www.opentravel.org/OTA/2003/05"';
+    const avail = await post(
+      `<OTA_HotelAvailNotifRQ ${ns} Version="1.0"><AvailStatusMessages HotelCode="H1"/></OTA_HotelAvailNotifRQ>`,
+    );
     expect(avail.status).toBe(200);
     expect(await avail.text()).toMatch(/<OTA_HotelAvailNotifRS [^>]*><Success\/><\/OTA_HotelAvailNotifRS>$/);
-    partner.queueReservation('<HotelReservation ResStatus="Book"/>');
-    expect(await (await post('<OTA_ReadRQ Version="1.0"/>')).text()).toContain(
-      '<ReservationsList><HotelReservation ResStatus="Book"/></ReservationsList>',
-    );
-    expect(await (await post('<OTA_ReadRQ Version="1.0"/>')).text()).toContain('<ReservationsList></ReservationsList>');
-    partner.failNext(503);
-    expect((await post('<OTA_HotelRateAmountNotifRQ Version="1.0"/>')).status).toBe(503);
-    expect((await post('<OTA_HotelAvailNotifRQ/>', 'wrong')).status).toBe(401);
-    expect(partner.received.map((m) => m.root)).toEqual([
+    partner.createReservation({
+      hotelCode: 'H1',
+      id: 'R1',
+      rooms: [{ roomCode: 'DBL', rateCode: 'FLEX', checkIn: '2026-06-01', checkOut: '2026-06-02' }],
+    });
+    const read = `<OTA_ReadRQ ${ns} Version="1.0"><ReadRequests><HotelReadRequest HotelCode="H1"/></ReadRequests></OTA_ReadRQ>`;
+    expect(await (await post(read)).text()).toContain('<UniqueID Type="14" ID="R1"/>');
+    partner.failNext(1, { http: 503 });
+    expect((await post(read)).status).toBe(503);
+    expect((await post(read, 'wrong')).status).toBe(401);
+    expect(partner.state.received.map((m) => m.message)).toEqual([
       'OTA_HotelAvailNotifRQ',
       'OTA_ReadRQ',
       'OTA_ReadRQ',
-      'OTA_HotelRateAmountNotifRQ',
+      'OTA_ReadRQ',
     ]);
   });
 });
