@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps';
+import { PermanentJobError } from '../../src/lib/job';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
 import type { ReservationAdapter } from '../../src/modules/channels/adapter';
@@ -266,6 +267,21 @@ describe('a pull', () => {
     const { deps: deps2 } = depsWith([{ method: 'POST', url: PULL_URL, reply: () => xml('<Batch><R Id="F2">') }]);
     await expect(pullChannel(deps2, channel.id, t.pullTools)).rejects.toThrow(/Not well-formed/);
     expect(t.imported).toEqual([]);
+  });
+
+  it('gives up at once (no retry can help) on credentials that do not open, and releases the channel', async () => {
+    const other = await insertChannel('htl_pull_creds');
+    // Sealed for another channel id: AES-GCM's additional data refuses it.
+    const channel = await insertChannel('htl_pull_creds');
+    await env.DB.prepare('UPDATE channels SET credentials_sealed = ? WHERE id = ?')
+      .bind(other.credentialsSealed, channel.id)
+      .run();
+    const { deps, fetch } = depsWith([]);
+    await expect(pullChannel(deps, channel.id, tools().pullTools)).rejects.toBeInstanceOf(PermanentJobError);
+    expect(fetch.requests).toEqual([]);
+    const after = await channelRow(channel.id);
+    expect(after.pullClaimedUntil).toBeNull();
+    expect(after.lastError).toMatch(/CredentialsUnavailable/);
   });
 
   it('never runs two pulls of one channel at once, and skips a channel that is no longer pull-mode', async () => {

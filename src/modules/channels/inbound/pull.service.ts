@@ -1,9 +1,11 @@
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
+import { PermanentJobError } from '../../../lib/job';
 import { errorFields } from '../../../lib/log';
 import type { ReservationAdapter } from '../adapter';
 import { channelContext } from '../channels.repo';
 import { type ChannelProvider, type ChannelRow, channels } from '../channels.table';
+import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, ImportOutcome, InboundReservation, OutgoingRequest } from '../domain';
 import { readAnswer } from '../xml/answer';
 import { callChannel, describeAnswer, recordCall } from './partner-call';
@@ -39,6 +41,15 @@ export async function scheduleDuePulls(deps: Deps, at: number): Promise<string[]
     .bind(at, SCHEDULE_LIMIT)
     .all<{ id: string }>();
   return results.map((r) => r.id);
+}
+
+/** Undoes scheduleDuePulls' stamp of `at` (the pull jobs could not be queued). */
+export async function unschedulePulls(deps: Deps, ids: readonly string[], at: number): Promise<void> {
+  await deps.d1.batch(
+    ids.map((id) =>
+      deps.d1.prepare('UPDATE channels SET last_pulled_at = NULL WHERE id = ? AND last_pulled_at = ?').bind(id, at),
+    ),
+  );
 }
 
 /**
@@ -80,6 +91,7 @@ export async function pullChannel(deps: Deps, channelId: string, tools: PullTool
   const row = await claim(deps, channelId, until, now);
   if (!row) return { status: 'skipped' };
   const failures: string[] = [];
+  let permanent = false;
   let received = 0;
   let acknowledged = 0;
   try {
@@ -92,12 +104,15 @@ export async function pullChannel(deps: Deps, channelId: string, tools: PullTool
       if (step.failure) failures.push(step.failure);
     }
   } catch (err) {
+    // Credentials that do not open will not open on a retry either: the job dead-letters at once.
+    permanent = err instanceof CredentialsUnavailable;
     failures.push(err instanceof Error ? `${err.name}: ${err.message}` : 'pull failed');
     deps.log.error('channel pull failed', { channel_id: channelId, ...errorFields(err) });
   } finally {
     await finish(deps, channelId, until, failures);
   }
   deps.log.info('channel pulled', { channel_id: channelId, received, acknowledged, failures: failures.length });
+  if (permanent) throw new PermanentJobError(new PullFailed(channelId, failures).message);
   if (failures.length > 0) throw new PullFailed(channelId, failures);
   return { status: 'done', received, acknowledged };
 }
