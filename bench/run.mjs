@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
 import { createLoader, measure } from './load.mjs';
+import { measureOtaParse } from './ota-parse.mjs';
 import { formatReport } from './report.mjs';
 import { BASELINE, registeredSuites, registerSuite } from './scenarios.mjs';
 import { availabilitySuite } from './suites/availability.mjs';
@@ -120,6 +121,7 @@ async function main() {
       if (!(err instanceof RouteMissing)) throw err;
       console.log(`\nWebhooks: skipped (${err.message}).`);
     }
+    console.log(`\n${(await measureOtaParse()).join('\n')}`);
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
     await worker.stop();

@@ -13,6 +13,7 @@ import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { channelRoutes } from './modules/channels/channels.routes';
 import { OTA_BASIC_SCHEME, otaErrorFormat } from './modules/channels/inbound/push.routes';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
@@ -146,6 +147,7 @@ export function createApp() {
   app.route('/api/v1', emailRoutes);
   app.route('/api/v1', campaignRoutes);
   app.route('/api/v1', unsubscribeRoutes);
+  app.route('/api/v1', channelRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'invalid_state',
   'refund_exceeds_balance',
   'idempotency_key_reused',
+  'not_supported',
   'idempotency_in_flight',
   'precondition_failed',
   'rate_limited',
@@ -60,6 +61,7 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
     case 'unsupported_media_type':
       return 415;
     case 'idempotency_key_reused':
+    case 'not_supported':
       return 422;
     case 'payment_declined':
       return 402;
@@ -92,6 +94,7 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_state: 'Invalid state',
   refund_exceeds_balance: 'Refund exceeds the refundable amount',
   idempotency_key_reused: 'Idempotency key reused',
+  not_supported: 'Not supported',
   idempotency_in_flight: 'Request in flight',
   precondition_failed: 'Precondition failed',
   rate_limited: 'Too many requests',

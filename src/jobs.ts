@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { purgeChannelMessagesJob } from './modules/channels/channel-messages.service';
 import { campaignBatchJob, dueCampaignsJob } from './modules/emails/campaigns.jobs';
 import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
@@ -34,6 +35,7 @@ export const JOBS: readonly JobDefinition[] = [
   dailyHotelEmailsJob,
   dueCampaignsJob,
   campaignBatchJob,
+  purgeChannelMessagesJob,
 ];
 
 /**
@@ -54,6 +56,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
   { name: 'email campaigns', cron: '* * * * *', enqueue: (at) => [dueCampaignsJob.message({ at })] },
   { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
+  { name: 'channel message purge', cron: '17 3 * * *', enqueue: (at) => [purgeChannelMessagesJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

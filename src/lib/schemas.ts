@@ -24,7 +24,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'Stale `If-Match`.',
   413: 'Body larger than 1 MB.',
   415: 'Body is not `application/json`.',
-  422: 'Idempotency key reused with a different body.',
+  422: 'Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`).',
   429: 'Rate limited; see `Retry-After`.',
   502: 'The payment gateway refused the request (`gateway_error`).',
   503: 'Not configured or temporarily unavailable.',

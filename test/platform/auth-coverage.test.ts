@@ -69,6 +69,8 @@ type Shared = {
   paymentId: string;
   /** A sent email of the shared hotel. */
   emailId: string;
+  /** An OTA channel of the shared hotel. */
+  channelId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -145,6 +147,26 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
         request: (s: Shared) => ({
           path: `/api/v1/webhook-endpoints/${s.webhookEndpointId}/${action}`,
           body: action === 'replay' ? { since: '2020-01-01T00:00:00Z' } : undefined,
+        }),
+      } satisfies HotelCheck,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      ['GET', ''],
+      ['PATCH', ''],
+      ['DELETE', ''],
+      ['GET', '/mappings'],
+      ['PUT', '/mappings'],
+      ['GET', '/health'],
+      ['GET', '/messages'],
+    ].map(([m, action]) => [
+      `${m} /api/v1/channels/{id}${action}`,
+      {
+        kind: 'request',
+        request: (s: Shared) => ({
+          path: `/api/v1/channels/${s.channelId}${action}`,
+          body: m === 'PATCH' ? { enabled: false } : m === 'PUT' ? [] : undefined,
         }),
       } satisfies HotelCheck,
     ]),
@@ -245,7 +267,12 @@ async function state(): Promise<string> {
     env.DB.prepare('SELECT * FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id').bind(shared.webhookEndpointId),
   ]);
   const webhooks = JSON.stringify([endpoints?.results, deliveries?.results]);
-  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}`;
+  const channels = await env.DB.batch([
+    env.DB.prepare('SELECT * FROM channels WHERE hotel_id = ? ORDER BY id').bind(shared.hotelId),
+    env.DB.prepare('SELECT * FROM channel_mappings WHERE channel_id = ? ORDER BY room_type_id').bind(shared.channelId),
+  ]);
+  const channelState = JSON.stringify(channels.map((r) => r.results));
+  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}\n${channelState}`;
 }
 
 /**
@@ -298,7 +325,32 @@ beforeAll(async () => {
   )
     .bind(emailId, h.hotel.id)
     .run();
+  const channel = await expectStatus<{ id: string }>(
+    call('POST', `/api/v1/hotels/${h.hotel.id}/channels`, {
+      body: {
+        provider: 'ota_xml',
+        endpoint_url: 'https://ota.example.com/coverage',
+        credentials: { username: 'coverage', password: 'coverage-password' },
+        hotel_code: 'COVERAGE',
+      },
+    }),
+    201,
+  );
+  await expectStatus(
+    call('PUT', `/api/v1/channels/${channel.id}/mappings`, {
+      body: [
+        {
+          room_type_id: h.roomType.id,
+          rate_plan_id: h.ratePlan.id,
+          channel_room_code: 'DBL',
+          channel_rate_code: 'BAR',
+        },
+      ],
+    }),
+    200,
+  );
   shared = {
+    channelId: channel.id,
     reservationId: existing.id,
     paymentId,
     hotelId: h.hotel.id,

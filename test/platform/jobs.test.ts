@@ -159,7 +159,12 @@ describe('cron table', () => {
 
     const daily = recordingJobs();
     await runCron('17 3 * * *', at, testDeps({ jobs: daily }));
-    expect(daily.sent.map((j) => j.type)).toEqual(['event.purge', 'email.purge_raw', 'email.daily']);
+    expect(daily.sent.map((j) => j.type)).toEqual([
+      'event.purge',
+      'email.purge_raw',
+      'email.daily',
+      'channels.purge_messages',
+    ]);
 
     const unknown = recordingJobs();
     const deps = testDeps({ jobs: unknown });

@@ -24,7 +24,13 @@ export type AriAdapter = {
 };
 
 export type InboundBatch =
-  | { ok: true; reservations: InboundReservation[]; answer: PartnerAnswer }
+  | {
+      ok: true;
+      reservations: InboundReservation[];
+      answer: PartnerAnswer;
+      /** The message's root and EchoToken, what answerPush needs to answer it in kind. */
+      message?: { root: string; echoToken: string | null };
+    }
   | { ok: false; refusal: XmlRefusal };
 
 export type ReservationAdapter = {

@@ -19,8 +19,12 @@ export const OTA_NS = 'http://www.opentravel.org/OTA/2003/05';
 export const MAX_INBOUND_XML_BYTES = 1_048_576;
 
 export type XmlRefusal = {
-  /** too_large → EWT 3/ERR 320-ish, doctype (DTDs, entities: XXE and entity expansion) and malformed → EWT 2. */
-  reason: 'too_large' | 'doctype' | 'malformed' | 'empty';
+  /**
+   * What was wrong; xml/errors.ts turns each into an OTA `Errors` body with its EWT/ERR codes.
+   * wrong_root: well-formed, but not a message this endpoint reads; invalid: the right message with
+   * a reservation that cannot be read (no id, no stay dates), refused whole so nothing is half-imported.
+   */
+  reason: 'too_large' | 'doctype' | 'malformed' | 'empty' | 'wrong_root' | 'invalid';
   message: string;
 };
 

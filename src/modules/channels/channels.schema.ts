@@ -1,0 +1,200 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_URL_LENGTH } from '../webhooks/url-policy';
+import { CHANNEL_RESERVATION_STATUSES } from './channels.table';
+
+/**
+ * Providers the API knows by name. Only CHANNEL_PROVIDERS (channels.table.ts) are implemented; the
+ * others are refused with 422 `not_supported` rather than as an unknown value, so a client can tell
+ * "not yet" from "typo".
+ */
+export const KNOWN_PROVIDERS = ['ota_xml', 'booking_com', 'expedia', 'airbnb'] as const;
+
+/** OTA 2015A: HotelCode and InvTypeCode are StringLength1to16, RatePlanCode StringLength1to64. */
+const otaCode = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x21-\x7E](?:[\x20-\x7E]*[\x21-\x7E])?$/, 'must be printable ASCII without surrounding spaces');
+
+const Url = z.string().min(1).max(MAX_URL_LENGTH);
+
+const Endpoints = z
+  .object({
+    ari: Url.optional().openapi({ description: 'OTA_HotelAvailNotifRQ / OTA_HotelRateAmountNotifRQ' }),
+    reservations: Url.optional().openapi({
+      description: 'OTA_ReadRQ (ota_xml) or GET OTA_HotelResNotif (booking_com)',
+    }),
+    modifications: Url.optional().openapi({ description: 'booking_com: GET OTA_HotelResModifyNotif' }),
+    acknowledgements: Url.optional().openapi({
+      description: 'OTA_NotifReportRQ (ota_xml) or POST OTA_HotelResNotifRS (booking_com)',
+    }),
+  })
+  .strict()
+  .openapi({ description: 'Per message family; each one left out goes to `endpoint_url`.' });
+
+export const MAX_CREDENTIAL_FIELDS = 10;
+
+const Credentials = z
+  .object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) })
+  .catchall(z.string().max(1024))
+  .refine((c) => Object.keys(c).length <= MAX_CREDENTIAL_FIELDS, {
+    message: `at most ${MAX_CREDENTIAL_FIELDS} fields`,
+  })
+  .openapi({
+    description:
+      'What the partner gave the hotel: `username` and `password` (HTTP Basic both ways), plus any other ' +
+      'string fields the provider needs. Encrypted at rest; never returned.',
+    example: { username: 'hotel-1234', password: 'correct horse battery staple' },
+  });
+
+const SyncInterval = z
+  .number()
+  .int()
+  .min(60)
+  .max(86_400)
+  .openapi({ description: 'Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL.' });
+
+export const CreateChannelBody = z
+  .object({
+    provider: z.enum(KNOWN_PROVIDERS).openapi({ description: '`ota_xml` or `booking_com` (others: 422)' }),
+    name: z.string().min(1).max(200).nullable().optional(),
+    endpoint_url: Url.openapi({
+      example: 'https://ota.example.com/ota',
+      description: 'https only (outside development)',
+    }),
+    endpoints: Endpoints.optional(),
+    credentials: Credentials,
+    hotel_code: otaCode(16).openapi({
+      description: 'The hotel as the channel names it (OTA HotelCode)',
+      example: 'H1234',
+    }),
+    auto_accept: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Default OTA_AUTO_ACCEPT; false keeps reservations pending' }),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['pull', 'push']).default('pull').openapi({
+      description:
+        '`pull`: we fetch reservations on the cron; `push`: the partner posts to /api/v1/ota/{channel_id}/reservations',
+    }),
+    sync_interval: SyncInterval.optional(),
+  })
+  .strict()
+  .openapi('CreateChannel');
+
+export const UpdateChannelBody = z
+  .object({
+    name: z.string().min(1).max(200).nullable().optional(),
+    endpoint_url: Url.optional(),
+    endpoints: Endpoints.optional().openapi({ description: 'Replaces the whole set' }),
+    credentials: Credentials.optional().openapi({ description: 'Replaces the stored credentials' }),
+    hotel_code: otaCode(16).optional(),
+    auto_accept: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    mode: z.enum(['pull', 'push']).optional(),
+    sync_interval: SyncInterval.optional(),
+  })
+  .strict()
+  .openapi('UpdateChannel');
+
+const instant = z.string().nullable().openapi({ format: 'date-time' });
+
+export const ChannelSchema = z
+  .object({
+    id: z.string(),
+    hotel_id: z.string(),
+    provider: z.enum(KNOWN_PROVIDERS),
+    name: z.string().nullable(),
+    endpoint_url: z.string(),
+    endpoints: z.object({
+      ari: z.string().optional(),
+      reservations: z.string().optional(),
+      modifications: z.string().optional(),
+      acknowledgements: z.string().optional(),
+    }),
+    hotel_code: z.string(),
+    auto_accept: z.boolean(),
+    enabled: z.boolean(),
+    mode: z.enum(['pull', 'push']),
+    sync_interval: z.number().int(),
+    credentials_set: z.boolean().openapi({ description: 'Credentials are stored (they are never returned)' }),
+    last_pulled_at: instant,
+    last_success_at: instant,
+    last_error_at: instant,
+    last_error: z.string().nullable(),
+    created_at: z.string().openapi({ format: 'date-time' }),
+    updated_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Channel');
+
+export const MAX_MAPPINGS = 1000;
+
+export const MappingSchema = z
+  .object({
+    room_type_id: z.string().min(1).max(64),
+    rate_plan_id: z.string().min(1).max(64),
+    channel_room_code: otaCode(16).openapi({ description: 'OTA InvTypeCode', example: 'DBL' }),
+    channel_rate_code: otaCode(64).openapi({ description: 'OTA RatePlanCode', example: 'BAR' }),
+  })
+  .strict()
+  .openapi('ChannelMapping');
+
+export const MappingsBody = z.array(MappingSchema).max(MAX_MAPPINGS).openapi('ChannelMappings');
+export const MappingsList = z.object({ data: z.array(MappingSchema) }).openapi('ChannelMappingList');
+
+const ReservationCounts = z.object(
+  Object.fromEntries(CHANNEL_RESERVATION_STATUSES.map((s) => [s, z.number().int()])) as Record<
+    (typeof CHANNEL_RESERVATION_STATUSES)[number],
+    z.ZodNumber
+  >,
+);
+
+export const ChannelHealthSchema = z
+  .object({
+    channel_id: z.string(),
+    enabled: z.boolean(),
+    last_success_at: instant,
+    last_error_at: instant,
+    last_error: z.string().nullable(),
+    last_pulled_at: instant,
+    window_hours: z.number().int().openapi({ description: 'The window of `messages` and `success_rate`' }),
+    messages: z.object({
+      total: z.number().int(),
+      success: z.number().int(),
+      warning: z.number().int(),
+      error: z.number().int(),
+      failed: z.number().int(),
+    }),
+    success_rate: z.number().nullable().openapi({
+      description: '(success + warning) / total over the window, 0–1; null when nothing was exchanged',
+    }),
+    backlog: z.object({
+      dirty_ranges: z.number().int().openapi({ description: 'ARI ranges changed and not yet pushed' }),
+      dead_letters: z.number().int().openapi({ description: 'Channel jobs given up and not replayed' }),
+    }),
+    reservations: ReservationCounts.extend({
+      overbooked: z.number().int().openapi({ description: 'Channel reservations flagged overbooked' }),
+    }),
+  })
+  .openapi('ChannelHealth');
+
+export const MESSAGE_DIRECTIONS = ['outbound', 'inbound'] as const;
+export const MESSAGE_OUTCOMES = ['success', 'warning', 'error', 'failed'] as const;
+
+export const ChannelMessageSchema = z
+  .object({
+    id: z.string(),
+    channel_id: z.string(),
+    direction: z.enum(MESSAGE_DIRECTIONS),
+    message_type: z.string().openapi({ example: 'OTA_HotelAvailNotifRQ' }),
+    outcome: z.enum(MESSAGE_OUTCOMES),
+    http_status: z.number().int().nullable(),
+    duration_ms: z.number().int().nullable(),
+    correlation_id: z.string().nullable(),
+    request: z.string().nullable().openapi({ description: 'Credentials and card data redacted' }),
+    response: z.string().nullable().openapi({ description: 'Credentials and card data redacted' }),
+    detail: z.string().nullable(),
+    created_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('ChannelMessage');

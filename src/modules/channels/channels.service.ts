@@ -1,0 +1,178 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import type { Principal } from '../../env';
+import { AppError, type FieldError, notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { iso } from '../../lib/schemas';
+import { canAccessHotel } from '../auth/access';
+import { checkWebhookUrl } from '../webhooks/url-policy';
+import type { CreateChannelBody, UpdateChannelBody } from './channels.schema';
+import {
+  CHANNEL_PROVIDERS,
+  type ChannelEndpoints,
+  type ChannelProvider,
+  type ChannelRow,
+  channels,
+} from './channels.table';
+import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
+
+type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log'>;
+type Create = (typeof CreateChannelBody)['_output'];
+type Update = (typeof UpdateChannelBody)['_output'];
+
+/** The API's view of a channel: everything but the credentials, which are only said to be set. */
+export function channelJson(row: ChannelRow) {
+  return {
+    id: row.id,
+    hotel_id: row.hotelId,
+    provider: row.provider,
+    name: row.name,
+    endpoint_url: row.endpointUrl,
+    endpoints: row.endpoints,
+    hotel_code: row.hotelCode,
+    auto_accept: row.autoAccept,
+    enabled: row.enabled,
+    mode: row.mode,
+    sync_interval: row.syncIntervalSeconds,
+    credentials_set: row.credentialsSealed.length > 0,
+    last_pulled_at: iso(row.lastPulledAt),
+    last_success_at: iso(row.lastSuccessAt),
+    last_error_at: iso(row.lastErrorAt),
+    last_error: row.lastError,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+function isImplemented(provider: string): provider is ChannelProvider {
+  return (CHANNEL_PROVIDERS as readonly string[]).includes(provider);
+}
+
+/**
+ * Partner URLs follow the webhook rules (url-policy.ts): https and no private or local host outside
+ * development, because the worker calls them with the hotel's credentials.
+ */
+function assertUrls(environment: string, endpointUrl: string | undefined, endpoints: ChannelEndpoints | undefined) {
+  const candidates: [string, string | undefined][] = [
+    ['endpoint_url', endpointUrl],
+    ...Object.entries(endpoints ?? {}).map(([k, v]): [string, string | undefined] => [`endpoints.${k}`, v]),
+  ];
+  const errors: FieldError[] = [];
+  for (const [path, url] of candidates) {
+    if (url === undefined) continue;
+    const verdict = checkWebhookUrl(url, environment);
+    if (!verdict.ok) errors.push({ path, message: verdict.reason });
+  }
+  const [first] = errors;
+  if (first) throw new AppError('validation_failed', `${first.path}: ${first.message}`, { errors });
+}
+
+async function seal(deps: Pick<Deps, 'config'>, channelId: string, credentials: ChannelCredentials) {
+  try {
+    return await sealCredentials(deps.config.OTA_CREDENTIALS_ENCRYPTION_KEY, channelId, credentials);
+  } catch (err) {
+    if (!(err instanceof CredentialsUnavailable)) throw err;
+    throw new AppError('service_unavailable', 'Channel credentials cannot be stored: no encryption key is configured.');
+  }
+}
+
+export async function createChannel(deps: ChannelDeps, hotelId: string, input: Create): Promise<ChannelRow> {
+  if (!isImplemented(input.provider)) {
+    throw new AppError('not_supported', `Provider ${input.provider} is not yet supported.`, {
+      errors: [{ path: 'provider', message: `not yet supported (supported: ${CHANNEL_PROVIDERS.join(', ')})` }],
+    });
+  }
+  assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  const id = newId('channel');
+  const now = deps.now();
+  const row: ChannelRow = {
+    id,
+    hotelId,
+    provider: input.provider,
+    name: input.name ?? null,
+    endpointUrl: input.endpoint_url,
+    endpoints: input.endpoints ?? {},
+    credentialsSealed: await seal(deps, id, input.credentials),
+    hotelCode: input.hotel_code,
+    autoAccept: input.auto_accept ?? deps.config.OTA_AUTO_ACCEPT,
+    enabled: input.enabled,
+    mode: input.mode,
+    syncIntervalSeconds: input.sync_interval ?? deps.config.OTA_SYNC_INTERVAL,
+    pullClaimedUntil: null,
+    lastPulledAt: null,
+    lastSuccessAt: null,
+    lastErrorAt: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.db.insert(channels).values(row);
+  deps.log.info('channel created', { channel_id: id, hotel_id: hotelId, provider: row.provider, mode: row.mode });
+  return row;
+}
+
+/** The channel, if this credential reaches its hotel; another tenant's channel is a 404 (its existence is not told). */
+export async function getChannel(deps: Pick<Deps, 'db'>, p: Principal, id: string): Promise<ChannelRow> {
+  const row = await deps.db.select().from(channels).where(eq(channels.id, id)).get();
+  if (!row || !canAccessHotel(p, row.hotelId)) throw notFound('Channel', id);
+  return row;
+}
+
+export async function listChannels(
+  deps: Pick<Deps, 'db'>,
+  hotelId: string,
+  page: { limit: number; cursor?: string },
+): Promise<ChannelRow[]> {
+  return deps.db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.hotelId, hotelId), page.cursor ? lt(channels.id, page.cursor) : undefined))
+    .orderBy(desc(channels.id))
+    .limit(page.limit + 1);
+}
+
+export async function updateChannel(deps: ChannelDeps, p: Principal, id: string, input: Update): Promise<ChannelRow> {
+  const row = await getChannel(deps, p, id);
+  assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  const changes: Partial<ChannelRow> = {
+    name: input.name === undefined ? row.name : input.name,
+    endpointUrl: input.endpoint_url ?? row.endpointUrl,
+    endpoints: input.endpoints ?? row.endpoints,
+    hotelCode: input.hotel_code ?? row.hotelCode,
+    autoAccept: input.auto_accept ?? row.autoAccept,
+    enabled: input.enabled ?? row.enabled,
+    mode: input.mode ?? row.mode,
+    syncIntervalSeconds: input.sync_interval ?? row.syncIntervalSeconds,
+    updatedAt: deps.now(),
+  };
+  if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);
+  await deps.db.update(channels).set(changes).where(eq(channels.id, id));
+  deps.log.info('channel changed', {
+    channel_id: id,
+    hotel_id: row.hotelId,
+    fields: Object.keys(input).join(','),
+  });
+  return { ...row, ...changes };
+}
+
+/**
+ * Deletes the channel with its mappings, reservation links and message log (foreign keys cascade) and
+ * its pending ARI ranges. A channel holding reservations that wait for the hotel's accept or reject is
+ * kept: those answers go to the channel, so it is disabled instead until they are decided.
+ */
+export async function deleteChannel(deps: ChannelDeps, p: Principal, id: string): Promise<void> {
+  const row = await getChannel(deps, p, id);
+  // Guarded in the statements themselves, so a reservation imported meanwhile still keeps the channel.
+  const noPending = "NOT EXISTS (SELECT 1 FROM channel_reservations WHERE channel_id = ? AND status = 'pending')";
+  const [, deleted] = await deps.d1.batch([
+    deps.d1.prepare(`DELETE FROM channel_ari_dirty WHERE channel_id = ? AND ${noPending}`).bind(id, id),
+    deps.d1.prepare(`DELETE FROM channels WHERE id = ? AND ${noPending}`).bind(id, id),
+  ]);
+  if ((deleted?.meta.changes ?? 0) === 0) {
+    throw new AppError(
+      'invalid_state',
+      'The channel has reservations waiting to be accepted or rejected; decide them (or disable the channel) first.',
+    );
+  }
+  deps.log.info('channel deleted', { channel_id: id, hotel_id: row.hotelId });
+}

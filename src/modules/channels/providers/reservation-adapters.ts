@@ -1,0 +1,10 @@
+import type { ReservationAdapter } from '../adapter';
+import type { ChannelProvider } from '../channels.table';
+import { bookingComReservations } from './booking_com/reservations';
+import { otaXmlReservations } from './ota_xml/reservations';
+
+/** The reservation side of each provider; a new provider adds its folder and one line here. */
+export const RESERVATION_ADAPTERS: Record<ChannelProvider, ReservationAdapter> = {
+  ota_xml: otaXmlReservations,
+  booking_com: bookingComReservations,
+};
