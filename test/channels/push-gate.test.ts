@@ -151,7 +151,7 @@ describe('POST /api/v1/ota/:channel_id/reservations: who may push', () => {
     const channel = await insertChannel('htl_push_off', { mode: 'push' });
     const off = await push(channel.id, RES_NOTIF(['Y1']), { vars: { OTA_INTEGRATION_ENABLED: 'false' } });
     expect(off.status).toBe(503);
-    expect(otaError(off.text)).toMatchObject({ type: '12', code: '187' });
+    expect(otaError(off.text)).toMatchObject({ type: '13', code: '187' });
 
     const disabled = await insertChannel('htl_push_off', { mode: 'push', enabled: false });
     const refused = await push(disabled.id, RES_NOTIF(['Y2']));
@@ -169,22 +169,22 @@ describe('POST /api/v1/ota/:channel_id/reservations: hostile and broken messages
   const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><OTA_HotelResNotifRQ><R Id="&lol2;"/></OTA_HotelResNotifRQ>`;
 
   it.each([
-    ['not XML', 'this is not xml', 400, { type: '7', code: '450' }],
-    ['unclosed XML', RES_NOTIF(['Z0']).replace('</OTA_HotelResNotifRQ>', ''), 400, { type: '7', code: '450' }],
-    ['an external entity (XXE)', XXE, 400, { type: '7', code: '450' }],
-    ['entity expansion (billion laughs)', LAUGHS, 400, { type: '7', code: '450' }],
-    ['an empty body', '', 400, { type: '7', code: '450' }],
+    ['not XML', 'this is not xml', 400, { type: '7', code: '367' }],
+    ['unclosed XML', RES_NOTIF(['Z0']).replace('</OTA_HotelResNotifRQ>', ''), 400, { type: '7', code: '367' }],
+    ['an external entity (XXE)', XXE, 400, { type: '7', code: '367' }],
+    ['entity expansion (billion laughs)', LAUGHS, 400, { type: '7', code: '367' }],
+    ['an empty body', '', 400, { type: '10', code: '321' }],
     [
       'a message we do not take',
       '<OTA_HotelAvailNotifRQ EchoToken="q"/>',
       400,
-      { root: 'OTA_HotelResNotifRS', type: '2', code: '450' },
+      { root: 'OTA_HotelResNotifRS', type: '2', code: '146' },
     ],
     [
       'a reservation message the provider cannot read',
       RES_NOTIF(['Z3'], '<Broken/>'),
       400,
-      { root: 'OTA_HotelResNotifRS', type: '7', code: '450' },
+      { root: 'OTA_HotelResNotifRS', type: '7', code: '367' },
     ],
     [
       'a reservation of another hotel',
@@ -212,7 +212,7 @@ describe('POST /api/v1/ota/:channel_id/reservations: hostile and broken messages
     const said = await push(channel.id, big);
     expect(said.status).toBe(413);
     expect(said.type).toMatch(/^application\/xml/);
-    expect(otaError(said.text)).toMatchObject({ type: '7', code: '320' });
+    expect(otaError(said.text)).toMatchObject({ type: '7', code: '743' });
 
     const bytes = new TextEncoder().encode(big);
     const stream = new ReadableStream<Uint8Array>({
@@ -223,7 +223,7 @@ describe('POST /api/v1/ota/:channel_id/reservations: hostile and broken messages
     });
     const streamed = await push(channel.id, stream);
     expect(streamed.status).toBe(413);
-    expect(otaError(streamed.text)).toMatchObject({ type: '7', code: '320' });
+    expect(otaError(streamed.text)).toMatchObject({ type: '7', code: '743' });
     expect(imported.flat()).not.toContain('B1');
   });
 
@@ -231,7 +231,7 @@ describe('POST /api/v1/ota/:channel_id/reservations: hostile and broken messages
     const channel = await insertChannel('htl_push_type', { mode: 'push' });
     const res = await push(channel.id, RES_NOTIF(['M1']), { type: 'application/json' });
     expect(res.status).toBe(415);
-    expect(otaError(res.text)).toMatchObject({ type: '7', code: '320' });
+    expect(otaError(res.text)).toMatchObject({ type: '7', code: '367' });
   });
 
   it('answers 503 in OTA (send again) when the reservations cannot be stored, never a 500', async () => {

@@ -10,37 +10,37 @@ import { partnerRoute } from '../../auth/partner-route';
 import { loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
 import { CredentialsUnavailable, openCredentials } from '../credentials';
+import { ERR, EWT, type OtaIssue, otaErrors, ROUTE_ISSUES } from '../xml/errors';
 import type { PullTools } from './pull.service';
-import { DEFAULT_REPLY_ROOT, receivePush } from './push.service';
-import { errorsXml, type OtaIssue } from './push-replies';
+import { DEFAULT_REQUEST_ROOT, receivePush } from './push.service';
 
 /** The OpenAPI security scheme of a partner's HTTP Basic push (registered in src/app.ts). */
 export const OTA_BASIC_SCHEME = 'OtaChannelBasic';
 const XML = 'application/xml; charset=utf-8';
 
 /** Refusals before the message is read, in OTA terms: EWT (error type) and ERR (error code). */
-const GATE_ISSUES: Partial<Record<ErrorCode, { type: string; code: string }>> = {
-  unauthorized: { type: '4', code: '497' },
-  forbidden: { type: '6', code: '497' },
-  unsupported_media_type: { type: '7', code: '320' },
-  payload_too_large: { type: '7', code: '320' },
-  rate_limited: { type: '12', code: '187' },
-  service_unavailable: { type: '12', code: '187' },
+const GATE_ISSUES: Partial<Record<ErrorCode, Omit<OtaIssue, 'text'>>> = {
+  unauthorized: ROUTE_ISSUES.authentication,
+  forbidden: { type: EWT.authorization, code: ERR.authorizationError },
+  unsupported_media_type: { type: EWT.protocolViolation, code: ERR.invalidFormat },
+  payload_too_large: { type: EWT.protocolViolation, code: ERR.invalidMessageLength },
+  rate_limited: { type: EWT.processingException, code: ERR.systemUnavailable },
+  service_unavailable: ROUTE_ISSUES.disabled,
 };
 
 /**
- * Every error of the OTA push route as an OTA `Errors` body (OTA_HotelResNotifRS). A failure of ours
- * is a 503 the partner retries, never a 500: the import is idempotent, so a retry cannot double it.
+ * Every error of the OTA push route as an OTA `Errors` body. A failure of ours is a 503 the partner
+ * retries, never a 500: the import is idempotent, so a retry cannot double it.
  */
 export function renderOtaError(c: Context<AppEnv>, error: AppError): Response {
   const known = GATE_ISSUES[error.code];
   const issue: OtaIssue = known
-    ? { ...known, text: error.detail }
+    ? { type: known.type, code: known.code, text: error.detail }
     : error.status < 500
-      ? { type: '7', code: '450', text: error.detail }
-      : { type: '13', code: '448', text: 'The message could not be processed; send it again.' };
+      ? { type: EWT.protocolViolation, code: ERR.unableToProcess, text: error.detail }
+      : ROUTE_ISSUES.systemError;
   const status = error.status >= 500 ? 503 : error.status;
-  return c.body(errorsXml(DEFAULT_REPLY_ROOT, null, [issue]), status, { 'Content-Type': XML });
+  return c.body(otaErrors(DEFAULT_REQUEST_ROOT, [issue]), status, { 'Content-Type': XML });
 }
 
 /**
