@@ -14,6 +14,7 @@ import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
+import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
 import { OTA_BASIC_SCHEME, otaErrorFormat } from './modules/channels/inbound/push.routes';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
@@ -148,6 +149,7 @@ export function createApp() {
   app.route('/api/v1', campaignRoutes);
   app.route('/api/v1', unsubscribeRoutes);
   app.route('/api/v1', channelRoutes);
+  app.route('/api/v1', channelReservationRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

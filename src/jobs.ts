@@ -4,6 +4,8 @@ import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
 import { purgeChannelMessagesJob } from './modules/channels/channel-messages.service';
+import { acknowledgeJobWith } from './modules/channels/inbound/acknowledge.job';
+import { RESERVATION_ADAPTERS } from './modules/channels/providers/reservation-adapters';
 import { campaignBatchJob, dueCampaignsJob } from './modules/emails/campaigns.jobs';
 import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
@@ -35,6 +37,7 @@ export const JOBS: readonly JobDefinition[] = [
   dailyHotelEmailsJob,
   dueCampaignsJob,
   campaignBatchJob,
+  acknowledgeJobWith(RESERVATION_ADAPTERS),
   purgeChannelMessagesJob,
 ];
 

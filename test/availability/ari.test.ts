@@ -23,9 +23,9 @@ describe('PUT /api/v1/hotels/:hotel_id/ari', () => {
     const cal = await calendar(hotel.id, from, to);
     const room = cal.room_types.find((r: any) => r.room_type_id === rt.id);
     expect(room.nights).toEqual([
-      { date: from, inventory: 4, taken: 0, available: 4 },
-      { date: inDays(11), inventory: 4, taken: 0, available: 4 },
-      { date: to, inventory: 4, taken: 0, available: 4 },
+      { date: from, inventory: 4, taken: 0, overbooked: 0, available: 4 },
+      { date: inDays(11), inventory: 4, taken: 0, overbooked: 0, available: 4 },
+      { date: to, inventory: 4, taken: 0, overbooked: 0, available: 4 },
     ]);
     expect(room.rate_plans[0].nights[0]).toEqual({
       date: from,

@@ -164,6 +164,13 @@ describe('lenient with older partner forms', () => {
     expect(JSON.stringify(reservation)).not.toMatch(/4917484589897107|481/);
   });
 
+  it('a payment of type PMT 43 ("Virtual card") is channel-collected; another type is not', () => {
+    const typed = (code: string) =>
+      otaFixture('commit').replace('<GuaranteeAccepted', `<GuaranteeAccepted GuaranteeTypeCode="${code}"`);
+    expect(only(readResNotif(typed('43'))).channelCollect).toBe(true);
+    expect(only(readResNotif(typed('5'))).channelCollect).toBe(false);
+  });
+
   it('a payment description saying the channel collects makes it channel-collected; "pay at the property" does not', () => {
     const withPayment = (text: string) =>
       otaFixture('commit').replace(

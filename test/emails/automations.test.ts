@@ -128,6 +128,22 @@ describe('reservation automations', () => {
       { template_key: 'reservation_confirmation', status: 'suppressed', last_error: 'automation switched off' },
     ]);
   });
+
+  it('a channel reservation filed under the reserved `.invalid` placeholder is recorded as suppressed, never sent', async () => {
+    const { mailer, deps } = setup();
+    const h = await bookableHotel();
+    const reservation = await booked(bookingBody(h, { guest: { ...GUEST, email: 'chn_01abc.4711@ota.invalid' } }));
+    await handOff(deps, h.hotel.id);
+    await drain(queue, deps);
+    expect(mailer.sent).toEqual([]);
+    expect(await emailsOf(reservation.id)).toMatchObject([
+      {
+        template_key: 'reservation_confirmation',
+        status: 'suppressed',
+        last_error: expect.stringMatching(/no guest address/),
+      },
+    ]);
+  });
 });
 
 function paymentEvent(type: 'payment.completed' | 'payment.refunded', hotelId: string, reservationId: string) {

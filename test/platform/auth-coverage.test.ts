@@ -9,6 +9,7 @@ import { createApp } from '../../src/app';
 import { SCOPES, type Scope } from '../../src/modules/auth/scopes';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey, hotelBody } from '../helpers/builders';
+import { aChannel, importOne, inbound } from '../helpers/channel-import';
 import { type Auth, call, expectProblem, expectStatus } from '../helpers/http';
 import { paymentRow } from '../helpers/payments';
 import { act, booked, bookingBody, hotelSnapshot } from '../helpers/reservations';
@@ -71,6 +72,9 @@ type Shared = {
   emailId: string;
   /** An OTA channel of the shared hotel. */
   channelId: string;
+  /** A channel of the shared hotel (auto_accept off, written directly) and a pending reservation it sent. */
+  inboundChannelId: string;
+  inboundReservationId: string;
 };
 type HotelCheck =
   | { kind: 'path' }
@@ -203,6 +207,21 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
       ]),
     ]),
   ),
+  'GET /api/v1/channels/{id}/reservations': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/channels/${s.inboundChannelId}/reservations` }),
+  },
+  ...Object.fromEntries(
+    ['accept', 'reject', 'reimport'].map((action) => [
+      `POST /api/v1/channels/{id}/reservations/{channel_reservation_id}/${action}`,
+      {
+        kind: 'request',
+        request: (s: Shared) => ({
+          path: `/api/v1/channels/${s.inboundChannelId}/reservations/${s.inboundReservationId}/${action}`,
+        }),
+      } satisfies HotelCheck,
+    ]),
+  ),
   'POST /api/booking-engine/reservations/lookup': {
     kind: 'request',
     request: (s) => ({
@@ -288,6 +307,20 @@ async function reservationFor(op: Operation): Promise<string> {
   return r.id;
 }
 
+async function pendingChannelReservation(h: {
+  hotel: { id: string };
+  roomType: { id: string };
+  ratePlan: { id: string };
+}) {
+  const channel = await aChannel(h.hotel.id, {
+    autoAccept: false,
+    map: { roomTypeId: h.roomType.id, ratePlanId: h.ratePlan.id },
+  });
+  const r = inbound();
+  await importOne(channel, r);
+  return { inboundChannelId: channel.channel.id, inboundReservationId: r.channelReservationId };
+}
+
 beforeAll(async () => {
   // Every reservation route books one room for tonight, up to three times per operation.
   const h = await bookableHotel({ units: 200 });
@@ -361,6 +394,7 @@ beforeAll(async () => {
     webhookDeliveryId,
     refundablePaymentId: (await paymentRow(existing, 5000, { providerPaymentId: 'SQ_COVERAGE' })).id,
     emailId,
+    ...(await pendingChannelReservation(h)),
   };
   const otherHotel = await bookableHotel();
   otherHotelKey = (await createApiKey({ scopes: [...SCOPES], hotel_ids: [otherHotel.hotel.id] })).key;

@@ -81,7 +81,8 @@ export async function readAriCalendar(db: Db, hotelId: string, from: string, to:
         date: n.date,
         inventory: n.inventory,
         taken: n.taken,
-        available: n.inventory - n.taken,
+        overbooked: n.overbooked,
+        available: Math.max(0, n.inventory - n.taken - n.overbooked),
       })),
       rate_plans: rps
         .filter((rp) => rp.roomTypeIds.includes(rt.id))

@@ -111,7 +111,8 @@ const RoomNightJson = z.object({
   date: z.string(),
   inventory: z.number().int(),
   taken: z.number().int(),
-  available: z.number().int(),
+  overbooked: z.number().int().openapi({ description: 'Units channels sold beyond inventory (see docs/channels.md)' }),
+  available: z.number().int().openapi({ description: 'inventory − taken − overbooked, at least 0' }),
 });
 const RateNightJson = z.object({
   date: z.string(),

@@ -79,13 +79,20 @@ async function assertInventoryCoversTaken(d1: D1DatabaseSession, rows: readonly 
   }
 }
 
+/**
+ * Inventory raised on an overbooked night absorbs the units sold beyond it (overbooked → taken, as far as
+ * the new inventory goes). `taken` is never lowered here: inventory below it still fails the CHECK, so a
+ * booking that slips in after assertInventoryCoversTaken still rolls this batch back.
+ */
 function writeStatements(d1: D1DatabaseSession, hotelId: string, plan: AriPlan): D1PreparedStatement[] {
   const out = chunks(plan.inventory, ROWS_PER_STATEMENT).map((chunk) =>
     d1
       .prepare(
         `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
          SELECT value ->> 0, value ->> 1, ?, value ->> 2, 0 FROM json_each(?) WHERE true
-         ON CONFLICT (room_type_id, date) DO UPDATE SET inventory = excluded.inventory`,
+         ON CONFLICT (room_type_id, date) DO UPDATE SET inventory = excluded.inventory,
+           taken = MAX(taken, MIN(excluded.inventory, taken + overbooked)),
+           overbooked = taken + overbooked - MAX(taken, MIN(excluded.inventory, taken + overbooked))`,
       )
       .bind(hotelId, JSON.stringify(chunk)),
   );

@@ -46,6 +46,8 @@ type RatePlanRow = [
   cancellationPolicy: unknown,
   currency: string,
 ];
+// `taken` here is every unit sold, those a channel sold beyond inventory (overbooked) included: a night
+// is free only while inventory − taken − overbooked > 0, for searches and bookings alike.
 type RoomNightRow = [roomTypeId: string, date: string, inventory: number, taken: number];
 type RateNightRow = [
   ratePlanId: string,
@@ -88,7 +90,7 @@ export async function loadSearchContext(
               extra_child_amount, json(cancellation_policy), currency)
          FROM rate_plans WHERE hotel_id = ?1 AND status = 'active'
        UNION ALL
-       SELECT 'room_nights', json_group_array(json_array(room_type_id, date, inventory, taken))
+       SELECT 'room_nights', json_group_array(json_array(room_type_id, date, inventory, taken + overbooked))
          FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3 GROUP BY room_type_id
        UNION ALL
        SELECT 'rate_nights', json_group_array(json_array(rate_plan_id, room_type_id, date, amount, min_stay, max_stay,

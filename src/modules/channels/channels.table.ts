@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const CHANNEL_PROVIDERS = ['ota_xml', 'booking_com'] as const;
 export type ChannelProvider = (typeof CHANNEL_PROVIDERS)[number];
@@ -120,6 +121,11 @@ export const channelReservations = sqliteTable(
     channelCollect: integer('channel_collect', { mode: 'boolean' }).notNull(),
     /** Acknowledged to the channel (OTA_NotifReportRQ / OTA_HotelResNotifRS); null until then. */
     acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    /**
+     * Bumped by every write; a write sets it to 0 when the version it read is no longer current, and the
+     * CHECK rolls its whole batch back (two deliveries, or a delivery and an accept, never both apply).
+     */
+    version: integer('version').notNull().default(1),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -127,6 +133,7 @@ export const channelReservations = sqliteTable(
     uniqueIndex('channel_reservations_external').on(t.channelId, t.channelReservationId),
     index('channel_reservations_reservation').on(t.reservationId),
     index('channel_reservations_status').on(t.channelId, t.status),
+    check('channel_reservations_version_current', sql`${t.version} >= 1`),
   ],
 );
 

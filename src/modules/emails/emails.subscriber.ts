@@ -8,6 +8,7 @@ import type { Subscriber } from '../events/subscribers';
 import { PAYMENT_EVENT_DATA } from '../payments/payments.schema';
 import { loadReservation, toReservationJson } from '../reservations/reservations.repo';
 import { type ReservationJson, ReservationSchema } from '../reservations/reservations.schema';
+import { domainOf } from './address';
 import { reservationMail } from './automations.rules';
 import { emailOutbox, type TemplateKey } from './emails.table';
 import { queueEmail } from './outbox.service';
@@ -35,7 +36,13 @@ export async function queueStayEmail(
   },
 ) {
   const settings = await getSettings(deps.db, input.hotel.id);
-  const off = settings.disabled.includes(input.key);
+  // A channel reservation without the guest's email is filed under a reserved `.invalid` placeholder
+  // (docs/channel-import.md): recorded, never sent.
+  const suppressed = settings.disabled.includes(input.key)
+    ? 'automation switched off'
+    : domainOf(input.stay.guest.email).endsWith('.invalid')
+      ? 'no guest address (a channel reservation without one)'
+      : null;
   return queueEmail(deps, {
     hotelId: input.hotel.id,
     dedupeKey: input.dedupeKey,
@@ -46,7 +53,7 @@ export async function queueStayEmail(
     eventId: input.eventId,
     to: { address: input.stay.guest.email, name: `${input.stay.guest.first_name} ${input.stay.guest.last_name}` },
     variables: { ...stayVariables(input.stay, input.hotel), ...input.extra },
-    ...(off ? { status: 'suppressed' as const, reason: 'automation switched off' } : {}),
+    ...(suppressed ? { status: 'suppressed' as const, reason: suppressed } : {}),
   });
 }
 

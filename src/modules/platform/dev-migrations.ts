@@ -12,6 +12,7 @@ import m0010 from '../../../migrations/0010_connection_refresh.sql';
 import m0011 from '../../../migrations/0011_emails.sql';
 import m0012 from '../../../migrations/0012_campaigns.sql';
 import m0013 from '../../../migrations/0013_channels.sql';
+import m0014 from '../../../migrations/0014_channel_reservation_version.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -34,6 +35,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0011_emails.sql', sql: m0011 },
   { name: '0012_campaigns.sql', sql: m0012 },
   { name: '0013_channels.sql', sql: m0013 },
+  { name: '0014_channel_reservation_version.sql', sql: m0014 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -37,7 +37,42 @@ export function takeUnits(
   ]);
 }
 
-/** Gives units back; the CHECK (taken >= 0) makes a double release roll its batch back. */
+/**
+ * Takes units a channel already sold, even beyond inventory: what fits goes to `taken`, the rest to
+ * `overbooked`, so `taken` stays within inventory and the CHECK keeps guarding every other path. A
+ * night without a row gets one with inventory 0 (all of it overbooked). Never refused by the CHECK.
+ */
+export function forceTakeUnits(
+  d1: D1DatabaseSession,
+  hotelId: string,
+  rooms: readonly { room_type_id: string }[],
+  checkIn: string,
+  checkOut: string,
+): D1PreparedStatement[] {
+  const dates = JSON.stringify(stayNights(checkIn, checkOut));
+  return [...unitsByRoomType(rooms)].flatMap(([roomTypeId, count]) => [
+    d1
+      .prepare(
+        `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken, overbooked)
+         SELECT ?, value, ?, 0, 0, 0 FROM json_each(?) AS d
+         WHERE NOT EXISTS (SELECT 1 FROM room_nights n WHERE n.room_type_id = ? AND n.date = d.value)`,
+      )
+      .bind(roomTypeId, hotelId, dates, roomTypeId),
+    // SET reads the old values on both sides: the units that do not fit become overbooked.
+    d1
+      .prepare(
+        `UPDATE room_nights SET taken = MIN(inventory, taken + ?1), overbooked = overbooked + MAX(0, taken + ?1 - inventory)
+         WHERE room_type_id = ?2 AND date IN (SELECT value FROM json_each(?3))`,
+      )
+      .bind(count, roomTypeId, dates),
+  ]);
+}
+
+/**
+ * Gives units back, overbooked ones first: units sold beyond inventory are the first to stop being
+ * over, so `taken` only drops once the night is no longer overbooked. The CHECK (taken >= 0) makes a
+ * double release roll its batch back.
+ */
 export function releaseUnits(
   d1: D1DatabaseSession,
   rooms: readonly { room_type_id: string }[],
@@ -48,7 +83,8 @@ export function releaseUnits(
   return [...unitsByRoomType(rooms)].map(([roomTypeId, count]) =>
     d1
       .prepare(
-        'UPDATE room_nights SET taken = taken - ? WHERE room_type_id = ? AND date IN (SELECT value FROM json_each(?))',
+        `UPDATE room_nights SET taken = taken - MAX(0, ?1 - overbooked), overbooked = MAX(0, overbooked - ?1)
+         WHERE room_type_id = ?2 AND date IN (SELECT value FROM json_each(?3))`,
       )
       .bind(count, roomTypeId, dates),
   );

@@ -3,6 +3,7 @@ import type { Principal } from '../../env';
 import { AppError } from '../../errors';
 import { todayIn } from '../../lib/dates';
 import { type ConstraintKind, commitChange, unexpectedConstraint } from '../events/commit';
+import type { DomainEvent } from '../events/events.schema';
 import type { GuestProof } from './access';
 import { cancellationFee } from './cancellation';
 import { releaseUnits } from './inventory';
@@ -50,6 +51,46 @@ function feeFor(loaded: LoadedReservation, terms: HotelTerms, now: Date): number
 }
 
 /**
+ * The write of a transition: the status change guarded by the version and status it was read at, the
+ * release of its units when it stops holding inventory, and its event. Channel imports put it in their
+ * own batch beside the channel reservation's row.
+ */
+export function transitionWrite(
+  session: D1DatabaseSession,
+  loaded: LoadedReservation,
+  to: ReservationStatus,
+  fee: number | null,
+  now: Date,
+): { statements: D1PreparedStatement[]; event: DomainEvent; releases: boolean } {
+  const { row, rooms } = loaded;
+  const releases = holdsInventory(row.status) && !holdsInventory(to);
+  const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
+  const cancelledAt = to === 'cancelled' || to === 'expired' ? now : row.cancelledAt;
+  const after = {
+    status: to,
+    cancellationFee: fee,
+    cancelledAt,
+    holdExpiresAt: null,
+    updatedAt: now,
+    version: row.version + 1,
+  };
+  return {
+    statements: [
+      session
+        .prepare(
+          `UPDATE reservations SET status = ?, cancellation_fee = ?, cancelled_at = ?, hold_expires_at = NULL, updated_at = ?,
+             version = CASE WHEN version = ? AND status = ? THEN version + 1 ELSE 0 END
+           WHERE id = ?`,
+        )
+        .bind(to, fee, cancelledAt?.getTime() ?? null, now.getTime(), row.version, row.status, row.id),
+      ...(releases ? releaseUnits(session, roomRefs, row.checkIn, row.checkOut) : []),
+    ],
+    event: { type: eventTypeOf(to), hotelId: row.hotelId, subjectId: row.id, data: eventData(loaded, after) },
+    releases,
+  };
+}
+
+/**
  * Moves a reservation to `to` in one version-guarded batch: the status change, the release of its
  * units when it stops holding inventory, and its event. A concurrent transition makes the batch
  * roll back; the caller then sees the state the winner left.
@@ -64,36 +105,17 @@ async function applyTransition(
   /** false: the caller bumps the hotel's cache version itself, once for many changes (expireHolds). */
   bumpCache = true,
 ): Promise<'applied' | 'lost_race'> {
-  const { row, rooms } = loaded;
-  const releases = holdsInventory(row.status) && !holdsInventory(to);
+  const { row } = loaded;
   // An unconfirmed hold was never a booking: dropping it costs nothing, as letting it expire does.
   const charges = (to === 'cancelled' || to === 'no_show') && row.status !== 'pending';
   const fee = charges ? feeFor(loaded, await terms(), now) : row.cancellationFee;
-  const roomRefs = rooms.map((r) => ({ room_type_id: r.roomTypeId }));
-  const cancelledAt = to === 'cancelled' || to === 'expired' ? now : row.cancelledAt;
-  const after = {
-    status: to,
-    cancellationFee: fee,
-    cancelledAt,
-    holdExpiresAt: null,
-    updatedAt: now,
-    version: row.version + 1,
-  };
+  const write = transitionWrite(session, loaded, to, fee, now);
   const result = await commitChange(deps, {
     hotelId: row.hotelId,
     session,
-    statements: [
-      session
-        .prepare(
-          `UPDATE reservations SET status = ?, cancellation_fee = ?, cancelled_at = ?, hold_expires_at = NULL, updated_at = ?,
-             version = CASE WHEN version = ? AND status = ? THEN version + 1 ELSE 0 END
-           WHERE id = ?`,
-        )
-        .bind(to, fee, cancelledAt?.getTime() ?? null, now.getTime(), row.version, row.status, row.id),
-      ...(releases ? releaseUnits(session, roomRefs, row.checkIn, row.checkOut) : []),
-    ],
-    events: [{ type: eventTypeOf(to), hotelId: row.hotelId, subjectId: row.id, data: eventData(loaded, after) }],
-    affectsAvailability: releases && bumpCache,
+    statements: write.statements,
+    events: [write.event],
+    affectsAvailability: write.releases && bumpCache,
   });
   if (!result.ok) return lostRaceOr(result.constraint);
   return 'applied';

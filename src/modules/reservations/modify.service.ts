@@ -13,8 +13,8 @@ import {
   insertRooms,
   type LoadedReservation,
   loadReservation,
-  PROFILE_ID_SQL,
   roomRows,
+  updateReservationDetails,
 } from './reservations.repo';
 import type { ModifyReservationBody } from './reservations.schema';
 import { getReservationFor, priceOrThrow } from './reservations.service';
@@ -140,33 +140,7 @@ export async function modifyReservation(
   const result = await commitChange(deps, {
     hotelId: row.hotelId,
     session,
-    statements: [
-      ...statements,
-      session
-        .prepare(
-          `UPDATE reservations SET check_in = ?, check_out = ?, total_amount = ?, special_requests = ?,
-             guest_first_name = ?, guest_last_name = ?, guest_email = ?, guest_phone = ?,
-             guest_id = CASE WHEN guest_email = ? THEN guest_id ELSE ${PROFILE_ID_SQL} END, updated_at = ?,
-             version = CASE WHEN version = ? THEN version + 1 ELSE 0 END
-           WHERE id = ?`,
-        )
-        .bind(
-          stay.checkIn,
-          stay.checkOut,
-          total,
-          specialRequests,
-          guest.firstName,
-          guest.lastName,
-          guest.email,
-          guest.phone,
-          guest.email,
-          row.hotelId,
-          guest.email,
-          now.getTime(),
-          row.version,
-          id,
-        ),
-    ],
+    statements: [...statements, updateReservationDetails(session, row, after)],
     events: [
       { type: 'reservation.modified', hotelId: row.hotelId, subjectId: id, data: eventData(current, after, rooms) },
     ],

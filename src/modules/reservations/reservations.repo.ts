@@ -163,6 +163,92 @@ export function eventData(
   return toReservationJson({ row: { ...loaded.row, ...change }, rooms: rooms ?? loaded.rooms }, 'booker');
 }
 
+/**
+ * The INSERT of a new reservation, filed under the hotel's profile for its guest email (PROFILE_ID_SQL:
+ * put ensureGuestProfile before it in the batch); `row.guestId` is not written. A reservation starts at
+ * version 1 with nothing paid.
+ */
+export function insertReservation(d1: D1DatabaseSession, row: ReservationRow): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO reservations (id, hotel_id, confirmation_number, status, guest_id, guest_first_name, guest_last_name,
+         guest_email, guest_phone, created_by, check_in, check_out, currency, total_amount, amount_paid,
+         cancellation_fee, special_requests, source, hold_expires_at, cancelled_at, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ${PROFILE_ID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, NULL, 1, ?, ?)`,
+    )
+    .bind(
+      row.id,
+      row.hotelId,
+      row.confirmationNumber,
+      row.status,
+      row.hotelId,
+      row.guestEmail,
+      row.guestFirstName,
+      row.guestLastName,
+      row.guestEmail,
+      row.guestPhone,
+      row.createdBy,
+      row.checkIn,
+      row.checkOut,
+      row.currency,
+      row.totalAmount,
+      row.specialRequests,
+      row.source,
+      row.holdExpiresAt?.getTime() ?? null,
+      row.createdAt.getTime(),
+      row.updatedAt.getTime(),
+    );
+}
+
+export type ReservationDetails = Pick<
+  ReservationRow,
+  | 'checkIn'
+  | 'checkOut'
+  | 'totalAmount'
+  | 'specialRequests'
+  | 'guestFirstName'
+  | 'guestLastName'
+  | 'guestEmail'
+  | 'guestPhone'
+  | 'updatedAt'
+>;
+
+/**
+ * Changes a reservation's stay, total, guest and requests, guarded by the version it was read at (a
+ * stale write sets version 0 and the CHECK rolls the batch back). A new guest email files it under
+ * that email's profile (put ensureGuestProfile before it in the batch).
+ */
+export function updateReservationDetails(
+  d1: D1DatabaseSession,
+  before: Pick<ReservationRow, 'id' | 'hotelId' | 'version'>,
+  after: ReservationDetails,
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE reservations SET check_in = ?, check_out = ?, total_amount = ?, special_requests = ?,
+         guest_first_name = ?, guest_last_name = ?, guest_email = ?, guest_phone = ?,
+         guest_id = CASE WHEN guest_email = ? THEN guest_id ELSE ${PROFILE_ID_SQL} END, updated_at = ?,
+         version = CASE WHEN version = ? THEN version + 1 ELSE 0 END
+       WHERE id = ?`,
+    )
+    .bind(
+      after.checkIn,
+      after.checkOut,
+      after.totalAmount,
+      after.specialRequests,
+      after.guestFirstName,
+      after.guestLastName,
+      after.guestEmail,
+      after.guestPhone,
+      after.guestEmail,
+      before.hotelId,
+      after.guestEmail,
+      after.updatedAt.getTime(),
+      before.version,
+      before.id,
+    );
+}
+
 export function insertRooms(
   d1: D1DatabaseSession,
   reservationId: string,

@@ -14,10 +14,10 @@ import { refusalError } from './refusals';
 import {
   ensureGuestProfile,
   eventData,
+  insertReservation,
   insertRooms,
   type LoadedReservation,
   loadReservation,
-  PROFILE_ID_SQL,
   roomRows,
 } from './reservations.repo';
 import type { CreateReservationBody } from './reservations.schema';
@@ -25,7 +25,8 @@ import type { ReservationRow } from './reservations.table';
 
 const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-function confirmationNumber(): string {
+/** A new confirmation number (channel imports mint theirs here too). */
+export function confirmationNumber(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return `WH${[...bytes].map((b) => CONFIRMATION_ALPHABET[b % CONFIRMATION_ALPHABET.length]).join('')}`;
 }
@@ -146,34 +147,7 @@ export async function createReservation(
     session,
     statements: [
       ensureGuestProfile(session, { hotelId: body.hotel_id, email, ...guest }, now),
-      session
-        .prepare(
-          `INSERT INTO reservations (id, hotel_id, confirmation_number, status, guest_id, guest_first_name, guest_last_name,
-             guest_email, guest_phone, created_by, check_in, check_out, currency, total_amount, amount_paid,
-             cancellation_fee, special_requests, source, hold_expires_at, cancelled_at, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ${PROFILE_ID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, 'direct', ?, NULL, 1, ?, ?)`,
-        )
-        .bind(
-          id,
-          row.hotelId,
-          row.confirmationNumber,
-          row.status,
-          row.hotelId,
-          email,
-          row.guestFirstName,
-          row.guestLastName,
-          email,
-          row.guestPhone,
-          row.createdBy,
-          row.checkIn,
-          row.checkOut,
-          row.currency,
-          total,
-          row.specialRequests,
-          holdExpiresAt,
-          now.getTime(),
-          now.getTime(),
-        ),
+      insertReservation(session, row),
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
       ...(claim ? [bindResource(session, claim, id)] : []),

@@ -139,8 +139,8 @@ const VIRTUAL = /virtual|vcc|channel.?collect/i;
 /**
  * Whether the channel collected the payment (a virtual card to charge, or nothing to charge):
  * OTA has no attribute for it, so partners say it in a card's Remark or holder name, a PrePay
- * guarantee, a payment description, or an extension (Agoda: `TPA_Extensions/VirtualCreditCard`,
- * `IsVCC="true"`).
+ * guarantee, a payment type of code list PMT 43 "Virtual card" (`GuaranteeTypeCode="43"`), a payment
+ * description, or an extension (Agoda: `TPA_Extensions/VirtualCreditCard`, `IsVCC="true"`).
  */
 function channelCollectOf(node: XmlNode, card: XmlNode | undefined): boolean {
   if (
@@ -149,7 +149,11 @@ function channelCollectOf(node: XmlNode, card: XmlNode | undefined): boolean {
   ) {
     return true;
   }
-  if (findAll(node, 'Guarantee').some((g) => attr(g, 'GuaranteeType') === 'PrePay')) return true;
+  const guarantees = findAll(node, 'Guarantee');
+  if (guarantees.some((g) => attr(g, 'GuaranteeType') === 'PrePay')) return true;
+  const paymentTypes = [...guarantees, ...findAll(node, 'GuaranteeAccepted'), ...findAll(node, 'GuaranteePayment')];
+  if (paymentTypes.some((g) => attr(g, 'GuaranteeTypeCode') === '43' || attr(g, 'PaymentTransactionTypeCode') === '43'))
+    return true;
   const descriptions = findAll(node, 'GuaranteePayment').flatMap((payment) =>
     list(child(payment, 'Description')?.Text),
   );

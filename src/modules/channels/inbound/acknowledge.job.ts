@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Deps } from '../../../deps';
+import { defineJob, type JobEnvelope, PermanentJobError } from '../../../lib/job';
+import type { ReservationAdapter } from '../adapter';
+import { recordExchange } from '../channel-log';
+import { channelContext, loadChannelRow } from '../channels.repo';
+import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider, type ChannelRow } from '../channels.table';
+import type { ImportOutcome, PartnerAnswer } from '../domain';
+import { readAnswer } from '../xml/answer';
+
+export const ACKNOWLEDGE_JOB = 'channels.acknowledge';
+
+const Payload = z.object({
+  channel_id: z.string().min(1),
+  outcome: z.object({
+    channelReservationId: z.string().min(1),
+    kind: z.enum(['new', 'modify', 'cancel']),
+    status: z.enum(CHANNEL_RESERVATION_STATUSES),
+    confirmationNumber: z.string().nullable(),
+    error: z.object({ code: z.string(), text: z.string() }).nullable(),
+  }),
+});
+
+/** The queue message that tells a channel what became of one of its reservations (accept, reject, re-import). */
+export function acknowledgeMessage(channelId: string, outcome: ImportOutcome): JobEnvelope {
+  return { type: ACKNOWLEDGE_JOB, payload: { channel_id: channelId, outcome } satisfies z.input<typeof Payload> };
+}
+
+export type AcknowledgeAdapters = Partial<Record<ChannelProvider, Pick<ReservationAdapter, 'acknowledge'>>>;
+
+/**
+ * `channels.acknowledge`, with the providers' reservation adapters (RESERVATION_ADAPTERS in production,
+ * a small one in tests). The outcome travels in the message: the channel hears what the hotel decided,
+ * even if a later message changes the reservation again (that one is acknowledged on its own).
+ */
+export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
+  return defineJob({
+    type: ACKNOWLEDGE_JOB,
+    schema: Payload,
+    handle: async ({ channel_id, outcome }, deps) => {
+      const channel = await loadChannelRow(deps.d1, channel_id);
+      // Deleted since: nobody to tell. Switched off: kept in dead letters, to replay once it is on again.
+      if (!channel) return;
+      if (!deps.config.OTA_INTEGRATION_ENABLED) throw new PermanentJobError('OTA integration is switched off');
+      const adapter = adapters[channel.provider];
+      if (!adapter) throw new PermanentJobError(`no reservation adapter for ${channel.provider}`);
+      const request = adapter.acknowledge(await channelContext(deps, channel), [outcome]);
+      if (request) await send(deps, channel, request);
+      await deps.d1.batch([
+        deps.d1
+          .prepare(
+            'UPDATE channel_reservations SET acknowledged_at = ? WHERE channel_id = ? AND channel_reservation_id = ?',
+          )
+          .bind(deps.now().getTime(), channel.id, outcome.channelReservationId),
+        ...(request
+          ? [
+              deps.d1
+                .prepare('UPDATE channels SET last_success_at = ? WHERE id = ?')
+                .bind(deps.now().getTime(), channel.id),
+            ]
+          : []),
+      ]);
+    },
+  });
+}
+
+/** One exchange, logged (redacted) whatever happens; anything but a Success / Warnings answer is retried. */
+async function send(
+  deps: Deps,
+  channel: ChannelRow,
+  request: NonNullable<ReturnType<ReservationAdapter['acknowledge']>>,
+): Promise<void> {
+  const result = await deps.outbound({
+    service: `ota:${channel.provider}`,
+    url: request.url,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    timeoutMs: deps.config.OTA_TIMEOUT_MS,
+  });
+  const text = result.ok ? await result.response.text().catch(() => null) : null;
+  const answer: PartnerAnswer =
+    result.ok && result.outcome === 'ok' && text !== null
+      ? readAnswer(text)
+      : {
+          outcome: 'error',
+          warnings: [],
+          errors: [{ text: result.ok ? `HTTP ${result.status}` : result.error }],
+        };
+  const detail = [...answer.errors, ...answer.warnings].map((i) => `${i.code ?? ''} ${i.text}`.trim()).join('; ');
+  await recordExchange(deps, {
+    channelId: channel.id,
+    hotelId: channel.hotelId,
+    direction: 'outbound',
+    messageType: request.messageType,
+    outcome: result.ok && result.outcome === 'ok' ? answer.outcome : 'failed',
+    httpStatus: result.ok ? result.status : null,
+    durationMs: result.durationMs,
+    correlationId: request.correlationId,
+    request: request.body ?? null,
+    response: text,
+    detail: detail || null,
+  });
+  if (answer.outcome === 'error') {
+    await deps.d1
+      .prepare('UPDATE channels SET last_error_at = ?, last_error = ? WHERE id = ?')
+      .bind(deps.now().getTime(), `acknowledgement refused: ${detail}`.slice(0, 500), channel.id)
+      .run();
+    throw new Error(`channel ${channel.id} did not take the acknowledgement`);
+  }
+}
