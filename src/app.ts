@@ -15,7 +15,8 @@ import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.rou
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
 import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
-import { OTA_BASIC_SCHEME, otaErrorFormat } from './modules/channels/inbound/push.routes';
+import { OTA_BASIC_SCHEME, otaErrorFormat, otaPushRoutes } from './modules/channels/inbound/push.routes';
+import { CHANNEL_TOOLS } from './modules/channels/inbound/tools';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
@@ -150,6 +151,7 @@ export function createApp() {
   app.route('/api/v1', unsubscribeRoutes);
   app.route('/api/v1', channelRoutes);
   app.route('/api/v1', channelReservationRoutes);
+  app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -78,15 +78,6 @@ async function answerMessage(deps: Deps, row: ChannelRow, message: Message, tool
   const adapter = tools.adapterFor(row.provider);
   const batch = adapter.readPushed(message.text);
   if (!batch.ok) return { ok: false, status: 400, issue: issueForRefusal(batch.refusal) };
-  const foreign = batch.reservations.find((r) => r.hotelCode !== null && r.hotelCode !== row.hotelCode);
-  if (foreign) {
-    const issue = {
-      type: EWT.bizRule,
-      code: ERR.invalidHotelCode,
-      text: `Hotel code ${foreign.hotelCode} is not this channel's.`,
-    };
-    return { ok: false, status: 400, issue };
-  }
   try {
     const ctx = await channelContext(deps, row);
     const outcomes = await tools.importBatch(deps, ctx, batch.reservations);
