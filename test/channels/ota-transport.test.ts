@@ -166,7 +166,10 @@ describe('the pull cron', () => {
     const queued = fakeMessage({ type: 'channels.pull', payload: { channel_id: channel.id } });
     await consume('wehub-jobs', queued, off, off.settle);
     expect(queued.acked).toBe(true);
-    expect(partner.current.state.reservations.size).toBe(0);
+    const calls = await env.DB.prepare('SELECT COUNT(*) AS n FROM channel_messages WHERE channel_id = ?')
+      .bind(channel.id)
+      .first<{ n: number }>();
+    expect(calls?.n).toBe(0);
   });
 });
 
