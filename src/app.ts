@@ -16,6 +16,8 @@ import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { resyncRoutes } from './modules/channels/ari-push/resync.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
 import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
+import { OTA_BASIC_SCHEME, otaErrorFormat, otaPushRoutes } from './modules/channels/inbound/push.routes';
+import { CHANNEL_TOOLS } from './modules/channels/inbound/tools';
 import { campaignRoutes } from './modules/emails/campaigns.routes';
 import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
@@ -103,11 +105,19 @@ export function createApp() {
       "Square's webhook signature: base64 HMAC-SHA256 of the notification URL followed by the raw body, " +
       'with the subscription’s signature key (SQUARE_WEBHOOK_SIGNATURE_KEY).',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', OTA_BASIC_SCHEME, {
+    type: 'http',
+    scheme: 'basic',
+    description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
+  });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
-  for (const path of ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server']) {
-    app.use(path, configured);
+  const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
+  for (const path of configuredPaths) app.use(path, configured);
+  // Before the body limit: an OTA partner hears every refusal, the limit's included, as an OTA Errors body.
+  app.use('/api/v1/ota/*', otaErrorFormat);
+  for (const path of configuredPaths) {
     app.use(
       path,
       bodyLimit({
@@ -154,6 +164,7 @@ export function createApp() {
   app.route('/api/v1', unsubscribeRoutes);
   app.route('/api/v1', channelRoutes);
   app.route('/api/v1', channelReservationRoutes);
+  app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -7,6 +7,7 @@ import { ariPushJob } from './modules/channels/ari-push/push.job';
 import { ariSendJob } from './modules/channels/ari-push/send.job';
 import { purgeChannelMessagesJob } from './modules/channels/channel-messages.service';
 import { acknowledgeJobWith } from './modules/channels/inbound/acknowledge.job';
+import { pullChannelJob, schedulePullsJob } from './modules/channels/inbound/pull.job';
 import { RESERVATION_ADAPTERS } from './modules/channels/providers/reservation-adapters';
 import { campaignBatchJob, dueCampaignsJob } from './modules/emails/campaigns.jobs';
 import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job';
@@ -40,6 +41,8 @@ export const JOBS: readonly JobDefinition[] = [
   dueCampaignsJob,
   campaignBatchJob,
   acknowledgeJobWith(RESERVATION_ADAPTERS),
+  schedulePullsJob,
+  pullChannelJob,
   purgeChannelMessagesJob,
   ariPushJob,
   ariSendJob,
@@ -62,6 +65,11 @@ export const CRONS: readonly CronRow[] = [
   { name: 'square token refresh', cron: '41 * * * *', enqueue: (at) => [sweepConnectionsJob.message({ at })] },
   { name: 'email message purge', cron: '17 3 * * *', enqueue: (at) => [purgeEmailRawJob.message({ at })] },
   { name: 'email campaigns', cron: '* * * * *', enqueue: (at) => [dueCampaignsJob.message({ at })] },
+  {
+    name: 'channel reservation pulls',
+    cron: '* * * * *',
+    enqueue: (at, deps) => (deps.config.OTA_INTEGRATION_ENABLED ? [schedulePullsJob.message({ at })] : []),
+  },
   { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
   { name: 'channel message purge', cron: '17 3 * * *', enqueue: (at) => [purgeChannelMessagesJob.message({ at })] },
 ];

@@ -148,6 +148,7 @@ describe('cron table', () => {
     const everyMinute = recordingJobs();
     await runCron('* * * * *', at, testDeps({ jobs: everyMinute }));
     expect(everyMinute.sent.map((j) => j.type).sort()).toEqual([
+      'channels.schedule_pulls',
       'email.campaigns_due',
       'event.relay',
       'housekeeping',
