@@ -6,17 +6,19 @@ import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { canAccessHotel } from '../auth/access';
 import { checkWebhookUrl } from '../webhooks/url-policy';
+import { syncStartedProducts } from './ari-push/resync.service';
 import type { CreateChannelBody, UpdateChannelBody } from './channels.schema';
 import {
   CHANNEL_PROVIDERS,
   type ChannelEndpoints,
   type ChannelProvider,
   type ChannelRow,
+  channelMappings,
   channels,
 } from './channels.table';
 import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
 
-type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log'>;
+type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs'>;
 type Create = (typeof CreateChannelBody)['_output'];
 type Update = (typeof UpdateChannelBody)['_output'];
 
@@ -147,6 +149,17 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
   };
   if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);
   await deps.db.update(channels).set(changes).where(eq(channels.id, id));
+  if (!row.enabled && changes.enabled) {
+    const mapped = await deps.db
+      .selectDistinct({ roomTypeId: channelMappings.roomTypeId })
+      .from(channelMappings)
+      .where(eq(channelMappings.channelId, id));
+    await syncStartedProducts(
+      deps,
+      { ...row, enabled: true },
+      mapped.map((m) => m.roomTypeId),
+    );
+  }
   deps.log.info('channel changed', {
     channel_id: id,
     hotel_id: row.hotelId,

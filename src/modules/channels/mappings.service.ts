@@ -3,6 +3,7 @@ import { inList } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError, type FieldError } from '../../errors';
 import { ratePlans, roomTypes } from '../catalog/catalog.table';
+import { syncStartedProducts } from './ari-push/resync.service';
 import type { MappingSchema } from './channels.schema';
 import { type ChannelRow, channelMappings } from './channels.table';
 
@@ -92,7 +93,7 @@ export async function listMappings(deps: Pick<Deps, 'db'>, channelId: string): P
  * never a mix, and two PUTs at once leave one of the two sets whole.
  */
 export async function replaceMappings(
-  deps: Pick<Deps, 'db' | 'd1' | 'log'>,
+  deps: Pick<Deps, 'db' | 'd1' | 'log' | 'jobs' | 'now' | 'config'>,
   channel: ChannelRow,
   mappings: readonly Mapping[],
 ): Promise<Mapping[]> {
@@ -110,6 +111,11 @@ export async function replaceMappings(
       )
       .bind(channel.id, JSON.stringify(mappings)),
   ]);
+  await syncStartedProducts(
+    deps,
+    channel,
+    mappings.map((m) => m.room_type_id),
+  );
   deps.log.info('channel mappings replaced', {
     channel_id: channel.id,
     hotel_id: channel.hotelId,

@@ -54,3 +54,29 @@ export async function requestResync(
   if (ranges.length > 0) await markDirty(deps, row.hotelId, row.id, ranges, true);
   return { channel_id: row.id, from: range.from, to: range.to, room_types: ranges.length };
 }
+
+/** How far ahead a channel hears our calendar when it starts selling a product. */
+export const INITIAL_SYNC_DAYS = 365;
+
+/**
+ * A channel that starts selling products — mappings saved, or the channel switched on — gets their
+ * calendar at once (a year from yesterday in UTC, which covers "today" in every time zone), instead of
+ * only the nights that happen to change later. Nothing while the channel or the integration is off.
+ */
+export async function syncStartedProducts(
+  deps: Pick<Deps, 'd1' | 'jobs' | 'now' | 'config'>,
+  channel: { id: string; hotelId: string; enabled: boolean },
+  roomTypeIds: readonly string[],
+): Promise<void> {
+  if (!deps.config.OTA_INTEGRATION_ENABLED || !channel.enabled || roomTypeIds.length === 0) return;
+  const from = addDays(deps.now().toISOString().slice(0, 10), -1);
+  const to = addDays(from, INITIAL_SYNC_DAYS + 1);
+  const ranges = [...new Set(roomTypeIds)].map((roomTypeId) => ({
+    roomTypeId,
+    from,
+    to,
+    availability: true,
+    rates: true,
+  }));
+  await markDirty(deps, channel.hotelId, channel.id, ranges, true);
+}
