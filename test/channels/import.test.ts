@@ -15,7 +15,7 @@ import {
 } from '../helpers/channel-import';
 import { testDeps } from '../helpers/deps';
 import { expectStatus } from '../helpers/http';
-import { eventsOf, getReservation } from '../helpers/reservations';
+import { act, eventsOf, getReservation } from '../helpers/reservations';
 
 async function mappedHotel(options: { units?: number; autoAccept?: boolean } = {}) {
   const h = await bookableHotel({ units: options.units ?? 5 });
@@ -247,6 +247,22 @@ describe('importReservations: modifications and cancellations', () => {
     const late = await importOne(h.ctx, { ...r, kind: 'modify', specialRequests: 'late' });
     expect(late).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
     expect((await reservationOf(h.ctx.channel.id, r.channelReservationId)).status).toBe('cancelled');
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('a cancellation after check-in is refused as failed: the guest keeps the room, its unit stays sold', async () => {
+    const h = await mappedHotel({ units: 1 });
+    const r = inbound({ rooms: [inboundRoom({ checkIn: inDays(0), checkOut: inDays(2) })] });
+    await importOne(h.ctx, r);
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    await expectStatus(act(res.id, 'check-in'), 200);
+
+    const outcome = await importOne(h.ctx, { ...r, kind: 'cancel' });
+    expect(outcome).toMatchObject({ kind: 'cancel', status: 'failed', error: { code: 'invalid' } });
+    expect(outcome.error?.text).toMatch(/checked_in/);
+    expect((await reservationOf(h.ctx.channel.id, r.channelReservationId)).status).toBe('checked_in');
+    expect(await nightOf(h.roomType.id, inDays(0))).toMatchObject({ taken: 1, overbooked: 0 });
+    expect(await eventsOf(res.id)).toEqual(['reservation.created', 'reservation.modified']);
     await auditChannelInventory(h.hotel.id);
   });
 
