@@ -233,6 +233,26 @@ describe('importReservations: modifications and cancellations', () => {
     expect(await countReservations(h.hotel.id)).toBe(1);
   });
 
+  it('a new reservation or modification arriving after a newer version changes nothing (out of order)', async () => {
+    const h = await mappedHotel();
+    const r = inbound({ createdAt: '2026-11-01T10:00:00Z' });
+    const moved = [inboundRoom({ checkIn: inDays(20), checkOut: inDays(23) })];
+    const second = { ...r, kind: 'modify' as const, createdAt: '2026-11-02T10:00:00Z', rooms: moved };
+    const third = { ...second, createdAt: '2026-11-03T10:00:00Z', specialRequests: 'late arrival' };
+    await importOne(h.ctx, third);
+    expect(await importOne(h.ctx, second)).toMatchObject({ kind: 'modify', status: 'imported', error: null });
+    expect(await importOne(h.ctx, r)).toMatchObject({ kind: 'new', status: 'imported', error: null });
+    // Without timestamps, the original arriving after a modification is as late.
+    expect(await importOne(h.ctx, { ...r, createdAt: null, totalAmount: 1 })).toMatchObject({ status: 'imported' });
+
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    expect(res).toMatchObject({ check_in: inDays(20), check_out: inDays(23), special_requests: 'late arrival' });
+    expect(await eventsOf(res.id)).toEqual(['reservation.created']);
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
+    expect(await nightOf(h.roomType.id, inDays(20))).toMatchObject({ taken: 1 });
+    await auditChannelInventory(h.hotel.id);
+  });
+
   it('a cancellation cancels ours and releases its units; a late modification changes nothing', async () => {
     const h = await mappedHotel();
     const r = inbound();

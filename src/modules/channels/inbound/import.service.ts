@@ -12,7 +12,7 @@ import {
   outcomeOf,
   writeChannelReservation,
 } from './channel-reservations.repo';
-import { checkReservation, mapRooms, messageDigest } from './import.rules';
+import { checkReservation, isStale, mapRooms, messageDigest } from './import.rules';
 import {
   createWrite,
   type HotelBooks,
@@ -120,6 +120,9 @@ function settledOutcome(
       error: { code: 'cancelled', text: 'The channel cancelled this reservation before; it cannot change now.' },
     };
   }
+  // An older version than the one applied changes nothing: ours already holds the newer one.
+  const last = row.data as { createdAt?: string | null };
+  if (isStale(r, { kind: row.lastKind, createdAt: last.createdAt ?? null })) return outcomeOf(state, r.kind);
   return null;
 }
 
