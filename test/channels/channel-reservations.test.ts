@@ -20,7 +20,7 @@ import {
 import { testDeps } from '../helpers/deps';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 import { fakeFetch } from '../helpers/outbound';
-import { getReservation } from '../helpers/reservations';
+import { act, getReservation } from '../helpers/reservations';
 
 const ADMIN = { id: 'admin', hotelIds: null } as never;
 
@@ -134,6 +134,30 @@ describe('accept and reject', () => {
         },
       },
     ]);
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('decided through the reservations API first, accept or reject still tells the channel, changing nothing else', async () => {
+    const h = await pendingHotel();
+    const id = (await channelRow(h.ctx.channel.id, h.r.channelReservationId))?.reservation_id;
+    await expectStatus(act(id, 'confirm'), 200);
+    const deps = testDeps();
+    const state = await decideChannelReservation(deps, ADMIN, h.ctx.channel.id, h.r.channelReservationId, 'accept');
+    await deps.settle();
+    expect(state.row?.status).toBe('imported');
+    expect(state.reservation?.row).toMatchObject({ status: 'confirmed', version: 2 });
+    expect(acknowledgements(deps).map((j) => j.payload.outcome)).toEqual([
+      expect.objectContaining({ status: 'imported', error: null }),
+    ]);
+
+    const other = inbound();
+    await importOne(h.ctx, other);
+    const otherId = (await channelRow(h.ctx.channel.id, other.channelReservationId))?.reservation_id;
+    await expectStatus(act(otherId, 'cancel'), 200);
+    const rejected = await expectStatus(call('POST', `${h.base}/${other.channelReservationId}/reject`), 200);
+    expect(rejected).toMatchObject({ status: 'rejected', reservation_status: 'cancelled' });
+    await expectProblem(call('POST', `${h.base}/${other.channelReservationId}/accept`), 409, 'invalid_state');
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 1, overbooked: 0 });
     await auditChannelInventory(h.hotel.id);
   });
 
