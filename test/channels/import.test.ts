@@ -145,6 +145,22 @@ describe('importReservations: new reservations', () => {
     expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
   });
 
+  it('negative or unstorable amounts and guest counts are kept as failed, never booked nor thrown', async () => {
+    const h = await mappedHotel();
+    const nights = [inDays(10), inDays(11)];
+    const bad = [
+      inbound({ rooms: [inboundRoom({ nightly: nights.map((date) => ({ date, amount: -5_000 })) })] }),
+      inbound({ rooms: [inboundRoom({ nightly: [], totalAmount: 1e24 })] }),
+      inbound({ rooms: [inboundRoom({ nightly: [], totalAmount: null })], totalAmount: -100 }),
+      inbound({ rooms: [inboundRoom({ adults: 1e20 })] }),
+    ];
+    const outcomes = await importNow(h.ctx, ...bad);
+    expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual(bad.map(() => ['failed', 'invalid']));
+    expect(await countReservations(h.hotel.id)).toBe(0);
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
+    expect((await importOne(h.ctx, inbound({ rooms: [inboundRoom({ nightly: [] })] }))).status).toBe('imported');
+  });
+
   it('an unmapped code is kept as needs_mapping with the whole message, not dropped', async () => {
     const h = await mappedHotel();
     const r = inbound({ rooms: [inboundRoom({ roomCode: 'SUITE' })] });

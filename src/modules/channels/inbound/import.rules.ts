@@ -104,6 +104,19 @@ export function checkReservation(
   if (daysBetween(stay.checkIn, stay.checkOut) > MAX_CHANNEL_NIGHTS) {
     return { ok: false, problem: `The stay is longer than ${MAX_CHANNEL_NIGHTS} nights.` };
   }
+  // What we would book: a negative price, or one (or a guest count) beyond what we store, is not taken.
+  const prices = channelPrices(r, stay);
+  const amounts = prices.flatMap((p) => [p.totalAmount, ...p.nightly.map((n) => n.amount)]);
+  if (r.totalAmount !== null) amounts.push(r.totalAmount);
+  amounts.push(amounts.reduce((n, a) => n + a, 0));
+  if (amounts.some((a) => !Number.isSafeInteger(a) || a < 0)) {
+    return { ok: false, problem: 'Its amounts are negative or too large to book.' };
+  }
+  if (
+    r.rooms.some((room) => !Number.isSafeInteger(room.adults + room.children) || room.adults < 0 || room.children < 0)
+  ) {
+    return { ok: false, problem: 'Its guest counts are not counts.' };
+  }
   return { ok: true, stay };
 }
 
