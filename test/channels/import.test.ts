@@ -14,8 +14,8 @@ import {
   nightOf,
 } from '../helpers/channel-import';
 import { testDeps } from '../helpers/deps';
-import { expectStatus } from '../helpers/http';
-import { act, eventsOf, getReservation } from '../helpers/reservations';
+import { expectProblem, expectStatus } from '../helpers/http';
+import { act, eventsOf, getReservation, modify } from '../helpers/reservations';
 
 async function mappedHotel(options: { units?: number; autoAccept?: boolean } = {}) {
   const h = await bookableHotel({ units: options.units ?? 5 });
@@ -299,6 +299,19 @@ describe('importReservations: modifications and cancellations', () => {
     expect((await reservationOf(h.ctx.channel.id, r.channelReservationId)).status).toBe('checked_in');
     expect(await nightOf(h.roomType.id, inDays(0))).toMatchObject({ taken: 1, overbooked: 0 });
     expect(await eventsOf(res.id)).toEqual(['reservation.created', 'reservation.modified']);
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('through the reservations API its guest details change, its stay does not: the channel owns it and its price', async () => {
+    const h = await mappedHotel();
+    const r = inbound();
+    await importOne(h.ctx, r);
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    await expectProblem(modify(res.id, { check_out: inDays(13) }), 409, 'invalid_state');
+    await expectProblem(modify(res.id, { adults: 1 }), 409, 'invalid_state');
+    const changed = await expectStatus(modify(res.id, { special_requests: 'quiet room' }), 200);
+    expect(changed).toMatchObject({ check_out: inDays(12), total_amount: 24_690, special_requests: 'quiet room' });
+    expect(await nightOf(h.roomType.id, inDays(12))).toMatchObject({ taken: 0 });
     await auditChannelInventory(h.hotel.id);
   });
 
