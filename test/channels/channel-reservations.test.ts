@@ -63,6 +63,32 @@ function partner(answer: string) {
   ]);
 }
 
+/** env.DB whose sessions run `before` once, just before the `nth` batch sent through them (reads included). */
+function beforeBatch(nth: number, before: () => Promise<void>): D1Database {
+  let seen = 0;
+  const bind = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(env.DB, {
+    get(db, prop) {
+      if (prop !== 'withSession') return bind(db, prop);
+      return (constraint?: string) => {
+        const session = db.withSession(constraint as 'first-primary');
+        return new Proxy(session, {
+          get(target, p) {
+            if (p !== 'batch') return bind(target, p);
+            return async (statements: D1PreparedStatement[]) => {
+              if (++seen === nth) await before();
+              return target.batch(statements);
+            };
+          },
+        });
+      };
+    },
+  });
+}
+
 describe('GET /api/v1/channels/:id/reservations', () => {
   it('lists what the channel sent, newest first, by status, with the card summary only', async () => {
     const h = await pendingHotel();
@@ -159,6 +185,21 @@ describe('accept and reject', () => {
     await expectProblem(call('POST', `${h.base}/${other.channelReservationId}/accept`), 409, 'invalid_state');
     expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 1, overbooked: 0 });
     await auditChannelInventory(h.hotel.id);
+  });
+
+  it('accept after a confirm through the API is refused when ours is cancelled meanwhile: the channel hears nothing', async () => {
+    const h = await pendingHotel();
+    const id = (await channelRow(h.ctx.channel.id, h.r.channelReservationId))?.reservation_id;
+    await expectStatus(act(id, 'confirm'), 200);
+    // Batch 1 reads ours; batch 2 is the write: the cancellation slips in between.
+    const deps = testDeps({ d1: beforeBatch(2, async () => void (await expectStatus(act(id, 'cancel'), 200))) });
+    await expect(
+      decideChannelReservation(deps, ADMIN, h.ctx.channel.id, h.r.channelReservationId, 'accept'),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await deps.settle();
+    expect(acknowledgements(deps)).toEqual([]);
+    expect(await channelRow(h.ctx.channel.id, h.r.channelReservationId)).toMatchObject({ status: 'pending' });
+    expect((await expectStatus(getReservation(id), 200)).status).toBe('cancelled');
   });
 
   it('reject of an overbooked pending reservation releases the overbooked units', async () => {

@@ -101,8 +101,14 @@ export async function decideChannelReservation(
     throw new AppError('invalid_state', `A ${state.row.status} channel reservation cannot be ${decision}ed.`);
   }
   const now = deps.now();
+  // Decided already: ours is only checked to be as read (a change meanwhile sets version 0, refused by the CHECK).
+  const unchanged = session
+    .prepare(
+      'UPDATE reservations SET version = CASE WHEN version = ? AND status = ? THEN version ELSE 0 END WHERE id = ?',
+    )
+    .bind(loaded.row.version, loaded.row.status, loaded.row.id);
   const write = decided
-    ? { statements: [], event: null, releases: false }
+    ? { statements: [unchanged], event: null, releases: false }
     : transitionWrite(
         session,
         loaded,
