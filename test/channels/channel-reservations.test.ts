@@ -20,7 +20,7 @@ import {
 import { testDeps } from '../helpers/deps';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 import { fakeFetch } from '../helpers/outbound';
-import { getReservation } from '../helpers/reservations';
+import { act, getReservation } from '../helpers/reservations';
 
 const ADMIN = { id: 'admin', hotelIds: null } as never;
 
@@ -61,6 +61,32 @@ function partner(answer: string) {
   return fakeFetch([
     { method: 'POST', url: 'http://ota.test/ack', reply: () => new Response(answer, { status: 200 }) },
   ]);
+}
+
+/** env.DB whose sessions run `before` once, just before the `nth` batch sent through them (reads included). */
+function beforeBatch(nth: number, before: () => Promise<void>): D1Database {
+  let seen = 0;
+  const bind = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(env.DB, {
+    get(db, prop) {
+      if (prop !== 'withSession') return bind(db, prop);
+      return (constraint?: string) => {
+        const session = db.withSession(constraint as 'first-primary');
+        return new Proxy(session, {
+          get(target, p) {
+            if (p !== 'batch') return bind(target, p);
+            return async (statements: D1PreparedStatement[]) => {
+              if (++seen === nth) await before();
+              return target.batch(statements);
+            };
+          },
+        });
+      };
+    },
+  });
 }
 
 describe('GET /api/v1/channels/:id/reservations', () => {
@@ -135,6 +161,45 @@ describe('accept and reject', () => {
       },
     ]);
     await auditChannelInventory(h.hotel.id);
+  });
+
+  it('decided through the reservations API first, accept or reject still tells the channel, changing nothing else', async () => {
+    const h = await pendingHotel();
+    const id = (await channelRow(h.ctx.channel.id, h.r.channelReservationId))?.reservation_id;
+    await expectStatus(act(id, 'confirm'), 200);
+    const deps = testDeps();
+    const state = await decideChannelReservation(deps, ADMIN, h.ctx.channel.id, h.r.channelReservationId, 'accept');
+    await deps.settle();
+    expect(state.row?.status).toBe('imported');
+    expect(state.reservation?.row).toMatchObject({ status: 'confirmed', version: 2 });
+    expect(acknowledgements(deps).map((j) => j.payload.outcome)).toEqual([
+      expect.objectContaining({ status: 'imported', error: null }),
+    ]);
+
+    const other = inbound();
+    await importOne(h.ctx, other);
+    const otherId = (await channelRow(h.ctx.channel.id, other.channelReservationId))?.reservation_id;
+    await expectStatus(act(otherId, 'cancel'), 200);
+    const rejected = await expectStatus(call('POST', `${h.base}/${other.channelReservationId}/reject`), 200);
+    expect(rejected).toMatchObject({ status: 'rejected', reservation_status: 'cancelled' });
+    await expectProblem(call('POST', `${h.base}/${other.channelReservationId}/accept`), 409, 'invalid_state');
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 1, overbooked: 0 });
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('accept after a confirm through the API is refused when ours is cancelled meanwhile: the channel hears nothing', async () => {
+    const h = await pendingHotel();
+    const id = (await channelRow(h.ctx.channel.id, h.r.channelReservationId))?.reservation_id;
+    await expectStatus(act(id, 'confirm'), 200);
+    // Batch 1 reads ours; batch 2 is the write: the cancellation slips in between.
+    const deps = testDeps({ d1: beforeBatch(2, async () => void (await expectStatus(act(id, 'cancel'), 200))) });
+    await expect(
+      decideChannelReservation(deps, ADMIN, h.ctx.channel.id, h.r.channelReservationId, 'accept'),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await deps.settle();
+    expect(acknowledgements(deps)).toEqual([]);
+    expect(await channelRow(h.ctx.channel.id, h.r.channelReservationId)).toMatchObject({ status: 'pending' });
+    expect((await expectStatus(getReservation(id), 200)).status).toBe('cancelled');
   });
 
   it('reject of an overbooked pending reservation releases the overbooked units', async () => {

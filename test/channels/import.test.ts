@@ -14,8 +14,8 @@ import {
   nightOf,
 } from '../helpers/channel-import';
 import { testDeps } from '../helpers/deps';
-import { expectStatus } from '../helpers/http';
-import { eventsOf, getReservation } from '../helpers/reservations';
+import { expectProblem, expectStatus } from '../helpers/http';
+import { act, eventsOf, getReservation, modify } from '../helpers/reservations';
 
 async function mappedHotel(options: { units?: number; autoAccept?: boolean } = {}) {
   const h = await bookableHotel({ units: options.units ?? 5 });
@@ -145,6 +145,22 @@ describe('importReservations: new reservations', () => {
     expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
   });
 
+  it('negative or unstorable amounts and guest counts are kept as failed, never booked nor thrown', async () => {
+    const h = await mappedHotel();
+    const nights = [inDays(10), inDays(11)];
+    const bad = [
+      inbound({ rooms: [inboundRoom({ nightly: nights.map((date) => ({ date, amount: -5_000 })) })] }),
+      inbound({ rooms: [inboundRoom({ nightly: [], totalAmount: 1e24 })] }),
+      inbound({ rooms: [inboundRoom({ nightly: [], totalAmount: null })], totalAmount: -100 }),
+      inbound({ rooms: [inboundRoom({ adults: 1e20 })] }),
+    ];
+    const outcomes = await importNow(h.ctx, ...bad);
+    expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual(bad.map(() => ['failed', 'invalid']));
+    expect(await countReservations(h.hotel.id)).toBe(0);
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
+    expect((await importOne(h.ctx, inbound({ rooms: [inboundRoom({ nightly: [] })] }))).status).toBe('imported');
+  });
+
   it('an unmapped code is kept as needs_mapping with the whole message, not dropped', async () => {
     const h = await mappedHotel();
     const r = inbound({ rooms: [inboundRoom({ roomCode: 'SUITE' })] });
@@ -233,6 +249,26 @@ describe('importReservations: modifications and cancellations', () => {
     expect(await countReservations(h.hotel.id)).toBe(1);
   });
 
+  it('a new reservation or modification arriving after a newer version changes nothing (out of order)', async () => {
+    const h = await mappedHotel();
+    const r = inbound({ createdAt: '2026-11-01T10:00:00Z' });
+    const moved = [inboundRoom({ checkIn: inDays(20), checkOut: inDays(23) })];
+    const second = { ...r, kind: 'modify' as const, createdAt: '2026-11-02T10:00:00Z', rooms: moved };
+    const third = { ...second, createdAt: '2026-11-03T10:00:00Z', specialRequests: 'late arrival' };
+    await importOne(h.ctx, third);
+    expect(await importOne(h.ctx, second)).toMatchObject({ kind: 'modify', status: 'imported', error: null });
+    expect(await importOne(h.ctx, r)).toMatchObject({ kind: 'new', status: 'imported', error: null });
+    // Without timestamps, the original arriving after a modification is as late.
+    expect(await importOne(h.ctx, { ...r, createdAt: null, totalAmount: 1 })).toMatchObject({ status: 'imported' });
+
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    expect(res).toMatchObject({ check_in: inDays(20), check_out: inDays(23), special_requests: 'late arrival' });
+    expect(await eventsOf(res.id)).toEqual(['reservation.created']);
+    expect(await nightOf(h.roomType.id, inDays(10))).toMatchObject({ taken: 0 });
+    expect(await nightOf(h.roomType.id, inDays(20))).toMatchObject({ taken: 1 });
+    await auditChannelInventory(h.hotel.id);
+  });
+
   it('a cancellation cancels ours and releases its units; a late modification changes nothing', async () => {
     const h = await mappedHotel();
     const r = inbound();
@@ -247,6 +283,35 @@ describe('importReservations: modifications and cancellations', () => {
     const late = await importOne(h.ctx, { ...r, kind: 'modify', specialRequests: 'late' });
     expect(late).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
     expect((await reservationOf(h.ctx.channel.id, r.channelReservationId)).status).toBe('cancelled');
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('a cancellation after check-in is refused as failed: the guest keeps the room, its unit stays sold', async () => {
+    const h = await mappedHotel({ units: 1 });
+    const r = inbound({ rooms: [inboundRoom({ checkIn: inDays(0), checkOut: inDays(2) })] });
+    await importOne(h.ctx, r);
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    await expectStatus(act(res.id, 'check-in'), 200);
+
+    const outcome = await importOne(h.ctx, { ...r, kind: 'cancel' });
+    expect(outcome).toMatchObject({ kind: 'cancel', status: 'failed', error: { code: 'invalid' } });
+    expect(outcome.error?.text).toMatch(/checked_in/);
+    expect((await reservationOf(h.ctx.channel.id, r.channelReservationId)).status).toBe('checked_in');
+    expect(await nightOf(h.roomType.id, inDays(0))).toMatchObject({ taken: 1, overbooked: 0 });
+    expect(await eventsOf(res.id)).toEqual(['reservation.created', 'reservation.modified']);
+    await auditChannelInventory(h.hotel.id);
+  });
+
+  it('through the reservations API its guest details change, its stay does not: the channel owns it and its price', async () => {
+    const h = await mappedHotel();
+    const r = inbound();
+    await importOne(h.ctx, r);
+    const res = await reservationOf(h.ctx.channel.id, r.channelReservationId);
+    await expectProblem(modify(res.id, { check_out: inDays(13) }), 409, 'invalid_state');
+    await expectProblem(modify(res.id, { adults: 1 }), 409, 'invalid_state');
+    const changed = await expectStatus(modify(res.id, { special_requests: 'quiet room' }), 200);
+    expect(changed).toMatchObject({ check_out: inDays(12), total_amount: 24_690, special_requests: 'quiet room' });
+    expect(await nightOf(h.roomType.id, inDays(12))).toMatchObject({ taken: 0 });
     await auditChannelInventory(h.hotel.id);
   });
 

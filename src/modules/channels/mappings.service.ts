@@ -29,7 +29,17 @@ export function mappingProblems(mappings: readonly Mapping[], catalog: Catalog):
   const errors: FieldError[] = [];
   const products = new Map<string, number>();
   const codes = new Map<string, number>();
+  // A channel room is one inventory: its BookingLimit is one room type's, and pushes of two would overwrite each other.
+  const roomCodes = new Map<string, { roomTypeId: string; item: number }>();
   mappings.forEach((m, i) => {
+    const room = roomCodes.get(m.channel_room_code);
+    if (room && room.roomTypeId !== m.room_type_id) {
+      errors.push({
+        path: `${i}.channel_room_code`,
+        message: `this channel room code already names another room type (item ${room.item})`,
+      });
+    }
+    if (!room) roomCodes.set(m.channel_room_code, { roomTypeId: m.room_type_id, item: i });
     const roomKnown = catalog.roomTypeIds.has(m.room_type_id);
     const planRooms = catalog.planRooms.get(m.rate_plan_id);
     if (!roomKnown) errors.push({ path: `${i}.room_type_id`, message: 'not a room type of this hotel' });

@@ -90,6 +90,14 @@ export async function modifyReservation(
     });
   }
   const stayChanged = stay.checkIn !== row.checkIn || stay.checkOut !== row.checkOut || !sameRooms(oldRooms, newRooms);
+  if (stayChanged && row.source !== 'direct') {
+    // The channel sold it at its price and keeps its own copy: a change here would reprice it at our rates
+    // and leave the channel (and its next message) on the old stay.
+    throw new AppError(
+      'invalid_state',
+      `This reservation was sold by ${row.source}: its stay, rooms and party change through the channel.`,
+    );
+  }
   const roomPath = (i: number, f: string) => (body.rooms ? `rooms.${i}.${f}` : f);
   const held = heldUnits(oldRooms, row.checkIn, row.checkOut);
 

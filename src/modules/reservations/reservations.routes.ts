@@ -147,7 +147,8 @@ export const reservationRoutes = createRouter()
         'A changed stay is re-priced at current rates and its inventory moved atomically, or nothing changes ' +
         '(409). With `If-Match` (the ETag) a stale copy is refused with 412; without it the change applies. ' +
         'Guest details change this reservation only, never a guest profile; a new email files the stay under ' +
-        'that email’s profile.' +
+        'that email’s profile. A reservation a channel sold (`source` other than `direct`) changes only its ' +
+        'guest details and requests here; its stay, rooms and party change through the channel (409).' +
         WHO_MAY,
       request: {
         params: IdParam,

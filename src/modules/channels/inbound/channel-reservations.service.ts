@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../../errors';
 import { commitChange, unexpectedConstraint } from '../../events/commit';
 import type { DomainEvent } from '../../events/events.schema';
 import { transitionWrite } from '../../reservations/lifecycle.service';
-import { type eventData, loadReservations } from '../../reservations/reservations.repo';
+import { eventData, loadReservations } from '../../reservations/reservations.repo';
+import type { ReservationStatus } from '../../reservations/reservations.table';
 import { channelContext } from '../channels.repo';
 import { getChannel } from '../channels.service';
 import { type ChannelReservationStatus, type ChannelRow, channelReservations } from '../channels.table';
@@ -67,11 +68,16 @@ async function stateFor(
 
 type Decision = 'accept' | 'reject';
 
+/** Statuses of ours that already say the hotel took, or turned down, a pending channel reservation. */
+const ACCEPTED: readonly ReservationStatus[] = ['confirmed', 'checked_in', 'checked_out', 'no_show'];
+const REJECTED: readonly ReservationStatus[] = ['cancelled'];
+
 /**
  * The hotel's answer to a pending channel reservation: accept confirms ours; reject cancels it and
  * releases its units. Either is one version-guarded batch with its events, then the channel is told
  * through the `channels.acknowledge` job. Answering again the same way changes nothing but tells the
- * channel again if it has not heard yet.
+ * channel again if it has not heard yet. Ours already confirmed or cancelled through the reservations
+ * API: only the channel reservation's status changes, and the channel hears it.
  */
 export async function decideChannelReservation(
   deps: Deps,
@@ -89,17 +95,27 @@ export async function decideChannelReservation(
       await deps.jobs.send(acknowledgeMessage(channel.id, outcomeOf(state, state.row.lastKind)));
     return state;
   }
-  if (state.row.status !== 'pending' || loaded?.row.status !== 'pending') {
+  // Ours may already be decided through the reservations API (confirmed, or cancelled): the channel still waits.
+  const decided = loaded && (decision === 'accept' ? ACCEPTED : REJECTED).includes(loaded.row.status);
+  if (state.row.status !== 'pending' || !loaded || (loaded.row.status !== 'pending' && !decided)) {
     throw new AppError('invalid_state', `A ${state.row.status} channel reservation cannot be ${decision}ed.`);
   }
   const now = deps.now();
-  const write = transitionWrite(
-    session,
-    loaded,
-    decision === 'accept' ? 'confirmed' : 'cancelled',
-    loaded.row.cancellationFee,
-    now,
-  );
+  // Decided already: ours is only checked to be as read (a change meanwhile sets version 0, refused by the CHECK).
+  const unchanged = session
+    .prepare(
+      'UPDATE reservations SET version = CASE WHEN version = ? AND status = ? THEN version ELSE 0 END WHERE id = ?',
+    )
+    .bind(loaded.row.version, loaded.row.status, loaded.row.id);
+  const write = decided
+    ? { statements: [unchanged], event: null, releases: false }
+    : transitionWrite(
+        session,
+        loaded,
+        decision === 'accept' ? 'confirmed' : 'cancelled',
+        loaded.row.cancellationFee,
+        now,
+      );
   const imported: DomainEvent = {
     type: 'ota.reservation.imported',
     hotelId: channel.hotelId,
@@ -112,14 +128,14 @@ export async function decideChannelReservation(
       status: to,
       overbooked: state.row.overbooked,
       problem: null,
-      reservation: write.event.data as ReturnType<typeof eventData>,
+      reservation: write.event ? (write.event.data as ReturnType<typeof eventData>) : eventData(loaded),
     },
   };
   const result = await commitChange(deps, {
     hotelId: channel.hotelId,
     session,
     statements: [...write.statements, setChannelReservationStatus(session, state.row, to, now)],
-    events: [write.event, imported],
+    events: write.event ? [write.event, imported] : [imported],
     affectsAvailability: write.releases,
   });
   if (!result.ok) {

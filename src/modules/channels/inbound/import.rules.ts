@@ -35,6 +35,20 @@ export async function messageDigest(r: InboundReservation): Promise<string> {
   return [...hash].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Whether a message is older than the one last applied (deliveries overtake each other: a modification
+ * can arrive before its reservation, a retried message after a newer one). By the channel's timestamps
+ * (LastModifyDateTime, else CreateDateTime) when both differ; without that, a new reservation after a
+ * modification is the original arriving late. A cancellation is never stale: it ends the reservation.
+ */
+export function isStale(r: InboundReservation, last: { kind: string; createdAt: string | null }): boolean {
+  if (r.kind === 'cancel') return false;
+  const at = Date.parse(r.createdAt ?? '');
+  const lastAt = Date.parse(last.createdAt ?? '');
+  if (Number.isFinite(at) && Number.isFinite(lastAt) && at !== lastAt) return at < lastAt;
+  return r.kind === 'new' && last.kind === 'modify';
+}
+
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 const SAFE_ID = /^[a-z0-9._-]{1,40}$/;
 
@@ -89,6 +103,19 @@ export function checkReservation(
   }
   if (daysBetween(stay.checkIn, stay.checkOut) > MAX_CHANNEL_NIGHTS) {
     return { ok: false, problem: `The stay is longer than ${MAX_CHANNEL_NIGHTS} nights.` };
+  }
+  // What we would book: a negative price, or one (or a guest count) beyond what we store, is not taken.
+  const prices = channelPrices(r, stay);
+  const amounts = prices.flatMap((p) => [p.totalAmount, ...p.nightly.map((n) => n.amount)]);
+  if (r.totalAmount !== null) amounts.push(r.totalAmount);
+  amounts.push(amounts.reduce((n, a) => n + a, 0));
+  if (amounts.some((a) => !Number.isSafeInteger(a) || a < 0)) {
+    return { ok: false, problem: 'Its amounts are negative or too large to book.' };
+  }
+  if (
+    r.rooms.some((room) => !Number.isSafeInteger(room.adults + room.children) || room.adults < 0 || room.children < 0)
+  ) {
+    return { ok: false, problem: 'Its guest counts are not counts.' };
   }
   return { ok: true, stay };
 }

@@ -3,7 +3,7 @@ import { loadSearchContext } from '../../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../../events/commit';
 import { transitionWrite } from '../../reservations/lifecycle.service';
 import { eventData } from '../../reservations/reservations.repo';
-import { holdsInventory } from '../../reservations/transitions';
+import { canTransition, holdsInventory } from '../../reservations/transitions';
 import type { ChannelReservationStatus } from '../channels.table';
 import type { ChannelContext, ImportOutcome, InboundReservation } from '../domain';
 import {
@@ -12,7 +12,7 @@ import {
   outcomeOf,
   writeChannelReservation,
 } from './channel-reservations.repo';
-import { checkReservation, mapRooms, messageDigest } from './import.rules';
+import { checkReservation, isStale, mapRooms, messageDigest } from './import.rules';
 import {
   createWrite,
   type HotelBooks,
@@ -120,6 +120,9 @@ function settledOutcome(
       error: { code: 'cancelled', text: 'The channel cancelled this reservation before; it cannot change now.' },
     };
   }
+  // An older version than the one applied changes nothing: ours already holds the newer one.
+  const last = row.data as { createdAt?: string | null };
+  if (isStale(r, { kind: row.lastKind, createdAt: last.createdAt ?? null })) return outcomeOf(state, r.kind);
   return null;
 }
 
@@ -134,7 +137,19 @@ async function planWrite(
 ): Promise<Write> {
   const now = deps.now();
   const base = { ctx, r, digest, state, now };
-  if (r.kind === 'cancel') return cancelWrite(session, base);
+  if (r.kind === 'cancel') {
+    // A stay under way or over keeps its rooms: releasing them would sell a room the guest is in.
+    const held = state.reservation?.row.status;
+    if (held && holdsInventory(held) && !canTransition(held, 'cancelled')) {
+      return keptWrite(
+        session,
+        base,
+        'failed',
+        `Our reservation is ${held}; the stay began, so it cannot be cancelled.`,
+      );
+    }
+    return cancelWrite(session, base);
+  }
   const checked = checkReservation(r, books);
   if (!checked.ok) return keptWrite(session, base, 'failed', checked.problem);
   const mapped = mapRooms(r.rooms, books.mappings);
