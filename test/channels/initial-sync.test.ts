@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/env';
 import { addDays } from '../../src/lib/dates';
+import { markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
 import { loadChannelRow } from '../../src/modules/channels/channels.repo';
 import { updateChannel } from '../../src/modules/channels/channels.service';
 import { replaceMappings } from '../../src/modules/channels/mappings.service';
@@ -90,5 +91,29 @@ describe('a channel that starts selling a product gets its calendar at once', ()
     await updateChannel(h.deps, ADMIN, channel.id, { name: 'Renamed' });
     await drain(queue, h.deps);
     expect(h.partner.received).toEqual([]);
+  });
+
+  it('never pushes nights before yesterday (UTC): a past range is cut, a wholly past one is dropped', async () => {
+    const h = await setup();
+    const channel = await insertChannel(h.hotel.id);
+    await insertMapping(channel.id, h.roomType.id, h.ratePlan.id, { room: 'DBL', rate: 'BAR' });
+    const today = new Date().toISOString().slice(0, 10);
+    const range = (from: string, to: string) => ({
+      roomTypeId: h.roomType.id,
+      from,
+      to,
+      availability: true,
+      rates: false,
+    });
+    await markDirty(h.deps, h.hotel.id, channel.id, [range(addDays(today, -40), addDays(today, -20))], true);
+    await drain(queue, h.deps);
+    expect(h.partner.received).toEqual([]);
+
+    await markDirty(h.deps, h.hotel.id, channel.id, [range(addDays(today, -5), addDays(today, 3))], true);
+    await drain(queue, h.deps);
+    expect(spans(h.partner.of('OTA_HotelAvailNotifRQ').map((m) => m.xml)).get('DBL')).toEqual({
+      start: addDays(today, -1),
+      end: addDays(today, 2),
+    });
   });
 });

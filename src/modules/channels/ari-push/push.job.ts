@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../../../lib/dates';
 import { defineJob, type JobEnvelope } from '../../../lib/job';
 import { type DirtyRange, planScopes } from './plan';
 import { ariSendJob } from './send.job';
@@ -48,6 +49,9 @@ export const ariPushJob = defineJob({
         )
         .bind(hotel_id),
     ]);
+    // Past nights are not sold any more, and partners refuse (the whole message) what lies before their
+    // today: nothing before yesterday in UTC, which is still "today" somewhere.
+    const earliest = addDays(deps.now().toISOString().slice(0, 10), -1);
     const jobs: JobEnvelope[] = [];
     for (const { id: channelId } of channelRows?.results ?? []) {
       const mapped = new Set((mappingRows?.results ?? []).filter((m) => m.id === channelId).map((m) => m.room_type_id));
@@ -55,11 +59,12 @@ export const ariPushJob = defineJob({
         .filter((r) => r.channel_id === null || r.channel_id === channelId)
         .map((r) => ({
           roomTypeId: r.room_type_id,
-          from: r.from_date,
+          from: r.from_date < earliest ? earliest : r.from_date,
           to: r.to_date,
           availability: r.availability === 1,
           rates: r.rates === 1,
-        }));
+        }))
+        .filter((r) => r.from < r.to);
       for (const scope of planScopes(dirty, mapped)) {
         jobs.push(
           ariSendJob.message({
