@@ -31,7 +31,18 @@ export function mappingProblems(mappings: readonly Mapping[], catalog: Catalog):
   const codes = new Map<string, number>();
   // A channel room is one inventory: its BookingLimit is one room type's, and pushes of two would overwrite each other.
   const roomCodes = new Map<string, { roomTypeId: string; item: number }>();
+  // And the other way: one room type behind two channel rooms would give each our whole BookingLimit,
+  // so the channel could sell our inventory twice.
+  const roomTypes = new Map<string, { roomCode: string; item: number }>();
   mappings.forEach((m, i) => {
+    const roomType = roomTypes.get(m.room_type_id);
+    if (roomType && roomType.roomCode !== m.channel_room_code) {
+      errors.push({
+        path: `${i}.channel_room_code`,
+        message: `this room type is already mapped to channel room ${roomType.roomCode} (item ${roomType.item})`,
+      });
+    }
+    if (!roomType) roomTypes.set(m.room_type_id, { roomCode: m.channel_room_code, item: i });
     const room = roomCodes.get(m.channel_room_code);
     if (room && room.roomTypeId !== m.room_type_id) {
       errors.push({
