@@ -162,7 +162,7 @@ describe.skipIf(SKIP_CONFORMANCE)(
         const xml = request?.body ?? '';
         expect(await otaSchemaErrors(xml)).toEqual([]);
         const all = messages(xml, 'AvailStatusMessage');
-        const room = provider === 'ota_xml' ? 'InvCode' : 'InvTypeCode';
+        const room = 'InvTypeCode';
         const soldOut = all.find((m) => attr(m, 'BookingLimit') === '0');
         expect(attr(child(soldOut, 'StatusApplicationControl'), room)).toBe('DBL');
         expect(attr(child(soldOut, 'StatusApplicationControl'), 'Start')).toBe('2027-03-06');

@@ -62,12 +62,12 @@ function day(days: number, plus = 0): string {
 
 const control = (m: XmlNode) => child(m, 'StatusApplicationControl');
 
-/** [InvCode, RatePlanCode, Start, End, BookingLimit] of the messages that carry a BookingLimit. */
+/** [InvTypeCode, RatePlanCode, Start, End, BookingLimit] of the messages that carry a BookingLimit. */
 function limits(xml: string) {
   return availMessages(xml)
     .filter((m) => attr(m, 'BookingLimit') !== undefined)
     .map((m) => [
-      attr(control(m), 'InvCode'),
+      attr(control(m), 'InvTypeCode'),
       attr(control(m), 'Start'),
       attr(control(m), 'End'),
       Number(attr(m, 'BookingLimit')),

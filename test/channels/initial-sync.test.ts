@@ -29,7 +29,7 @@ function spans(xmls: string[]): Map<string, { start: string; end: string }> {
     for (const m of list(child(parsed.node, 'AvailStatusMessages')?.AvailStatusMessage)) {
       if (attr(m, 'BookingLimit') === undefined) continue;
       const control = child(m, 'StatusApplicationControl');
-      const room = attr(control, 'InvCode') ?? '';
+      const room = attr(control, 'InvTypeCode') ?? '';
       const start = attr(control, 'Start') ?? '';
       const end = attr(control, 'End') ?? '';
       const seen = out.get(room);

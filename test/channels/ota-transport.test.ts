@@ -1,12 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { CRONS, consume, runCron } from '../../src/jobs';
+import { markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
 import type { ChannelProvider } from '../../src/modules/channels/channels.table';
 import { inDays } from '../helpers/ari';
 import { fakeMessage, recordingJobs, testDeps } from '../helpers/deps';
 import { OTA_PARTNER, useOtaPartnerEachTest } from '../helpers/ota-partner';
 import { auditInventory, bookableHotel, takenOn } from '../helpers/reservations';
 import { insertChannel } from '../helpers/transport-channels';
+import { drain, memoryQueue } from '../webhooks/harness';
 
 /**
  * Reservations in, end to end: the OTA emulator (emulators/ota) as the partner, the real provider
@@ -225,4 +227,30 @@ describe('pushed reservations', () => {
     expect(refused).toMatchObject({ status: 401, accepted: false, errors: [{ type: '4', code: '497' }] });
     expect(await ourReservations(channel.id)).toEqual([]);
   });
+});
+
+describe('ARI out, end to end', () => {
+  const queue = memoryQueue();
+
+  it.each(['ota_xml', 'booking_com'] as const)(
+    '%s: what we push is what the partner then sells (availability and price per night)',
+    async (provider) => {
+      const { hotel, roomType, channel, hotelCode } = await aMappedChannel(provider, 'push');
+      const deps = { ...testDeps(), jobs: queue.sender };
+      await markDirty(
+        deps,
+        hotel.id,
+        channel.id,
+        [{ roomTypeId: roomType.id, from: inDays(10), to: inDays(13), availability: true, rates: true }],
+        true,
+      );
+      await drain(queue, deps);
+      for (const date of [inDays(10), inDays(12)]) {
+        expect(partner.current.availability(hotelCode, 'DBL', null, date)).toMatchObject({ bookingLimit: 3 });
+        expect(partner.current.rate(hotelCode, 'DBL', 'BAR', date)).toMatchObject({ amount: '100.00' });
+      }
+      const health = await env.DB.prepare('SELECT last_error FROM channels WHERE id = ?').bind(channel.id).first();
+      expect(health).toEqual({ last_error: null });
+    },
+  );
 });

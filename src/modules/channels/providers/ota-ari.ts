@@ -8,9 +8,18 @@ import { buildRateAmountNotif } from '../xml/rate-amount-notif';
 /**
  * The ARI half of an OpenTravel partner: OTA_HotelAvailNotifRQ and OTA_HotelRateAmountNotifRQ posted
  * to the channel's ARI URL (its `endpoints.ari`, else `endpoint_url`) with HTTP Basic, at most
- * MAX_STATUSES_PER_MESSAGE statuses each. Providers differ in how they name our room.
+ * MAX_STATUSES_PER_MESSAGE statuses each. Providers differ in how they name our room and, with
+ * `pathPerMessage`, post each message to its own path under that URL (Booking.com:
+ * `{base}/OTA_HotelAvailNotif`, `{base}/OTA_HotelRateAmountNotif`).
  */
-export function otaAriAdapter(options: { roomAttribute: NotifHeader['roomAttribute'] }): AriAdapter {
+export function otaAriAdapter(options: {
+  roomAttribute: NotifHeader['roomAttribute'];
+  pathPerMessage?: boolean;
+}): AriAdapter {
+  const urlOf = (ctx: ChannelContext, messageType: string): string => {
+    const base = ctx.channel.endpoints.ari ?? ctx.channel.endpointUrl;
+    return options.pathPerMessage ? `${base.replace(/\/+$/, '')}/${messageType.replace(/RQ$/, '')}` : base;
+  };
   const request = (ctx: ChannelContext, messageType: string, build: (h: NotifHeader) => string): OutgoingRequest => {
     const echoToken = crypto.randomUUID();
     const header: NotifHeader = {
@@ -21,7 +30,7 @@ export function otaAriAdapter(options: { roomAttribute: NotifHeader['roomAttribu
     };
     return {
       method: 'POST',
-      url: ctx.channel.endpoints.ari ?? ctx.channel.endpointUrl,
+      url: urlOf(ctx, messageType),
       messageType,
       body: build(header),
       correlationId: echoToken,

@@ -3,8 +3,8 @@ import { buildXml, OTA_NS, type XmlNode } from './xml';
 
 /**
  * OTA_HotelAvailNotifRQ ↔ AvailStatus (2015A). What every ARI message shares: the hotel, the echo token
- * that ties the answer and the log to the request, and how the partner names our room (generic OTA
- * partners use `InvCode`, as the OpenTravel samples do; Booking.com uses `InvTypeCode`).
+ * that ties the answer and the log to the request, and how the partner names our room (the room
+ * type's code is `InvTypeCode`; `InvCode`, one specific unit, is what the OpenTravel samples show).
  */
 export type NotifHeader = {
   hotelCode: string;

@@ -1,4 +1,7 @@
 import { otaAriAdapter } from '../ota-ari';
 
-/** A generic OpenTravel 2015A partner: rooms named by InvCode, as in the OpenTravel samples. */
-export const otaXmlAri = otaAriAdapter({ roomAttribute: 'InvCode' });
+/**
+ * A generic OpenTravel 2015A partner: rooms named by InvTypeCode, the code of a type of inventory (InvCode
+ * names one specific unit), as Booking.com, AlpineBits and most channel managers read it.
+ */
+export const otaXmlAri = otaAriAdapter({ roomAttribute: 'InvTypeCode' });
