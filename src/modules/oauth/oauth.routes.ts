@@ -8,7 +8,7 @@ import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { assertPlatformAdmin } from '../auth/keys.service';
 import { securedRoute } from '../auth/secured-route';
 import { createClient, deleteClient, getClient, listClients } from './clients.service';
-import { getGrant, listGrants, narrowGrant, revokeGrant } from './grants.service';
+import { getGrant, listGrants, withdrawHotels } from './grants.service';
 import { ClientSchema, CreateClientBody, CreatedClientSchema, GrantSchema, GrantsQuery } from './oauth.schema';
 import { type OauthClientRow, type OauthGrantRow, oauthClients } from './oauth.table';
 
@@ -154,9 +154,7 @@ export const oauthRoutes = createRouter()
       const mine = grant.hotelIds.filter((h) => canAccessHotel(principal, h));
       // Another hotel's grant: as unknown as a missing one.
       if (mine.length === 0) throw notFound('OAuth grant', id);
-      const rest = grant.hotelIds.filter((h) => !mine.includes(h));
-      if (rest.length === 0) await revokeGrant(db, id);
-      else await narrowGrant(db, id, rest);
+      await withdrawHotels(db, id, mine);
       return c.body(null, 204);
     },
   );

@@ -1,0 +1,45 @@
+/**
+ * Findings of a security review of the OAuth server: revocation that must not be lost, what one hotel
+ * learns about another through a shared grant, and what an attacker can make the server echo.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApiKey, createHotel } from '../helpers/builders';
+import { call, expectProblem, expectStatus } from '../helpers/http';
+import { authorizeCode, exchange, grantsOf, registerClient, type Tokens } from '../helpers/oauth';
+
+const bearer = (t: string) => ({ bearer: t });
+
+async function sharedGrant(hotelCount: number) {
+  const hotels = await Promise.all(Array.from({ length: hotelCount }, () => createHotel()));
+  const ids = hotels.map((h) => h.id);
+  const all = await createApiKey({ scopes: ['admin'], hotel_ids: ids });
+  const client = await registerClient();
+  const { code, verifier } = await authorizeCode(client, all.key, ids);
+  const tokens = await expectStatus<Tokens>(exchange(client, code, verifier), 200);
+  const [grant] = await grantsOf(client.id);
+  return { ids, client, tokens, grantId: grant?.id as string };
+}
+
+describe('revoking a grant shared by several hotels', () => {
+  it('loses no hotel’s revocation when two hotels revoke at the same time', async () => {
+    const { ids, tokens, grantId } = await sharedGrant(3);
+    const [a, b, c] = ids as [string, string, string];
+    const [onlyA, onlyB] = [
+      await createApiKey({ scopes: ['admin'], hotel_ids: [a] }),
+      await createApiKey({ scopes: ['admin'], hotel_ids: [b] }),
+    ];
+    const [resA, resB] = await Promise.all([
+      call('DELETE', `/api/v1/oauth/grants/${grantId}`, { auth: { apiKey: onlyA.key } }),
+      call('DELETE', `/api/v1/oauth/grants/${grantId}`, { auth: { apiKey: onlyB.key } }),
+    ]);
+    expect([resA.status, resB.status]).toEqual([204, 204]);
+    for (const revoked of [a, b]) {
+      await expectProblem(call('GET', `/api/v1/hotels/${revoked}`, { auth: bearer(tokens.access_token) }), 403);
+    }
+    await expectStatus(call('GET', `/api/v1/hotels/${c}`, { auth: bearer(tokens.access_token) }), 200);
+    // The last hotel's withdrawal revokes the grant.
+    const onlyC = await createApiKey({ scopes: ['admin'], hotel_ids: [c] });
+    await expectStatus(call('DELETE', `/api/v1/oauth/grants/${grantId}`, { auth: { apiKey: onlyC.key } }), 204);
+    await expectProblem(call('GET', `/api/v1/hotels/${c}`, { auth: bearer(tokens.access_token) }), 401);
+  });
+});
