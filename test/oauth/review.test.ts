@@ -43,3 +43,18 @@ describe('revoking a grant shared by several hotels', () => {
     await expectProblem(call('GET', `/api/v1/hotels/${c}`, { auth: bearer(tokens.access_token) }), 401);
   });
 });
+
+describe('listing a hotel’s apps', () => {
+  it('shows only the hotels the caller reaches, not the other hotels of a shared grant', async () => {
+    const { ids } = await sharedGrant(2);
+    const [a, b] = ids as [string, string];
+    const onlyA = await createApiKey({ scopes: ['admin'], hotel_ids: [a] });
+    const page = await expectStatus<{ data: { hotel_ids: string[] }[] }>(
+      call('GET', `/api/v1/oauth/grants?hotel_id=${a}`, { auth: { apiKey: onlyA.key } }),
+      200,
+    );
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0]?.hotel_ids).toEqual([a]);
+    expect(JSON.stringify(page)).not.toContain(b);
+  });
+});

@@ -26,12 +26,13 @@ function clientJson(row: OauthClientRow) {
   };
 }
 
-function grantJson(row: OauthGrantRow, names: Map<string, string>) {
+/** `reach`: the caller's hotels only; a grant shared with other hotels does not name them to it. */
+function grantJson(row: OauthGrantRow, names: Map<string, string>, reach: (hotelId: string) => boolean) {
   return {
     id: row.id,
     client_id: row.clientId,
     client_name: names.get(row.clientId) ?? null,
-    hotel_ids: row.hotelIds,
+    hotel_ids: row.hotelIds.filter(reach),
     scopes: row.scopes,
     granted_by: row.subject,
     created_at: row.createdAt.toISOString(),
@@ -115,7 +116,8 @@ export const oauthRoutes = createRouter()
     }),
     async (c) => {
       const { hotel_id, limit, cursor } = c.req.valid('query');
-      assertHotelAccess(c.get('principal'), hotel_id);
+      const principal = c.get('principal');
+      assertHotelAccess(principal, hotel_id);
       const db = c.get('db');
       const grants = await listGrants(db, hotel_id, limit, decodeCursor(cursor));
       const ids = [...new Set(grants.map((g) => g.clientId))];
@@ -128,7 +130,7 @@ export const oauthRoutes = createRouter()
         : [];
       const names = new Map(clients.map((row) => [row.id, row.name]));
       return c.json(
-        toPage(grants, limit, (g) => grantJson(g, names)),
+        toPage(grants, limit, (g) => grantJson(g, names, (h) => canAccessHotel(principal, h))),
         200,
       );
     },
