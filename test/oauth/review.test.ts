@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { call, expectProblem, expectStatus } from '../helpers/http';
-import { authorizeCode, exchange, grantsOf, registerClient, type Tokens } from '../helpers/oauth';
+import {
+  authorizeCode,
+  authorizeQuery,
+  exchange,
+  grantsOf,
+  openAuthorize,
+  pkce,
+  registerClient,
+  type Tokens,
+} from '../helpers/oauth';
 
 const bearer = (t: string) => ({ bearer: t });
 
@@ -56,5 +65,38 @@ describe('listing a hotel’s apps', () => {
     expect(page.data).toHaveLength(1);
     expect(page.data[0]?.hotel_ids).toEqual([a]);
     expect(JSON.stringify(page)).not.toContain(b);
+  });
+});
+
+/** RFC 6749 §4.1.2.1 and §5.2: error_description is printable ASCII without `"` or `\`. */
+const DESCRIPTION_CHARSET = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
+
+describe('error descriptions', () => {
+  it('do not echo what the request made up into the redirect back to the app', async () => {
+    const client = await registerClient({ type: 'public' });
+    const page = await openAuthorize(
+      authorizeQuery(client, (await pkce()).challenge, { scope: 'hotels:read <img src=x onerror=alert(1)>"é' }),
+    );
+    expect(page.status).toBe(303);
+    const location = new URL(page.headers.get('location') as string);
+    expect(location.searchParams.get('error')).toBe('invalid_scope');
+    const description = location.searchParams.get('error_description') ?? '';
+    expect(description).toMatch(DESCRIPTION_CHARSET);
+    expect(description).not.toContain('<');
+  });
+
+  it('do not echo a made-up parameter name at the token endpoint', async () => {
+    const client = await registerClient({ type: 'public' });
+    const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: client.id });
+    form.append('<b>"é', '1');
+    form.append('<b>"é', '2');
+    const repeated = await call('POST', '/oauth/token', {
+      auth: null,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    const body = (await repeated.json()) as { error: string; error_description: string };
+    expect(body.error).toBe('invalid_request');
+    expect(body.error_description).toMatch(DESCRIPTION_CHARSET);
   });
 });
