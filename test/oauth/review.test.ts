@@ -2,7 +2,8 @@
  * Findings of a security review of the OAuth server: revocation that must not be lost, what one hotel
  * learns about another through a shared grant, and what an attacker can make the server echo.
  */
-import { describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 import {
@@ -14,6 +15,7 @@ import {
   pkce,
   registerClient,
   type Tokens,
+  tokenRequest,
 } from '../helpers/oauth';
 
 const bearer = (t: string) => ({ bearer: t });
@@ -98,5 +100,30 @@ describe('error descriptions', () => {
     const body = (await repeated.json()) as { error: string; error_description: string };
     expect(body.error).toBe('invalid_request');
     expect(body.error_description).toMatch(DESCRIPTION_CHARSET);
+  });
+});
+
+describe('the token endpoint’s rate limit', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('counts each client on its own, HTTP Basic ones too: another client’s requests cannot use up its limit', async () => {
+    // A limiter that allows one request per key: whoever shares a bucket with an earlier caller gets 429.
+    const used = new Set<string>();
+    vi.spyOn(env.RATE_LIMITER, 'limit').mockImplementation(async ({ key }) => {
+      const success = !used.has(key);
+      used.add(key);
+      return { success };
+    });
+    const client = await registerClient();
+    const basic = (id: string, secret: string) => `Basic ${btoa(`${id}:${secret}`)}`;
+    const attacker = await call('POST', '/oauth/token', {
+      auth: null,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic('oac_made_up', 'x') },
+      body: 'grant_type=refresh_token&refresh_token=whr_x',
+    });
+    expect(attacker.status).toBe(401);
+    const res = await tokenRequest(client, { grant_type: 'refresh_token', refresh_token: 'whr_not_issued' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });

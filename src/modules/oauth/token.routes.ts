@@ -79,10 +79,11 @@ export const tokenRoutes = createRouter()
     async (c) => {
       const form = await formOf(c);
       if ('error' in form) return tokenError(c, form as Refusal);
-      await limitRequest(c, `oauth-token:${form.client_id ?? 'basic'}`, 'Too many token requests; slow down.');
       const creds = clientCredentials(c.req.header('authorization'), form);
       if (!creds)
         return tokenError(c, { error: 'invalid_request', description: 'Use one client authentication method.' });
+      // Per client, however it authenticates: HTTP Basic clients would otherwise share one bucket.
+      await limitRequest(c, `oauth-token:${creds.id ?? ''}`, 'Too many token requests; slow down.');
       const db = c.get('db');
       const client = await authenticateClient(db, creds);
       if (!client.ok) return tokenError(c, client.error);
