@@ -127,3 +127,23 @@ describe('the token endpoint’s rate limit', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });
+
+describe('missing required parameters (RFC 6749 §4.1.2.1, §5.2: invalid_request)', () => {
+  it('answers invalid_request for an authorization request without response_type', async () => {
+    const client = await registerClient({ type: 'public' });
+    const page = await openAuthorize(authorizeQuery(client, (await pkce()).challenge, { response_type: null }));
+    expect(page.status).toBe(303);
+    expect(new URL(page.headers.get('location') as string).searchParams.get('error')).toBe('invalid_request');
+  });
+
+  it('answers invalid_request for a code exchange without redirect_uri, and the code still works', async () => {
+    const hotel = await createHotel();
+    const { key } = await createApiKey({ scopes: ['admin'], hotel_ids: [hotel.id] });
+    const client = await registerClient();
+    const { code, verifier } = await authorizeCode(client, key, [hotel.id]);
+    const res = await tokenRequest(client, { grant_type: 'authorization_code', code, code_verifier: verifier });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    await expectStatus(exchange(client, code, verifier), 200);
+  });
+});

@@ -119,6 +119,9 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
   if (!ex.code) return { ok: false, error: { error: 'invalid_request', description: 'code is required.' } };
   if (!ex.verifier)
     return { ok: false, error: { error: 'invalid_request', description: 'code_verifier is required.' } };
+  // Every authorization request names its redirect URI, so every exchange must (RFC 6749 §4.1.3).
+  if (!ex.redirectUri)
+    return { ok: false, error: { error: 'invalid_request', description: 'redirect_uri is required.' } };
   if (!isVerifier(ex.verifier)) {
     return {
       ok: false,

@@ -111,6 +111,7 @@ export function checkAuthorizeRequest(
     redirectUri: p.redirect_uri as string,
     error,
   });
+  if (!p.response_type) return back({ error: 'invalid_request', description: 'response_type is required.' });
   if (p.response_type !== 'code') {
     return back({ error: 'unsupported_response_type', description: 'Only response_type=code is supported.' });
   }
