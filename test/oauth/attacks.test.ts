@@ -92,13 +92,19 @@ describe('at the token endpoint', () => {
   it('refuses another redirect_uri than the one the code was issued for', async () => {
     const client = await registerClient({ redirect_uris: [REDIRECT_URI, 'https://app.example.com/other'] });
     const { code, verifier } = await authorizeCode(client, adminOfA, [hotelA]);
-    for (const uri of ['https://app.example.com/other', `${REDIRECT_URI}/`, '']) {
+    for (const uri of ['https://app.example.com/other', `${REDIRECT_URI}/`]) {
       await expectOauthError(
         tokenRequest(client, { grant_type: 'authorization_code', code, redirect_uri: uri, code_verifier: verifier }),
         400,
         'invalid_grant',
       );
     }
+    // An empty parameter is an omitted one (RFC 6749 §3.1): a missing required parameter.
+    await expectOauthError(
+      tokenRequest(client, { grant_type: 'authorization_code', code, redirect_uri: '', code_verifier: verifier }),
+      400,
+      'invalid_request',
+    );
     expect(await refreshTokensOf((await onlyGrant(client)).id)).toBe(0);
   });
 

@@ -305,7 +305,7 @@ let otherHotelKey: string;
 let otherHotelAppToken: string;
 const keyWithout = new Map<string, string>();
 
-/** The shared hotel and every API key, as stored: a refused request changes neither. */
+/** The shared hotel, the API keys, webhooks, channels and OAuth grants, as stored: a refused request changes none. */
 async function state(): Promise<string> {
   const { results } = await env.DB.prepare('SELECT id, revoked_at, hotel_ids FROM api_keys ORDER BY id').all();
   const [endpoints, deliveries] = await env.DB.batch([
@@ -320,9 +320,9 @@ async function state(): Promise<string> {
     env.DB.prepare('SELECT * FROM channel_mappings WHERE channel_id = ? ORDER BY room_type_id').bind(shared.channelId),
   ]);
   const channelState = JSON.stringify(channels.map((r) => r.results));
-  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}\n${channelState}`;
   const grants = await env.DB.prepare('SELECT id, hotel_ids, revoked_at FROM oauth_grants ORDER BY id').all();
-  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${webhooks}\n${JSON.stringify(grants.results)}`;
+  const rest = `${webhooks}\n${channelState}\n${JSON.stringify(grants.results)}`;
+  return `${await hotelSnapshot(shared.hotelId)}\n${JSON.stringify(results)}\n${rest}`;
 }
 
 /**
@@ -551,6 +551,15 @@ describe.each(protectedOps)('$method $path', (op) => {
       const appRes = await send(op, path, { bearer: otherHotelAppToken }, request?.body);
       await expectProblem(appRes, [403, 404], undefined, 'app of another hotel');
       expect(await state(), 'another hotel’s app changed nothing').toBe(before);
+    },
+  );
+
+  it.runIf(check?.kind === 'platform')(
+    'refuses an OAuth app, whatever it was granted, and changes nothing',
+    async () => {
+      const before = await state();
+      await expectProblem(send(op, fill(op.path, shared.hotelId), { bearer: otherHotelAppToken }), 403, 'forbidden');
+      expect(await state(), 'an app changed nothing').toBe(before);
     },
   );
 

@@ -51,9 +51,23 @@ export async function revokeGrant(db: Db, id: string): Promise<void> {
     .where(and(eq(oauthGrants.id, id), isNull(oauthGrants.revokedAt)));
 }
 
-/** Narrows a grant to fewer hotels (its tokens lose the others at once: they are read from here). */
-export async function narrowGrant(db: Db, id: string, hotelIds: string[]): Promise<void> {
-  await db.update(oauthGrants).set({ hotelIds }).where(eq(oauthGrants.id, id));
+/**
+ * Takes `hotelIds` out of a grant (its tokens lose them at once: they are read from here), revoking it
+ * when none is left. One statement over the row as it is now, not as the caller read it: two hotels
+ * withdrawing at the same time must both count, or one of them would still be reachable by the app.
+ */
+export async function withdrawHotels(db: Db, id: string, hotelIds: string[]): Promise<void> {
+  const left = sql`(SELECT json_group_array(value) FROM json_each(${oauthGrants.hotelIds})
+    WHERE value NOT IN (SELECT value FROM json_each(${JSON.stringify(hotelIds)})))`;
+  const none = sql`json_array_length(${left}) = 0`;
+  await db
+    .update(oauthGrants)
+    .set({
+      // A revoked grant keeps the hotels it had, for the record.
+      hotelIds: sql`CASE WHEN ${none} THEN ${oauthGrants.hotelIds} ELSE ${left} END`,
+      revokedAt: sql`CASE WHEN ${none} THEN ${Date.now()} ELSE ${oauthGrants.revokedAt} END`,
+    })
+    .where(and(eq(oauthGrants.id, id), isNull(oauthGrants.revokedAt)));
 }
 
 const invalidGrant = (description: string) => ({
@@ -105,6 +119,9 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
   if (!ex.code) return { ok: false, error: { error: 'invalid_request', description: 'code is required.' } };
   if (!ex.verifier)
     return { ok: false, error: { error: 'invalid_request', description: 'code_verifier is required.' } };
+  // Every authorization request names its redirect URI, so every exchange must (RFC 6749 §4.1.3).
+  if (!ex.redirectUri)
+    return { ok: false, error: { error: 'invalid_request', description: 'redirect_uri is required.' } };
   if (!isVerifier(ex.verifier)) {
     return {
       ok: false,

@@ -8,7 +8,7 @@ import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { assertPlatformAdmin } from '../auth/keys.service';
 import { securedRoute } from '../auth/secured-route';
 import { createClient, deleteClient, getClient, listClients } from './clients.service';
-import { getGrant, listGrants, narrowGrant, revokeGrant } from './grants.service';
+import { getGrant, listGrants, withdrawHotels } from './grants.service';
 import { ClientSchema, CreateClientBody, CreatedClientSchema, GrantSchema, GrantsQuery } from './oauth.schema';
 import { type OauthClientRow, type OauthGrantRow, oauthClients } from './oauth.table';
 
@@ -26,12 +26,13 @@ function clientJson(row: OauthClientRow) {
   };
 }
 
-function grantJson(row: OauthGrantRow, names: Map<string, string>) {
+/** `reach`: the caller's hotels only; a grant shared with other hotels does not name them to it. */
+function grantJson(row: OauthGrantRow, names: Map<string, string>, reach: (hotelId: string) => boolean) {
   return {
     id: row.id,
     client_id: row.clientId,
     client_name: names.get(row.clientId) ?? null,
-    hotel_ids: row.hotelIds,
+    hotel_ids: row.hotelIds.filter(reach),
     scopes: row.scopes,
     granted_by: row.subject,
     created_at: row.createdAt.toISOString(),
@@ -115,7 +116,8 @@ export const oauthRoutes = createRouter()
     }),
     async (c) => {
       const { hotel_id, limit, cursor } = c.req.valid('query');
-      assertHotelAccess(c.get('principal'), hotel_id);
+      const principal = c.get('principal');
+      assertHotelAccess(principal, hotel_id);
       const db = c.get('db');
       const grants = await listGrants(db, hotel_id, limit, decodeCursor(cursor));
       const ids = [...new Set(grants.map((g) => g.clientId))];
@@ -128,7 +130,7 @@ export const oauthRoutes = createRouter()
         : [];
       const names = new Map(clients.map((row) => [row.id, row.name]));
       return c.json(
-        toPage(grants, limit, (g) => grantJson(g, names)),
+        toPage(grants, limit, (g) => grantJson(g, names, (h) => canAccessHotel(principal, h))),
         200,
       );
     },
@@ -154,9 +156,7 @@ export const oauthRoutes = createRouter()
       const mine = grant.hotelIds.filter((h) => canAccessHotel(principal, h));
       // Another hotel's grant: as unknown as a missing one.
       if (mine.length === 0) throw notFound('OAuth grant', id);
-      const rest = grant.hotelIds.filter((h) => !mine.includes(h));
-      if (rest.length === 0) await revokeGrant(db, id);
-      else await narrowGrant(db, id, rest);
+      await withdrawHotels(db, id, mine);
       return c.body(null, 204);
     },
   );

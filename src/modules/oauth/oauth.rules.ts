@@ -36,7 +36,13 @@ export function parseScope(raw: string | undefined, allowed: readonly Scope[]): 
   const names = (raw ?? '').split(' ').filter((s) => s !== '');
   if (names.length === 0) return refuse('invalid_scope', 'Ask for at least one scope.');
   const unknown = names.filter((s) => !(allowed as readonly string[]).includes(s));
-  if (unknown.length > 0) return refuse('invalid_scope', `Scope not allowed for this client: ${unknown.join(' ')}.`);
+  if (unknown.length > 0) {
+    // Only our own scope names are echoed: error_description goes back to the app in a URL, and
+    // anything the request made up (markup, quotes, non-ASCII) must not (RFC 6749 §4.1.2.1).
+    const ours = unknown.filter((s) => (SCOPES as readonly string[]).includes(s));
+    const named = ours.length === unknown.length ? `: ${ours.join(' ')}` : '';
+    return refuse('invalid_scope', `Scope not allowed for this client${named}.`);
+  }
   return { ok: true, value: [...new Set(names)] as Scope[] };
 }
 
@@ -105,6 +111,7 @@ export function checkAuthorizeRequest(
     redirectUri: p.redirect_uri as string,
     error,
   });
+  if (!p.response_type) return back({ error: 'invalid_request', description: 'response_type is required.' });
   if (p.response_type !== 'code') {
     return back({ error: 'unsupported_response_type', description: 'Only response_type=code is supported.' });
   }

@@ -68,7 +68,7 @@ export const GrantSchema = z
     id: z.string(),
     client_id: z.string(),
     client_name: z.string().nullable(),
-    hotel_ids: z.array(z.string()),
+    hotel_ids: z.array(z.string()).openapi({ description: 'The grant’s hotels that the caller reaches.' }),
     scopes: z.array(z.string()),
     granted_by: z.string().openapi({ description: '`key:<api key id>` or `idp:<issuer>:<subject>`.' }),
     created_at: z.string(),

@@ -43,7 +43,12 @@ async function formOf(c: Context<AppEnv>): Promise<Record<string, string> | Refu
   const params = new URLSearchParams(await c.req.text());
   const form: Record<string, string> = {};
   for (const [name, value] of params) {
-    if (name in form) return { error: 'invalid_request', description: `${name} is repeated.` };
+    if (name in form) {
+      // Named only when it looks like a parameter name: error_description must not echo markup,
+      // quotes or non-ASCII a request made up (RFC 6749 §5.2).
+      const known = /^[a-z_]{1,32}$/.test(name) ? name : 'A parameter';
+      return { error: 'invalid_request', description: `${known} is repeated.` };
+    }
     form[name] = value;
   }
   return form;
@@ -74,10 +79,11 @@ export const tokenRoutes = createRouter()
     async (c) => {
       const form = await formOf(c);
       if ('error' in form) return tokenError(c, form as Refusal);
-      await limitRequest(c, `oauth-token:${form.client_id ?? 'basic'}`, 'Too many token requests; slow down.');
       const creds = clientCredentials(c.req.header('authorization'), form);
       if (!creds)
         return tokenError(c, { error: 'invalid_request', description: 'Use one client authentication method.' });
+      // Per client, however it authenticates: HTTP Basic clients would otherwise share one bucket.
+      await limitRequest(c, `oauth-token:${creds.id ?? ''}`, 'Too many token requests; slow down.');
       const db = c.get('db');
       const client = await authenticateClient(db, creds);
       if (!client.ok) return tokenError(c, client.error);
