@@ -59,6 +59,7 @@ export const ariPushJob = defineJob({
         .filter((r) => r.channel_id === null || r.channel_id === channelId)
         .map((r) => ({
           roomTypeId: r.room_type_id,
+          // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as text; Math.max would make them numbers.
           from: r.from_date < earliest ? earliest : r.from_date,
           to: r.to_date,
           availability: r.availability === 1,
