@@ -2,8 +2,18 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index';
+import { Logger } from '../../src/lib/log';
+import { createOutbound } from '../../src/lib/outbound';
+import { ariSendJob } from '../../src/modules/channels/ari-push/send.job';
+import { acknowledgeJobWith } from '../../src/modules/channels/inbound/acknowledge.job';
+import { RESERVATION_ADAPTERS } from '../../src/modules/channels/providers/reservation-adapters';
 import { attr, list, parseXml } from '../../src/modules/channels/xml/xml';
+import { inDays } from '../helpers/ari';
+import { bookableHotel } from '../helpers/builders';
+import { insertMapping } from '../helpers/channel-rows';
+import { testDeps } from '../helpers/deps';
 import { otaFixture } from '../helpers/ota-fixtures';
+import { fakeFetch } from '../helpers/outbound';
 import { CHANNEL_PASSWORD, CHANNEL_USER, insertChannel } from '../helpers/transport-channels';
 
 /**
@@ -63,5 +73,71 @@ describe('POST /api/v1/ota/:channel_id/reservations: messages the parser gives u
     expect(res.status).toBe(400);
     expect(otaError(res.text)).toMatchObject({ root: 'OTA_HotelResNotifRS', type: '7', code: '367' });
     expect(await exchanges(channel.id)).toEqual([{ outcome: 'error', http_status: 400 }]);
+  });
+});
+
+/** A partner answer of `megabytes` MB that counts how much of it was read. */
+function hugeAnswer(megabytes: number) {
+  const chunk = new TextEncoder().encode(`<!--${'x'.repeat(65_529)}-->`);
+  const counter = { pulled: 0 };
+  const response = () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (counter.pulled >= megabytes * 1_048_576) return controller.close();
+          counter.pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      }),
+      { status: 200, headers: { 'content-type': 'text/xml' } },
+    );
+  return { counter, response };
+}
+
+async function lastLogged(channelId: string) {
+  return env.DB.prepare(
+    'SELECT outcome, response, detail FROM channel_messages WHERE channel_id = ? ORDER BY rowid DESC LIMIT 1',
+  )
+    .bind(channelId)
+    .first<{ outcome: string; response: string | null; detail: string | null }>();
+}
+
+describe('a partner answering far more than any OTA answer', () => {
+  it('is read no further than the inbound limit by the ARI send job, and the push fails', async () => {
+    const h = await bookableHotel();
+    const channel = await insertChannel(h.hotel.id, { endpointUrl: 'http://ota.test/ari' });
+    await insertMapping(channel.id, h.roomType.id, h.ratePlan.id, { room: 'DBL', rate: 'BAR' });
+    const answer = hugeAnswer(24);
+    const fetch = fakeFetch([{ method: 'POST', url: 'http://ota.test/ari', reply: answer.response }]);
+    const deps = testDeps({ outbound: createOutbound({ fetch, log: new Logger('error') }) });
+    const payload = {
+      channel_id: channel.id,
+      kind: 'availability' as const,
+      from: inDays(1),
+      to: inDays(3),
+      room_type_ids: [h.roomType.id],
+    };
+    await expect(ariSendJob.handle(payload, deps, { attempts: 1 })).rejects.toThrow();
+    expect(answer.counter.pulled).toBeLessThan(3 * 1_048_576);
+    expect(await lastLogged(channel.id)).toMatchObject({ outcome: 'failed', response: null });
+  });
+
+  it('is read no further than the inbound limit by the acknowledgement job, and the job fails', async () => {
+    const channel = await insertChannel('htl_hostile_ack', { endpointUrl: 'http://ota.test/ack' });
+    const answer = hugeAnswer(24);
+    const fetch = fakeFetch([{ method: 'POST', url: 'http://ota.test/ack', reply: answer.response }]);
+    const deps = testDeps({ outbound: createOutbound({ fetch, log: new Logger('error') }) });
+    const outcome = {
+      channelReservationId: 'R-1',
+      kind: 'new' as const,
+      status: 'imported' as const,
+      confirmationNumber: 'C-1',
+      error: null,
+    };
+    await expect(
+      acknowledgeJobWith(RESERVATION_ADAPTERS).handle({ channel_id: channel.id, outcome }, deps),
+    ).rejects.toThrow(/acknowledgement/);
+    expect(answer.counter.pulled).toBeLessThan(3 * 1_048_576);
+    expect(await lastLogged(channel.id)).toMatchObject({ outcome: 'failed', response: null });
   });
 });
