@@ -10,6 +10,7 @@ import { RESERVATION_ADAPTERS } from '../../src/modules/channels/providers/reser
 import { attr, list, parseXml } from '../../src/modules/channels/xml/xml';
 import { inDays } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
+import { aChannel, channelRow, importNow, inbound, inboundRoom } from '../helpers/channel-import';
 import { insertMapping } from '../helpers/channel-rows';
 import { testDeps } from '../helpers/deps';
 import { otaFixture } from '../helpers/ota-fixtures';
@@ -139,5 +140,21 @@ describe('a partner answering far more than any OTA answer', () => {
     ).rejects.toThrow(/acknowledgement/);
     expect(answer.counter.pulled).toBeLessThan(3 * 1_048_576);
     expect(await lastLogged(channel.id)).toMatchObject({ outcome: 'failed', response: null });
+  });
+});
+
+describe('a reservation priced beyond what an amount can be', () => {
+  it('is kept as failed, and the rest of its batch is imported (one bad price does not block the channel)', async () => {
+    const h = await bookableHotel();
+    const ctx = await aChannel(h.hotel.id, { map: { roomTypeId: h.roomType.id, ratePlanId: h.ratePlan.id } });
+    // `AmountAfterTax="999…9"` (400 digits) reads as Infinity; 20 digits as more than a safe integer.
+    const night = (amount: number) => [inboundRoom({ nightly: [{ date: inDays(10), amount }] })];
+    const endless = inbound({ rooms: night(Number.POSITIVE_INFINITY) });
+    const huge = inbound({ totalAmount: 1e22 });
+    const fine = inbound();
+    const outcomes = await importNow(ctx, endless, huge, fine);
+    expect(outcomes.map((o) => o.status)).toEqual(['failed', 'failed', 'imported']);
+    expect(outcomes[0]?.error?.text).toMatch(/amount/);
+    expect(await channelRow(ctx.channel.id, endless.channelReservationId)).toMatchObject({ status: 'failed' });
   });
 });
