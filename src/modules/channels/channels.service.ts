@@ -131,9 +131,34 @@ export async function listChannels(
     .limit(page.limit + 1);
 }
 
+/** Where a channel's requests, and with them its credentials (HTTP Basic), go: scheme, host and port. */
+function originsOf(endpointUrl: string, endpoints: ChannelEndpoints): Set<string> {
+  const origins = new Set<string>();
+  for (const url of [endpointUrl, ...Object.values(endpoints)]) {
+    if (url !== undefined && URL.canParse(url)) origins.add(new URL(url).origin);
+  }
+  return origins;
+}
+
+/**
+ * Credentials are never returned, so they must not be sendable elsewhere either: a PATCH that points
+ * the channel at a new host sends them again (whoever may move a channel may still reuse its URLs).
+ */
+function assertCredentialsFollow(row: ChannelRow, input: Update) {
+  if (input.credentials) return;
+  const before = originsOf(row.endpointUrl, row.endpoints);
+  const after = originsOf(input.endpoint_url ?? row.endpointUrl, input.endpoints ?? row.endpoints);
+  const added = [...after].find((origin) => !before.has(origin));
+  if (added === undefined) return;
+  throw new AppError('validation_failed', `Send the credentials again to point the channel at ${added}.`, {
+    errors: [{ path: 'credentials', message: 'required when an endpoint moves to another host' }],
+  });
+}
+
 export async function updateChannel(deps: ChannelDeps, p: Principal, id: string, input: Update): Promise<ChannelRow> {
   const row = await getChannel(deps, p, id);
   assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  assertCredentialsFollow(row, input);
   const changes: Partial<ChannelRow> = {
     name: input.name === undefined ? row.name : input.name,
     endpointUrl: input.endpoint_url ?? row.endpointUrl,
