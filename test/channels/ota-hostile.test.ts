@@ -158,3 +158,17 @@ describe('a reservation priced beyond what an amount can be', () => {
     expect(await channelRow(ctx.channel.id, endless.channelReservationId)).toMatchObject({ status: 'failed' });
   });
 });
+
+describe('the message log of a refused push', () => {
+  it('keeps no card number in its detail, even where the parser quotes the message', async () => {
+    const channel = await insertChannel('htl_hostile_detail', { mode: 'push', hotelCode: 'HOTEL-FX' });
+    // The well-formedness error names the offending tag: here, a card number.
+    const res = await push(channel.id, '<OTA_HotelResNotifRQ><4111111111111111/></OTA_HotelResNotifRQ>');
+    expect(res.status).toBe(400);
+    const row = await env.DB.prepare('SELECT request, response, detail FROM channel_messages WHERE channel_id = ?')
+      .bind(channel.id)
+      .first<Record<string, string>>();
+    expect(row?.detail).toMatch(/ERR 367/);
+    expect(JSON.stringify(row)).not.toContain('4111111111111111');
+  });
+});
