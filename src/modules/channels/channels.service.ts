@@ -141,11 +141,18 @@ function originsOf(endpointUrl: string, endpoints: ChannelEndpoints): Set<string
 }
 
 /**
- * Credentials are never returned, so they must not be sendable elsewhere either: a PATCH that points
- * the channel at a new host sends them again (whoever may move a channel may still reuse its URLs).
+ * Credentials are never returned, so they must not be usable elsewhere either: a PATCH that points the
+ * channel at a new host, or at another property (hotel_code: a channel manager's partner account
+ * may serve many hotels, and with it a channel would pull another hotel's reservations into this one
+ * and push this one's availability over it), sends them again.
  */
 function assertCredentialsFollow(row: ChannelRow, input: Update) {
   if (input.credentials) return;
+  if (input.hotel_code !== undefined && input.hotel_code !== row.hotelCode) {
+    throw new AppError('validation_failed', 'Send the credentials again to change the hotel code.', {
+      errors: [{ path: 'credentials', message: 'required when hotel_code changes' }],
+    });
+  }
   const before = originsOf(row.endpointUrl, row.endpoints);
   const after = originsOf(input.endpoint_url ?? row.endpointUrl, input.endpoints ?? row.endpoints);
   const added = [...after].find((origin) => !before.has(origin));
