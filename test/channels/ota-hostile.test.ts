@@ -159,6 +159,19 @@ describe('a reservation priced beyond what an amount can be', () => {
   });
 });
 
+describe('a reservation with more guests than a number holds', () => {
+  it('is kept as failed, and the rest of its batch is imported', async () => {
+    const h = await bookableHotel();
+    const ctx = await aChannel(h.hotel.id, { map: { roomTypeId: h.roomType.id, ratePlanId: h.ratePlan.id } });
+    // `<GuestCount Count="100000000000000000000"/>` reads as an integer beyond 2^53.
+    const crowd = inbound({ rooms: [inboundRoom({ adults: 1e20 })] });
+    const fine = inbound();
+    const outcomes = await importNow(ctx, crowd, fine);
+    expect(outcomes.map((o) => o.status)).toEqual(['failed', 'imported']);
+    expect(outcomes[0]?.error?.text).toMatch(/guest/);
+  });
+});
+
 describe('the message log of a refused push', () => {
   it('keeps no card number in its detail, even where the parser quotes the message', async () => {
     const channel = await insertChannel('htl_hostile_detail', { mode: 'push', hotelCode: 'HOTEL-FX' });

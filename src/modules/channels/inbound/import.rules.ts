@@ -87,6 +87,9 @@ export function checkReservation(
   if (amounts.some((amount) => amount !== null && !Number.isSafeInteger(amount))) {
     return { ok: false, problem: 'An amount of the reservation is too large to be a price.' };
   }
+  if (r.rooms.some((room) => !Number.isSafeInteger(room.adults) || !Number.isSafeInteger(room.children))) {
+    return { ok: false, problem: 'A guest count of the reservation is too large to be a number of guests.' };
+  }
   const first = r.rooms[0];
   if (!first) return { ok: false, problem: 'The reservation has no rooms.' };
   const stay = { checkIn: first.checkIn, checkOut: first.checkOut };
