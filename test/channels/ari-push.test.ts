@@ -433,7 +433,7 @@ describe('overbooking and resync', () => {
     ]);
   });
 
-  it('POST /channels/:id/resync: 202 for a mapped channel; 404, 409 and 400 otherwise; 403 for another hotel', async () => {
+  it('POST /channels/:id/resync: 202 for a mapped channel; 404 (also for another hotel), 409 and 400 otherwise', async () => {
     const h = await connectedHotel();
     const url = (id: string) => `/api/v1/channels/${id}/resync`;
     const range = { from: day(10), to: day(10, 2) };
@@ -453,7 +453,12 @@ describe('overbooking and resync', () => {
     await expectProblem(call('POST', url(h.channel.id), { body: { from: day(1) } }), 400);
     const other = await bookableHotel();
     const key = await createApiKey({ scopes: ['channels:manage'], hotel_ids: [other.hotel.id] });
-    await expectProblem(call('POST', url(h.channel.id), { body: range, auth: { apiKey: key.key } }), 403);
+    // Another hotel's channel is not there for it (a 403 told that it exists, and its hotel's id).
+    const hidden = await expectProblem(
+      call('POST', url(h.channel.id), { body: range, auth: { apiKey: key.key } }),
+      404,
+    );
+    expect(JSON.stringify(hidden)).not.toContain(h.hotel.id);
     const reader = await createApiKey({ scopes: ['hotels:read'], hotel_ids: [h.hotel.id] });
     await expectProblem(call('POST', url(h.channel.id), { body: range, auth: { apiKey: reader.key } }), 403);
     await env.DB.prepare('UPDATE channels SET enabled = 0 WHERE id = ?').bind(h.channel.id).run();

@@ -55,7 +55,15 @@ describe('channels API', () => {
     const patched = await expectStatus<ChannelJson>(
       call('PATCH', `/api/v1/channels/${created.id}`, {
         auth,
-        body: { name: null, enabled: false, mode: 'push', sync_interval: 900, auto_accept: true, hotel_code: 'H2' },
+        body: {
+          name: null,
+          enabled: false,
+          mode: 'push',
+          sync_interval: 900,
+          auto_accept: true,
+          hotel_code: 'H2',
+          credentials: { username: 'hotel-user', password: 'pw-2' },
+        },
       }),
       200,
     );
@@ -207,6 +215,31 @@ describe('channel input is checked', () => {
 });
 
 describe('channel credentials are write-only', () => {
+  it('cannot be sent to a new host or used for another hotel code by a PATCH that does not send them again', async () => {
+    const hotel = await createHotel();
+    const channel = await createChannel(hotel.id, { endpoints: { ari: 'http://ota.test/ari' } });
+    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/v1/channels/${channel.id}`, { body });
+    // Every pull and push carries the stored credentials (HTTP Basic) to these URLs: a new host must be
+    // given them by whoever moves the channel there, or the API would hand them to any URL it is told.
+    for (const body of [
+      { hotel_code: 'OTHER-HOTEL' },
+      { endpoint_url: 'http://elsewhere.test/ota' },
+      { endpoints: { acknowledgements: 'http://elsewhere.test/ack' } },
+      { endpoints: { ari: 'http://ota.test:8443/ari' } },
+    ]) {
+      const problem = await expectProblem(patch(body), 400, 'validation_failed');
+      expect(problem.errors).toEqual([expect.objectContaining({ path: 'credentials' })]);
+    }
+    expect(await expectStatus(call('GET', `/api/v1/channels/${channel.id}`), 200)).toEqual(channel);
+    // The same hosts and hotel code, or new ones with the credentials sent again, are fine.
+    await expectStatus(patch({ endpoint_url: 'http://ota.test/v2', endpoints: {}, hotel_code: 'H1' }), 200);
+    const moved = await expectStatus<ChannelJson>(
+      patch({ endpoint_url: 'http://elsewhere.test/ota', credentials: { username: 'u', password: 'p' } }),
+      200,
+    );
+    expect(moved.endpoint_url).toBe('http://elsewhere.test/ota');
+  });
+
   it('never appear in an answer, the stored row, the events or the log; a PATCH replaces them', async () => {
     const hotel = await createHotel();
     const password = `secret-${crypto.randomUUID()}`;

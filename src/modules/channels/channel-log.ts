@@ -45,7 +45,8 @@ export function exchangeStatement(
       e.correlationId,
       keep(e.request),
       keep(e.response),
-      e.detail,
+      // The detail can quote the message (a parser's error names the tag it choked on): redacted too.
+      e.detail === null ? null : redactXml(e.detail),
       deps.now().getTime(),
     );
 }

@@ -107,7 +107,10 @@ export const channelRoutes = createRouter()
       path: '/channels/{id}',
       tags,
       summary: 'Change a channel',
-      description: '`credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set.',
+      description:
+        '`credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing ' +
+        '`endpoint_url` or an `endpoints` URL at a host the channel did not use before, or changing `hotel_code`, ' +
+        'requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property.',
       request: { params: IdParam, body: jsonBody(UpdateChannelBody) },
       responses: { 200: jsonContent(ChannelSchema, 'The channel'), ...errorResponses(404, 415, 503) },
     }),

@@ -133,9 +133,41 @@ export async function listChannels(
     .limit(page.limit + 1);
 }
 
+/** Where a channel's requests, and with them its credentials (HTTP Basic), go: scheme, host and port. */
+function originsOf(endpointUrl: string, endpoints: ChannelEndpoints): Set<string> {
+  const origins = new Set<string>();
+  for (const url of [endpointUrl, ...Object.values(endpoints)]) {
+    if (url !== undefined && URL.canParse(url)) origins.add(new URL(url).origin);
+  }
+  return origins;
+}
+
+/**
+ * Credentials are never returned, so they must not be usable elsewhere either: a PATCH that points the
+ * channel at a new host, or at another property (hotel_code: a channel manager's partner account
+ * may serve many hotels, and with it a channel would pull another hotel's reservations into this one
+ * and push this one's availability over it), sends them again.
+ */
+function assertCredentialsFollow(row: ChannelRow, input: Update) {
+  if (input.credentials) return;
+  if (input.hotel_code !== undefined && input.hotel_code !== row.hotelCode) {
+    throw new AppError('validation_failed', 'Send the credentials again to change the hotel code.', {
+      errors: [{ path: 'credentials', message: 'required when hotel_code changes' }],
+    });
+  }
+  const before = originsOf(row.endpointUrl, row.endpoints);
+  const after = originsOf(input.endpoint_url ?? row.endpointUrl, input.endpoints ?? row.endpoints);
+  const added = [...after].find((origin) => !before.has(origin));
+  if (added === undefined) return;
+  throw new AppError('validation_failed', `Send the credentials again to point the channel at ${added}.`, {
+    errors: [{ path: 'credentials', message: 'required when an endpoint moves to another host' }],
+  });
+}
+
 export async function updateChannel(deps: ChannelDeps, p: Principal, id: string, input: Update): Promise<ChannelRow> {
   const row = await getChannel(deps, p, id);
   assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  assertCredentialsFollow(row, input);
   const changes: Partial<ChannelRow> = {
     name: input.name === undefined ? row.name : input.name,
     endpointUrl: input.endpoint_url ?? row.endpointUrl,

@@ -1,23 +1,52 @@
 /**
  * What of an XML exchange may be written to the message log: card numbers, security codes and
  * credentials are replaced before anything is stored or logged. Card numbers keep their last four
- * digits. Works on text, so it also covers a body we could not parse.
+ * digits. Works on text, so it also covers a body we could not parse. Names match in any case: a
+ * partner's `cvv` is as secret as its `CVV`.
  */
-const SECRET_ELEMENTS = ['CardNumber', 'SeriesCode', 'PlainText', 'Password', 'MessagePassword'];
-const SECRET_ATTRIBUTES = ['CardNumber', 'SeriesCode', 'CardCode', 'Password', 'MessagePassword', 'password'];
+const SECRET_ELEMENTS = [
+  'CardNumber',
+  'SeriesCode',
+  'PlainText',
+  'Password',
+  'MessagePassword',
+  // Security codes in partners' extensions (TPA_Extensions), under the names card schemes use.
+  'CVV',
+  'CVV2',
+  'CVC',
+  'CVC2',
+  'CID',
+  'SecurityCode',
+  'CardSecurityCode',
+];
+const SECRET_ATTRIBUTES = [...SECRET_ELEMENTS, 'CardCode'];
 
 export function redactXml(xml: string): string {
-  let out = xml;
+  // `&#52;` is a `4` to any XML reader: digits written as character references are digits here too.
+  let out = xml.replace(/&#(?:x0*3([0-9])|0*(4[89]|5[0-7]));/gi, (_m, hex?: string, dec?: string) =>
+    hex !== undefined ? hex : String.fromCharCode(Number(dec)),
+  );
   for (const name of SECRET_ELEMENTS) {
-    const element = new RegExp(`(<(?:[\\w-]+:)?${name}\\b[^>]*>)([\\s\\S]*?)(</(?:[\\w-]+:)?${name}>)`, 'g');
+    // The content stops at the next tag of the same name, so an element that is never closed costs one
+    // scan to that tag, not one to the end of the body (1 MB of `<CardNumber>` would take seconds).
+    const tag = `(?:[\\w-]+:)?${name}\\b`;
+    const element = new RegExp(`(<${tag}[^<>]*>)((?:[^<]|<(?!/?${tag}))*?)(</${tag}\\s*>)`, 'gi');
     out = out.replace(element, (_m, open: string, inner: string, close: string) => `${open}${mask(inner)}${close}`);
   }
   for (const name of SECRET_ATTRIBUTES) {
-    const attribute = new RegExp(`(\\s(?:[\\w-]+:)?${name}\\s*=\\s*)("[^"]*"|'[^']*')`, 'g');
+    const attribute = new RegExp(`(\\s(?:[\\w-]+:)?${name}\\s*=\\s*)("[^"]*"|'[^']*')`, 'gi');
     out = out.replace(attribute, (_m, lead: string, value: string) => `${lead}"${mask(value.slice(1, -1))}"`);
   }
-  // Any other run that looks like a card number (13–19 digits, spaces or dashes between groups).
-  return out.replace(/\b\d(?:[ -]?\d){12,18}\b/g, (digits) => mask(digits));
+  return maskCardNumbers(out);
+}
+
+/**
+ * Any run that looks like a card number (13–19 digits, in groups split by spaces, line breaks, dots or
+ * dashes), wherever it is: also glued to words (`CC:VI4111…`), which a word boundary would miss.
+ * Used on free text too (a guest's special requests), which is stored and sent on in events.
+ */
+export function maskCardNumbers(text: string): string {
+  return text.replace(/(?<!\d)\d(?:[\s.-]{0,3}\d){12,18}(?!\d)/g, (digits) => mask(digits));
 }
 
 /** Nested markup (a PlainText inside CardNumber) is redacted as a whole; digits keep their last four. */

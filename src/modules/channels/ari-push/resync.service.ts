@@ -2,7 +2,7 @@ import type { Deps } from '../../../deps';
 import type { Principal } from '../../../env';
 import { AppError } from '../../../errors';
 import { addDays, daysBetween } from '../../../lib/dates';
-import { assertHotelAccess } from '../../auth/access';
+import { canAccessHotel } from '../../auth/access';
 import { loadChannelRow } from '../channels.repo';
 import { markDirty } from './ari-push.subscriber';
 
@@ -33,8 +33,8 @@ export async function requestResync(
     });
   }
   const row = await loadChannelRow(deps.d1, channelId);
-  if (!row) throw new AppError('not_found', `No channel ${channelId}.`);
-  assertHotelAccess(principal, row.hotelId);
+  // Another tenant's channel is a 404 like on every other channel route: a 403 told it exists, and whose.
+  if (!row || !canAccessHotel(principal, row.hotelId)) throw new AppError('not_found', `No channel ${channelId}.`);
   if (!deps.config.OTA_INTEGRATION_ENABLED) {
     throw new AppError('invalid_state', 'OTA integration is switched off (OTA_INTEGRATION_ENABLED=false).');
   }

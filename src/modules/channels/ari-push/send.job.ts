@@ -7,7 +7,9 @@ import { channelContext, loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
 import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, OutgoingRequest, PartnerAnswer } from '../domain';
+import { readBounded } from '../inbound/partner-call';
 import { ARI_ADAPTERS } from '../providers/ari-adapters';
+import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
 import { scopeContent } from './ari-state';
 
 /** 30 s, 1 min, 2 min, 4 min, 8 min (with jitter): about a quarter of an hour, then dead-lettered. */
@@ -106,16 +108,12 @@ async function exchange(deps: Deps, ctx: ChannelContext, request: OutgoingReques
     });
     return `${request.messageType}: ${result.error}`;
   }
-  let body: string | null = null;
-  try {
-    body = await result.response.text();
-  } catch {
-    body = null;
-  }
+  const read = await readBounded(result.response, MAX_INBOUND_XML_BYTES, result.bodyDeadline - Date.now());
+  const body = read.complete ? read.text : null;
   const answer: PartnerAnswer | null = body === null ? null : ARI_ADAPTERS[channel.provider].readAnswer(body);
   const httpFailed = result.outcome !== 'ok';
   const outcome = outcomeOf(answer, httpFailed);
-  const detail = describe(answer, httpFailed ? result.status : null);
+  const detail = read.complete ? describe(answer, httpFailed ? result.status : null) : read.reason;
   await recordExchange(deps, {
     ...logged,
     outcome,

@@ -7,6 +7,8 @@ import { channelContext, loadChannelRow } from '../channels.repo';
 import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider, type ChannelRow } from '../channels.table';
 import type { ImportOutcome, PartnerAnswer } from '../domain';
 import { readAnswer } from '../xml/answer';
+import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
+import { readBounded } from './partner-call';
 
 export const ACKNOWLEDGE_JOB = 'channels.acknowledge';
 
@@ -78,14 +80,19 @@ async function send(
     body: request.body,
     timeoutMs: deps.config.OTA_TIMEOUT_MS,
   });
-  const text = result.ok ? await result.response.text().catch(() => null) : null;
+  const read = result.ok
+    ? await readBounded(result.response, MAX_INBOUND_XML_BYTES, result.bodyDeadline - Date.now())
+    : null;
+  const text = read?.complete ? read.text : null;
   const answer: PartnerAnswer =
     result.ok && result.outcome === 'ok' && text !== null
       ? readAnswer(text)
       : {
           outcome: 'error',
           warnings: [],
-          errors: [{ text: result.ok ? `HTTP ${result.status}` : result.error }],
+          errors: [
+            { text: !result.ok ? result.error : read && !read.complete ? read.reason : `HTTP ${result.status}` },
+          ],
         };
   const detail = [...answer.errors, ...answer.warnings].map((i) => `${i.code ?? ''} ${i.text}`.trim()).join('; ');
   await recordExchange(deps, {
@@ -93,7 +100,7 @@ async function send(
     hotelId: channel.hotelId,
     direction: 'outbound',
     messageType: request.messageType,
-    outcome: result.ok && result.outcome === 'ok' ? answer.outcome : 'failed',
+    outcome: result.ok && result.outcome === 'ok' && text !== null ? answer.outcome : 'failed',
     httpStatus: result.ok ? result.status : null,
     durationMs: result.durationMs,
     correlationId: request.correlationId,

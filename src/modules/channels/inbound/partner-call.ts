@@ -62,9 +62,13 @@ export function describeAnswer(answer: PartnerAnswer): string | null {
     .join('; ');
 }
 
-type Read = { complete: true; text: string } | { complete: false; text: string | null; reason: string };
+export type Read = { complete: true; text: string } | { complete: false; text: string | null; reason: string };
 
-async function readBounded(response: Response, limit: number, withinMs: number): Promise<Read> {
+/**
+ * A partner's answer body, at most `limit` bytes and within `withinMs`: every read of a partner's body
+ * goes through here, so a partner (or a hotel's URL) that answers gigabytes cannot exhaust the isolate.
+ */
+export async function readBounded(response: Response, limit: number, withinMs: number): Promise<Read> {
   if (!response.body) return { complete: true, text: '' };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 import type { CardSummary, InboundReservation, InboundRoom } from '../domain';
+import { maskCardNumbers } from '../redact';
 import { amountOf, commentsOf, currencyIn, roomsOf, stayOf } from './room-stay';
 import { attr, child, list, textOf, type XmlNode, type XmlValue } from './xml';
 
@@ -217,7 +218,10 @@ export function readHotelReservation(node: XmlNode, message: MessageContext): Re
     ? roomTotals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)
     : null;
   const special = findAll(node, 'SpecialRequest').map((request) => textOf(request.Text) ?? textOf(request));
-  const comments = [commentsOf(...roomStays, global), ...special].filter((text) => text?.trim()).join('\n');
+  // Guests type card numbers into comments: the text is stored and sent on in events, the number must not be.
+  const comments = maskCardNumbers(
+    [commentsOf(...roomStays, global), ...special].filter((text) => text?.trim()).join('\n'),
+  );
   return {
     ok: true,
     reservation: {

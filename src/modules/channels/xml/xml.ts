@@ -74,7 +74,15 @@ export function parseXml(text: string, maxBytes = MAX_INBOUND_XML_BYTES): Parsed
       refusal: { reason: 'malformed', message: `Not well-formed XML (line ${valid.err.line}): ${valid.err.msg}` },
     };
   }
-  const tree = parser.parse(trimmed) as XmlNode;
+  let tree: XmlNode;
+  try {
+    tree = parser.parse(trimmed) as XmlNode;
+  } catch (err) {
+    // Well-formed, but past the parser's own limits (over 100 levels deep, a tag named __proto__): the
+    // partner's message is unreadable, not our failure, so it is refused rather than thrown.
+    const reason = err instanceof Error ? err.message : 'unreadable';
+    return { ok: false, refusal: { reason: 'malformed', message: `The message cannot be read: ${reason}` } };
+  }
   const root = Object.keys(tree).find((k) => !k.startsWith('@') && k !== '#text');
   const node = root === undefined ? undefined : tree[root];
   if (root === undefined || node === undefined) {
