@@ -7,6 +7,23 @@ function unitsByRoomType(rooms: readonly { room_type_id: string }[]): Map<string
   return units;
 }
 
+/** Rows with inventory 0 for the nights (a JSON list) that have none, `taken` set as given. */
+function insertMissingNights(
+  d1: D1DatabaseSession,
+  hotelId: string,
+  roomTypeId: string,
+  dates: string,
+  taken: number,
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
+       SELECT ?, value, ?, 0, ? FROM json_each(?) AS d
+       WHERE NOT EXISTS (SELECT 1 FROM room_nights n WHERE n.room_type_id = ? AND n.date = d.value)`,
+    )
+    .bind(roomTypeId, hotelId, taken, dates, roomTypeId);
+}
+
 /**
  * Takes units on every night. The UPDATE is refused by the table's CHECK (taken <= inventory) on a
  * full night; a night without a room_nights row is inserted with inventory 0, which fails the same
@@ -22,13 +39,7 @@ export function takeUnits(
 ): D1PreparedStatement[] {
   const dates = JSON.stringify(stayNights(checkIn, checkOut));
   return [...unitsByRoomType(rooms)].flatMap(([roomTypeId, count]) => [
-    d1
-      .prepare(
-        `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken)
-         SELECT ?, value, ?, 0, ? FROM json_each(?) AS d
-         WHERE NOT EXISTS (SELECT 1 FROM room_nights n WHERE n.room_type_id = ? AND n.date = d.value)`,
-      )
-      .bind(roomTypeId, hotelId, count, dates, roomTypeId),
+    insertMissingNights(d1, hotelId, roomTypeId, dates, count),
     d1
       .prepare(
         'UPDATE room_nights SET taken = taken + ? WHERE room_type_id = ? AND date IN (SELECT value FROM json_each(?))',
@@ -51,13 +62,7 @@ export function forceTakeUnits(
 ): D1PreparedStatement[] {
   const dates = JSON.stringify(stayNights(checkIn, checkOut));
   return [...unitsByRoomType(rooms)].flatMap(([roomTypeId, count]) => [
-    d1
-      .prepare(
-        `INSERT INTO room_nights (room_type_id, date, hotel_id, inventory, taken, overbooked)
-         SELECT ?, value, ?, 0, 0, 0 FROM json_each(?) AS d
-         WHERE NOT EXISTS (SELECT 1 FROM room_nights n WHERE n.room_type_id = ? AND n.date = d.value)`,
-      )
-      .bind(roomTypeId, hotelId, dates, roomTypeId),
+    insertMissingNights(d1, hotelId, roomTypeId, dates, 0),
     // SET reads the old values on both sides: the units that do not fit become overbooked.
     d1
       .prepare(
