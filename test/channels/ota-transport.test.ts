@@ -254,3 +254,40 @@ describe('ARI out, end to end', () => {
     },
   );
 });
+
+describe("a partner's own error text", () => {
+  const queue = memoryQueue();
+
+  it('reaches last_error and the channel.sync_failed event redacted (a card number in it is masked)', async () => {
+    const { hotel, roomType, channel } = await aMappedChannel('ota_xml', 'push');
+    // Every attempt fails (background pushes of the hotel's set-up may take some of these too).
+    partner.current.failNext(
+      1000,
+      { errors: [{ type: '3', code: '450', text: 'Card 4111 1111 1111 1111 declined by the hotel system' }] },
+      'OTA_HotelAvailNotifRQ',
+    );
+    const deps = { ...testDeps(), jobs: queue.sender };
+    await markDirty(
+      deps,
+      hotel.id,
+      channel.id,
+      [{ roomTypeId: roomType.id, from: inDays(10), to: inDays(11), availability: true, rates: false }],
+      true,
+    );
+    await drain(queue, deps);
+    const row = await env.DB.prepare('SELECT last_error FROM channels WHERE id = ?')
+      .bind(channel.id)
+      .first<{ last_error: string }>();
+    const event = await env.DB.prepare(
+      "SELECT data FROM outbox_events WHERE type = 'channel.sync_failed' AND subject_id = ?",
+    )
+      .bind(channel.id)
+      .first<{ data: string }>();
+    expect(row?.last_error).toContain('declined by the hotel system');
+    expect(event?.data).toContain('declined by the hotel system');
+    for (const text of [row?.last_error, event?.data]) {
+      expect(text).not.toMatch(/4111 1111 1111 1111|4111111111111111/);
+      expect(text).toContain('…1111');
+    }
+  });
+});

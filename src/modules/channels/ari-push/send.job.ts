@@ -9,6 +9,7 @@ import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, OutgoingRequest, PartnerAnswer } from '../domain';
 import { readBounded } from '../inbound/partner-call';
 import { ARI_ADAPTERS } from '../providers/ari-adapters';
+import { redactXml } from '../redact';
 import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
 import { scopeContent } from './ari-state';
 
@@ -66,7 +67,10 @@ export const ariSendJob = defineJob({
         : adapter.rates(ctx, content.amounts);
     let failure: string | null = null;
     for (const request of requests) {
-      failure = await exchange(deps, ctx, request);
+      // The partner's own words go into last_error, the channel.sync_failed event (webhooks) and dead
+      // letters: redacted like the message log, a card number in an error text included.
+      const refused = await exchange(deps, ctx, request);
+      failure = refused === null ? null : redactXml(refused);
       if (failure !== null) break;
     }
     if (requests.length > 0) await recordChannelOutcome(deps, row, failure);

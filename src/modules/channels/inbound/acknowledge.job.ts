@@ -6,6 +6,7 @@ import { recordExchange } from '../channel-log';
 import { channelContext, loadChannelRow } from '../channels.repo';
 import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider, type ChannelRow } from '../channels.table';
 import type { ImportOutcome, PartnerAnswer } from '../domain';
+import { redactXml } from '../redact';
 import { readAnswer } from '../xml/answer';
 import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
 import { readBounded } from './partner-call';
@@ -111,7 +112,7 @@ async function send(
   if (answer.outcome === 'error') {
     await deps.d1
       .prepare('UPDATE channels SET last_error_at = ?, last_error = ? WHERE id = ?')
-      .bind(deps.now().getTime(), `acknowledgement refused: ${detail}`.slice(0, 500), channel.id)
+      .bind(deps.now().getTime(), redactXml(`acknowledgement refused: ${detail}`).slice(0, 500), channel.id)
       .run();
     throw new Error(`channel ${channel.id} did not take the acknowledgement`);
   }

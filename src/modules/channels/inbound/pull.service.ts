@@ -7,6 +7,7 @@ import { channelContext } from '../channels.repo';
 import { type ChannelProvider, type ChannelRow, channels } from '../channels.table';
 import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, ImportOutcome, InboundReservation, OutgoingRequest } from '../domain';
+import { redactXml } from '../redact';
 import { readAnswer } from '../xml/answer';
 import { callChannel, describeAnswer, recordCall } from './partner-call';
 
@@ -196,7 +197,7 @@ async function finish(deps: Deps, channelId: string, until: number, failures: re
       ? deps.d1.prepare('UPDATE channels SET last_success_at = ?, updated_at = ? WHERE id = ?').bind(at, at, channelId)
       : deps.d1
           .prepare('UPDATE channels SET last_error_at = ?, last_error = ?, updated_at = ? WHERE id = ?')
-          .bind(at, failures.join('; ').slice(0, 500), at, channelId);
+          .bind(at, redactXml(failures.join('; ')).slice(0, 500), at, channelId);
   await deps.d1.batch([
     outcome,
     deps.d1
