@@ -232,6 +232,24 @@ describe('channels.acknowledge', () => {
     expect(log.results).toEqual([{ message_type: 'OTA_NotifReportRQ', outcome: 'success' }]);
   });
 
+  it('an acknowledgement of an older decision does not mark a newer change of the reservation acknowledged', async () => {
+    const h = await pendingHotel();
+    const deps = testDeps();
+    await decideChannelReservation(deps, ADMIN, h.ctx.channel.id, h.r.channelReservationId, 'accept');
+    const [job] = acknowledgements(deps);
+    if (!job) throw new Error('no acknowledgement queued');
+    // The channel modified it meanwhile (the import writes the new kind and leaves it unacknowledged).
+    await env.DB.prepare(
+      "UPDATE channel_reservations SET last_kind = 'modify', acknowledged_at = NULL WHERE channel_id = ? AND channel_reservation_id = ?",
+    )
+      .bind(h.ctx.channel.id, h.r.channelReservationId)
+      .run();
+    const fetch = partner('<OTA_NotifReportRS><Success/></OTA_NotifReportRS>');
+    const jobDeps = testDeps({ outbound: createOutbound({ fetch, log: new Logger('error') }) });
+    await acknowledgeJobWith({ ota_xml: adapter }).handle(job.payload, jobDeps);
+    expect((await channelRow(h.ctx.channel.id, h.r.channelReservationId))?.acknowledged_at).toBeNull();
+  });
+
   it('a partner answering Errors makes the job fail (the queue retries) and leaves it unacknowledged', async () => {
     const h = await pendingHotel();
     const deps = testDeps();

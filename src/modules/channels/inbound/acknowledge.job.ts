@@ -50,11 +50,14 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
       const request = adapter.acknowledge(await channelContext(deps, channel), [outcome]);
       if (request) await send(deps, channel, request);
       await deps.d1.batch([
+        // Only while the row still says what this acknowledgement told: a newer change (a modify, a
+        // cancel) since is not acknowledged by an older decision's message.
         deps.d1
           .prepare(
-            'UPDATE channel_reservations SET acknowledged_at = ? WHERE channel_id = ? AND channel_reservation_id = ?',
+            `UPDATE channel_reservations SET acknowledged_at = ?
+              WHERE channel_id = ? AND channel_reservation_id = ? AND status = ? AND last_kind = ?`,
           )
-          .bind(deps.now().getTime(), channel.id, outcome.channelReservationId),
+          .bind(deps.now().getTime(), channel.id, outcome.channelReservationId, outcome.status, outcome.kind),
         ...(request
           ? [
               deps.d1
