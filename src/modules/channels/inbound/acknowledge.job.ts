@@ -2,14 +2,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../../lib/job';
 import type { ReservationAdapter } from '../adapter';
-import { recordExchange } from '../channel-log';
 import { channelContext, loadChannelRow } from '../channels.repo';
-import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider, type ChannelRow } from '../channels.table';
-import type { ImportOutcome, PartnerAnswer } from '../domain';
+import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider } from '../channels.table';
+import type { ChannelContext, ImportOutcome, PartnerAnswer } from '../domain';
 import { redactXml } from '../redact';
 import { readAnswer } from '../xml/answer';
-import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
-import { readBounded } from './partner-call';
+import { callChannel, recordCall } from './partner-call';
 
 export const ACKNOWLEDGE_JOB = 'channels.acknowledge';
 
@@ -47,8 +45,9 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
       if (!deps.config.OTA_INTEGRATION_ENABLED) throw new PermanentJobError('OTA integration is switched off');
       const adapter = adapters[channel.provider];
       if (!adapter) throw new PermanentJobError(`no reservation adapter for ${channel.provider}`);
-      const request = adapter.acknowledge(await channelContext(deps, channel), [outcome]);
-      if (request) await send(deps, channel, request);
+      const ctx = await channelContext(deps, channel);
+      const request = adapter.acknowledge(ctx, [outcome]);
+      if (request) await send(deps, ctx, request);
       await deps.d1.batch([
         // Only while the row still says what this acknowledgement told: a newer change (a modify, a
         // cancel) since is not acknowledged by an older decision's message.
@@ -73,50 +72,20 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
 /** One exchange, logged (redacted) whatever happens; anything but a Success / Warnings answer is retried. */
 async function send(
   deps: Deps,
-  channel: ChannelRow,
+  ctx: ChannelContext,
   request: NonNullable<ReturnType<ReservationAdapter['acknowledge']>>,
 ): Promise<void> {
-  const result = await deps.outbound({
-    service: `ota:${channel.provider}`,
-    url: request.url,
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    timeoutMs: deps.config.OTA_TIMEOUT_MS,
-  });
-  const read = result.ok
-    ? await readBounded(result.response, MAX_INBOUND_XML_BYTES, result.bodyDeadline - Date.now())
-    : null;
-  const text = read?.complete ? read.text : null;
-  const answer: PartnerAnswer =
-    result.ok && result.outcome === 'ok' && text !== null
-      ? readAnswer(text)
-      : {
-          outcome: 'error',
-          warnings: [],
-          errors: [
-            { text: !result.ok ? result.error : read && !read.complete ? read.reason : `HTTP ${result.status}` },
-          ],
-        };
+  const call = await callChannel(deps, ctx, request);
+  const answer: PartnerAnswer = call.ok
+    ? readAnswer(call.body)
+    : { outcome: 'error', warnings: [], errors: [{ text: call.error }] };
   const detail = [...answer.errors, ...answer.warnings].map((i) => `${i.code ?? ''} ${i.text}`.trim()).join('; ');
-  await recordExchange(deps, {
-    channelId: channel.id,
-    hotelId: channel.hotelId,
-    direction: 'outbound',
-    messageType: request.messageType,
-    outcome: result.ok && result.outcome === 'ok' && text !== null ? answer.outcome : 'failed',
-    httpStatus: result.ok ? result.status : null,
-    durationMs: result.durationMs,
-    correlationId: request.correlationId,
-    request: request.body ?? null,
-    response: text,
-    detail: detail || null,
-  });
+  await recordCall(deps, ctx, request, call, { outcome: call.ok ? answer.outcome : 'failed', detail: detail || null });
   if (answer.outcome === 'error') {
     await deps.d1
       .prepare('UPDATE channels SET last_error_at = ?, last_error = ? WHERE id = ?')
-      .bind(deps.now().getTime(), redactXml(`acknowledgement refused: ${detail}`).slice(0, 500), channel.id)
+      .bind(deps.now().getTime(), redactXml(`acknowledgement refused: ${detail}`).slice(0, 500), ctx.channel.id)
       .run();
-    throw new Error(`channel ${channel.id} did not take the acknowledgement`);
+    throw new Error(`channel ${ctx.channel.id} did not take the acknowledgement`);
   }
 }

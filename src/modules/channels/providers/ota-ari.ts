@@ -4,6 +4,7 @@ import type { ChannelContext, OutgoingRequest } from '../domain';
 import { readAnswer } from '../xml/answer';
 import { buildAvailNotif, type NotifHeader } from '../xml/avail-notif';
 import { buildRateAmountNotif } from '../xml/rate-amount-notif';
+import { partnerHeaders } from './partner-headers';
 
 /**
  * The ARI half of an OpenTravel partner: OTA_HotelAvailNotifRQ and OTA_HotelRateAmountNotifRQ posted
@@ -34,10 +35,7 @@ export function otaAriAdapter(options: {
       messageType,
       body: build(header),
       correlationId: echoToken,
-      headers: {
-        'content-type': 'text/xml; charset=utf-8',
-        authorization: basicAuth(ctx.credentials.username, ctx.credentials.password),
-      },
+      headers: partnerHeaders(ctx, true),
     };
   };
   return {
@@ -51,12 +49,4 @@ export function otaAriAdapter(options: {
       ),
     readAnswer,
   };
-}
-
-/** RFC 7617: UTF-8 user-pass, base64. */
-export function basicAuth(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
 }
