@@ -2,15 +2,13 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps';
 import { defineJob, PermanentJobError, type RetryPolicy } from '../../../lib/job';
 import { commitChange } from '../../events/commit';
-import { recordExchange } from '../channel-log';
 import { channelContext, loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
 import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, OutgoingRequest, PartnerAnswer } from '../domain';
-import { readBounded } from '../inbound/partner-call';
+import { callChannel, recordCall } from '../inbound/partner-call';
 import { ARI_ADAPTERS } from '../providers/ari-adapters';
 import { redactXml } from '../redact';
-import { MAX_INBOUND_XML_BYTES } from '../xml/xml';
 import { scopeContent } from './ari-state';
 
 /** 30 s, 1 min, 2 min, 4 min, 8 min (with jitter): about a quarter of an hour, then dead-lettered. */
@@ -84,48 +82,13 @@ export const ariSendJob = defineJob({
 
 /** Posts one message and logs it; null when the partner took it, else why not (no guest data in it). */
 async function exchange(deps: Deps, ctx: ChannelContext, request: OutgoingRequest): Promise<string | null> {
-  const { channel } = ctx;
-  const result = await deps.outbound({
-    service: `ota:${channel.provider}`,
-    url: request.url,
-    method: request.method,
-    headers: request.headers,
-    ...(request.body !== undefined ? { body: request.body } : {}),
-    timeoutMs: deps.config.OTA_TIMEOUT_MS,
-  });
-  const logged = {
-    channelId: channel.id,
-    hotelId: channel.hotelId,
-    direction: 'outbound' as const,
-    messageType: request.messageType,
-    correlationId: request.correlationId,
-    request: request.body ?? null,
-  };
-  if (!result.ok) {
-    await recordExchange(deps, {
-      ...logged,
-      outcome: 'failed',
-      httpStatus: null,
-      durationMs: result.durationMs,
-      response: null,
-      detail: result.error,
-    });
-    return `${request.messageType}: ${result.error}`;
-  }
-  const read = await readBounded(result.response, MAX_INBOUND_XML_BYTES, result.bodyDeadline - Date.now());
-  const body = read.complete ? read.text : null;
-  const answer: PartnerAnswer | null = body === null ? null : ARI_ADAPTERS[channel.provider].readAnswer(body);
-  const httpFailed = result.outcome !== 'ok';
+  const call = await callChannel(deps, ctx, request);
+  // No status: no answer at all. A body: read whole (a non-2xx one too, for the partner's OTA errors).
+  const httpFailed = call.status !== null && (call.status < 200 || call.status >= 300);
+  const answer = call.body === null ? null : ARI_ADAPTERS[ctx.channel.provider].readAnswer(call.body);
   const outcome = outcomeOf(answer, httpFailed);
-  const detail = read.complete ? describe(answer, httpFailed ? result.status : null) : read.reason;
-  await recordExchange(deps, {
-    ...logged,
-    outcome,
-    httpStatus: result.status,
-    durationMs: result.durationMs,
-    response: body,
-    detail,
-  });
+  const detail = call.body === null ? (call.ok ? null : call.error) : describe(answer, httpFailed ? call.status : null);
+  await recordCall(deps, ctx, request, call, { outcome, detail });
   return outcome === 'success' || outcome === 'warning' ? null : `${request.messageType}: ${detail ?? outcome}`;
 }
 
