@@ -1,42 +1,24 @@
 import { env } from 'cloudflare:workers';
 import { createDb } from '../../src/db';
-import { newId } from '../../src/lib/ids';
-import { type ChannelProvider, channelMappings, channels } from '../../src/modules/channels/channels.table';
-import { sealCredentials } from '../../src/modules/channels/credentials';
+import { type ChannelProvider, channelMappings } from '../../src/modules/channels/channels.table';
 import { OTA_NS } from '../../src/modules/channels/xml/xml';
-
-/** vitest.config.ts binds it; Env (wrangler types) does not list test-only values. */
-const TEST_KEY = (env as unknown as { OTA_CREDENTIALS_ENCRYPTION_KEY: string }).OTA_CREDENTIALS_ENCRYPTION_KEY;
+import { insertChannel as insertChannelRow } from './transport-channels';
 
 export const OTA_TEST_URL = 'http://ota.test';
 export const PARTNER_LOGIN = { username: 'wehub-hotel', password: 's3cret:pass' };
 
-/** A channel row straight in D1 (the channels API is another helper's), credentials sealed as the API would. */
+/** An enabled ota_xml channel row straight in D1 (transport-channels.ts), at the ARI partner of these tests. */
 export async function insertChannel(
   hotelId: string,
   options: { provider?: ChannelProvider; enabled?: boolean; hotelCode?: string; endpointUrl?: string } = {},
 ): Promise<{ id: string; hotelId: string }> {
-  const id = newId('channel');
-  const at = new Date();
-  await createDb(env.DB)
-    .insert(channels)
-    .values({
-      id,
-      hotelId,
-      provider: options.provider ?? 'ota_xml',
-      name: 'Test OTA',
-      endpointUrl: options.endpointUrl ?? `${OTA_TEST_URL}/ari`,
-      endpoints: {},
-      credentialsSealed: await sealCredentials(TEST_KEY, id, PARTNER_LOGIN),
-      hotelCode: options.hotelCode ?? 'HOTEL1',
-      autoAccept: true,
-      enabled: options.enabled ?? true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      createdAt: at,
-      updatedAt: at,
-    });
-  return { id, hotelId };
+  const row = await insertChannelRow(hotelId, {
+    name: 'Test OTA',
+    endpointUrl: `${OTA_TEST_URL}/ari`,
+    credentials: PARTNER_LOGIN,
+    ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+  });
+  return { id: row.id, hotelId };
 }
 
 export async function insertMapping(
