@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBody, send } from '../node-http.ts';
 import type { PushTarget } from './controls.ts';
 import { createOtaEmulator, type OtaEmulator } from './emulator.ts';
 import { restoreSnapshot, snapshotOf } from './persist.ts';
@@ -20,8 +21,6 @@ export const DEV_OTA = {
   password: 'dev-ota-partner-password',
   hotelCode: 'WEHUBDEMO',
 } as const;
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export type OtaServerOptions = {
   port?: number;
@@ -139,28 +138,6 @@ async function serve(
     // A planned network failure: the connection ends without an answer.
     res.destroy();
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 type Json = Record<string, unknown>;

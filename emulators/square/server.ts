@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBody, send } from '../node-http.ts';
 import { createSquareEmulator, type SquareEmulator } from './emulator.ts';
 import { json, squareError } from './http.ts';
 import { notificationOf, type Subscription, signNotification } from './notifications.ts';
@@ -25,7 +26,6 @@ export const DEV_SQUARE = {
   applicationSecret: 'sandbox-sq0csb-dev-emulator-secret',
 } as const;
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const DELIVERY_ATTEMPTS = 5;
 const REFUND_DELAY_MS = 5000;
 
@@ -149,29 +149,6 @@ async function serve(emulator: SquareEmulator, req: IncomingMessage, res: Server
     // A `drop-*` or `hang` fault: the connection ends without an answer, as a lost one would.
     res.destroy();
   }
-}
-
-/** The body, or null past 1 MB (the rest is not read). */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /** `/__emulator/…`: what happens in Square without an API call (a developer's buttons). */
