@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import type { JobEnvelope } from './lib/job';
 import { Logger } from './lib/log';
 import { createOutbound, type Outbound } from './lib/outbound';
+import { type AuditActor, actorOfContext, SYSTEM_ACTOR } from './modules/audit/audit';
 import { bindingMailer, type Mailer } from './modules/emails/mailer';
 import type { Subscriber } from './modules/events/subscribers';
 import { SUBSCRIBERS } from './subscribers';
@@ -36,6 +37,8 @@ export type Deps = {
   subscribers: readonly Subscriber[];
   /** Sends guest email (the `send_email` binding; tests inject their own). */
   mailer: Mailer;
+  /** Who the audit trail records for changes made with these deps (src/modules/audit). */
+  actor: AuditActor;
 };
 
 export function queueSender(queue: Queue): JobSender {
@@ -52,7 +55,7 @@ export function queueSender(queue: Queue): JobSender {
   };
 }
 
-function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], db?: Db): Deps {
+function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], actor: AuditActor, db?: Db): Deps {
   // Built on every request (the search hot path too): the drizzle client and the outbound client are
   // made on first use only.
   let lazyDb = db;
@@ -75,21 +78,33 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], db?:
     defer,
     subscribers: SUBSCRIBERS,
     mailer: bindingMailer(env.EMAIL),
+    actor,
   };
 }
 
 export function depsFromContext(c: Context<AppEnv>): Deps {
-  return build(c.env, c.get('config'), c.get('log'), (work) => c.executionCtx.waitUntil(work), c.get('db'));
+  return build(
+    c.env,
+    c.get('config'),
+    c.get('log'),
+    (work) => c.executionCtx.waitUntil(work),
+    actorOfContext(c),
+    c.get('db'),
+  );
 }
 
 /**
  * For queue messages and cron runs: deferred work is collected and awaited by `settle()` before the
  * message is acknowledged, so nothing is cut off when the invocation ends.
  */
-export function depsFromEnv(env: Env, log?: Logger): { deps: Deps; settle: () => Promise<void> } {
+export function depsFromEnv(
+  env: Env,
+  log?: Logger,
+  actor: AuditActor = SYSTEM_ACTOR,
+): { deps: Deps; settle: () => Promise<void> } {
   const config = loadConfig(env);
   const pending: Promise<unknown>[] = [];
-  const deps = build(env, config, log ?? new Logger(config.LOG_LEVEL), (work) => pending.push(work));
+  const deps = build(env, config, log ?? new Logger(config.LOG_LEVEL), (work) => pending.push(work), actor);
   return {
     deps,
     settle: async () => {

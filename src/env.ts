@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './lib/log';
+import type { AuditActor } from './modules/audit/audit';
 import type { ErrorRenderer } from './modules/auth/partner-route';
 import type { Scope } from './modules/auth/scopes';
 import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
@@ -36,6 +37,8 @@ export type AppEnv = {
     principal: Principal;
     /** Set by idempotent() when this request claimed an Idempotency-Key. */
     idempotency?: IdempotencyClaim;
+    /** Set by a partner route once its partner is verified: who the audit trail records (src/modules/audit). */
+    actor?: AuditActor;
     /** Set by a partner route whose partner expects errors in its own format (e.g. OTA XML). */
     renderError?: ErrorRenderer;
   };

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   channelReservation: 'chr',
   oauthClient: 'oac',
   oauthGrant: 'ogr',
+  auditLog: 'aud',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
 import { newId } from '../../lib/ids';
+import { type AuditEntry, auditStatement, markAudited } from '../audit/audit';
 import { bumpVersion } from '../availability/cache';
 import { type DomainEvent, EVENT_DATA } from './events.schema';
 import type { OutboxEventRow } from './outbox.table';
@@ -19,6 +20,11 @@ export type Change = {
   events: DomainEvent[];
   /** Inventory, prices, restrictions or catalog changed: cached searches of the hotel must not be served. */
   affectsAvailability: boolean;
+  /**
+   * The audit rows of this change (with before/after for a field-level diff), written in the same batch
+   * by `deps.actor`. Absent: one row per event (action = event type, entity = its subject).
+   */
+  audit?: AuditEntry[];
 };
 
 export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null';
@@ -31,15 +37,24 @@ export type CommitResult =
 /** The Deps (a request's or a job's) that already started a relay. */
 const nudged = new WeakSet<object>();
 
-export type CommitDeps = Pick<Deps, 'cache' | 'log' | 'now' | 'defer' | 'd1' | 'jobs' | 'subscribers'>;
+export type CommitDeps = Pick<Deps, 'cache' | 'log' | 'now' | 'defer' | 'd1' | 'jobs' | 'subscribers' | 'actor'>;
 
 export async function commitChange(deps: CommitDeps, change: Change): Promise<CommitResult> {
   const now = deps.now();
   const rows = change.events.map((e) => outboxRow(e, now));
-  const statements = [...change.statements, ...rows.flatMap((r) => insertOutboxRow(change.session, r))];
+  const audit = (change.audit ?? change.events.map(auditOfEvent)).map((entry) =>
+    auditStatement(change.session, deps.actor, entry, now),
+  );
+  const statements = [
+    ...change.statements,
+    ...rows.flatMap((r) => insertOutboxRow(change.session, r)),
+    // Only beside a write: a change with no statement of its own (a cache bump) records nothing.
+    ...(change.statements.length > 0 || rows.length > 0 ? audit : []),
+  ];
   try {
     // Nothing to write (e.g. one cache bump for many committed changes): D1 refuses an empty batch.
     if (statements.length > 0) await change.session.batch(statements);
+    if (audit.length > 0 && statements.length > 0) markAudited(deps.actor);
   } catch (err) {
     const constraint = constraintKind(err);
     if (constraint) return { ok: false, constraint };
@@ -56,6 +71,12 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     deps.defer(relayOutbox(deps).catch((err) => deps.log.warn('relay after commit failed', { error: errorName(err) })));
   }
   return { ok: true, events: rows };
+}
+
+/** An event is an audited action on its subject: `reservation.created` on the reservation. */
+function auditOfEvent(event: DomainEvent): AuditEntry {
+  const [entityType = event.type] = event.type.split('.');
+  return { hotelId: event.hotelId, action: event.type, entityType, entityId: event.subjectId };
 }
 
 /** Validates `data` against the catalogue: an event that breaks its contract is a bug, never written. */

@@ -11,7 +11,10 @@ import { type CreatePaymentWire, completeOnSquare, createOnSquare, failedPayment
  * key, and the reconciliation job all come through here, each holding the row's lock
  * (`payments.locked_until`) so only one of them talks to Square about it at a time.
  */
-export type ResolveDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'config'> &
+export type ResolveDeps = Pick<
+  Deps,
+  'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'config' | 'actor'
+> &
   Pick<Deps, 'outbound' | 'db'>;
 
 /** A request gives Square at most this long (two tries of the gateway timeout) before answering 504. */

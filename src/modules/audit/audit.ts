@@ -1,0 +1,167 @@
+import type { Principal } from '../../env';
+import { newId } from '../../lib/ids';
+import type { AuditActorType, AuditChanges, AuditOutcome } from './audit.table';
+
+/**
+ * Who a change is recorded against, from where and in which request. Built once per request from the
+ * principal (actorOfPrincipal) or per job (a partner's or `system`), and carried on Deps.
+ */
+export type AuditActor = {
+  type: AuditActorType;
+  id: string;
+  ip: string | null;
+  requestId: string | null;
+};
+
+export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: 'system', ip: null, requestId: null };
+
+/** One audited change: what happened to which entity; `before`/`after` give the field-level diff. */
+export type AuditEntry = {
+  hotelId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** The entity's fields before the change (omit or null for a creation). */
+  before?: Record<string, unknown> | null;
+  /** The entity's fields after the change (omit or null for a deletion). */
+  after?: Record<string, unknown> | null;
+  outcome?: AuditOutcome;
+  status?: number | null;
+};
+
+/**
+ * Values never stored in the audit trail: secrets of every kind and guest PII. The diff still records
+ * that such a field changed, as `"[redacted]"` on both sides.
+ */
+const REDACTED =
+  /(secret|password|token|credential|key_hash|keyhash|signature|authorization|card|cvv|pan|email|phone|first_?name|last_?name|guest_?name|^name$|^guest$|address|special_?requests|notes|iban)/i;
+
+export const REDACTED_VALUE = '[redacted]';
+
+export function isRedactedField(field: string): boolean {
+  return REDACTED.test(field);
+}
+
+function comparable(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  return JSON.stringify(value ?? null);
+}
+
+function plain(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/**
+ * The fields that differ between `before` and `after` (top level; nested objects compare as a whole),
+ * redacted by name. A creation lists every field `from: null`, a deletion every field `to: null`.
+ */
+export function auditDiff(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): AuditChanges | null {
+  if (!before && !after) return null;
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChanges = {};
+  for (const field of [...fields].sort()) {
+    const from = before?.[field];
+    const to = after?.[field];
+    if (comparable(from) === comparable(to)) continue;
+    changes[field] = isRedactedField(field)
+      ? { from: from == null ? null : REDACTED_VALUE, to: to == null ? null : REDACTED_VALUE }
+      : { from: plain(from), to: plain(to) };
+  }
+  return changes;
+}
+
+/**
+ * The INSERT of one audit row, to be put in the same D1 batch as the change it records (commitChange
+ * does this for every change it writes): the trail then holds a row exactly when the change committed.
+ */
+export function auditStatement(
+  d1: D1Database | D1DatabaseSession,
+  actor: AuditActor,
+  entry: AuditEntry,
+  now: Date,
+): D1PreparedStatement {
+  const changes = entry.before === undefined && entry.after === undefined ? null : auditDiff(entry.before, entry.after);
+  return d1
+    .prepare(
+      `INSERT INTO audit_logs (id, hotel_id, actor_type, actor_id, action, entity_type, entity_id, request_id, ip,
+         outcome, status, changes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      newId('auditLog'),
+      entry.hotelId,
+      actor.type,
+      actor.id,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      actor.requestId,
+      actor.ip,
+      entry.outcome ?? 'success',
+      entry.status ?? null,
+      changes === null ? null : JSON.stringify(changes),
+      now.getTime(),
+    );
+}
+
+type ActorContext = {
+  get(key: 'principal'): Principal | undefined;
+  get(key: 'actor'): AuditActor | undefined;
+  get(key: 'requestId'): string;
+  req: { header(name: string): string | undefined };
+};
+
+/**
+ * The actor of a request: a partner route's verified partner (`actor`), else the credential
+ * (`principal.id`: the key id, `token:<sub>`, `oauth:<grant>` or `admin`), else `anonymous`.
+ */
+export function actorOfContext(c: ActorContext): AuditActor {
+  const ip = c.req.header('cf-connecting-ip') ?? null;
+  const requestId = c.get('requestId') ?? null;
+  const partner = c.get('actor');
+  if (partner) return { ...partner, ip, requestId };
+  const principal = c.get('principal');
+  if (principal) return { type: principal.kind, id: principal.id, ip, requestId };
+  return { type: 'system', id: 'anonymous', ip, requestId };
+}
+
+/**
+ * Requests whose change was audited in its own batch (commitChange, batchAudited). The request
+ * middleware reads it once the handler is done: a state-changing call that wrote no row of its own is
+ * still recorded there, as a call (src/modules/audit/audit.middleware.ts).
+ */
+const auditedRequests = new Set<string>();
+
+export function markAudited(actor: AuditActor): void {
+  if (actor.requestId) auditedRequests.add(actor.requestId);
+}
+
+/** Whether the request wrote an audit row in a change's batch; forgets it (one answer per request). */
+export function takeAudited(requestId: string): boolean {
+  return auditedRequests.delete(requestId);
+}
+
+/**
+ * For a change that does not go through commitChange (it emits no domain event): runs its statements
+ * and their audit rows as one D1 batch (one transaction), so the trail holds a row exactly when the
+ * change committed. Returns the batch's results, the audit rows' left off.
+ */
+export async function batchAudited(
+  deps: { actor: AuditActor; now: () => Date },
+  session: D1Database | D1DatabaseSession,
+  statements: D1PreparedStatement[],
+  entries: AuditEntry[],
+): Promise<D1Result[]> {
+  const now = deps.now();
+  const results = await session.batch([
+    ...statements,
+    ...entries.map((entry) => auditStatement(session, deps.actor, entry, now)),
+  ]);
+  markAudited(deps.actor);
+  return results.slice(0, statements.length);
+}
