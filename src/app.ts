@@ -37,6 +37,7 @@ import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
+import { registerWebhooks } from './modules/webhooks/webhooks.document';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -110,6 +111,7 @@ export function createApp() {
     scheme: 'basic',
     description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
   });
+  registerWebhooks(app);
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
