@@ -11,10 +11,11 @@ type DocumentedEvent = {
 }[keyof webhooks];
 
 /**
- * A delivered event: the union of the documented event types, each with its own `data`, or, for a
- * document without a `webhooks` section, the generic envelope `{id, type, created_at, hotel_id, data}`.
+ * A delivered event: the union of the documented event types, each with its own `data`, or, while the
+ * document has no `webhooks` section (openapi-typescript then writes `Record<string, never>`), the generic
+ * envelope `{id, type, created_at, hotel_id, data}`.
  */
-export type WebhookEvent = [DocumentedEvent] extends [never] ? components['schemas']['Event'] : DocumentedEvent;
+export type WebhookEvent = string extends keyof webhooks ? components['schemas']['Event'] : DocumentedEvent;
 
 /**
  * Checks a delivery's Standard Webhooks signature over the raw body (read it with `await request.text()`

@@ -59,6 +59,39 @@ describe('a booking widget with a widget token', () => {
   });
 });
 
+describe('a PMS syncing ARI', () => {
+  it('pushes rates and inventory, reads them back, then pages through the new reservations', async () => {
+    const h = await bookableHotel();
+    const key = await createApiKey({ scopes: ['hotels:read', 'hotels:write', 'reservations:read'], hotel_ids: [h.hotel.id] });
+    const pms = createWeHubClient({ baseUrl: 'http://localhost', apiKey: key.key, fetch: worker });
+    const stay = { from: inDays(20), to: inDays(22) };
+
+    const { updated } = await pms.PUT('/api/v1/hotels/{hotel_id}/ari', {
+      params: { path: { hotel_id: h.hotel.id } },
+      body: {
+        updates: [
+          { room_type_id: h.roomType.id, ...stay, inventory: 7 },
+          { room_type_id: h.roomType.id, rate_plan_id: h.ratePlan.id, ...stay, amount: 12900, min_stay: 2 },
+        ],
+      },
+    });
+    expect(updated).toBeGreaterThan(0);
+    const ari = await pms.GET('/api/v1/hotels/{hotel_id}/ari', {
+      params: { path: { hotel_id: h.hotel.id }, query: stay },
+    });
+    expect(JSON.stringify(ari)).toContain('12900');
+
+    await clientOf().client.POST('/api/booking-engine/reservations', { body: bookingBody(h) });
+    const seen: string[] = [];
+    for await (const r of pms.paginate('/api/v1/hotels/{hotel_id}/reservations', {
+      params: { path: { hotel_id: h.hotel.id } },
+    })) {
+      seen.push(r.status);
+    }
+    expect(seen).toEqual(['confirmed']);
+  });
+});
+
 describe('retries against the worker', () => {
   it('books once when the answer to the booking is lost and the client retries with the same key', async () => {
     const h = await bookableHotel({ units: 3 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { verifyWebhook, WebhookVerificationError } from '../../client/src/webhooks.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { verifyWebhook, type WebhookEvent, WebhookVerificationError } from '../../client/src/webhooks.ts';
 import { deliveryHeaders, newSigningSecret } from '../../src/modules/webhooks/signing';
 
 const event = {
@@ -41,5 +41,13 @@ describe('verifyWebhook', () => {
     expect(() => verifyWebhook(secret, old.body, old.headers)).toThrow(WebhookVerificationError);
     const { 'webhook-signature': _, ...unsigned } = headers;
     expect(() => verifyWebhook(secret, body, unsigned)).toThrow(WebhookVerificationError);
+  });
+
+  it('types the event (checked by npm run typecheck)', () => {
+    // An empty `webhooks` section must fall back to the envelope, not to unknown.
+    expectTypeOf<WebhookEvent>().not.toBeUnknown();
+    expectTypeOf<WebhookEvent>().not.toBeNever();
+    expectTypeOf<WebhookEvent>().toHaveProperty('data');
+    expectTypeOf<WebhookEvent['id']>().toEqualTypeOf<string>();
   });
 });
