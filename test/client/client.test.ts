@@ -62,7 +62,10 @@ describe('a booking widget with a widget token', () => {
 describe('a PMS syncing ARI', () => {
   it('pushes rates and inventory, reads them back, then pages through the new reservations', async () => {
     const h = await bookableHotel();
-    const key = await createApiKey({ scopes: ['hotels:read', 'hotels:write', 'reservations:read'], hotel_ids: [h.hotel.id] });
+    const key = await createApiKey({
+      scopes: ['hotels:read', 'hotels:write', 'reservations:read'],
+      hotel_ids: [h.hotel.id],
+    });
     const pms = createWeHubClient({ baseUrl: 'http://localhost', apiKey: key.key, fetch: worker });
     const stay = { from: inDays(20), to: inDays(22) };
 
