@@ -29,6 +29,22 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The caller's signal or the attempt's timeout, whichever fires first. */
+function attemptSignal(caller: AbortSignal, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
+  // Safari before 17.4 (and Node before 20.3) has no AbortSignal.any; a booking widget still meets it.
+  const controller = new AbortController();
+  for (const signal of [caller, timeout]) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 /** The problem code of a 409, which tells an idempotency key still in flight from a real conflict. */
 async function conflictCode(response: Response): Promise<string | null> {
   if (response.status !== 409) return null;
@@ -51,9 +67,7 @@ export function retryingFetch(options: TransportOptions, timeoutMs = options.tim
     const caller = request.signal;
     const safe = isRetrySafe(request.method, request.headers.get('idempotency-key'));
     for (let retry = 0; ; retry++) {
-      const attempt = new Request(request.clone(), {
-        signal: AbortSignal.any([caller, AbortSignal.timeout(timeoutMs)]),
-      });
+      const attempt = new Request(request.clone(), { signal: attemptSignal(caller, timeoutMs) });
       let failure: Failure;
       let response: Response | undefined;
       try {

@@ -160,6 +160,18 @@ describe('timeouts and cancellation', () => {
     expect(waits).toHaveLength(1);
   });
 
+  it('times attempts out in runtimes without AbortSignal.any too', async () => {
+    const any = AbortSignal.any;
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true, writable: true });
+    try {
+      const { client, requests } = scripted([hang, page()]);
+      await expect(client.GET('/api/v1/hotels', { timeoutMs: 5 })).resolves.toEqual({ data: [], next_cursor: null });
+      expect(requests[0]?.signal.aborted).toBe(true);
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', { value: any, configurable: true, writable: true });
+    }
+  });
+
   it('does not retry what the caller aborted', async () => {
     const controller = new AbortController();
     const { client, requests } = scripted([
