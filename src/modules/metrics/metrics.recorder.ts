@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import { redact } from '../../lib/log';
 import type { OutboundRecorder } from '../../lib/outbound';
+import type { Mailer } from '../emails/mailer';
 import {
   ANY_HOTEL,
   type Direction,
@@ -26,6 +27,11 @@ export type IntegrationCall = {
 
 /** Where calls go: D1 always, Workers Analytics Engine when the `METRICS` binding is configured. */
 export type MetricsSink = { d1: D1Database; dataset?: AnalyticsEngineDataset | undefined };
+
+/** The deployment's sink; `METRICS` is optional (a deployment may leave the dataset out of wrangler.toml). */
+export function metricsSink(env: Env): MetricsSink {
+  return { d1: env.DB, dataset: (env as { METRICS?: AnalyticsEngineDataset }).METRICS };
+}
 
 const MAX_ERROR_CHARS = 200;
 
@@ -119,4 +125,26 @@ export function outboundRecorder(sink: MetricsSink, deps: Pick<Deps, 'defer' | '
       status: call.status,
       error: call.outcome === 'network_error' ? `connection failed (${call.error})` : call.error,
     });
+}
+
+/**
+ * The mailer with each send recorded as integration `email` (the send_email binding is not HTTP, so it
+ * does not pass the outbound client): 200 when the binding took the message, no status when it threw.
+ */
+export function measuredMailer(mailer: Mailer, sink: MetricsSink, deps: Pick<Deps, 'defer' | 'log'>): Mailer {
+  return {
+    send: async (envelope) => {
+      const at = Date.now();
+      const call = { integration: 'email', direction: 'outbound' as const, hotelId: envelope.hotelId ?? null, at };
+      try {
+        const result = await mailer.send(envelope);
+        recordLater(sink, deps, { ...call, durationMs: Date.now() - at, status: 200, error: null });
+        return result;
+      } catch (err) {
+        const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        recordLater(sink, deps, { ...call, durationMs: Date.now() - at, status: null, error });
+        throw err;
+      }
+    },
+  };
 }
