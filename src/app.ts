@@ -7,6 +7,7 @@ import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
 import { errorFields, Logger } from './lib/log';
+import { auditTrail } from './modules/audit/audit.middleware';
 import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
@@ -129,6 +130,8 @@ export function createApp() {
     );
   }
   app.use('/api/*', corsResponse);
+  // Outside the body limit and every route's own checks, so a call refused by any of them is recorded.
+  for (const path of ['/api/*', '/oauth/*']) app.use(path, auditTrail);
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);

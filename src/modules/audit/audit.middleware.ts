@@ -1,0 +1,38 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../env';
+import { errorFields } from '../../lib/log';
+import { actorOfContext, auditStatement, takeAudited } from './audit';
+import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf } from './audit.rules';
+
+/**
+ * The trail's record of calls (src/modules/audit/audit.rules.ts says which): once the answer is known,
+ * a refused (4xx) or failed (5xx) call is written as one row with its status, and a successful one whose
+ * service wrote no row in its own batch (takeAudited) as a call row, with a warning — services record
+ * their changes themselves, with the diff, in the change's batch; this row only keeps the trail whole.
+ * Written after the answer (waitUntil): it never delays or fails it.
+ */
+export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const requestId = c.get('requestId');
+  // Read for every request, audited or not, so the isolate forgets it.
+  const audited = takeAudited(requestId);
+  const path = openApiPath(c.req.routePath);
+  const method = c.req.method;
+  if (!isAuditedCall(method, path)) return;
+  const status = c.res.status;
+  const outcome = outcomeOf(status);
+  if (outcome === 'success' && audited) return;
+  const actor = actorOfContext(c);
+  const partner = c.get('actor') !== undefined;
+  const log = c.get('log');
+  if (outcome === 'success' && !partner && !isCallRecorded(path)) log.warn('unaudited change', { route: path });
+  const params = c.req.param() as Record<string, string>;
+  const principal = c.get('principal');
+  const onlyHotel = principal?.hotelIds?.length === 1 ? principal.hotelIds[0] : undefined;
+  const hotelId = params.hotel_id ?? c.get('auditHotelId') ?? onlyHotel ?? null;
+  const entry = { hotelId, action: `${method} ${path}`, ...entityOfCall(path, params), outcome, status };
+  const write = auditStatement(c.env.DB, actor, entry, new Date())
+    .run()
+    .catch((err) => log.error('audit row not written', { route: path, ...errorFields(err) }));
+  c.executionCtx.waitUntil(write);
+});
