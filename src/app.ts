@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
 import { errorFields, Logger } from './lib/log';
 import { auditTrail } from './modules/audit/audit.middleware';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
@@ -135,6 +136,7 @@ export function createApp() {
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);
+  app.route('/api/v1', auditRoutes);
   app.route('/api/v1', oauthRoutes);
   app.route('/', authorizeRoutes);
   app.route('/', tokenRoutes);

@@ -135,6 +135,10 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     request: (s) => ({ path: '/api/booking-engine/reservations', body: s.booking }),
   },
   'GET /api/v1/events': { kind: 'request', request: (s) => ({ path: `/api/v1/events?hotel_id=${s.hotelId}` }) },
+  'GET /api/v1/audit-logs': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/audit-logs?hotel_id=${s.hotelId}` }),
+  },
   'POST /api/v1/webhook-endpoints': {
     kind: 'request',
     request: (s) => ({
