@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configPart } from './lib/config-kit';
+import { auditConfig } from './modules/audit/audit.config';
 import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
 import { channelsConfig } from './modules/channels/channels.config';
@@ -23,6 +24,7 @@ const PARTS = [
   paymentsConfig,
   emailsConfig,
   channelsConfig,
+  auditConfig,
 ] as const;
 
 const ConfigSchema = z
@@ -34,6 +36,7 @@ const ConfigSchema = z
     ...paymentsConfig.shape,
     ...emailsConfig.shape,
     ...channelsConfig.shape,
+    ...auditConfig.shape,
   })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';

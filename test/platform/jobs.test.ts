@@ -165,6 +165,7 @@ describe('cron table', () => {
       'email.purge_raw',
       'email.daily',
       'channels.purge_messages',
+      'audit.purge',
     ]);
 
     const unknown = recordingJobs();
