@@ -44,7 +44,8 @@ async function refusedCall(op: string, auth: { apiKey: string } | null) {
   const [method = '', path = ''] = op.split(' ');
   const requestId = newRequestId();
   n += 1;
-  const ip = `2001:db8:a::${n.toString(16)}`;
+  // Each call from its own /64: refusals without a credential are capped per client (IPv6 /64) and minute.
+  const ip = `2001:db8:a:${n.toString(16)}::1`;
   const res = await settledCall(method, fill(path), {
     auth,
     // A JSON string where every operation expects an object, an array or nothing.

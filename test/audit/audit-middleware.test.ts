@@ -10,7 +10,7 @@ import type { AppEnv, Principal } from '../../src/env';
 import { AppError, problemResponse, toAppError } from '../../src/errors';
 import { Logger } from '../../src/lib/log';
 import { actorOfContext, markAudited, takeAudited } from '../../src/modules/audit/audit';
-import { auditTrail } from '../../src/modules/audit/audit.middleware';
+import { ANONYMOUS_ROWS_PER_MINUTE, auditTrail } from '../../src/modules/audit/audit.middleware';
 import { entityOfCall, isAuditedCall, openApiPath } from '../../src/modules/audit/audit.rules';
 import { auditRowsOf, newRequestId } from '../helpers/audit';
 
@@ -128,6 +128,23 @@ describe('the audit middleware', () => {
     expect((await send('POST', '/api/v1/booking-engine/availability')).rows).toEqual([]);
     expect((await send('GET', '/api/v1/things/thg_5')).rows).toEqual([]);
     expect((await send('POST', '/api/v1/unrouted')).rows).toEqual([]);
+  });
+
+  it('caps the rows of calls refused without a credential per client and minute, not the others', async () => {
+    const ip = '198.51.100.77';
+    const statuses: number[] = [];
+    for (let i = 0; i <= ANONYMOUS_ROWS_PER_MINUTE; i++) {
+      const { rows } = await send('POST', '/api/v1/things/thg_cap?fail=400', { 'cf-connecting-ip': ip });
+      statuses.push(rows.length);
+    }
+    expect(statuses).toEqual([...Array(ANONYMOUS_ROWS_PER_MINUTE).fill(1), 0]);
+    const identified = await send('POST', '/api/v1/things/thg_cap?fail=400', {
+      'cf-connecting-ip': ip,
+      'x-principal': '1',
+    });
+    expect(identified.rows).toHaveLength(1);
+    const elsewhere = await send('POST', '/api/v1/things/thg_cap?fail=400', { 'cf-connecting-ip': '198.51.100.78' });
+    expect(elsewhere.rows).toHaveLength(1);
   });
 
   it('forgets every request it saw, read-only ones included (the isolate keeps no marks)', async () => {

@@ -1,8 +1,33 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env';
-import { errorFields } from '../../lib/log';
-import { actorOfContext, auditStatement, takeAudited } from './audit';
+import { clientKeyOfAddress } from '../../lib/ip';
+import { errorFields, type Logger } from '../../lib/log';
+import { Memo } from '../../lib/memo';
+import { type AuditActor, actorOfContext, auditStatement, takeAudited } from './audit';
 import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf } from './audit.rules';
+
+/**
+ * Rows of calls refused before any credential was recognised, per client (address, IPv6 /64) and
+ * minute, in this isolate. Such calls cost us nothing else (a forged key is refused without a read,
+ * src/modules/auth/key-format.ts); without a cap each would cost a D1 write. Beyond it they are
+ * counted in the log only.
+ */
+export const ANONYMOUS_ROWS_PER_MINUTE = 30;
+const anonymousRows = new Memo<{ count: number }>(60_000, 10_000);
+
+function withinAnonymousBudget(actor: AuditActor, logger: Logger): boolean {
+  if (actor.type !== 'system' || actor.id !== 'anonymous') return true;
+  const client = clientKeyOfAddress(actor.ip ?? undefined);
+  const seen = anonymousRows.get(client);
+  if (!seen) {
+    anonymousRows.set(client, { count: 1 });
+    return true;
+  }
+  seen.count += 1;
+  if (seen.count === ANONYMOUS_ROWS_PER_MINUTE + 1)
+    logger.warn('anonymous refusals no longer audited this minute', { client });
+  return seen.count <= ANONYMOUS_ROWS_PER_MINUTE;
+}
 
 /**
  * The trail's record of calls (src/modules/audit/audit.rules.ts says which): once the answer is known,
@@ -23,8 +48,9 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const outcome = outcomeOf(status);
   if (outcome === 'success' && audited) return;
   const actor = actorOfContext(c);
-  const partner = c.get('actor') !== undefined;
   const log = c.get('log');
+  if (outcome !== 'success' && !withinAnonymousBudget(actor, log)) return;
+  const partner = c.get('actor') !== undefined;
   if (outcome === 'success' && !partner && !isCallRecorded(path)) log.warn('unaudited change', { route: path });
   const params = c.req.param() as Record<string, string>;
   const principal = c.get('principal');
