@@ -116,6 +116,9 @@ export function createApp() {
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
   const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
+  // Outside everything that may refuse a call (configuration, body limit, each route's own checks), so
+  // the trail records the call whoever refused it.
+  for (const path of ['/api/*', '/oauth/*']) app.use(path, auditTrail);
   for (const path of configuredPaths) app.use(path, configured);
   // Before the body limit: an OTA partner hears every refusal, the limit's included, as an OTA Errors body.
   app.use('/api/v1/ota/*', otaErrorFormat);
@@ -131,8 +134,6 @@ export function createApp() {
     );
   }
   app.use('/api/*', corsResponse);
-  // Outside the body limit and every route's own checks, so a call refused by any of them is recorded.
-  for (const path of ['/api/*', '/oauth/*']) app.use(path, auditTrail);
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);

@@ -94,6 +94,26 @@ describe('the audit trail of refused calls', () => {
     ]);
   });
 
+  it('records a call that the body limit refused before its route ran, under that route', async () => {
+    const requestId = newRequestId();
+    const hotelId = `htl_${DUMMY}`;
+    const res = await settledCall('PATCH', `/api/v1/hotels/${hotelId}`, {
+      body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 1) }),
+      headers: { 'x-request-id': requestId },
+    });
+    expect(res.status).toBe(413);
+    const rows = await auditRowsOf(requestId);
+    expect(rows.map((r) => [r.action, r.outcome, r.status, r.hotel_id, r.entity_type, r.entity_id])).toEqual([
+      ['PATCH /api/v1/hotels/{hotel_id}', 'refused', 413, hotelId, 'hotel', hotelId],
+    ]);
+  });
+
+  it('records nothing for a path no route serves', async () => {
+    const { res, requestId } = await refusedCall('POST /api/v1/no-such-thing', null);
+    expect(res.status).toBe(404);
+    expect(await auditRowsOf(requestId)).toEqual([]);
+  });
+
   it.each([...READ_ONLY])('%s: a read-only POST leaves no row', async (op) => {
     const { res, requestId } = await refusedCall(op, null);
     expect(res.status).toBeGreaterThanOrEqual(400);

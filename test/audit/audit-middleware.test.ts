@@ -11,7 +11,7 @@ import { AppError, problemResponse, toAppError } from '../../src/errors';
 import { Logger } from '../../src/lib/log';
 import { actorOfContext, markAudited, takeAudited } from '../../src/modules/audit/audit';
 import { ANONYMOUS_ROWS_PER_MINUTE, auditTrail } from '../../src/modules/audit/audit.middleware';
-import { entityOfCall, isAuditedCall, openApiPath } from '../../src/modules/audit/audit.rules';
+import { entityOfCall, isAuditedCall, openApiPath, paramsOf, routeOf } from '../../src/modules/audit/audit.rules';
 import { auditRowsOf, newRequestId } from '../helpers/audit';
 
 const KEY: Principal = {
@@ -180,6 +180,21 @@ describe('audit rules', () => {
       }),
     ).toEqual({ entityType: 'reservation', entityId: 'r' });
     expect(entityOfCall('/api/v1/categories/{id}', { id: 'c' }).entityType).toBe('category');
+  });
+
+  it('finds the route of a call refused before its handler, and its parameters', () => {
+    const matched = [
+      { method: 'ALL', path: '/api/*' },
+      { method: 'PATCH', path: '/api/v1/hotels/:hotel_id' },
+      { method: 'PATCH', path: '/api/v1/hotels/:hotel_id' },
+    ];
+    expect(routeOf(matched)).toBe('/api/v1/hotels/:hotel_id');
+    expect(routeOf([{ method: 'ALL', path: '/api/*' }])).toBeNull();
+    expect(paramsOf('/api/v1/hotels/:hotel_id/guests/:guest_id', '/api/v1/hotels/htl_1/guests/g%201')).toEqual({
+      hotel_id: 'htl_1',
+      guest_id: 'g 1',
+    });
+    expect(paramsOf('/api/v1/x/:id', '/api/v1/x/%E0%A4%A')).toEqual({ id: '%E0%A4%A' });
   });
 
   it('audits state-changing methods and state-changing GETs only', () => {

@@ -1,10 +1,11 @@
 import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../../env';
 import { clientKeyOfAddress } from '../../lib/ip';
 import { errorFields, type Logger } from '../../lib/log';
 import { Memo } from '../../lib/memo';
 import { type AuditActor, actorOfContext, auditStatement, takeAudited } from './audit';
-import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf } from './audit.rules';
+import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf, paramsOf, routeOf } from './audit.rules';
 
 /**
  * Rows of calls refused before any credential was recognised, per client (address, IPv6 /64) and
@@ -41,8 +42,10 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = c.get('requestId');
   // Read for every request, audited or not, so the isolate forgets it.
   const audited = takeAudited(requestId);
-  const path = openApiPath(c.req.routePath);
+  const route = routeOf(matchedRoutes(c));
   const method = c.req.method;
+  if (route === null) return;
+  const path = openApiPath(route);
   if (!isAuditedCall(method, path)) return;
   const status = c.res.status;
   const outcome = outcomeOf(status);
@@ -52,7 +55,7 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   if (outcome !== 'success' && !withinAnonymousBudget(actor, log)) return;
   const partner = c.get('actor') !== undefined;
   if (outcome === 'success' && !partner && !isCallRecorded(path)) log.warn('unaudited change', { route: path });
-  const params = c.req.param() as Record<string, string>;
+  const params = paramsOf(route, c.req.path);
   const principal = c.get('principal');
   const onlyHotel = principal?.hotelIds?.length === 1 ? principal.hotelIds[0] : undefined;
   const hotelId = params.hotel_id ?? c.get('auditHotelId') ?? onlyHotel ?? null;

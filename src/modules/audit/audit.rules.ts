@@ -17,6 +17,35 @@ const CHANGING_GETS = [/\/payment-connections\/square\/callback$/];
  */
 const CALL_RECORDED = [/\/auth\/token$/, /^\/oauth\/token$/];
 
+/** Hono registers middleware (`app.use`) under ALL; a route's own middleware and handler under its method. */
+type MatchedRoute = { method: string; path: string };
+
+/**
+ * The route a request was routed to, even when a middleware in front of it (the body limit) refused
+ * it before its handler ran: the last matched route that is not a middleware. null: nothing routed.
+ */
+export function routeOf(matched: readonly MatchedRoute[]): string | null {
+  return matched.findLast((route) => route.method !== 'ALL')?.path ?? null;
+}
+
+/** The path parameters of `path` under hono's route pattern (`/hotels/:hotel_id` → `{hotel_id}`). */
+export function paramsOf(pattern: string, path: string): Record<string, string> {
+  const names = pattern.split('/');
+  const values = path.split('/');
+  const params: Record<string, string> = {};
+  names.forEach((segment, i) => {
+    const name = /^:(\w+)/.exec(segment)?.[1];
+    const value = values[i];
+    if (!name || value === undefined) return;
+    try {
+      params[name] = decodeURIComponent(value);
+    } catch {
+      params[name] = value;
+    }
+  });
+  return params;
+}
+
 /** A route as OpenAPI writes it: hono's `/hotels/:hotel_id{[a-z_0-9]+}` → `/hotels/{hotel_id}`. */
 export function openApiPath(routePath: string): string {
   return routePath.replace(/:(\w+)(\{[^}]*\})?\??/g, '{$1}');
