@@ -8,6 +8,8 @@ import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
 import { errorFields, Logger } from './lib/log';
 import { routeAlias } from './lib/openapi';
+import { auditTrail } from './modules/audit/audit.middleware';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
@@ -118,6 +120,9 @@ export function createApp() {
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
   const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
+  // Outside everything that may refuse a call (configuration, body limit, each route's own checks), so
+  // the trail records the call whoever refused it.
+  for (const path of ['/api/*', '/oauth/*']) app.use(path, auditTrail);
   for (const path of configuredPaths) app.use(path, configured);
   // Before the body limit: an OTA partner hears every refusal, the limit's included, as an OTA Errors body.
   app.use('/api/v1/ota/*', otaErrorFormat);
@@ -136,6 +141,7 @@ export function createApp() {
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);
+  app.route('/api/v1', auditRoutes);
   app.route('/api/v1', oauthRoutes);
   app.route('/', authorizeRoutes);
   app.route('/', tokenRoutes);

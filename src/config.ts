@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configPart } from './lib/config-kit';
+import { auditConfig } from './modules/audit/audit.config';
 import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
 import { channelsConfig } from './modules/channels/channels.config';
@@ -25,6 +26,7 @@ const PARTS = [
   emailsConfig,
   channelsConfig,
   metricsConfig,
+  auditConfig,
 ] as const;
 
 const ConfigSchema = z
@@ -37,6 +39,7 @@ const ConfigSchema = z
     ...emailsConfig.shape,
     ...channelsConfig.shape,
     ...metricsConfig.shape,
+    ...auditConfig.shape,
   })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';

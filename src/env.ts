@@ -41,6 +41,8 @@ export type AppEnv = {
     actor?: AuditActor;
     /** Set by a partner route once it knows which hotel a request is for (integration metrics). */
     integrationHotel?: string;
+    /** Set by a partner route once it knows the hotel (a channel's): the hotel of its calls' audit rows. */
+    auditHotelId?: string;
     /** Set by a partner route whose partner expects errors in its own format (e.g. OTA XML). */
     renderError?: ErrorRenderer;
   };

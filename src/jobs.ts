@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { purgeAuditLogsJob } from './modules/audit/audit.jobs';
 import { ariPushJob } from './modules/channels/ari-push/push.job';
 import { ariSendJob } from './modules/channels/ari-push/send.job';
 import { purgeChannelMessagesJob } from './modules/channels/channel-messages.service';
@@ -49,6 +50,7 @@ export const JOBS: readonly JobDefinition[] = [
   ariSendJob,
   sampleBacklogJob,
   purgeMetricsJob,
+  purgeAuditLogsJob,
 ];
 
 /**
@@ -77,6 +79,7 @@ export const CRONS: readonly CronRow[] = [
   { name: 'channel message purge', cron: '17 3 * * *', enqueue: (at) => [purgeChannelMessagesJob.message({ at })] },
   { name: 'integration backlog sample', cron: '* * * * *', enqueue: (at) => [sampleBacklogJob.message({ at })] },
   { name: 'integration metrics purge', cron: '17 3 * * *', enqueue: (at) => [purgeMetricsJob.message({ at })] },
+  { name: 'audit log purge', cron: '17 3 * * *', enqueue: (at) => [purgeAuditLogsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

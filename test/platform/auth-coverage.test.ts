@@ -143,6 +143,10 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/integrations/metrics?hotel_id=${s.hotelId}` }),
   },
+  'GET /api/v1/audit-logs': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/audit-logs?hotel_id=${s.hotelId}` }),
+  },
   'POST /api/v1/webhook-endpoints': {
     kind: 'request',
     request: (s) => ({

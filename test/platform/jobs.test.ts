@@ -167,6 +167,7 @@ describe('cron table', () => {
       'email.daily',
       'channels.purge_messages',
       'metrics.purge',
+      'audit.purge',
     ]);
 
     const unknown = recordingJobs();

@@ -20,7 +20,8 @@ export type AuditEntry = {
   hotelId: string | null;
   action: string;
   entityType: string;
-  entityId: string;
+  /** null: a call on a collection (`POST /api/v1/hotels` refused before a hotel existed). */
+  entityId: string | null;
   /** The entity's fields before the change (omit or null for a creation). */
   before?: Record<string, unknown> | null;
   /** The entity's fields after the change (omit or null for a deletion). */
@@ -31,10 +32,19 @@ export type AuditEntry = {
 
 /**
  * Values never stored in the audit trail: secrets of every kind and guest PII. The diff still records
- * that such a field changed, as `"[redacted]"` on both sides.
+ * that such a field changed, as `"[redacted]"` on both sides. Field names are matched at every depth
+ * (a nested `payment_gateway.access_token` is as secret as a top-level one); `pan` only as a word, so
+ * `company` or `span` stay readable.
  */
 const REDACTED =
-  /(secret|password|token|credential|key_hash|keyhash|signature|authorization|card|cvv|pan|email|phone|first_?name|last_?name|guest_?name|^name$|^guest$|address|special_?requests|notes|iban)/i;
+  /(secret|password|token|credential|hash|signature|authorization|card|cvv|(^|_)pan($|_)|nonce|source_id|sealed|encrypted|code_(verifier|challenge)|^code$|^key$|email|phone|first_?name|last_?name|guest_?name|to_name|^name$|^guest$|address|special_?requests|notes|iban|birth|passport|variables|payload|^raw$)/i;
+
+/**
+ * Values that are secret or personal whatever field holds them: e-mail addresses, Square payment
+ * tokens (card/bank nonces, 3-D Secure tokens), our API keys and webhook secrets, and JWTs.
+ */
+const SECRET_VALUE =
+  /([^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[A-Za-z]{2,})|^(cnon|bnon|verf|ccof):|^(whk|whsec)_|^eyJ[\w-]+\.[\w-]+\./;
 
 export const REDACTED_VALUE = '[redacted]';
 
@@ -47,15 +57,27 @@ function comparable(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** A value as the trail stores it: dates as ISO text, secret fields and values replaced at any depth. */
 function plain(value: unknown): unknown {
-  if (value === undefined) return null;
+  if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return SECRET_VALUE.test(value) ? REDACTED_VALUE : value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([field, v]) => [
+        field,
+        isRedactedField(field) && v != null ? REDACTED_VALUE : plain(v),
+      ]),
+    );
+  }
   return value;
 }
 
 /**
  * The fields that differ between `before` and `after` (top level; nested objects compare as a whole),
- * redacted by name. A creation lists every field `from: null`, a deletion every field `to: null`.
+ * redacted by name at every depth and by value. A creation lists every field `from: null`, a deletion
+ * every field `to: null`.
  */
 export function auditDiff(
   before: Record<string, unknown> | null | undefined,

@@ -23,7 +23,10 @@ async function verify(c: Context<AppEnv>, raw: Uint8Array): Promise<boolean> {
     throw new AppError('service_unavailable', 'Square notifications are not configured on this deployment.');
   }
   const urls = notificationUrls(c.req.url, c.req.raw.headers, config.SQUARE_WEBHOOK_NOTIFICATION_URL);
-  return verifySquareSignature(key, urls, raw, c.req.header(SQUARE_SIGNATURE_HEADER));
+  const verified = await verifySquareSignature(key, urls, raw, c.req.header(SQUARE_SIGNATURE_HEADER));
+  // The audit trail records Square (not an anonymous caller) for what the notification changes.
+  if (verified) c.set('actor', { type: 'square', id: 'square', ip: null, requestId: null });
+  return verified;
 }
 
 export const squareWebhookRoutes = createRouter().openapi(

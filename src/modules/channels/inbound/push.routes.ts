@@ -84,6 +84,9 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   if (!row || !user || !password) return false;
   authenticated.set(c.req.raw, row);
   c.set('integrationHotel', row.hotelId);
+  // The audit trail records this channel (not an anonymous caller) for what follows, in its hotel.
+  c.set('actor', { type: 'channel', id: row.id, ip: null, requestId: null });
+  c.set('auditHotelId', row.hotelId);
   return true;
 }
 

@@ -1,0 +1,72 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { vi } from 'vitest';
+import worker from '../../src/index';
+import { ADMIN_KEY, type CallOptions } from './http';
+
+/** An audit_logs row as stored (snake_case columns, `changes` as JSON text). */
+export type AuditRow = {
+  id: string;
+  hotel_id: string | null;
+  actor_type: string;
+  actor_id: string;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  outcome: string;
+  status: number | null;
+  changes: string | null;
+  created_at: number;
+};
+
+/** The audit rows of one request, straight from D1, oldest first. */
+export async function auditRowsOf(requestId: string): Promise<AuditRow[]> {
+  const { results } = await env.DB.prepare('SELECT * FROM audit_logs WHERE request_id = ? ORDER BY created_at, id')
+    .bind(requestId)
+    .all<AuditRow>();
+  return results;
+}
+
+/**
+ * The request's audit rows once at least `count` exist: the call rows of the request middleware are
+ * written after the answer (waitUntil), so a test polls for them.
+ */
+export async function awaitAuditRows(requestId: string, count = 1): Promise<AuditRow[]> {
+  return vi.waitFor(
+    async () => {
+      const rows = await auditRowsOf(requestId);
+      if (rows.length < count) throw new Error(`${rows.length} audit rows for ${requestId}, want ${count}`);
+      return rows;
+    },
+    { timeout: 5000, interval: 20 },
+  );
+}
+
+/** A request id of our own, sent as X-Request-Id, to find the request's rows by. */
+export function newRequestId(): string {
+  return `test-${crypto.randomUUID()}`;
+}
+
+/**
+ * Like http.ts `call`, but returns only once everything the request deferred (waitUntil: the audit
+ * middleware's row, a relay) has finished, so a test may also assert that a row was NOT written.
+ */
+export async function settledCall(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  const auth = options.auth === undefined ? { apiKey: ADMIN_KEY } : options.auth;
+  if (auth?.apiKey) headers.set('x-api-key', auth.apiKey);
+  if (auth?.bearer) headers.set('authorization', `Bearer ${auth.bearer}`);
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  }
+  const request = new Request(`http://localhost${path}`, { method, headers, body });
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  const text = await res.text();
+  await waitOnExecutionContext(ctx);
+  return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
+}
