@@ -163,15 +163,7 @@ export async function revokeApiKey(deps: KeyDeps, id: string): Promise<ApiKeyRow
     await batchAudited(
       deps,
       deps.d1,
-      [
-        statementOf(
-          deps.d1,
-          deps.db
-            .update(apiKeys)
-            .set({ revokedAt: row.revokedAt })
-            .where(eq(apiKeys.id, id)),
-        ),
-      ],
+      [statementOf(deps.d1, deps.db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(eq(apiKeys.id, id)))],
       [{ hotelId: null, action: 'api_key.revoked', entityType: 'api_key', entityId: id, before, after: audited(row) }],
     );
   }
