@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
 import { type AuditActor, type AuditEntry, type AuditGuard, auditStatement } from '../audit/audit';
+import { entriesPerHotel } from '../audit/audit-entries';
 import type { OauthClientRow, OauthGrantRow } from './oauth.table';
 
 /** What an OAuth change needs: the database and who the audit trail records it against. */
@@ -21,18 +22,14 @@ export function auditedGrant(row: Pick<OauthGrantRow, 'clientId' | 'hotelIds' | 
   return { client_id: row.clientId, hotel_ids: row.hotelIds, scopes: row.scopes, revoked_at: row.revokedAt };
 }
 
-/**
- * One entry per hotel the grant reaches: a hotel's trail (and a hotel-restricted reader) sees every
- * change to an app's access to it.
- */
+/** One entry per hotel the grant reaches (entriesPerHotel). */
 export function grantEntries(
   grant: Pick<OauthGrantRow, 'id' | 'hotelIds'>,
   action: string,
   before?: Record<string, unknown> | null,
   after?: Record<string, unknown> | null,
 ): AuditEntry[] {
-  const hotels = grant.hotelIds.length > 0 ? grant.hotelIds : [null];
-  return hotels.map((hotelId) => ({ hotelId, action, entityType: 'oauth_grant', entityId: grant.id, before, after }));
+  return entriesPerHotel(grant.hotelIds, { action, entityType: 'oauth_grant', entityId: grant.id, before, after });
 }
 
 /** An app acting through its grant (the token endpoint): recorded like the grant's own principal. */

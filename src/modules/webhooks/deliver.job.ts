@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { newId } from '../../lib/ids';
 import { defineJob, type RetryPolicy, retryDelaySeconds } from '../../lib/job';
+import { type AuditActor, auditStatement, markAudited } from '../audit/audit';
 import { commitChange } from '../events/commit';
 import { liveSecrets } from './endpoints.service';
 import { deliveryHeaders } from './signing';
@@ -47,7 +48,7 @@ export const deliverWebhookJob = defineJob({
   handle: async ({ delivery_id, attempt }, deps) => {
     const found = await deps.d1
       .prepare(
-        `SELECT d.id AS delivery_id, d.event_id, d.payload, d.status, d.attempts, d.schedule_start, d.max_attempts,
+        `SELECT d.id AS delivery_id, d.hotel_id AS delivery_hotel_id, d.event_id, d.payload, d.status, d.attempts, d.schedule_start, d.max_attempts,
                 e.id, e.url, e.enabled, e.secret, e.previous_secret, e.previous_secret_expires_at, e.failing_since,
                 e.hotel_ids
          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,
@@ -75,6 +76,7 @@ export const deliverWebhookJob = defineJob({
       payload: String(found.payload),
       scheduleStart: Number(found.schedule_start),
       maxAttempts: Number(found.max_attempts),
+      hotelId: (found.delivery_hotel_id as string | null) ?? null,
     };
     const now = deps.now();
     try {
@@ -107,7 +109,7 @@ function endpointOf(r: Record<string, unknown>) {
   };
 }
 type Endpoint = ReturnType<typeof endpointOf>;
-type Delivery = Pick<WebhookDeliveryRow, 'id' | 'eventId' | 'payload' | 'scheduleStart' | 'maxAttempts'>;
+type Delivery = Pick<WebhookDeliveryRow, 'id' | 'eventId' | 'payload' | 'scheduleStart' | 'maxAttempts' | 'hotelId'>;
 
 async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Delivery, now: Date): Promise<Outcome> {
   const refused = (error: string): Outcome => ({
@@ -190,7 +192,36 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
   const nextAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
   const status = o.ok ? 'delivered' : spent ? 'dead' : 'pending';
   const at = now.getTime();
+  // The exchange is recorded against the receiving endpoint, with the attempt row (once: a duplicate
+  // attempt row is ignored, so is its audit row, written ahead of it under the same condition).
+  const receiver: AuditActor = { ...deps.actor, type: 'webhook', id: endpoint.id };
+  const audit = auditStatement(
+    deps.d1,
+    receiver,
+    {
+      hotelId: delivery.hotelId,
+      action: 'webhook_delivery.attempted',
+      entityType: 'webhook_delivery',
+      entityId: delivery.id,
+      after: {
+        endpoint_id: endpoint.id,
+        event_id: delivery.eventId,
+        attempt,
+        status_code: o.statusCode,
+        error: o.error,
+        delivery_status: status,
+      },
+      outcome: o.ok ? 'success' : 'failed',
+      status: o.statusCode,
+    },
+    now,
+    {
+      sql: 'NOT EXISTS (SELECT 1 FROM webhook_attempts WHERE delivery_id = ? AND attempt = ?)',
+      params: [delivery.id, attempt],
+    },
+  );
   await deps.d1.batch([
+    audit,
     deps.d1
       .prepare(
         `INSERT OR IGNORE INTO webhook_attempts
@@ -221,6 +252,7 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
           .prepare('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?')
           .bind(at, endpoint.id),
   ]);
+  markAudited(receiver);
   if (delay !== null) {
     await deps.jobs.send(deliverWebhookJob.message({ delivery_id: delivery.id, attempt: attempt + 1 }), {
       delaySeconds: delay,
