@@ -97,22 +97,28 @@ export function auditDiff(
   return changes;
 }
 
+/** An SQL condition (with its parameters) a guarded audit row is written under. */
+export type AuditGuard = { sql: string; params: unknown[] };
+
 /**
  * The INSERT of one audit row, to be put in the same D1 batch as the change it records (commitChange
  * does this for every change it writes): the trail then holds a row exactly when the change committed.
+ * `when`: for a change whose own statement is guarded (it may match no row without failing the batch),
+ * the same condition, so the row is written only when the change is.
  */
 export function auditStatement(
   d1: D1Database | D1DatabaseSession,
   actor: AuditActor,
   entry: AuditEntry,
   now: Date,
+  when?: AuditGuard,
 ): D1PreparedStatement {
   const changes = entry.before === undefined && entry.after === undefined ? null : auditDiff(entry.before, entry.after);
   return d1
     .prepare(
       `INSERT INTO audit_logs (id, hotel_id, actor_type, actor_id, action, entity_type, entity_id, request_id, ip,
          outcome, status, changes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${when ? when.sql : '1'}`,
     )
     .bind(
       newId('auditLog'),
@@ -128,6 +134,7 @@ export function auditStatement(
       entry.status ?? null,
       changes === null ? null : JSON.stringify(changes),
       now.getTime(),
+      ...(when?.params ?? []),
     );
 }
 

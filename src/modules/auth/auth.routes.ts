@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { depsFromContext } from '../../deps';
 import { AppError } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -41,7 +42,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
-      const { row, key } = await createApiKey(c.get('db'), c.req.valid('json'));
+      const { row, key } = await createApiKey(depsFromContext(c), c.req.valid('json'));
       return c.json({ ...toJson(row), key }, 201);
     },
   )
@@ -90,7 +91,7 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
-      return c.json(toJson(await revokeApiKey(c.get('db'), c.req.valid('param').id)), 200);
+      return c.json(toJson(await revokeApiKey(depsFromContext(c), c.req.valid('param').id)), 200);
     },
   )
   .openapi(

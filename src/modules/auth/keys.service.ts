@@ -1,10 +1,12 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { desc, eq, lt } from 'drizzle-orm';
+import { type Db, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
 import { Memo } from '../../lib/memo';
+import { batchAudited } from '../audit/audit';
 import { type ApiKeyRow, apiKeys, serverSecrets } from './auth.table';
 import { checksumValid, importChecksumSecret, KEY_PREFIX, keyShape, newKey } from './key-format';
 import type { Scope } from './scopes';
@@ -65,8 +67,24 @@ export async function apiKeyKind(db: Db, secret: string): Promise<'issued' | 'le
   return (await checksumValid(await keyChecksumKey(db), shape)) ? 'issued' : 'forged';
 }
 
-export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
-  const key = await newKey(await keyChecksumKey(db));
+/** What a key change needs: the database and who the audit trail records it against. */
+export type KeyDeps = Pick<Deps, 'db' | 'd1' | 'actor' | 'now'>;
+
+/** A key as the audit trail records it: never its hash or secret. */
+function audited(row: ApiKeyRow): Record<string, unknown> {
+  return {
+    name: row.name,
+    key_prefix: row.keyPrefix,
+    scopes: row.scopes,
+    hotel_ids: row.hotelIds,
+    allowed_origins: row.allowedOrigins,
+    allowed_ips: row.allowedIps,
+    revoked_at: row.revokedAt,
+  };
+}
+
+export async function createApiKey(deps: KeyDeps, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
+  const key = await newKey(await keyChecksumKey(deps.db));
   const row: ApiKeyRow = {
     id: newId('apiKey'),
     name: input.name,
@@ -76,10 +94,15 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: Api
     hotelIds: input.hotel_ids ? [...new Set(input.hotel_ids)] : null,
     allowedOrigins: input.allowed_origins ?? [],
     allowedIps: input.allowed_ips ?? [],
-    createdAt: new Date(),
+    createdAt: deps.now(),
     revokedAt: null,
   };
-  await db.insert(apiKeys).values(row);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(apiKeys).values(row))],
+    [{ hotelId: null, action: 'api_key.created', entityType: 'api_key', entityId: row.id, after: audited(row) }],
+  );
   return { row, key };
 }
 
@@ -132,14 +155,17 @@ export async function listApiKeys(db: Db, limit: number, afterId?: string): Prom
     .all();
 }
 
-export async function revokeApiKey(db: Db, id: string): Promise<ApiKeyRow> {
-  const row = await getApiKey(db, id);
+export async function revokeApiKey(deps: KeyDeps, id: string): Promise<ApiKeyRow> {
+  const row = await getApiKey(deps.db, id);
   if (!row.revokedAt) {
-    row.revokedAt = new Date();
-    await db
-      .update(apiKeys)
-      .set({ revokedAt: row.revokedAt })
-      .where(and(eq(apiKeys.id, id)));
+    const before = audited(row);
+    row.revokedAt = deps.now();
+    await batchAudited(
+      deps,
+      deps.d1,
+      [statementOf(deps.d1, deps.db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(eq(apiKeys.id, id)))],
+      [{ hotelId: null, action: 'api_key.revoked', entityType: 'api_key', entityId: id, before, after: audited(row) }],
+    );
   }
   byHash.delete(row.keyHash);
   byId.delete(id);

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
+import type { AuditEntry } from '../audit/audit';
 import { assertHotelAccess } from '../auth/access';
 import { type CommitDeps, commitChange, unexpectedConstraint } from '../events/commit';
 import type { CreateHotelInput, UpdateHotelInput } from './catalog.schema';
@@ -26,15 +27,45 @@ export type CatalogDeps = CommitDeps & Pick<Deps, 'db'>;
 /** The per-hotel `code` a write sets, so a UNIQUE refusal reads as that code being taken. */
 type CodeOf = { kind: 'room type' | 'rate plan'; code: string };
 
+type CatalogRow = { id: string; createdAt: Date; updatedAt: Date } & Record<string, unknown>;
+
 /**
- * Commits one catalog write through the change path. Any catalog change can alter a search (rooms,
- * plans, occupancy, the hotel's status), so each one invalidates the hotel's cached searches; the
- * catalogue has no catalog events yet. A UNIQUE refusal of a coded row is 409 `conflict`.
+ * The audit entry of a catalog write: `<entity>.<verb>` with the row's fields before and after (not its
+ * ids or timestamps, which say nothing the row's own entry does not).
+ */
+export function catalogEntry(
+  hotelId: string,
+  entityType: 'hotel' | 'room_type' | 'rate_plan',
+  verb: 'created' | 'updated' | 'deactivated',
+  before: CatalogRow | null,
+  after: CatalogRow,
+): AuditEntry {
+  const fields = (row: CatalogRow | null) => {
+    if (!row) return null;
+    const { id: _id, hotelId: _hotelId, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+    return rest;
+  };
+  return {
+    hotelId,
+    action: `${entityType}.${verb}`,
+    entityType,
+    entityId: after.id,
+    before: fields(before),
+    after: fields(after),
+  };
+}
+
+/**
+ * Commits one catalog write through the change path, with its audit entry in the same batch. Any
+ * catalog change can alter a search (rooms, plans, occupancy, the hotel's status), so each one
+ * invalidates the hotel's cached searches; the catalogue has no catalog events yet. A UNIQUE refusal
+ * of a coded row is 409 `conflict`.
  */
 export async function commitCatalogWrite(
   deps: CommitDeps,
   hotelId: string,
   query: Parameters<typeof statementOf>[1],
+  audit: AuditEntry,
   codeOf?: CodeOf,
 ): Promise<void> {
   const session = deps.d1.withSession('first-primary');
@@ -44,6 +75,7 @@ export async function commitCatalogWrite(
     statements: [statementOf(session, query)],
     events: [],
     affectsAvailability: true,
+    audit: [audit],
   });
   if (result.ok) return;
   if (result.constraint === 'unique' && codeOf) throw duplicateCode(codeOf.kind, codeOf.code);
@@ -121,7 +153,12 @@ export async function createHotel(deps: CatalogDeps, input: CreateHotelInput): P
     createdAt: now,
     updatedAt: now,
   };
-  await commitCatalogWrite(deps, row.id, deps.db.insert(hotels).values(row));
+  await commitCatalogWrite(
+    deps,
+    row.id,
+    deps.db.insert(hotels).values(row),
+    catalogEntry(row.id, 'hotel', 'created', null, row),
+  );
   return row;
 }
 
@@ -154,7 +191,12 @@ export async function updateHotel(deps: CatalogDeps, hotel: HotelRow, patch: Upd
     updatedAt: deps.now(),
   };
   const { id, createdAt: _createdAt, ...changes } = next;
-  await commitCatalogWrite(deps, id, deps.db.update(hotels).set(changes).where(eq(hotels.id, id)));
+  await commitCatalogWrite(
+    deps,
+    id,
+    deps.db.update(hotels).set(changes).where(eq(hotels.id, id)),
+    catalogEntry(id, 'hotel', 'updated', hotel, next),
+  );
   return next;
 }
 
@@ -163,7 +205,12 @@ export async function deactivateHotel(deps: CatalogDeps, hotel: HotelRow): Promi
   if (hotel.status === 'inactive') return hotel;
   const next: HotelRow = { ...hotel, status: 'inactive', updatedAt: deps.now() };
   const write = deps.db.update(hotels).set({ status: next.status, updatedAt: next.updatedAt });
-  await commitCatalogWrite(deps, hotel.id, write.where(eq(hotels.id, hotel.id)));
+  await commitCatalogWrite(
+    deps,
+    hotel.id,
+    write.where(eq(hotels.id, hotel.id)),
+    catalogEntry(hotel.id, 'hotel', 'deactivated', hotel, next),
+  );
   return next;
 }
 

@@ -4,7 +4,7 @@ import { inList } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRatePlanInput, UpdateRatePlanInput } from './catalog.schema';
-import { type CatalogDeps, commitCatalogWrite, type ListOptions } from './catalog.service';
+import { type CatalogDeps, catalogEntry, commitCatalogWrite, type ListOptions } from './catalog.service';
 import { type HotelRow, type RatePlanRow, ratePlans, roomTypes } from './catalog.table';
 import { isEmptyPatch } from './rules';
 
@@ -88,10 +88,16 @@ export async function createRatePlan(
     createdAt: now,
     updatedAt: now,
   };
-  await commitCatalogWrite(deps, hotel.id, deps.db.insert(ratePlans).values(row), {
-    kind: 'rate plan',
-    code: row.code,
-  });
+  await commitCatalogWrite(
+    deps,
+    hotel.id,
+    deps.db.insert(ratePlans).values(row),
+    catalogEntry(hotel.id, 'rate_plan', 'created', null, row),
+    {
+      kind: 'rate plan',
+      code: row.code,
+    },
+  );
   return row;
 }
 
@@ -122,7 +128,10 @@ export async function updateRatePlan(
   };
   const { id, hotelId: _hotelId, createdAt: _createdAt, ...changes } = next;
   const write = deps.db.update(ratePlans).set(changes).where(eq(ratePlans.id, id));
-  await commitCatalogWrite(deps, hotel.id, write, { kind: 'rate plan', code: next.code });
+  await commitCatalogWrite(deps, hotel.id, write, catalogEntry(hotel.id, 'rate_plan', 'updated', current, next), {
+    kind: 'rate plan',
+    code: next.code,
+  });
   return next;
 }
 
@@ -130,6 +139,11 @@ export async function deactivateRatePlan(deps: CatalogDeps, current: RatePlanRow
   if (current.status === 'inactive') return current;
   const next: RatePlanRow = { ...current, status: 'inactive', updatedAt: deps.now() };
   const write = deps.db.update(ratePlans).set({ status: next.status, updatedAt: next.updatedAt });
-  await commitCatalogWrite(deps, current.hotelId, write.where(eq(ratePlans.id, current.id)));
+  await commitCatalogWrite(
+    deps,
+    current.hotelId,
+    write.where(eq(ratePlans.id, current.id)),
+    catalogEntry(current.hotelId, 'rate_plan', 'deactivated', current, next),
+  );
   return next;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import type { CreateRoomTypeInput, UpdateRoomTypeInput } from './catalog.schema';
-import { type CatalogDeps, commitCatalogWrite, type ListOptions } from './catalog.service';
+import { type CatalogDeps, catalogEntry, commitCatalogWrite, type ListOptions } from './catalog.service';
 import { type RoomTypeRow, roomTypes } from './catalog.table';
 import { isEmptyPatch, resolveOccupancy } from './rules';
 
@@ -70,7 +70,13 @@ export async function createRoomType(
     createdAt: now,
     updatedAt: now,
   };
-  await commitCatalogWrite(deps, hotelId, deps.db.insert(roomTypes).values(row), { kind: 'room type', code: row.code });
+  await commitCatalogWrite(
+    deps,
+    hotelId,
+    deps.db.insert(roomTypes).values(row),
+    catalogEntry(hotelId, 'room_type', 'created', null, row),
+    { kind: 'room type', code: row.code },
+  );
   return row;
 }
 
@@ -105,7 +111,10 @@ export async function updateRoomType(
   };
   const { id, hotelId, createdAt: _createdAt, ...changes } = next;
   const write = deps.db.update(roomTypes).set(changes).where(eq(roomTypes.id, id));
-  await commitCatalogWrite(deps, hotelId, write, { kind: 'room type', code: next.code });
+  await commitCatalogWrite(deps, hotelId, write, catalogEntry(hotelId, 'room_type', 'updated', current, next), {
+    kind: 'room type',
+    code: next.code,
+  });
   return next;
 }
 
@@ -114,6 +123,11 @@ export async function deactivateRoomType(deps: CatalogDeps, current: RoomTypeRow
   if (current.status === 'inactive') return current;
   const next: RoomTypeRow = { ...current, status: 'inactive', updatedAt: deps.now() };
   const write = deps.db.update(roomTypes).set({ status: next.status, updatedAt: next.updatedAt });
-  await commitCatalogWrite(deps, current.hotelId, write.where(eq(roomTypes.id, current.id)));
+  await commitCatalogWrite(
+    deps,
+    current.hotelId,
+    write.where(eq(roomTypes.id, current.id)),
+    catalogEntry(current.hotelId, 'room_type', 'deactivated', current, next),
+  );
   return next;
 }

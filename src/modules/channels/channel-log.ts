@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
 import { newId } from '../../lib/ids';
+import { auditStatement, markAudited } from '../audit/audit';
 import type { ChannelMessageRow } from './channels.table';
 import { redactXml } from './redact';
 
@@ -26,6 +27,7 @@ export function exchangeStatement(
   deps: Pick<Deps, 'now'>,
   d1: D1Database | D1DatabaseSession,
   e: Exchange,
+  id: string = newId('channelMessage'),
 ): D1PreparedStatement {
   return d1
     .prepare(
@@ -34,7 +36,7 @@ export function exchangeStatement(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
-      newId('channelMessage'),
+      id,
       e.channelId,
       e.hotelId,
       e.direction,
@@ -51,6 +53,34 @@ export function exchangeStatement(
     );
 }
 
-export async function recordExchange(deps: Pick<Deps, 'now' | 'd1'>, e: Exchange): Promise<void> {
-  await exchangeStatement(deps, deps.d1, e).run();
+/**
+ * Records one exchange in the message log and, in the same batch, in the audit trail: by the channel
+ * (the partner it was with), its outcome and HTTP status; the bodies stay in the message log only.
+ */
+export async function recordExchange(deps: Pick<Deps, 'now' | 'd1' | 'actor'>, e: Exchange): Promise<void> {
+  const id = newId('channelMessage');
+  const partner = { ...deps.actor, type: 'channel' as const, id: e.channelId };
+  await deps.d1.batch([
+    exchangeStatement(deps, deps.d1, e, id),
+    auditStatement(
+      deps.d1,
+      partner,
+      {
+        hotelId: e.hotelId,
+        action: `channel_message.${e.direction}`,
+        entityType: 'channel_message',
+        entityId: id,
+        after: {
+          channel_id: e.channelId,
+          message_type: e.messageType,
+          outcome: e.outcome,
+          correlation_id: e.correlationId,
+        },
+        outcome: e.outcome === 'success' || e.outcome === 'warning' ? 'success' : 'failed',
+        status: e.httpStatus,
+      },
+      deps.now(),
+    ),
+  ]);
+  markAudited(partner);
 }

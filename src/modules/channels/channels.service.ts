@@ -1,9 +1,11 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, type FieldError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
+import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
 import { canAccessHotel } from '../auth/access';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { syncStartedProducts } from './ari-push/resync.service';
@@ -18,7 +20,7 @@ import {
 } from './channels.table';
 import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
 
-type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs'>;
+type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs' | 'actor'>;
 type Create = (typeof CreateChannelBody)['_output'];
 type Update = (typeof UpdateChannelBody)['_output'];
 
@@ -43,6 +45,36 @@ export function channelJson(row: ChannelRow) {
     last_error: row.lastError,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * A channel's audit entry. Its credentials appear only as changed or not (the field is redacted by
+ * name, and a sealed value differs whenever credentials were sent); its sync status is not a change.
+ */
+function channelEntry(action: string, before: ChannelRow | null, after: ChannelRow | null): AuditEntry {
+  const audited = (row: ChannelRow | null) => {
+    if (!row) return null;
+    const {
+      last_pulled_at,
+      last_success_at,
+      last_error_at,
+      last_error,
+      created_at,
+      updated_at,
+      credentials_set,
+      ...rest
+    } = channelJson(row);
+    return { ...rest, credentials: row.credentialsSealed };
+  };
+  const row = (after ?? before) as ChannelRow;
+  return {
+    hotelId: row.hotelId,
+    action,
+    entityType: 'channel',
+    entityId: row.id,
+    before: audited(before),
+    after: audited(after),
   };
 }
 
@@ -108,7 +140,12 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     createdAt: now,
     updatedAt: now,
   };
-  await deps.db.insert(channels).values(row);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(channels).values(row))],
+    [channelEntry('channel.created', null, row)],
+  );
   deps.log.info('channel created', { channel_id: id, hotel_id: hotelId, provider: row.provider, mode: row.mode });
   return row;
 }
@@ -180,7 +217,13 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     updatedAt: deps.now(),
   };
   if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);
-  await deps.db.update(channels).set(changes).where(eq(channels.id, id));
+  const updated = { ...row, ...changes };
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.update(channels).set(changes).where(eq(channels.id, id)))],
+    [channelEntry('channel.updated', row, updated)],
+  );
   if (!row.enabled && changes.enabled) {
     const mapped = await deps.db
       .selectDistinct({ roomTypeId: channelMappings.roomTypeId })
@@ -197,7 +240,7 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     hotel_id: row.hotelId,
     fields: Object.keys(input).join(','),
   });
-  return { ...row, ...changes };
+  return updated;
 }
 
 /**
@@ -209,7 +252,12 @@ export async function deleteChannel(deps: ChannelDeps, p: Principal, id: string)
   const row = await getChannel(deps, p, id);
   // Guarded in the statements themselves, so a reservation imported meanwhile still keeps the channel.
   const noPending = "NOT EXISTS (SELECT 1 FROM channel_reservations WHERE channel_id = ? AND status = 'pending')";
-  const [, deleted] = await deps.d1.batch([
+  const [, , deleted] = await deps.d1.batch([
+    // The audit row first, under the deletion's own guard: a kept channel records no deletion.
+    auditStatement(deps.d1, deps.actor, channelEntry('channel.deleted', row, null), deps.now(), {
+      sql: `EXISTS (SELECT 1 FROM channels WHERE id = ?) AND ${noPending}`,
+      params: [id, id],
+    }),
     deps.d1.prepare(`DELETE FROM channel_ari_dirty WHERE channel_id = ? AND ${noPending}`).bind(id, id),
     deps.d1.prepare(`DELETE FROM channels WHERE id = ? AND ${noPending}`).bind(id, id),
   ]);
@@ -219,5 +267,6 @@ export async function deleteChannel(deps: ChannelDeps, p: Principal, id: string)
       'The channel has reservations waiting to be accepted or rejected; decide them (or disable the channel) first.',
     );
   }
+  markAudited(deps.actor);
   deps.log.info('channel deleted', { channel_id: id, hotel_id: row.hotelId });
 }

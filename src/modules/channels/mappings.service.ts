@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { inList } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError, type FieldError } from '../../errors';
+import { batchAudited } from '../audit/audit';
 import { ratePlans, roomTypes } from '../catalog/catalog.table';
 import { syncStartedProducts } from './ari-push/resync.service';
 import type { MappingSchema } from './channels.schema';
@@ -114,24 +115,39 @@ export async function listMappings(deps: Pick<Deps, 'db'>, channelId: string): P
  * never a mix, and two PUTs at once leave one of the two sets whole.
  */
 export async function replaceMappings(
-  deps: Pick<Deps, 'db' | 'd1' | 'log' | 'jobs' | 'now' | 'config'>,
+  deps: Pick<Deps, 'db' | 'd1' | 'log' | 'jobs' | 'now' | 'config' | 'actor'>,
   channel: ChannelRow,
   mappings: readonly Mapping[],
 ): Promise<Mapping[]> {
   const errors = mappingProblems(mappings, await catalogOf(deps, channel.hotelId, mappings));
   const [first] = errors;
   if (first) throw new AppError('validation_failed', `Mapping ${first.path}: ${first.message}.`, { errors });
-  await deps.d1.batch([
-    deps.d1.prepare('DELETE FROM channel_mappings WHERE channel_id = ?').bind(channel.id),
-    deps.d1
-      .prepare(
-        `INSERT INTO channel_mappings (channel_id, room_type_id, rate_plan_id, channel_room_code, channel_rate_code)
+  const before = await listMappings(deps, channel.id);
+  const after = [...mappings].sort(
+    (a, b) => a.room_type_id.localeCompare(b.room_type_id) || a.rate_plan_id.localeCompare(b.rate_plan_id),
+  );
+  const entry = {
+    hotelId: channel.hotelId,
+    action: 'channel.mappings_replaced',
+    entityType: 'channel',
+    entityId: channel.id,
+  };
+  await batchAudited(
+    deps,
+    deps.d1,
+    [
+      deps.d1.prepare('DELETE FROM channel_mappings WHERE channel_id = ?').bind(channel.id),
+      deps.d1
+        .prepare(
+          `INSERT INTO channel_mappings (channel_id, room_type_id, rate_plan_id, channel_room_code, channel_rate_code)
          SELECT ?, json_extract(value, '$.room_type_id'), json_extract(value, '$.rate_plan_id'),
                 json_extract(value, '$.channel_room_code'), json_extract(value, '$.channel_rate_code')
          FROM json_each(?)`,
-      )
-      .bind(channel.id, JSON.stringify(mappings)),
-  ]);
+        )
+        .bind(channel.id, JSON.stringify(mappings)),
+    ],
+    [{ ...entry, before: { mappings: before }, after: { mappings: after } }],
+  );
   await syncStartedProducts(
     deps,
     channel,

@@ -1,9 +1,10 @@
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
+import { auditStatement, batchAudited, markAudited } from '../audit/audit';
 import { getHotelOrThrow } from '../catalog/catalog.service';
 import { type Audience, type CampaignRow, emailCampaigns } from './campaigns.table';
 import { EMAIL_STATUSES, type EmailStatus, emailOutbox } from './emails.table';
@@ -36,7 +37,14 @@ export function campaignTemplateProblems(parts: TemplateParts) {
   return problems;
 }
 
-export async function createCampaign(deps: Pick<Deps, 'db' | 'now'>, hotelId: string, body: NewCampaign) {
+type CampaignDeps = Pick<Deps, 'db' | 'd1' | 'now' | 'actor'>;
+
+/** A campaign as the audit trail records it: what it sends to whom, when, and its state. */
+function audited(row: Pick<CampaignRow, 'name' | 'subject' | 'audience' | 'sendAt' | 'status'>) {
+  return { name: row.name, subject: row.subject, audience: row.audience, send_at: row.sendAt, status: row.status };
+}
+
+export async function createCampaign(deps: CampaignDeps, hotelId: string, body: NewCampaign) {
   await getHotelOrThrow(deps.db, hotelId);
   const problems = campaignTemplateProblems(body.template);
   if (problems.length > 0) {
@@ -45,21 +53,33 @@ export async function createCampaign(deps: Pick<Deps, 'db' | 'now'>, hotelId: st
     });
   }
   const now = deps.now();
-  const [row] = await deps.db
-    .insert(emailCampaigns)
-    .values({
-      id: newId('campaign'),
-      hotelId,
-      name: body.name,
-      ...body.template,
-      audience: body.audience,
-      sendAt: body.send_at ? new Date(body.send_at) : now,
-      status: 'scheduled',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  return row as CampaignRow;
+  const values = {
+    id: newId('campaign'),
+    hotelId,
+    name: body.name,
+    ...body.template,
+    audience: body.audience,
+    sendAt: body.send_at ? new Date(body.send_at) : now,
+    status: 'scheduled' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(emailCampaigns).values(values))],
+    [
+      {
+        hotelId,
+        action: 'email_campaign.created',
+        entityType: 'email_campaign',
+        entityId: values.id,
+        after: audited(values),
+      },
+    ],
+  );
+  // The stored row, its defaults filled in.
+  return getCampaign(deps.db, hotelId, values.id);
 }
 
 export async function getCampaign(db: Db, hotelId: string, id: string): Promise<CampaignRow> {
@@ -84,9 +104,10 @@ export function listCampaigns(db: Db, hotelId: string, page: { limit: number; cu
 }
 
 /** Stops the campaign: no batch is expanded after this; emails already in the outbox are sent. */
-export async function cancelCampaign(deps: Pick<Deps, 'db' | 'now'>, hotelId: string, id: string) {
+export async function cancelCampaign(deps: CampaignDeps, hotelId: string, id: string) {
   const now = deps.now();
-  const [row] = await deps.db
+  const current = await getCampaign(deps.db, hotelId, id);
+  const cancel = deps.db
     .update(emailCampaigns)
     .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
     .where(
@@ -95,12 +116,32 @@ export async function cancelCampaign(deps: Pick<Deps, 'db' | 'now'>, hotelId: st
         eq(emailCampaigns.hotelId, hotelId),
         inArray(emailCampaigns.status, ['scheduled', 'sending']),
       ),
-    )
-    .returning();
-  if (row) return row;
-  const current = await getCampaign(deps.db, hotelId, id);
-  if (current.status === 'cancelled') return current;
-  throw new AppError('invalid_state', `Campaign ${id} is ${current.status}: every recipient already has an email.`);
+    );
+  const entry = {
+    hotelId,
+    action: 'email_campaign.cancelled',
+    entityType: 'email_campaign',
+    entityId: id,
+    before: audited(current),
+    after: audited({ ...current, status: 'cancelled' }),
+  };
+  // The audit row first, under the cancellation's own guard: a campaign already done records nothing.
+  const guard = {
+    sql: "EXISTS (SELECT 1 FROM email_campaigns WHERE id = ? AND hotel_id = ? AND status IN ('scheduled', 'sending'))",
+    params: [id, hotelId],
+  };
+  const results = await deps.d1.batch([
+    auditStatement(deps.d1, deps.actor, entry, now, guard),
+    statementOf(deps.d1, cancel),
+  ]);
+  if (results.at(-1)?.meta.changes === 1) {
+    markAudited(deps.actor);
+    return getCampaign(deps.db, hotelId, id);
+  }
+  // Not changed: it was already cancelled (a repeat is a success) or has sent to everyone.
+  const latest = await getCampaign(deps.db, hotelId, id);
+  if (latest.status === 'cancelled') return latest;
+  throw new AppError('invalid_state', `Campaign ${id} is ${latest.status}: every recipient already has an email.`);
 }
 
 export type CampaignCounts = Record<'total' | EmailStatus, number>;

@@ -1,8 +1,10 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import { defineJob, PermanentJobError, type RetryPolicy } from '../../lib/job';
 import { errorFields, redact } from '../../lib/log';
+import { type AuditActor, type AuditEntry, batchAudited } from '../audit/audit';
 import { getHotelOrThrow } from '../catalog/catalog.service';
 import { domainOf, isValidAddress } from './address';
 import { campaignTemplateProblems } from './campaigns.service';
@@ -19,7 +21,7 @@ export const EMAIL_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600, max
 /** How long one attempt holds its row (a send that takes longer is seen as lost and may be tried again). */
 const CLAIM_MS = 60_000;
 
-type SendDeps = Pick<Deps, 'db' | 'mailer' | 'config' | 'log' | 'now'>;
+type SendDeps = Pick<Deps, 'db' | 'd1' | 'mailer' | 'config' | 'log' | 'now' | 'actor'>;
 
 /** A failure sending again cannot fix: the row is `failed` and the job is not retried. */
 class Undeliverable extends Error {}
@@ -50,7 +52,7 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
   const log = deps.log.child({ email_id: row.id, hotel_id: row.hotelId, template: row.templateKey });
   // The guest may have unsubscribed since the campaign's batch recorded this email.
   if (row.category === 'marketing' && (await suppressedAmong(deps.db, row.hotelId, [row.toAddress])).size > 0) {
-    await finish(deps, row.id, { status: 'suppressed', lastError: 'address unsubscribed' });
+    await finish(deps, row, { status: 'suppressed', lastError: 'address unsubscribed' });
     log.info('email suppressed', { attempts: row.attempts });
     return;
   }
@@ -62,7 +64,7 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
       raw: message.raw,
       hotelId: row.hotelId,
     });
-    await finish(deps, row.id, {
+    await finish(deps, row, {
       status: 'sent',
       raw: message.raw,
       subject: message.subject,
@@ -76,7 +78,7 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
     const permanent = err instanceof Undeliverable || isPermanentSendError(err);
     const lastError = redact(err instanceof Error ? err.message : String(err)).slice(0, 500);
     const exhausted = row.attempts >= EMAIL_RETRY.maxAttempts;
-    await finish(deps, row.id, { status: permanent || exhausted ? 'failed' : 'queued', lastError });
+    await finish(deps, row, { status: permanent || exhausted ? 'failed' : 'queued', lastError });
     log.warn('email not sent', { attempts: row.attempts, permanent, ...errorFields(err) });
     throw permanent ? new PermanentJobError(lastError) : err;
   }
@@ -93,12 +95,43 @@ async function whyNotClaimed(deps: SendDeps, emailId: string): Promise<void> {
   if (row.status === 'queued') throw new Error(`email ${emailId} is being sent by another attempt`);
 }
 
-async function finish(deps: SendDeps, id: string, values: Partial<EmailOutboxRow>): Promise<void> {
-  await deps.db
-    .update(emailOutbox)
-    .set({ ...values, claimedUntil: null, updatedAt: deps.now() })
-    .where(eq(emailOutbox.id, id))
-    .run();
+/** The mail service's side of a send, in the audit trail. */
+const MAILER: Pick<AuditActor, 'type' | 'id'> = { type: 'system', id: 'email' };
+
+/**
+ * Ends an attempt: the row's outcome and, in the same batch, the exchange's audit row (status,
+ * template, attempt and error; never the address or the message).
+ */
+async function finish(deps: SendDeps, row: EmailOutboxRow, values: Partial<EmailOutboxRow>): Promise<void> {
+  const status = values.status ?? row.status;
+  const entry: AuditEntry = {
+    hotelId: row.hotelId,
+    action: status === 'queued' ? 'email.send_failed' : `email.${status}`,
+    entityType: 'email',
+    entityId: row.id,
+    after: {
+      status,
+      template: row.templateKey,
+      category: row.category,
+      attempt: row.attempts,
+      error: values.lastError ?? null,
+    },
+    outcome: status === 'sent' || status === 'suppressed' ? 'success' : 'failed',
+  };
+  await batchAudited(
+    { ...deps, actor: { ...deps.actor, ...MAILER } },
+    deps.d1,
+    [
+      statementOf(
+        deps.d1,
+        deps.db
+          .update(emailOutbox)
+          .set({ ...values, claimedUntil: null, updatedAt: deps.now() })
+          .where(eq(emailOutbox.id, row.id)),
+      ),
+    ],
+    [entry],
+  );
 }
 
 /** The MIME message of a row: its template rendered with its variables, from the platform's address. */

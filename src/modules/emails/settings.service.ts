@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import { iso } from '../../lib/schemas';
+import { batchAudited } from '../audit/audit';
 import { type EmailSettingsRow, emailSettings, TEMPLATE_KEYS, type TemplateKey } from './emails.table';
 
 export const DEFAULT_LANGUAGE = 'en';
@@ -39,8 +41,13 @@ export type SettingsPatch = {
 };
 
 /** Only the fields sent change; the rest keep their current (or default) values. */
-export async function saveSettings(db: Db, hotelId: string, patch: SettingsPatch, now: Date): Promise<EmailSettings> {
-  const current = await getSettings(db, hotelId);
+export async function saveSettings(
+  deps: Pick<Deps, 'db' | 'd1' | 'now' | 'actor'>,
+  hotelId: string,
+  patch: SettingsPatch,
+): Promise<EmailSettings> {
+  const now = deps.now();
+  const current = await getSettings(deps.db, hotelId);
   const disabled = new Set(current.disabled);
   for (const [key, on] of Object.entries(patch.automations ?? {}) as [TemplateKey, boolean][]) {
     if (on) disabled.delete(key);
@@ -52,11 +59,18 @@ export async function saveSettings(db: Db, hotelId: string, patch: SettingsPatch
     preArrivalDays: patch.pre_arrival_days ?? current.preArrivalDays,
     updatedAt: now,
   };
-  await db
+  const upsert = deps.db
     .insert(emailSettings)
     .values({ hotelId, ...values })
-    .onConflictDoUpdate({ target: emailSettings.hotelId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: emailSettings.hotelId, set: values });
+  const { updatedAt: _before, ...before } = current;
+  const { updatedAt: _after, ...after } = values;
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, upsert)],
+    [{ hotelId, action: 'email_settings.updated', entityType: 'email_settings', entityId: hotelId, before, after }],
+  );
   return values;
 }
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
@@ -86,7 +87,7 @@ export const templateRoutes = createRouter()
     async (c) => {
       const { hotel_id, key } = c.req.valid('param');
       const language = await hotelLanguage(c, hotel_id, c.req.valid('query').language);
-      const saved = await saveTemplate(c.get('db'), hotel_id, key, language, c.req.valid('json'), new Date());
+      const saved = await saveTemplate(depsFromContext(c), hotel_id, key, language, c.req.valid('json'));
       return c.json(templateJson(saved), 200);
     },
   )
@@ -103,7 +104,7 @@ export const templateRoutes = createRouter()
     async (c) => {
       const { hotel_id, key } = c.req.valid('param');
       const language = await hotelLanguage(c, hotel_id, c.req.valid('query').language);
-      await deleteTemplate(c.get('db'), hotel_id, key, language);
+      await deleteTemplate(depsFromContext(c), hotel_id, key, language);
       return c.body(null, 204);
     },
   )
@@ -157,7 +158,7 @@ export const templateRoutes = createRouter()
     async (c) => {
       const { hotel_id } = c.req.valid('param');
       await getHotelOrThrow(c.get('db'), hotel_id);
-      const saved = await saveSettings(c.get('db'), hotel_id, c.req.valid('json'), new Date());
+      const saved = await saveSettings(depsFromContext(c), hotel_id, c.req.valid('json'));
       return c.json(settingsJson(saved), 200);
     },
   );

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { iso } from '../../lib/schemas';
+import { batchAudited } from '../audit/audit';
 import { type EmailTemplateRow, emailTemplates, TEMPLATE_KEYS, type TemplateKey } from './emails.table';
 import { checkTemplate, renderTemplate, type TemplateParts } from './render';
 import { DEFAULT_TEMPLATES, SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './templates.defaults';
@@ -42,35 +44,86 @@ export function assertValidTemplate(key: TemplateKey, parts: TemplateParts): voi
   });
 }
 
+type TemplateDeps = Pick<Deps, 'db' | 'd1' | 'now' | 'actor'>;
+
+/** A hotel's own template, as the audit trail records it (its parts; null when the default applies). */
+async function ownTemplate(db: Db, hotelId: string, key: TemplateKey, language: string) {
+  const row = await db
+    .select()
+    .from(emailTemplates)
+    .where(and(eq(emailTemplates.hotelId, hotelId), eq(emailTemplates.key, key), eq(emailTemplates.language, language)))
+    .get();
+  if (!row) return null;
+  const { hotelId: _h, key: _k, language: _l, createdAt: _c, updatedAt: _u, ...parts } = row;
+  return parts;
+}
+
+const templateId = (key: TemplateKey, language: string) => `${key}:${language}`;
+
 export async function saveTemplate(
-  db: Db,
+  deps: TemplateDeps,
   hotelId: string,
   key: TemplateKey,
   language: string,
   parts: TemplateParts,
-  now: Date,
 ): Promise<ResolvedTemplate> {
   assertValidTemplate(key, parts);
-  await db
+  const now = deps.now();
+  const before = await ownTemplate(deps.db, hotelId, key, language);
+  const upsert = deps.db
     .insert(emailTemplates)
     .values({ hotelId, key, language, ...parts, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [emailTemplates.hotelId, emailTemplates.key, emailTemplates.language],
       set: { ...parts, updatedAt: now },
-    })
-    .run();
+    });
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, upsert)],
+    [
+      {
+        hotelId,
+        action: 'email_template.saved',
+        entityType: 'email_template',
+        entityId: templateId(key, language),
+        before,
+        after: { ...parts },
+      },
+    ],
+  );
   return { ...parts, key, language, source: 'hotel', updatedAt: now };
 }
 
 /** Back to the default; 404 when the hotel has no template of that key and language. */
-export async function deleteTemplate(db: Db, hotelId: string, key: TemplateKey, language: string): Promise<void> {
-  const deleted = await db
-    .delete(emailTemplates)
-    .where(and(eq(emailTemplates.hotelId, hotelId), eq(emailTemplates.key, key), eq(emailTemplates.language, language)))
-    .returning({ key: emailTemplates.key });
-  if (deleted.length === 0) {
-    throw new AppError('not_found', `The hotel has no ${key} template in ${language}; the default applies.`);
-  }
+export async function deleteTemplate(
+  deps: TemplateDeps,
+  hotelId: string,
+  key: TemplateKey,
+  language: string,
+): Promise<void> {
+  const before = await ownTemplate(deps.db, hotelId, key, language);
+  if (!before) throw new AppError('not_found', `The hotel has no ${key} template in ${language}; the default applies.`);
+  const where = and(
+    eq(emailTemplates.hotelId, hotelId),
+    eq(emailTemplates.key, key),
+    eq(emailTemplates.language, language),
+  );
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.delete(emailTemplates).where(where))],
+    [
+      {
+        hotelId,
+        action: 'email_template.deleted',
+        entityType: 'email_template',
+        entityId: templateId(key, language),
+        before,
+        after: null,
+      },
+    ],
+  );
 }
 
 /** Every key, with the languages the hotel has its own version in. */

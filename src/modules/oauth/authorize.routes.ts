@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
@@ -243,7 +244,7 @@ async function consent(c: Context<AppEnv>, form: URLSearchParams, ticket: Ticket
   if (ticket.key_id && !(await findActiveKeyById(c.get('db'), ticket.key_id))) {
     return html(c, errorPage('The API key you signed in with has been revoked.'), 400);
   }
-  const { code } = await createGrant(c.get('db'), {
+  const { code } = await createGrant(depsFromContext(c), {
     client,
     subject: ticket.subject,
     keyId: ticket.key_id,

@@ -1,9 +1,11 @@
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
 import { notFound } from '../../errors';
 import { sha256Hex, timingSafeEqualStrings } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
+import { batchAudited } from '../audit/audit';
 import type { Scope } from '../auth/scopes';
+import { auditedClient, auditedGrant, grantEntries, type OauthDeps } from './oauth.audit';
 import type { Refusal } from './oauth.rules';
 import { type ClientType, type OauthClientRow, oauthClients, oauthGrants } from './oauth.table';
 
@@ -11,7 +13,10 @@ export type NewClient = { name: string; type: ClientType; redirect_uris: string[
 
 const SECRET_PREFIX = 'whs_';
 
-export async function createClient(db: Db, input: NewClient): Promise<{ row: OauthClientRow; secret: string | null }> {
+export async function createClient(
+  deps: OauthDeps,
+  input: NewClient,
+): Promise<{ row: OauthClientRow; secret: string | null }> {
   const secret = input.type === 'confidential' ? `${SECRET_PREFIX}${randomToken(32)}` : null;
   const row: OauthClientRow = {
     id: newId('oauthClient'),
@@ -20,10 +25,23 @@ export async function createClient(db: Db, input: NewClient): Promise<{ row: Oau
     secretHash: secret ? await sha256Hex(secret) : null,
     redirectUris: [...new Set(input.redirect_uris)],
     scopes: [...new Set(input.scopes)],
-    createdAt: new Date(),
+    createdAt: deps.now(),
     deletedAt: null,
   };
-  await db.insert(oauthClients).values(row);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(oauthClients).values(row))],
+    [
+      {
+        hotelId: null,
+        action: 'oauth_client.created',
+        entityType: 'oauth_client',
+        entityId: row.id,
+        after: auditedClient(row),
+      },
+    ],
+  );
   return { row, secret };
 }
 
@@ -53,17 +71,46 @@ export function listClients(db: Db, limit: number, afterId?: string): Promise<Oa
     .all();
 }
 
-/** Deletes the app and revokes every grant it holds (their tokens stop working at once). */
-export async function deleteClient(db: Db, id: string): Promise<void> {
-  await getClient(db, id);
-  const now = new Date();
-  await db.batch([
-    db.update(oauthClients).set({ deletedAt: now }).where(eq(oauthClients.id, id)),
-    db
-      .update(oauthGrants)
-      .set({ revokedAt: now })
-      .where(and(eq(oauthGrants.clientId, id), isNull(oauthGrants.revokedAt))),
-  ]);
+/**
+ * Deletes the app and revokes every grant it holds (their tokens stop working at once); each revoked
+ * grant is recorded for every hotel it reached.
+ */
+export async function deleteClient(deps: OauthDeps, id: string): Promise<void> {
+  const { db, d1 } = deps;
+  const client = await getClient(db, id);
+  const live = await db
+    .select()
+    .from(oauthGrants)
+    .where(and(eq(oauthGrants.clientId, id), isNull(oauthGrants.revokedAt)))
+    .all();
+  const now = deps.now();
+  await batchAudited(
+    deps,
+    d1,
+    [
+      statementOf(d1, db.update(oauthClients).set({ deletedAt: now }).where(eq(oauthClients.id, id))),
+      statementOf(
+        d1,
+        db
+          .update(oauthGrants)
+          .set({ revokedAt: now })
+          .where(and(eq(oauthGrants.clientId, id), isNull(oauthGrants.revokedAt))),
+      ),
+    ],
+    [
+      {
+        hotelId: null,
+        action: 'oauth_client.deleted',
+        entityType: 'oauth_client',
+        entityId: id,
+        before: auditedClient(client),
+        after: auditedClient({ ...client, deletedAt: now }),
+      },
+      ...live.flatMap((g) =>
+        grantEntries(g, 'oauth_grant.revoked', auditedGrant(g), auditedGrant({ ...g, revokedAt: now })),
+      ),
+    ],
+  );
 }
 
 export type ClientCredentials = { id: string | undefined; secret: string | undefined; basic: boolean };

@@ -3,8 +3,10 @@ import { type Db, statementOf } from '../../db';
 import { notFound } from '../../errors';
 import { sha256Hex, timingSafeEqualStrings } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
+import { batchAudited, markAudited } from '../audit/audit';
 import { findActiveKeyById } from '../auth/keys.service';
 import type { Scope } from '../auth/scopes';
+import { auditedGrant, consentActor, grantActor, grantEntries, guardedAudit, type OauthDeps } from './oauth.audit';
 import { CODE_TTL_MS, isVerifier, parseScope, REFRESH_TOKEN_TTL_MS, type Result, s256 } from './oauth.rules';
 import { type OauthClientRow, type OauthGrantRow, oauthGrants, oauthRefreshTokens } from './oauth.table';
 
@@ -21,10 +23,13 @@ export type NewGrant = {
   codeChallenge: string;
 };
 
-/** Records the consent with its authorization code; the code itself is returned, only its hash kept. */
-export async function createGrant(db: Db, input: NewGrant): Promise<{ grant: OauthGrantRow; code: string }> {
+/**
+ * Records the consent with its authorization code; the code itself is returned, only its hash kept.
+ * The audit trail records it against whoever consented (the grant's subject).
+ */
+export async function createGrant(deps: OauthDeps, input: NewGrant): Promise<{ grant: OauthGrantRow; code: string }> {
   const code = `${CODE_PREFIX}${randomToken(32)}`;
-  const now = new Date();
+  const now = deps.now();
   const grant: OauthGrantRow = {
     id: newId('oauthGrant'),
     clientId: input.client.id,
@@ -40,15 +45,37 @@ export async function createGrant(db: Db, input: NewGrant): Promise<{ grant: Oau
     createdAt: now,
     revokedAt: null,
   };
-  await db.insert(oauthGrants).values(grant);
+  await batchAudited(
+    { ...deps, actor: consentActor(deps.actor, input.subject) },
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(oauthGrants).values(grant))],
+    grantEntries(grant, 'oauth_grant.created', null, auditedGrant(grant)),
+  );
   return { grant, code };
 }
 
-export async function revokeGrant(db: Db, id: string): Promise<void> {
-  await db
-    .update(oauthGrants)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(oauthGrants.id, id), isNull(oauthGrants.revokedAt)));
+const UNREVOKED = { sql: 'EXISTS (SELECT 1 FROM oauth_grants WHERE id = ? AND revoked_at IS NULL)' };
+
+/** Revokes a grant whose code or refresh token was replayed; recorded (against the app) if it was live. */
+async function revokeGrant(deps: OauthDeps, grant: OauthGrantRow, reason: string): Promise<void> {
+  const revokedAt = deps.now();
+  const actor = grantActor(deps.actor, grant.id);
+  await deps.d1.batch([
+    ...guardedAudit(
+      deps,
+      actor,
+      grantEntries(grant, `oauth_grant.revoked_${reason}`, auditedGrant(grant), auditedGrant({ ...grant, revokedAt })),
+      { ...UNREVOKED, params: [grant.id] },
+    ),
+    statementOf(
+      deps.d1,
+      deps.db
+        .update(oauthGrants)
+        .set({ revokedAt })
+        .where(and(eq(oauthGrants.id, grant.id), isNull(oauthGrants.revokedAt))),
+    ),
+  ]);
+  markAudited(actor);
 }
 
 /**
@@ -56,18 +83,36 @@ export async function revokeGrant(db: Db, id: string): Promise<void> {
  * when none is left. One statement over the row as it is now, not as the caller read it: two hotels
  * withdrawing at the same time must both count, or one of them would still be reachable by the app.
  */
-export async function withdrawHotels(db: Db, id: string, hotelIds: string[]): Promise<void> {
+export async function withdrawHotels(deps: OauthDeps, grant: OauthGrantRow, hotelIds: string[]): Promise<void> {
+  const { db, d1 } = deps;
+  const id = grant.id;
   const left = sql`(SELECT json_group_array(value) FROM json_each(${oauthGrants.hotelIds})
     WHERE value NOT IN (SELECT value FROM json_each(${JSON.stringify(hotelIds)})))`;
   const none = sql`json_array_length(${left}) = 0`;
-  await db
-    .update(oauthGrants)
-    .set({
-      // A revoked grant keeps the hotels it had, for the record.
-      hotelIds: sql`CASE WHEN ${none} THEN ${oauthGrants.hotelIds} ELSE ${left} END`,
-      revokedAt: sql`CASE WHEN ${none} THEN ${Date.now()} ELSE ${oauthGrants.revokedAt} END`,
-    })
-    .where(and(eq(oauthGrants.id, id), isNull(oauthGrants.revokedAt)));
+  const now = deps.now();
+  // The diff as this caller saw the grant; the statement itself works on the row as it is now.
+  const remaining = grant.hotelIds.filter((h) => !hotelIds.includes(h));
+  const after = remaining.length === 0 ? { ...grant, revokedAt: now } : { ...grant, hotelIds: remaining };
+  await d1.batch([
+    ...guardedAudit(
+      deps,
+      deps.actor,
+      grantEntries({ id, hotelIds }, 'oauth_grant.hotels_withdrawn', auditedGrant(grant), auditedGrant(after)),
+      { ...UNREVOKED, params: [id] },
+    ),
+    statementOf(
+      d1,
+      db
+        .update(oauthGrants)
+        .set({
+          // A revoked grant keeps the hotels it had, for the record.
+          hotelIds: sql`CASE WHEN ${none} THEN ${oauthGrants.hotelIds} ELSE ${left} END`,
+          revokedAt: sql`CASE WHEN ${none} THEN ${now.getTime()} ELSE ${oauthGrants.revokedAt} END`,
+        })
+        .where(and(eq(oauthGrants.id, id), isNull(oauthGrants.revokedAt))),
+    ),
+  ]);
+  markAudited(deps.actor);
 }
 
 const invalidGrant = (description: string) => ({
@@ -84,20 +129,25 @@ async function alive(db: Db, grant: OauthGrantRow): Promise<boolean> {
 export type Issued = { grant: OauthGrantRow; refreshToken: string; scopes: Scope[] };
 
 /**
- * Inserts the new refresh token only while `guard` (an SQL condition) holds, then runs `consume`;
- * one D1 batch, one transaction, so of two concurrent redemptions exactly one gets a token. Returns
- * whether `consume` changed a row (false: someone else won).
+ * Inserts the new refresh token (and its audit rows, as `action` by the app) only while `guard` (an
+ * SQL condition) holds, then runs `consume`; one D1 batch, one transaction, so of two concurrent
+ * redemptions exactly one gets a token. Returns whether `consume` changed a row (false: someone else won).
  */
 async function issueRefreshOnce(
-  db: Db,
-  grantId: string,
+  deps: OauthDeps,
+  grant: OauthGrantRow,
+  action: string,
   guard: { sql: string; params: unknown[] },
   consume: { toSQL(): { sql: string; params: unknown[] } },
 ): Promise<string | null> {
   const token = `${REFRESH_PREFIX}${randomToken(32)}`;
-  const now = Date.now();
-  const d1 = db.$client;
-  const [, consumed] = await d1.batch([
+  const now = deps.now().getTime();
+  const { d1 } = deps;
+  const grantId = grant.id;
+  const actor = grantActor(deps.actor, grantId);
+  const audit = guardedAudit(deps, actor, grantEntries(grant, action), guard);
+  const results = await d1.batch([
+    ...audit,
     d1
       .prepare(
         `INSERT INTO oauth_refresh_tokens (token_hash, grant_id, expires_at, used_at, created_at)
@@ -106,7 +156,10 @@ async function issueRefreshOnce(
       .bind(await sha256Hex(token), grantId, now + REFRESH_TOKEN_TTL_MS, now, ...guard.params),
     statementOf(d1, consume),
   ]);
-  return consumed?.meta.changes === 1 ? token : null;
+  const consumed = results.at(-1);
+  if (consumed?.meta.changes !== 1) return null;
+  markAudited(actor);
+  return token;
 }
 
 export type CodeExchange = { code: string | undefined; redirectUri: string | undefined; verifier: string | undefined };
@@ -115,7 +168,8 @@ export type CodeExchange = { code: string | undefined; redirectUri: string | und
  * RFC 6749 §4.1.3 with RFC 7636 §4.6. A code is single-use: presenting it again revokes the grant and
  * every token issued from it (§4.1.2), since one of the two presenters stole it.
  */
-export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchange): Promise<Result<Issued>> {
+export async function redeemCode(deps: OauthDeps, client: OauthClientRow, ex: CodeExchange): Promise<Result<Issued>> {
+  const { db } = deps;
   if (!ex.code) return { ok: false, error: { error: 'invalid_request', description: 'code is required.' } };
   if (!ex.verifier)
     return { ok: false, error: { error: 'invalid_request', description: 'code_verifier is required.' } };
@@ -135,7 +189,7 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
     .get();
   if (!grant || grant.clientId !== client.id) return invalidGrant('The authorization code is invalid.');
   if (grant.codeUsedAt) {
-    await revokeGrant(db, grant.id);
+    await revokeGrant(deps, grant, 'code_replayed');
     return invalidGrant('The authorization code was already used; its grant is revoked.');
   }
   if (grant.codeExpiresAt.getTime() <= Date.now()) return invalidGrant('The authorization code has expired.');
@@ -146,19 +200,20 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
     return invalidGrant('code_verifier does not match the code_challenge.');
   }
   const refreshToken = await issueRefreshOnce(
-    db,
-    grant.id,
+    deps,
+    grant,
+    'oauth_grant.code_redeemed',
     {
       sql: 'EXISTS (SELECT 1 FROM oauth_grants WHERE id = ? AND code_used_at IS NULL AND revoked_at IS NULL)',
       params: [grant.id],
     },
     db
       .update(oauthGrants)
-      .set({ codeUsedAt: new Date() })
+      .set({ codeUsedAt: deps.now() })
       .where(and(eq(oauthGrants.id, grant.id), isNull(oauthGrants.codeUsedAt), isNull(oauthGrants.revokedAt))),
   );
   if (!refreshToken) {
-    await revokeGrant(db, grant.id);
+    await revokeGrant(deps, grant, 'code_replayed');
     return invalidGrant('The authorization code was already used; its grant is revoked.');
   }
   return { ok: true, value: { grant, refreshToken, scopes: grant.scopes } };
@@ -169,10 +224,11 @@ export async function redeemCode(db: Db, client: OauthClientRow, ex: CodeExchang
  * again revokes the grant. `scope` may narrow this access token, never widen it.
  */
 export async function rotateRefresh(
-  db: Db,
+  deps: OauthDeps,
   client: OauthClientRow,
   presented: { refreshToken: string | undefined; scope: string | undefined },
 ): Promise<Result<Issued>> {
+  const { db } = deps;
   if (!presented.refreshToken) {
     return { ok: false, error: { error: 'invalid_request', description: 'refresh_token is required.' } };
   }
@@ -181,7 +237,7 @@ export async function rotateRefresh(
   const grant = row ? await db.select().from(oauthGrants).where(eq(oauthGrants.id, row.grantId)).get() : undefined;
   if (!row || !grant || grant.clientId !== client.id) return invalidGrant('The refresh token is invalid.');
   if (row.usedAt) {
-    await revokeGrant(db, grant.id);
+    await revokeGrant(deps, grant, 'refresh_replayed');
     return invalidGrant('The refresh token was already used; its grant is revoked.');
   }
   if (row.expiresAt.getTime() <= Date.now()) return invalidGrant('The refresh token has expired.');
@@ -193,16 +249,17 @@ export async function rotateRefresh(
     scopes = asked.value;
   }
   const refreshToken = await issueRefreshOnce(
-    db,
-    grant.id,
+    deps,
+    grant,
+    'oauth_grant.refreshed',
     { sql: 'EXISTS (SELECT 1 FROM oauth_refresh_tokens WHERE token_hash = ? AND used_at IS NULL)', params: [hash] },
     db
       .update(oauthRefreshTokens)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: deps.now() })
       .where(and(eq(oauthRefreshTokens.tokenHash, hash), isNull(oauthRefreshTokens.usedAt))),
   );
   if (!refreshToken) {
-    await revokeGrant(db, grant.id);
+    await revokeGrant(deps, grant, 'refresh_replayed');
     return invalidGrant('The refresh token was already used; its grant is revoked.');
   }
   return { ok: true, value: { grant, refreshToken, scopes } };

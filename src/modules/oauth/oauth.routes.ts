@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { inArray } from 'drizzle-orm';
+import { depsFromContext } from '../../deps';
 import { notFound } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -55,7 +56,7 @@ export const oauthRoutes = createRouter()
     }),
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
-      const { row, secret } = await createClient(c.get('db'), c.req.valid('json'));
+      const { row, secret } = await createClient(depsFromContext(c), c.req.valid('json'));
       return c.json({ ...clientJson(row), client_secret: secret }, 201);
     },
   )
@@ -102,7 +103,7 @@ export const oauthRoutes = createRouter()
     }),
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
-      await deleteClient(c.get('db'), c.req.valid('param').id);
+      await deleteClient(depsFromContext(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
@@ -162,7 +163,7 @@ export const oauthRoutes = createRouter()
       const mine = grant.hotelIds.filter((h) => canAccessHotel(principal, h));
       // Another hotel's grant: as unknown as a missing one.
       if (mine.length === 0) throw notFound('OAuth grant', id);
-      await withdrawHotels(db, id, mine);
+      await withdrawHotels(depsFromContext(c), grant, mine);
       return c.body(null, 204);
     },
   );

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
 import { createRouter } from '../../lib/openapi';
 import { jsonContent } from '../../lib/schemas';
@@ -90,13 +91,16 @@ export const tokenRoutes = createRouter()
       if (!client.ok) return tokenError(c, client.error);
       let issued: Awaited<ReturnType<typeof redeemCode>>;
       if (form.grant_type === 'authorization_code') {
-        issued = await redeemCode(db, client.value, {
+        issued = await redeemCode(depsFromContext(c), client.value, {
           code: form.code,
           redirectUri: form.redirect_uri,
           verifier: form.code_verifier,
         });
       } else if (form.grant_type === 'refresh_token') {
-        issued = await rotateRefresh(db, client.value, { refreshToken: form.refresh_token, scope: form.scope });
+        issued = await rotateRefresh(depsFromContext(c), client.value, {
+          refreshToken: form.refresh_token,
+          scope: form.scope,
+        });
       } else if (form.grant_type === undefined) {
         return tokenError(c, { error: 'invalid_request', description: 'grant_type is required.' });
       } else if (form.grant_type === 'client_credentials') {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob, retryDelaySeconds } from '../../lib/job';
+import { type AuditActor, type AuditEntry, auditStatement } from '../audit/audit';
 import { refreshAccessToken } from './square-oauth';
 import { decryptToken, encryptToken } from './token-crypto';
 
@@ -20,7 +21,29 @@ const LEASE_MS = 2 * 60_000;
 const BATCH = 100;
 const BACKOFF = { baseSeconds: 300, capSeconds: 12 * 3600, maxAttempts: Number.POSITIVE_INFINITY };
 
-type RefreshDeps = Pick<Deps, 'd1' | 'config' | 'outbound' | 'log' | 'jobs'>;
+type RefreshDeps = Pick<Deps, 'd1' | 'config' | 'outbound' | 'log' | 'jobs' | 'actor'>;
+
+/** Square's side of an exchange, in the audit trail. */
+const SQUARE_ACTOR = (base: AuditActor): AuditActor => ({ ...base, type: 'square', id: 'square' });
+
+/**
+ * A refresh is an exchange with Square, recorded against it (outcome and error; never a token) ahead of
+ * the connection's update and under that update's guard: a refresh whose lease was lost records nothing.
+ */
+function refreshAudit(deps: RefreshDeps, hotelId: string, at: number, lease: number, error: string | null) {
+  const entry: AuditEntry = {
+    hotelId,
+    action: error === null ? 'payment_connection.refreshed' : 'payment_connection.refresh_failed',
+    entityType: 'payment_connection',
+    entityId: hotelId,
+    ...(error === null ? {} : { after: { last_error: error } }),
+    outcome: error === null ? 'success' : 'failed',
+  };
+  return auditStatement(deps.d1, SQUARE_ACTOR(deps.actor), entry, new Date(at), {
+    sql: "EXISTS (SELECT 1 FROM payment_connections WHERE hotel_id = ? AND refresh_lease_until = ? AND status != 'revoked')",
+    params: [hotelId, lease],
+  });
+}
 
 const DUE = `status IN ('active', 'refresh_failed') AND refresh_token_enc IS NOT NULL
   AND access_token_expires_at <= ?2 AND (next_refresh_at IS NULL OR next_refresh_at <= ?1)
@@ -83,14 +106,16 @@ export async function refreshConnection(deps: RefreshDeps, hotelId: string, at: 
   const fail = async (error: string) => {
     const failures = claimed.refresh_failures + 1;
     const next = at + retryDelaySeconds(BACKOFF, failures) * 1000;
-    await deps.d1
-      .prepare(
-        `UPDATE payment_connections SET status = 'refresh_failed', last_error = ?1, refresh_failures = ?2,
-           next_refresh_at = ?3, refresh_lease_until = NULL, updated_at = ?4
-         WHERE hotel_id = ?5 AND refresh_lease_until = ?6 AND status != 'revoked'`,
-      )
-      .bind(error, failures, next, at, hotelId, lease)
-      .run();
+    await deps.d1.batch([
+      refreshAudit(deps, hotelId, at, lease, error),
+      deps.d1
+        .prepare(
+          `UPDATE payment_connections SET status = 'refresh_failed', last_error = ?1, refresh_failures = ?2,
+             next_refresh_at = ?3, refresh_lease_until = NULL, updated_at = ?4
+           WHERE hotel_id = ?5 AND refresh_lease_until = ?6 AND status != 'revoked'`,
+        )
+        .bind(error, failures, next, at, hotelId, lease),
+    ]);
     deps.log.warn('square token refresh failed', { hotel_id: hotelId, error, failures });
     return 'failed' as const;
   };
@@ -111,16 +136,18 @@ export async function refreshConnection(deps: RefreshDeps, hotelId: string, at: 
   const accessTokenEnc = await encryptToken(key, hotelId, token.accessToken);
   // Code-flow refreshes answer the same refresh token; PKCE ones a new one, which replaces the spent one.
   const refreshTokenEnc = token.refreshToken ? await encryptToken(key, hotelId, token.refreshToken) : null;
-  const stored = await deps.d1
-    .prepare(
-      `UPDATE payment_connections SET status = 'active', access_token_enc = ?1,
-         refresh_token_enc = COALESCE(?2, refresh_token_enc), access_token_expires_at = ?3, last_refreshed_at = ?4,
-         last_error = NULL, refresh_failures = 0, next_refresh_at = NULL, refresh_lease_until = NULL, updated_at = ?4
-       WHERE hotel_id = ?5 AND refresh_lease_until = ?6 AND status != 'revoked'`,
-    )
-    .bind(accessTokenEnc, refreshTokenEnc, token.expiresAt, at, hotelId, lease)
-    .run();
-  if (!stored.meta.changes) {
+  const [, stored] = await deps.d1.batch([
+    refreshAudit(deps, hotelId, at, lease, null),
+    deps.d1
+      .prepare(
+        `UPDATE payment_connections SET status = 'active', access_token_enc = ?1,
+           refresh_token_enc = COALESCE(?2, refresh_token_enc), access_token_expires_at = ?3, last_refreshed_at = ?4,
+           last_error = NULL, refresh_failures = 0, next_refresh_at = NULL, refresh_lease_until = NULL, updated_at = ?4
+         WHERE hotel_id = ?5 AND refresh_lease_until = ?6 AND status != 'revoked'`,
+      )
+      .bind(accessTokenEnc, refreshTokenEnc, token.expiresAt, at, hotelId, lease),
+  ]);
+  if (!stored?.meta.changes) {
     // Disconnected while Square answered: the new tokens are not kept (the revoke ended them at Square).
     deps.log.warn('square token refresh discarded', { hotel_id: hotelId });
     return 'failed';

@@ -1,8 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Config } from '../../config';
+import { statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { newId } from '../../lib/ids';
+import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
+import { actorOfPrincipalId } from '../audit/audit-entries';
 import { getHotelOrThrow } from '../catalog/catalog.service';
 import { codeChallengeS256, newCodeVerifier, STATE_TTL_MS, safeRedirect, signState, verifyState } from './oauth-state';
 import { squareBaseUrl } from './payments.config';
@@ -27,7 +30,28 @@ export const SQUARE_OAUTH_SCOPES = [
   'DISPUTES_READ',
 ] as const;
 
-type ConnectionDeps = Pick<Deps, 'd1' | 'db' | 'config' | 'outbound' | 'log' | 'now'>;
+type ConnectionDeps = Pick<Deps, 'd1' | 'db' | 'config' | 'outbound' | 'log' | 'now' | 'actor'>;
+
+/** A connection as the audit trail records it: never its tokens. */
+function audited(row: Pick<PaymentConnectionRow, 'status' | 'merchantId' | 'locationId'> | null) {
+  return row && { status: row.status, merchant_id: row.merchantId, location_id: row.locationId };
+}
+
+function connectionEntry(
+  hotelId: string,
+  action: string,
+  before: Parameters<typeof audited>[0],
+  after: Parameters<typeof audited>[0],
+): AuditEntry {
+  return {
+    hotelId,
+    action,
+    entityType: 'payment_connection',
+    entityId: hotelId,
+    before: audited(before),
+    after: audited(after),
+  };
+}
 
 export type OAuthSettings = {
   applicationId: string;
@@ -68,7 +92,7 @@ export async function startAuthorization(
   const verifier = newCodeVerifier();
   const stateId = newId('paymentOauthState');
   const expiresAt = deps.now().getTime() + STATE_TTL_MS;
-  await deps.db.insert(paymentOauthStates).values({
+  const state = deps.db.insert(paymentOauthStates).values({
     id: stateId,
     hotelId: input.hotelId,
     codeVerifier: verifier,
@@ -76,6 +100,19 @@ export async function startAuthorization(
     createdBy: input.createdBy,
     expiresAt: new Date(expiresAt),
   });
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, state)],
+    [
+      {
+        hotelId: input.hotelId,
+        action: 'payment_connection.authorization_started',
+        entityType: 'payment_connection',
+        entityId: input.hotelId,
+      },
+    ],
+  );
   const url = new URL(`${squareBaseUrl(deps.config)}/oauth2/authorize`);
   url.searchParams.set('client_id', settings.applicationId);
   url.searchParams.set('scope', SQUARE_OAUTH_SCOPES.join(' '));
@@ -161,7 +198,23 @@ export async function completeAuthorization(deps: ConnectionDeps, query: Callbac
   const refreshTokenEnc = token.refreshToken ? await enc(token.refreshToken) : null;
   // The upsert happens only while the state row exists (checked in the same statement) and that row is
   // deleted in the same batch: two callbacks racing with one state cannot both store a connection.
-  const [upserted] = await deps.d1.batch([
+  // Recorded against the credential that started the authorization, under the upsert's own guard.
+  const before = await deps.db
+    .select()
+    .from(paymentConnections)
+    .where(eq(paymentConnections.hotelId, pending.hotelId))
+    .get();
+  const actor = pending.createdBy ? actorOfPrincipalId(deps.actor, pending.createdBy) : deps.actor;
+  const entry = connectionEntry(pending.hotelId, 'payment_connection.connected', before ?? null, {
+    status: 'active',
+    merchantId: token.merchantId,
+    locationId: location.id,
+  });
+  const [, upserted] = await deps.d1.batch([
+    auditStatement(deps.d1, actor, entry, now, {
+      sql: 'EXISTS (SELECT 1 FROM payment_oauth_states WHERE id = ?)',
+      params: [pending.id],
+    }),
     deps.d1
       .prepare(
         `INSERT INTO payment_connections (hotel_id, status, merchant_id, location_id, access_token_enc,
@@ -188,6 +241,7 @@ export async function completeAuthorization(deps: ConnectionDeps, query: Callbac
     deps.d1.prepare('DELETE FROM payment_oauth_states WHERE id = ?').bind(pending.id),
   ]);
   if (!upserted?.meta.changes) throw badState('The authorization state was already used.');
+  markAudited(actor);
   const connection = await getConnection(deps, pending.hotelId);
   deps.log.info('square account connected', { hotel_id: pending.hotelId, merchant_id: token.merchantId });
   return { kind: 'connected', connection, redirectAfter: pending.redirectAfter };
@@ -233,10 +287,16 @@ export async function disconnect(deps: ConnectionDeps, hotelId: string): Promise
     }
   }
   const now = deps.now();
-  await deps.db
+  const revoke = deps.db
     .update(paymentConnections)
     .set({ status: 'revoked', accessTokenEnc: '', refreshTokenEnc: null, refreshLeaseUntil: null, updatedAt: now })
     .where(eq(paymentConnections.hotelId, hotelId));
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, revoke)],
+    [connectionEntry(hotelId, 'payment_connection.disconnected', row, { ...row, status: 'revoked' })],
+  );
   deps.log.info('square account disconnected', { hotel_id: hotelId, merchant_id: row.merchantId });
 }
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { depsFromContext } from '../../deps';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent } from '../../lib/schemas';
 import { HOTEL_PAYMENTS } from '../auth/scopes';
@@ -50,7 +51,7 @@ export const paymentSettingsRoutes = createRouter()
     }),
     async (c) => {
       const { hotel_id } = c.req.valid('param');
-      const settings = await putPaymentSettings(c.env.DB, hotel_id, c.req.valid('json'), new Date());
+      const settings = await putPaymentSettings(depsFromContext(c), hotel_id, c.req.valid('json'));
       c.get('log').info('payment settings changed', { hotel_id, ...settings });
       return c.json(settings, 200);
     },

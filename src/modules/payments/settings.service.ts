@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { createDb } from '../../db';
+import { createDb, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
+import { batchAudited } from '../audit/audit';
 import { hotelPaymentSettings } from './payments.table';
 
 /** A hotel's payment switches as the API shows them; a hotel that never set them has both off. */
@@ -29,21 +31,36 @@ export async function paymentSettingsFor(
 }
 
 export async function putPaymentSettings(
-  d1: D1Database,
+  deps: Pick<Deps, 'd1' | 'now' | 'actor'>,
   hotelId: string,
   settings: PaymentSettings,
-  now: Date,
 ): Promise<PaymentSettings> {
+  const { d1 } = deps;
   await assertHotel(d1, hotelId);
+  const before = await paymentSettingsFor(d1, hotelId);
   const values = {
     autoRefundOnCancel: settings.auto_refund_on_cancel,
     holdHighRisk: settings.hold_high_risk,
-    updatedAt: now,
+    updatedAt: deps.now(),
   };
-  await createDb(d1)
+  const upsert = createDb(d1)
     .insert(hotelPaymentSettings)
     .values({ hotelId, ...values })
-    .onConflictDoUpdate({ target: hotelPaymentSettings.hotelId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: hotelPaymentSettings.hotelId, set: values });
+  await batchAudited(
+    deps,
+    d1,
+    [statementOf(d1, upsert)],
+    [
+      {
+        hotelId,
+        action: 'payment_settings.updated',
+        entityType: 'payment_settings',
+        entityId: hotelId,
+        before,
+        after: settings,
+      },
+    ],
+  );
   return settings;
 }

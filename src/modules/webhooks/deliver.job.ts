@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { newId } from '../../lib/ids';
 import { defineJob, type RetryPolicy, retryDelaySeconds } from '../../lib/job';
+import { type AuditActor, auditStatement, markAudited } from '../audit/audit';
 import { commitChange } from '../events/commit';
 import { liveSecrets } from './endpoints.service';
 import { deliveryHeaders } from './signing';
@@ -192,7 +193,36 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
   const nextAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
   const status = o.ok ? 'delivered' : spent ? 'dead' : 'pending';
   const at = now.getTime();
+  // The exchange is recorded against the receiving endpoint, with the attempt row (once: a duplicate
+  // attempt row is ignored, so is its audit row, written ahead of it under the same condition).
+  const receiver: AuditActor = { ...deps.actor, type: 'webhook', id: endpoint.id };
+  const audit = auditStatement(
+    deps.d1,
+    receiver,
+    {
+      hotelId: delivery.hotelId,
+      action: 'webhook_delivery.attempted',
+      entityType: 'webhook_delivery',
+      entityId: delivery.id,
+      after: {
+        endpoint_id: endpoint.id,
+        event_id: delivery.eventId,
+        attempt,
+        status_code: o.statusCode,
+        error: o.error,
+        delivery_status: status,
+      },
+      outcome: o.ok ? 'success' : 'failed',
+      status: o.statusCode,
+    },
+    now,
+    {
+      sql: 'NOT EXISTS (SELECT 1 FROM webhook_attempts WHERE delivery_id = ? AND attempt = ?)',
+      params: [delivery.id, attempt],
+    },
+  );
   await deps.d1.batch([
+    audit,
     deps.d1
       .prepare(
         `INSERT OR IGNORE INTO webhook_attempts
@@ -223,6 +253,7 @@ async function record(deps: Deps, endpoint: Endpoint, delivery: Delivery, attemp
           .prepare('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?')
           .bind(at, endpoint.id),
   ]);
+  markAudited(receiver);
   if (delay !== null) {
     await deps.jobs.send(deliverWebhookJob.message({ delivery_id: delivery.id, attempt: attempt + 1 }), {
       delaySeconds: delay,

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gt, gte, isNotNull, lt } from 'drizzle-orm';
-import { inList } from '../../db';
+import { inList, statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
+import { auditStatement, batchAudited, markAudited } from '../audit/audit';
+import { entriesPerHotel } from '../audit/audit-entries';
 import type { EventEnvelope } from '../events/events.schema';
 import { envelopeOf } from '../events/events.service';
 import { outboxEvents } from '../events/outbox.table';
@@ -24,7 +26,7 @@ export const ATTEMPTS_PER_SCHEDULE = 8;
 /** Events one replay call schedules at most; `more` tells the caller to continue from later. */
 export const REPLAY_LIMIT = 500;
 
-type DeliveryDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
+type DeliveryDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now' | 'actor'>;
 
 /** An endpoint hears an event when one of its patterns matches the type and the hotel is one of its own. */
 export function endpointWants(endpoint: Pick<WebhookEndpointRow, 'events' | 'hotelIds'>, event: EventEnvelope) {
@@ -116,7 +118,17 @@ export async function sendPing(deps: DeliveryDeps, p: Principal, endpointId: str
     data: { endpoint_id: endpoint.id },
   };
   const row = { ...deliveryRow(endpoint.id, event as unknown as EventEnvelope, now), hotelId: null };
-  await deps.db.insert(webhookDeliveries).values(row);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(webhookDeliveries).values(row))],
+    entriesPerHotel(endpoint.hotelIds, {
+      action: 'webhook_endpoint.pinged',
+      entityType: 'webhook_endpoint',
+      entityId: endpoint.id,
+      after: { delivery_id: row.id },
+    }),
+  );
   await deps.jobs.send(deliverWebhookJob.message({ delivery_id: row.id, attempt: 1 }));
   return row;
 }
@@ -133,8 +145,7 @@ function restart(deps: DeliveryDeps, row: WebhookDeliveryRow) {
       nextAttemptAt: now,
       updatedAt: now,
     })
-    .where(and(eq(webhookDeliveries.id, row.id), eq(webhookDeliveries.attempts, row.attempts)))
-    .returning({ id: webhookDeliveries.id });
+    .where(and(eq(webhookDeliveries.id, row.id), eq(webhookDeliveries.attempts, row.attempts)));
 }
 
 export async function retryDelivery(deps: DeliveryDeps, p: Principal, deliveryId: string): Promise<WebhookDeliveryRow> {
@@ -148,8 +159,27 @@ export async function retryDelivery(deps: DeliveryDeps, p: Principal, deliveryId
   if (row.status === 'pending') {
     throw new AppError('invalid_state', 'The delivery is still being retried; see next_attempt_at.');
   }
-  const restarted = await restart(deps, row);
-  if (restarted.length === 0) throw new AppError('conflict', 'The delivery changed at the same moment; try again.');
+  // The audit row goes first, under the restart's own guard: only a restart that happened is recorded.
+  const guard = {
+    sql: 'EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ? AND attempts = ?)',
+    params: [row.id, row.attempts],
+  };
+  const entry = {
+    hotelId: row.hotelId,
+    action: 'webhook_delivery.retried',
+    entityType: 'webhook_delivery',
+    entityId: row.id,
+    before: { status: row.status },
+    after: { status: 'pending' },
+  };
+  const results = await deps.d1.batch([
+    auditStatement(deps.d1, deps.actor, entry, deps.now(), guard),
+    statementOf(deps.d1, restart(deps, row)),
+  ]);
+  if (results.at(-1)?.meta.changes !== 1) {
+    throw new AppError('conflict', 'The delivery changed at the same moment; try again.');
+  }
+  markAudited(deps.actor);
   await deps.jobs.send(deliverWebhookJob.message({ delivery_id: row.id, attempt: row.attempts + 1 }));
   return { ...row, status: 'pending', scheduleStart: row.attempts, maxAttempts: row.attempts + ATTEMPTS_PER_SCHEDULE };
 }

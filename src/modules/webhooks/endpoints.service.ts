@@ -1,10 +1,12 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { inList } from '../../db';
+import { inList, statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
+import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
+import { entriesPerHotel } from '../audit/audit-entries';
 import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { hotels } from '../catalog/catalog.table';
 import { newSigningSecret } from './signing';
@@ -12,7 +14,7 @@ import { checkWebhookUrl } from './url-policy';
 import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schema';
 import { type WebhookEndpointRow, webhookEndpoints } from './webhooks.table';
 
-type EndpointDeps = Pick<Deps, 'db' | 'config' | 'now'>;
+type EndpointDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'actor'>;
 type Create = (typeof CreateEndpointBody)['_output'];
 type Update = (typeof UpdateEndpointBody)['_output'];
 
@@ -41,6 +43,38 @@ export function endpointJson(row: WebhookEndpointRow) {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
+}
+
+/** An endpoint as the audit trail records it: the secrets only as "changed" (redacted by name). */
+function audited(row: WebhookEndpointRow): Record<string, unknown> {
+  return {
+    url: row.url,
+    events: row.events,
+    hotel_ids: row.hotelIds,
+    description: row.description,
+    enabled: row.enabled,
+    disabled_reason: row.disabledReason,
+    secret: row.secret,
+    previous_secret_expires_at: row.previousSecretExpiresAt,
+  };
+}
+
+/** One entry per hotel the endpoint hears about, before and after the change. */
+export function endpointEntries(
+  action: string,
+  before: WebhookEndpointRow | null,
+  after: WebhookEndpointRow | null,
+): AuditEntry[] {
+  const rows = [before, after].filter((r) => r !== null);
+  // Every hotel it heard about before or hears about now; an endpoint for every hotel is a platform row.
+  const hotelIds = rows.some((r) => r.hotelIds === null) ? null : rows.flatMap((r) => r.hotelIds ?? []);
+  return entriesPerHotel(hotelIds, {
+    action,
+    entityType: 'webhook_endpoint',
+    entityId: rows[0]?.id ?? '',
+    before: before && audited(before),
+    after: after && audited(after),
+  });
 }
 
 function assertUrl(url: string, environment: string): void {
@@ -97,7 +131,12 @@ export async function createEndpoint(
     createdAt: now,
     updatedAt: now,
   };
-  await deps.db.insert(webhookEndpoints).values(row);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.insert(webhookEndpoints).values(row))],
+    endpointEntries('webhook_endpoint.created', null, row),
+  );
   return { row, secret };
 }
 
@@ -146,13 +185,28 @@ export async function updateEndpoint(
     failingSince: enabled && !row.enabled ? null : row.failingSince,
     updatedAt: deps.now(),
   };
-  await deps.db.update(webhookEndpoints).set(changes).where(eq(webhookEndpoints.id, id));
-  return { ...row, ...changes };
+  const updated = { ...row, ...changes };
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.update(webhookEndpoints).set(changes).where(eq(webhookEndpoints.id, id)))],
+    endpointEntries('webhook_endpoint.updated', row, updated),
+  );
+  return updated;
 }
 
-export async function deleteEndpoint(deps: Pick<Deps, 'db'>, p: Principal, id: string): Promise<void> {
-  await getEndpoint(deps, p, id);
-  await deps.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+export async function deleteEndpoint(
+  deps: Pick<Deps, 'db' | 'd1' | 'now' | 'actor'>,
+  p: Principal,
+  id: string,
+): Promise<void> {
+  const row = await getEndpoint(deps, p, id);
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, deps.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)))],
+    endpointEntries('webhook_endpoint.deleted', row, null),
+  );
 }
 
 /** A new secret; the current one keeps signing beside it for 24 h so receivers can switch without a gap. */
@@ -170,14 +224,30 @@ export async function rotateSecret(
     previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
     updatedAt: now,
   };
-  // Guarded by the secret read: two rotations at once do not both keep the same "previous" secret.
-  const updated = await deps.db
-    .update(webhookEndpoints)
-    .set(changes)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, row.secret)))
-    .returning({ id: webhookEndpoints.id });
-  if (updated.length === 0) throw new AppError('conflict', 'The secret was rotated at the same moment; try again.');
-  return { row: { ...row, ...changes }, secret };
+  const rotated = { ...row, ...changes };
+  // Guarded by the secret read: two rotations at once do not both keep the same "previous" secret. The
+  // audit rows go first, under the same guard, so only the rotation that happened is recorded.
+  const guard = {
+    sql: 'EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ? AND secret = ?)',
+    params: [id, row.secret],
+  };
+  const results = await deps.d1.batch([
+    ...endpointEntries('webhook_endpoint.secret_rotated', row, rotated).map((entry) =>
+      auditStatement(deps.d1, deps.actor, entry, now, guard),
+    ),
+    statementOf(
+      deps.d1,
+      deps.db
+        .update(webhookEndpoints)
+        .set(changes)
+        .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, row.secret))),
+    ),
+  ]);
+  if (results.at(-1)?.meta.changes !== 1) {
+    throw new AppError('conflict', 'The secret was rotated at the same moment; try again.');
+  }
+  markAudited(deps.actor);
+  return { row: rotated, secret };
 }
 
 /** The secrets that sign a delivery at `at`: the current one, and the previous one inside its overlap. */
