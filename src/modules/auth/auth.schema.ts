@@ -1,14 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import { parseIpRange } from '../../lib/ip';
 import { SCOPES } from './scopes';
 
 const Origin = z
   .string()
   .refine((v) => v === '*' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin like https://hotel.example or *');
-// IPv6 ranges are not matched by the middleware, so they are refused here rather than accepted and
-// never matching.
-const IpOrCidr = z.union([z.ipv4(), z.ipv6(), z.cidrv4()], {
-  error: 'must be an IPv4 or IPv6 address, or an IPv4 CIDR range',
-});
+/** An allowlist entry as src/lib/ip.ts matches it; anything else is refused rather than stored and never matching. */
+export const IpOrCidr = z
+  .string()
+  .max(64)
+  .refine(
+    (v) => parseIpRange(v) !== null,
+    'must be an IPv4 or IPv6 address or CIDR range (203.0.113.0/24, 2001:db8::/32)',
+  )
+  .openapi({ example: '2001:db8::/32' });
 
 export const CreateApiKeyBody = z
   .object({
