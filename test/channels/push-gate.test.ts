@@ -125,6 +125,30 @@ describe('POST /api/v1/ota/:channel_id/reservations: who may push', () => {
   });
 });
 
+describe('POST /api/v1/ota/:channel_id/reservations: allowed_ips', () => {
+  it('takes a push only from the channel’s ranges (IPv4 and IPv6), refusing others with 403 in OTA', async () => {
+    const channel = await pushChannel('htl_push_ips', { allowedIps: ['198.51.100.0/24', '2a05:d018::/32'] });
+    const from = (ip: string) => push(channel.id, COMMIT, { headers: { 'cf-connecting-ip': ip } });
+
+    for (const ip of ['203.0.113.9', '2a05:d019::1', '2001:db8:7::1']) {
+      const refused = await from(ip);
+      expect(refused.status).toBe(403);
+      expect(otaError(refused.text)).toMatchObject({ root: 'OTA_HotelResNotifRS', type: '6', code: '497' });
+    }
+    expect(await storedFor(channel.id)).toBe(0);
+    // A wrong password from an outside address is still just a wrong credential.
+    expect((await push(channel.id, COMMIT, { auth: basic(CHANNEL_USER, 'x') })).status).toBe(401);
+
+    const ping =
+      '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';
+    for (const ip of ['2a05:d018:12::7', '198.51.100.20']) {
+      const res = await push(channel.id, ping, { headers: { 'cf-connecting-ip': ip } });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<Success/>');
+    }
+  });
+});
+
 describe('POST /api/v1/ota/:channel_id/reservations: hostile and broken messages', () => {
   const XXE = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${COMMIT.replace(/^<\?xml[^>]*>/, '').replace('FX-100234', '&x;')}`;
   const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>${COMMIT.replace(/^<\?xml[^>]*>/, '').replace('FX-100234', '&lol2;')}`;

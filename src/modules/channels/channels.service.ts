@@ -36,6 +36,7 @@ export function channelJson(row: ChannelRow) {
     enabled: row.enabled,
     mode: row.mode,
     sync_interval: row.syncIntervalSeconds,
+    allowed_ips: row.allowedIps,
     credentials_set: row.credentialsSealed.length > 0,
     last_pulled_at: iso(row.lastPulledAt),
     last_success_at: iso(row.lastSuccessAt),
@@ -100,6 +101,7 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     enabled: input.enabled,
     mode: input.mode,
     syncIntervalSeconds: input.sync_interval ?? deps.config.OTA_SYNC_INTERVAL,
+    allowedIps: input.allowed_ips ?? [],
     pullClaimedUntil: null,
     lastPulledAt: null,
     lastSuccessAt: null,
@@ -177,6 +179,7 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     enabled: input.enabled ?? row.enabled,
     mode: input.mode ?? row.mode,
     syncIntervalSeconds: input.sync_interval ?? row.syncIntervalSeconds,
+    allowedIps: input.allowed_ips ?? row.allowedIps,
     updatedAt: deps.now(),
   };
   if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);
