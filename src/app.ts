@@ -33,6 +33,7 @@ import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.r
 import { refundRoutes } from './modules/payments/refunds.routes';
 import { paymentSettingsRoutes } from './modules/payments/settings.routes';
 import { SQUARE_SIGNATURE_SCHEME, squareWebhookRoutes } from './modules/payments/square-webhooks.routes';
+import { deadLetterRoutes } from './modules/platform/dead-letters.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -132,6 +133,7 @@ export function createApp() {
   // Credentials, media types and rate limits are each route's own (securedRoute / partnerRoute).
 
   app.route('/api/v1', authRoutes);
+  app.route('/api/v1', deadLetterRoutes);
   app.route('/api/v1', oauthRoutes);
   app.route('/', authorizeRoutes);
   app.route('/', tokenRoutes);
