@@ -23,6 +23,7 @@ import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
 import { unsubscribeRoutes } from './modules/emails/unsubscribe.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
 import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { tokenRoutes } from './modules/oauth/token.routes';
@@ -158,6 +159,7 @@ export function createApp() {
   app.route('/api/v1/booking-engine', folioRoutes);
   app.route('/api/booking-engine', folioRoutes);
   app.route('/api/v1', paymentSettingsRoutes);
+  app.route('/api/v1', integrationsRoutes);
   app.route('/api/v1', squareWebhookRoutes);
   app.route('/api/v1', connectionRoutes);
   app.route('/api/v1', templateRoutes);

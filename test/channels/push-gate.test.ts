@@ -8,8 +8,10 @@ import type { PullTools } from '../../src/modules/channels/inbound/pull.service'
 import { receivePush } from '../../src/modules/channels/inbound/push.service';
 import { CHANNEL_TOOLS } from '../../src/modules/channels/inbound/tools';
 import { attr, list, parseXml } from '../../src/modules/channels/xml/xml';
+import { createHotel } from '../helpers/builders';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 import { testDeps } from '../helpers/deps';
+import { call, expectStatus } from '../helpers/http';
 import { otaFixture } from '../helpers/ota-fixtures';
 import { CHANNEL_PASSWORD, CHANNEL_USER, insertChannel } from '../helpers/transport-channels';
 
@@ -146,6 +148,27 @@ describe('POST /api/v1/ota/:channel_id/reservations: allowed_ips', () => {
       expect(res.status).toBe(200);
       expect(res.text).toContain('<Success/>');
     }
+  });
+});
+
+describe('POST /api/v1/ota/:channel_id/reservations: hotel configuration', () => {
+  it('refuses pushes with 403 in OTA while the hotel has ota_integration turned off', async () => {
+    const hotel = await createHotel();
+    const channel = await pushChannel(hotel.id);
+    const switchTo = (enabled: boolean) =>
+      expectStatus(
+        call('PUT', `/api/v1/hotels/${hotel.id}/integrations`, { body: { ota_integration: { enabled } } }),
+        200,
+      );
+    await switchTo(false);
+    const refused = await push(channel.id, COMMIT);
+    expect(refused.status).toBe(403);
+    expect(otaError(refused.text)).toMatchObject({ type: '6', code: '497' });
+    expect(await storedFor(channel.id)).toBe(0);
+    await switchTo(true);
+    const ping =
+      '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';
+    expect((await push(channel.id, ping)).status).toBe(200);
   });
 });
 

@@ -5,6 +5,7 @@ import { AppError, type FieldError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { canAccessHotel } from '../auth/access';
+import { integrationsOf } from '../integrations/integrations.service';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { syncStartedProducts } from './ari-push/resync.service';
 import type { CreateChannelBody, UpdateChannelBody } from './channels.schema';
@@ -86,6 +87,15 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     });
   }
   assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  const { ota_integration: ota } = await integrationsOf(deps, deps.d1, hotelId);
+  if (!ota.enabled) throw new AppError('invalid_state', 'OTA connectivity is turned off for this hotel.');
+  if (!ota.providers.includes(input.provider)) {
+    throw new AppError('not_supported', `The hotel does not use provider ${input.provider}.`, {
+      errors: [
+        { path: 'provider', message: `not in the hotel's ota_integration.providers (${ota.providers.join(', ')})` },
+      ],
+    });
+  }
   const id = newId('channel');
   const now = deps.now();
   const row: ChannelRow = {
@@ -97,10 +107,10 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     endpoints: input.endpoints ?? {},
     credentialsSealed: await seal(deps, id, input.credentials),
     hotelCode: input.hotel_code,
-    autoAccept: input.auto_accept ?? deps.config.OTA_AUTO_ACCEPT,
+    autoAccept: input.auto_accept ?? ota.auto_accept,
     enabled: input.enabled,
     mode: input.mode,
-    syncIntervalSeconds: input.sync_interval ?? deps.config.OTA_SYNC_INTERVAL,
+    syncIntervalSeconds: input.sync_interval ?? ota.sync_interval,
     allowedIps: input.allowed_ips ?? [],
     pullClaimedUntil: null,
     lastPulledAt: null,

@@ -8,6 +8,7 @@ import { timingSafeEqualStrings } from '../../../lib/crypto';
 import { ipAllowed } from '../../../lib/ip';
 import { createRouter } from '../../../lib/openapi';
 import { partnerRoute } from '../../auth/partner-route';
+import { integrationsOf } from '../../integrations/integrations.service';
 import { loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
 import { CredentialsUnavailable, openCredentials } from '../credentials';
@@ -86,6 +87,9 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   // Checked once the caller proved it is the channel, so an address probe learns nothing about channels.
   if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
     throw new AppError('forbidden', 'This channel does not accept pushes from this address.');
+  }
+  if (!(await integrationsOf({ config }, c.env.DB, row.hotelId)).ota_integration.enabled) {
+    throw new AppError('forbidden', 'OTA connectivity is turned off for this hotel.');
   }
   authenticated.set(c.req.raw, row);
   return true;
