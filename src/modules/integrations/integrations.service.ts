@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
-import { type AuditEntry, batchAudited } from '../audit/audit';
-import { bumpVersion } from '../availability/cache';
+import type { AuditEntry } from '../audit/audit';
 import { hotels } from '../catalog/catalog.table';
+import { type CommitDeps, commitChange } from '../events/commit';
 import { hotelPaymentSettings, paymentConnections } from '../payments/payments.table';
 import { type EffectiveIntegrations, effectiveIntegrations, flatten } from './integrations.rules';
 import type { IntegrationsBody } from './integrations.schema';
-import { type HotelIntegrationsRow, hotelIntegrations } from './integrations.table';
+import type { HotelIntegrationsRow } from './integrations.table';
 
-type IntegrationsDeps = Pick<Deps, 'db' | 'd1' | 'cache' | 'config' | 'now' | 'actor' | 'log'>;
+type IntegrationsDeps = CommitDeps & Pick<Deps, 'db' | 'config'>;
 
 export type IntegrationsJson = EffectiveIntegrations & {
   payment_gateway: {
@@ -94,8 +94,8 @@ export async function getIntegrations(deps: IntegrationsDeps, hotelId: string): 
  * Merge semantics: sections and fields left out keep their values. The booking-engine and OTA parts are
  * one upsert of hotel_integrations; the payment part goes where payments already keep it (the
  * `payments_enabled` switch in hotel_payment_settings, the location on the hotel's Square connection).
- * All of it and its audit row are one batch. A change to the booking engine bumps the hotel's search
- * cache version, so cached answers neither outlive a switch-off nor keep an old TTL.
+ * All of it and its audit row are one batch (commitChange). A change to the booking engine bumps the
+ * hotel's search cache version, so cached answers neither outlive a switch-off nor keep an old TTL.
  */
 export async function putIntegrations(
   deps: IntegrationsDeps,
@@ -180,7 +180,7 @@ export async function putIntegrations(
     );
   }
   if (statements.length === 0) return before;
-  const after = await previewAfter(deps, hotelId, before, body);
+  const after = await previewAfter(deps, before, body);
   const entry: AuditEntry = {
     hotelId,
     action: 'hotel.integrations.updated',
@@ -189,8 +189,17 @@ export async function putIntegrations(
     before: flatten(before),
     after: flatten(after),
   };
-  await batchAudited(deps, deps.d1, statements, [entry]);
-  if (be) await bumpVersion(deps.cache, hotelId, null);
+  // Through the change path: the audit row in the same batch, and the search cache version bumped
+  // after the commit when the booking engine part changed.
+  const committed = await commitChange(deps, {
+    hotelId,
+    session: deps.d1,
+    statements,
+    events: [],
+    affectsAvailability: be !== undefined,
+    audit: [entry],
+  });
+  if (!committed.ok) throw new AppError('conflict', 'The configuration changed meanwhile; send it again.');
   deps.log.info('hotel integrations changed', { hotel_id: hotelId, sections: Object.keys(body).join(',') });
   return after;
 }
@@ -198,7 +207,6 @@ export async function putIntegrations(
 /** What GET will answer once the batch has run (computed, so the audit row can go in the same batch). */
 async function previewAfter(
   deps: IntegrationsDeps,
-  hotelId: string,
   before: IntegrationsJson,
   body: IntegrationsBody,
 ): Promise<IntegrationsJson> {
