@@ -26,6 +26,7 @@ import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
 import { unsubscribeRoutes } from './modules/emails/unsubscribe.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
@@ -37,6 +38,7 @@ import { hotelPaymentRoutes, paymentRoutes } from './modules/payments/payments.r
 import { refundRoutes } from './modules/payments/refunds.routes';
 import { paymentSettingsRoutes } from './modules/payments/settings.routes';
 import { SQUARE_SIGNATURE_SCHEME, squareWebhookRoutes } from './modules/payments/square-webhooks.routes';
+import { deadLetterRoutes } from './modules/platform/dead-letters.routes';
 import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
@@ -142,6 +144,7 @@ export function createApp() {
 
   app.route('/api/v1', authRoutes);
   app.route('/api/v1', auditRoutes);
+  app.route('/api/v1', deadLetterRoutes);
   app.route('/api/v1', oauthRoutes);
   app.route('/', authorizeRoutes);
   app.route('/', tokenRoutes);
@@ -166,6 +169,7 @@ export function createApp() {
   app.route('/api/v1/booking-engine', folioRoutes);
   routeAlias(app, '/api/booking-engine', folioRoutes);
   app.route('/api/v1', paymentSettingsRoutes);
+  app.route('/api/v1', integrationsRoutes);
   app.route('/api/v1', squareWebhookRoutes);
   app.route('/api/v1', connectionRoutes);
   app.route('/api/v1', templateRoutes);

@@ -85,6 +85,12 @@ export const CRONS: readonly CronRow[] = [
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));
 const Envelope = z.object({ type: z.string(), payload: z.unknown() });
 
+/** Whether `payload` is one job `type` accepts; null when this deployment has no such job (dead-letter replay). */
+export function checkJob(type: string, payload: unknown): boolean | null {
+  const job = BY_TYPE.get(type);
+  return job ? job.schema.safeParse(payload).success : null;
+}
+
 /** The dead-letter queues' names end in `-dlq` (wrangler.toml). */
 const isDeadLetterQueue = (queue: string) => /-dlq(-|$)/.test(queue);
 

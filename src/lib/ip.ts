@@ -46,6 +46,66 @@ export function clientKeyOfAddress(address: string | undefined): string {
   return `${hex.slice(0, 4).join(':')}::/64`;
 }
 
+/** The 16 bytes of an IPv6 address or the 4 of an IPv4 address; an IPv4-mapped IPv6 address is its IPv4. */
+function addressBytes(ip: string): number[] | null {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) {
+    const octets = ip.split('.').map(Number);
+    return octets.every((o) => o <= 255) ? octets : null;
+  }
+  const canonical = ip.includes(':') ? parseIpv6(ip) : null;
+  const groups = canonical === null ? null : ipv6Groups(canonical);
+  if (!groups) return null;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return groups.slice(6).flatMap((g) => [g >> 8, g & 0xff]);
+  }
+  return groups.flatMap((g) => [g >> 8, g & 0xff]);
+}
+
+/** An allowlist entry: an address (a range of its full length) or a CIDR range of either family. */
+export type IpRange = { bytes: number[]; bits: number };
+
+/**
+ * `203.0.113.7`, `198.51.100.0/24`, `2001:db8::1` or `2001:db8::/32` as a range, or null for anything
+ * else (a prefix longer than the family allows, host bits are allowed: `2001:db8::1/32` is the /32).
+ */
+export function parseIpRange(entry: string): IpRange | null {
+  const slash = entry.indexOf('/');
+  const bytes = addressBytes(slash < 0 ? entry : entry.slice(0, slash));
+  if (!bytes) return null;
+  if (slash < 0) return { bytes, bits: bytes.length * 8 };
+  const bitsText = entry.slice(slash + 1);
+  const bits = Number(bitsText);
+  if (!/^\d{1,3}$/.test(bitsText) || bits > bytes.length * 8) return null;
+  return { bytes, bits };
+}
+
+/** `ip` lies in `range`: same family (an IPv4-mapped IPv6 address is IPv4) and the first `bits` bits equal. */
+export function inIpRange(range: IpRange, ip: string): boolean {
+  const bytes = addressBytes(ip);
+  if (!bytes || bytes.length !== range.bytes.length) return false;
+  for (let bit = 0; bit < range.bits; bit += 8) {
+    const take = Math.min(8, range.bits - bit);
+    const mask = (0xff << (8 - take)) & 0xff;
+    const i = bit / 8;
+    if (((bytes[i] ?? 0) & mask) !== ((range.bytes[i] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether an allowlist lets `ip` in: an empty list lets everyone in, a missing address no one (a
+ * restricted credential must not work where the client address is unknown). Entries that do not parse
+ * match nothing (they are refused when written; this only guards rows written before that).
+ */
+export function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean {
+  if (allowed.length === 0) return true;
+  if (!ip) return false;
+  return allowed.some((entry) => {
+    const range = parseIpRange(entry);
+    return range !== null && inIpRange(range, ip);
+  });
+}
+
 /** `ip` is an IPv4 address inside the IPv4 CIDR block `cidr` (`203.0.113.0/24`). */
 export function inIpv4Cidr(cidr: string, ip: string): boolean {
   const [base, bitsText] = cidr.split('/');

@@ -98,7 +98,7 @@ describe('allowed_ips', () => {
       await createApiKey({
         scopes: ['hotels:read'],
         hotel_ids: [HOTEL],
-        allowed_ips: ['203.0.113.7', '198.51.100.0/24', '2001:db8::1'],
+        allowed_ips: ['203.0.113.7', '198.51.100.0/24', '2001:db8::1', '2a05:d018::/32'],
       })
     ).key;
   });
@@ -110,18 +110,33 @@ describe('allowed_ips', () => {
       headers: ip === null ? {} : { 'cf-connecting-ip': ip },
     });
 
-  it.each(['203.0.113.7', '198.51.100.1', '198.51.100.254', '2001:db8::1', '2001:DB8:0:0::1'])(
+  it.each(['203.0.113.7', '198.51.100.1', '198.51.100.254', '2001:db8::1', '2001:DB8:0:0::1', '2a05:d018:7:1::9'])(
     'lets the key be used from %s',
     async (ip) => {
       expect((await mintFrom(ip)).status).toBe(200);
     },
   );
 
-  it.each(['203.0.113.8', '198.51.101.1', '2001:db8::2', null])('refuses the key from %s with 403', async (ip) => {
-    const res = await mintFrom(ip);
-    expect(res.status).toBe(403);
-    expect((await res.json<{ code: string }>()).code).toBe('forbidden');
-  });
+  it.each(['203.0.113.8', '198.51.101.1', '2001:db8::2', '2a05:d019::1', null])(
+    'refuses the key from %s with 403',
+    async (ip) => {
+      const res = await mintFrom(ip);
+      expect(res.status).toBe(403);
+      expect((await res.json<{ code: string }>()).code).toBe('forbidden');
+    },
+  );
+
+  it.each([['not-an-ip'], ['2001:db8::/129'], ['10.0.0.0/33'], ['example.com']])(
+    'refuses to store the entry %s as a validation failure',
+    async (entry) => {
+      const res = await call('POST', '/api/v1/api-keys', {
+        body: { name: 'bad ips', scopes: ['hotels:read'], hotel_ids: [HOTEL], allowed_ips: ['2001:db8::/32', entry] },
+      });
+      const problem = await expectStatus<{ code: string; errors: { path: string }[] }>(res, 400);
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.errors.map((e) => e.path)).toEqual(['allowed_ips.1']);
+    },
+  );
 
   it('does not restrict a key without allowed_ips', async () => {
     expect(

@@ -26,6 +26,7 @@ function context(provider: 'ota_xml' | 'booking_com'): ChannelContext {
       enabled: true,
       mode: 'pull',
       syncIntervalSeconds: 300,
+      allowedIps: [],
       pullClaimedUntil: null,
       lastPulledAt: null,
       lastSuccessAt: null,

@@ -170,6 +170,27 @@ describe('channel input is checked', () => {
     expect(n).toBe(0);
   });
 
+  it('keeps allowed_ips (IPv4 and IPv6 ranges): shown in answers, replaced by a PATCH, garbage refused', async () => {
+    const hotel = await createHotel();
+    const channel = await createChannel(hotel.id, { allowed_ips: ['198.51.100.0/24', '2a05:d018::/32'] });
+    expect(channel.allowed_ips).toEqual(['198.51.100.0/24', '2a05:d018::/32']);
+    const patched = await expectStatus<ChannelJson>(
+      call('PATCH', `/api/v1/channels/${channel.id}`, { body: { allowed_ips: ['2001:db8::/48'] } }),
+      200,
+    );
+    expect(patched.allowed_ips).toEqual(['2001:db8::/48']);
+    for (const allowed_ips of [['2001:db8::/129'], ['partner.example'], ['10.0.0.0/8', '300.1.1.1']]) {
+      const problem = await expectProblem(
+        call('PATCH', `/api/v1/channels/${channel.id}`, { body: { allowed_ips } }),
+        400,
+        'validation_failed',
+      );
+      expect(problem.errors[0].path).toMatch(/^allowed_ips\.\d$/);
+    }
+    const fresh = await createChannel(hotel.id);
+    expect(fresh.allowed_ips).toEqual([]);
+  });
+
   it('a PATCH is checked the same way and cannot change the provider', async () => {
     const hotel = await createHotel();
     const channel = await createChannel(hotel.id);

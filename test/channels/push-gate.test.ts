@@ -8,8 +8,10 @@ import type { PullTools } from '../../src/modules/channels/inbound/pull.service'
 import { receivePush } from '../../src/modules/channels/inbound/push.service';
 import { CHANNEL_TOOLS } from '../../src/modules/channels/inbound/tools';
 import { attr, list, parseXml } from '../../src/modules/channels/xml/xml';
+import { createHotel } from '../helpers/builders';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 import { testDeps } from '../helpers/deps';
+import { call, expectStatus } from '../helpers/http';
 import { otaFixture } from '../helpers/ota-fixtures';
 import { CHANNEL_PASSWORD, CHANNEL_USER, insertChannel } from '../helpers/transport-channels';
 
@@ -122,6 +124,51 @@ describe('POST /api/v1/ota/:channel_id/reservations: who may push', () => {
     // Without the password a disabled channel is any other wrong credential.
     expect((await push(disabled.id, COMMIT, { auth: basic(CHANNEL_USER, 'x') })).status).toBe(401);
     expect(await storedFor(disabled.id)).toBe(0);
+  });
+});
+
+describe('POST /api/v1/ota/:channel_id/reservations: allowed_ips', () => {
+  it('takes a push only from the channel’s ranges (IPv4 and IPv6), refusing others with 403 in OTA', async () => {
+    const channel = await pushChannel('htl_push_ips', { allowedIps: ['198.51.100.0/24', '2a05:d018::/32'] });
+    const from = (ip: string) => push(channel.id, COMMIT, { headers: { 'cf-connecting-ip': ip } });
+
+    for (const ip of ['203.0.113.9', '2a05:d019::1', '2001:db8:7::1']) {
+      const refused = await from(ip);
+      expect(refused.status).toBe(403);
+      expect(otaError(refused.text)).toMatchObject({ root: 'OTA_HotelResNotifRS', type: '6', code: '497' });
+    }
+    expect(await storedFor(channel.id)).toBe(0);
+    // A wrong password from an outside address is still just a wrong credential.
+    expect((await push(channel.id, COMMIT, { auth: basic(CHANNEL_USER, 'x') })).status).toBe(401);
+
+    const ping =
+      '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';
+    for (const ip of ['2a05:d018:12::7', '198.51.100.20']) {
+      const res = await push(channel.id, ping, { headers: { 'cf-connecting-ip': ip } });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<Success/>');
+    }
+  });
+});
+
+describe('POST /api/v1/ota/:channel_id/reservations: hotel configuration', () => {
+  it('refuses pushes with 403 in OTA while the hotel has ota_integration turned off', async () => {
+    const hotel = await createHotel();
+    const channel = await pushChannel(hotel.id);
+    const switchTo = (enabled: boolean) =>
+      expectStatus(
+        call('PUT', `/api/v1/hotels/${hotel.id}/integrations`, { body: { ota_integration: { enabled } } }),
+        200,
+      );
+    await switchTo(false);
+    const refused = await push(channel.id, COMMIT);
+    expect(refused.status).toBe(403);
+    expect(otaError(refused.text)).toMatchObject({ type: '6', code: '497' });
+    expect(await storedFor(channel.id)).toBe(0);
+    await switchTo(true);
+    const ping =
+      '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';
+    expect((await push(channel.id, ping)).status).toBe(200);
   });
 });
 

@@ -25,6 +25,7 @@ function context(provider: ChannelProvider, endpointUrl: string, endpoints: Chan
       enabled: true,
       mode: 'pull',
       syncIntervalSeconds: 300,
+      allowedIps: [],
       pullClaimedUntil: null,
       lastPulledAt: null,
       lastSuccessAt: null,

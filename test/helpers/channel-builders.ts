@@ -11,6 +11,7 @@ export type ChannelJson = {
   endpoints: Record<string, string>;
   hotel_code: string;
   auto_accept: boolean;
+  allowed_ips: string[];
   enabled: boolean;
   mode: 'pull' | 'push';
   sync_interval: number;

@@ -39,6 +39,7 @@ export async function insertChannel(
     enabled: true,
     mode: 'pull',
     syncIntervalSeconds: 300,
+    allowedIps: [],
     pullClaimedUntil: null,
     lastPulledAt: null,
     lastSuccessAt: null,

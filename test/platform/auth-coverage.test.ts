@@ -104,6 +104,9 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   'GET /api/v1/oauth/clients': { kind: 'platform', why: 'admin scope' },
   'GET /api/v1/oauth/clients/{id}': { kind: 'platform', why: 'admin scope' },
   'DELETE /api/v1/oauth/clients/{id}': { kind: 'platform', why: 'admin scope' },
+  'GET /api/v1/dead-letters': { kind: 'platform', why: 'admin scope: dead letters are platform-wide' },
+  'POST /api/v1/dead-letters/{id}/replay': { kind: 'platform', why: 'admin scope' },
+  'POST /api/v1/dead-letters/replay': { kind: 'platform', why: 'admin scope' },
   'GET /api/v1/oauth/grants': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/oauth/grants?hotel_id=${s.hotelId}` }),

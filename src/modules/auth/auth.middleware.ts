@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
 import { timingSafeEqualStrings } from '../../lib/crypto';
-import { canonicalIp, clientKeyOfAddress, inIpv4Cidr } from '../../lib/ip';
+import { clientKeyOfAddress, ipAllowed } from '../../lib/ip';
 import { principalOfGrantToken } from '../oauth/grant-principal';
 import { assertHotelAccess } from './access';
 import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
@@ -18,13 +18,6 @@ const ADMIN: Principal = {
   hotelIds: null,
   allowedOrigins: [],
 };
-
-function ipAllowed(allowed: readonly string[], ip: string | undefined): boolean {
-  if (allowed.length === 0) return true;
-  if (!ip) return false;
-  const address = canonicalIp(ip);
-  return allowed.some((entry) => canonicalIp(entry) === address || (entry.includes('/') && inIpv4Cidr(entry, ip)));
-}
 
 type Ctx = Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0];
 

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { addDays, daysBetween, todayIn } from '../../lib/dates';
+import { assertBookingEngineOn, integrationsOf } from '../integrations/integrations.service';
 import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
 import { readCached, rememberResult } from './cache';
 import { buildOffers } from './offers';
@@ -39,8 +40,9 @@ export async function searchAvailability(
   options: { bypassCache: boolean },
 ): Promise<SearchOutcome> {
   const key = cacheKey(q);
-  const ttlSeconds = deps.config.BOOKING_ENGINE_CACHE_TTL;
-  const useCache = ttlSeconds > 0 && !options.bypassCache;
+  // Entries exist only while the hotel's cache_ttl is above 0, and a change of the hotel's booking
+  // engine settings bumps its version, so a hit is always an answer its current settings allow.
+  const useCache = !options.bypassCache;
   const lookup = useCache ? await readCached(deps.cache, q.hotel_id, key, deps.defer) : null;
   if (lookup?.hit) {
     // The tag is the hotel's time zone: the stay window moves with the hotel's clock, not the cache's.
@@ -52,8 +54,13 @@ export async function searchAvailability(
   // A version without a bookmark (catalog writes publish none) or no version at all: read the
   // primary, so a lagging replica's answer is never cached under the current version.
   const session = deps.d1.withSession(version?.b ?? 'first-primary');
-  const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
+  const [ctx, settings] = await Promise.all([
+    loadSearchContext(session, q.hotel_id, q.check_in, q.check_out),
+    integrationsOf(deps, session, q.hotel_id),
+  ]);
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
+  assertBookingEngineOn(settings, q.hotel_id);
+  const ttlSeconds = settings.booking_engine.cache_ttl;
   assertStayWindow(q.check_in, ctx.hotel.timezone);
 
   const roomTypes = q.room_type_id ? ctx.roomTypes.filter((r) => r.id === q.room_type_id) : ctx.roomTypes;
@@ -89,8 +96,8 @@ export async function searchAvailability(
   };
   const json = JSON.stringify(response);
   // Only cache under a version some write has published: creating one here could race a write's bump.
-  if (useCache && version) {
+  if (useCache && version && ttlSeconds > 0) {
     rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, ttlSeconds);
   }
-  return { json, cache: useCache ? 'MISS' : 'BYPASS' };
+  return { json, cache: useCache && ttlSeconds > 0 ? 'MISS' : 'BYPASS' };
 }

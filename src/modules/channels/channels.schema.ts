@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IpOrCidr } from '../auth/auth.schema';
 import { MAX_URL_LENGTH } from '../webhooks/url-policy';
 import { CHANNEL_RESERVATION_STATUSES } from './channels.table';
 
@@ -55,6 +56,16 @@ const SyncInterval = z
   .max(86_400)
   .openapi({ description: 'Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL.' });
 
+const AllowedIps = z
+  .array(IpOrCidr)
+  .max(100)
+  .openapi({
+    description:
+      'Addresses and CIDR ranges (IPv4 or IPv6, e.g. the partner’s published `2a05:d018::/32`) that pushes to ' +
+      '/api/v1/ota/{channel_id}/reservations must come from; a push from elsewhere is refused with 403 (OTA ' +
+      'Errors). Empty: any address.',
+  });
+
 export const CreateChannelBody = z
   .object({
     provider: z.enum(KNOWN_PROVIDERS).openapi({ description: '`ota_xml` or `booking_com` (others: 422)' }),
@@ -79,6 +90,7 @@ export const CreateChannelBody = z
         '`pull`: we fetch reservations on the cron; `push`: the partner posts to /api/v1/ota/{channel_id}/reservations',
     }),
     sync_interval: SyncInterval.optional(),
+    allowed_ips: AllowedIps.optional(),
   })
   .strict()
   .openapi('CreateChannel');
@@ -94,6 +106,7 @@ export const UpdateChannelBody = z
     enabled: z.boolean().optional(),
     mode: z.enum(['pull', 'push']).optional(),
     sync_interval: SyncInterval.optional(),
+    allowed_ips: AllowedIps.optional().openapi({ description: 'Replaces the whole list' }),
   })
   .strict()
   .openapi('UpdateChannel');
@@ -118,6 +131,7 @@ export const ChannelSchema = z
     enabled: z.boolean(),
     mode: z.enum(['pull', 'push']),
     sync_interval: z.number().int(),
+    allowed_ips: z.array(z.string()),
     credentials_set: z.boolean().openapi({ description: 'Credentials are stored (they are never returned)' }),
     last_pulled_at: instant,
     last_success_at: instant,

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
 import { canAccessHotel } from '../auth/access';
+import { integrationsOf } from '../integrations/integrations.service';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { syncStartedProducts } from './ari-push/resync.service';
 import type { CreateChannelBody, UpdateChannelBody } from './channels.schema';
@@ -38,6 +39,7 @@ export function channelJson(row: ChannelRow) {
     enabled: row.enabled,
     mode: row.mode,
     sync_interval: row.syncIntervalSeconds,
+    allowed_ips: row.allowedIps,
     credentials_set: row.credentialsSealed.length > 0,
     last_pulled_at: iso(row.lastPulledAt),
     last_success_at: iso(row.lastSuccessAt),
@@ -117,6 +119,15 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     });
   }
   assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  const { ota_integration: ota } = await integrationsOf(deps, deps.d1, hotelId);
+  if (!ota.enabled) throw new AppError('invalid_state', 'OTA connectivity is turned off for this hotel.');
+  if (!ota.providers.includes(input.provider)) {
+    throw new AppError('not_supported', `The hotel does not use provider ${input.provider}.`, {
+      errors: [
+        { path: 'provider', message: `not in the hotel's ota_integration.providers (${ota.providers.join(', ')})` },
+      ],
+    });
+  }
   const id = newId('channel');
   const now = deps.now();
   const row: ChannelRow = {
@@ -128,10 +139,11 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     endpoints: input.endpoints ?? {},
     credentialsSealed: await seal(deps, id, input.credentials),
     hotelCode: input.hotel_code,
-    autoAccept: input.auto_accept ?? deps.config.OTA_AUTO_ACCEPT,
+    autoAccept: input.auto_accept ?? ota.auto_accept,
     enabled: input.enabled,
     mode: input.mode,
-    syncIntervalSeconds: input.sync_interval ?? deps.config.OTA_SYNC_INTERVAL,
+    syncIntervalSeconds: input.sync_interval ?? ota.sync_interval,
+    allowedIps: input.allowed_ips ?? [],
     pullClaimedUntil: null,
     lastPulledAt: null,
     lastSuccessAt: null,
@@ -214,6 +226,7 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     enabled: input.enabled ?? row.enabled,
     mode: input.mode ?? row.mode,
     syncIntervalSeconds: input.sync_interval ?? row.syncIntervalSeconds,
+    allowedIps: input.allowed_ips ?? row.allowedIps,
     updatedAt: deps.now(),
   };
   if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);

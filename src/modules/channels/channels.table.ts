@@ -39,6 +39,8 @@ export const channels = sqliteTable(
     autoAccept: integer('auto_accept', { mode: 'boolean' }).notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     mode: text('mode', { enum: ['pull', 'push'] }).notNull(),
+    /** Addresses and CIDR ranges a push may come from (src/lib/ip.ts); empty = any. */
+    allowedIps: text('allowed_ips', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** Seconds between pulls (default OTA_SYNC_INTERVAL). */
     syncIntervalSeconds: integer('sync_interval_seconds').notNull(),
     /** The pull cron's claim: a pull in progress holds the channel until then, so two never overlap. */

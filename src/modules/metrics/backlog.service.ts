@@ -17,9 +17,6 @@ export const BACKLOG_KEYS = [
   'dead_letters',
 ] as const satisfies readonly (keyof Backlog)[];
 
-/** A dead letter's hotel: the job payload's `hotel_id` (a payload cut short when recorded is not JSON). */
-const DEAD_LETTER_HOTEL = `CASE WHEN json_valid(payload) THEN json_extract(payload, '$.payload.hotel_id') END`;
-
 /**
  * What is waiting, one query per kind, each as (hotel_id, n): events not yet handed to subscribers,
  * webhook deliveries not yet delivered or given up, emails queued, channel ARI ranges not yet pushed,
@@ -30,7 +27,7 @@ const COUNTS: Record<keyof Backlog, { table: string; where: string; hotel: strin
   webhook_deliveries_pending: { table: 'webhook_deliveries', where: "status = 'pending'", hotel: 'hotel_id' },
   emails_pending: { table: 'email_outbox', where: "status = 'queued'", hotel: 'hotel_id' },
   channel_ari_dirty: { table: 'channel_ari_dirty', where: '1 = 1', hotel: 'hotel_id' },
-  dead_letters: { table: 'dead_letters', where: 'replayed_at IS NULL', hotel: DEAD_LETTER_HOTEL },
+  dead_letters: { table: 'dead_letters', where: 'replayed_at IS NULL', hotel: 'hotel_id' },
 };
 
 export function emptyBacklog(): Backlog {

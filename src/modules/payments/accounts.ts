@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
-import { paymentConnections } from './payments.table';
+import { hotels } from '../catalog/catalog.table';
+import { hotelIntegrations } from '../integrations/integrations.table';
+import { hotelPaymentSettings, paymentConnections } from './payments.table';
 import type { SquareAccount } from './square.client';
 import { decryptToken } from './token-crypto';
 
@@ -25,7 +27,32 @@ export async function squareAccountFor(
   kind?: SquareAccount['kind'],
 ): Promise<SquareAccount> {
   if (kind === 'platform') return platformAccount(deps.config, hotelId);
-  const connection = await deps.db
+  const [connection, settings] = await Promise.all([
+    connectionOf(deps, hotelId),
+    kind === undefined ? gatewaySettingsOf(deps, hotelId) : undefined,
+  ]);
+  // Checked before the account, so a hotel that turned payments off hears that, not "not configured".
+  if (settings && !settings.enabled) throw new AppError('invalid_state', 'Payments are turned off for this hotel.');
+  const account = await accountOf(deps, hotelId, connection, kind);
+  return settings?.timeoutMs == null ? account : { ...account, timeoutMs: settings.timeoutMs };
+}
+
+/**
+ * A new payment's switches: the hotel's payment_gateway.enabled (hotel_payment_settings) and its
+ * booking_engine.timeout (hotel_integrations), both set through /hotels/{hotel_id}/integrations.
+ */
+async function gatewaySettingsOf(deps: Pick<Deps, 'db'>, hotelId: string) {
+  const [row] = await deps.db
+    .select({ enabled: hotelPaymentSettings.paymentsEnabled, timeoutMs: hotelIntegrations.bookingEngineTimeoutMs })
+    .from(hotels)
+    .leftJoin(hotelPaymentSettings, eq(hotelPaymentSettings.hotelId, hotels.id))
+    .leftJoin(hotelIntegrations, eq(hotelIntegrations.hotelId, hotels.id))
+    .where(eq(hotels.id, hotelId));
+  return { enabled: row?.enabled ?? true, timeoutMs: row?.timeoutMs ?? null };
+}
+
+function connectionOf(deps: Pick<Deps, 'db'>, hotelId: string) {
+  return deps.db
     .select({
       status: paymentConnections.status,
       accessTokenEnc: paymentConnections.accessTokenEnc,
@@ -35,6 +62,14 @@ export async function squareAccountFor(
     .from(paymentConnections)
     .where(eq(paymentConnections.hotelId, hotelId))
     .get();
+}
+
+async function accountOf(
+  deps: Pick<Deps, 'config' | 'now'>,
+  hotelId: string,
+  connection: Awaited<ReturnType<typeof connectionOf>>,
+  kind: SquareAccount['kind'] | undefined,
+): Promise<SquareAccount> {
   if (connection && connection.status !== 'revoked') {
     const key = deps.config.PAYMENT_TOKEN_ENCRYPTION_KEY;
     const unusable = () =>

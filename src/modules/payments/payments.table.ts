@@ -265,5 +265,7 @@ export const hotelPaymentSettings = sqliteTable('hotel_payment_settings', {
   autoRefundOnCancel: integer('auto_refund_on_cancel', { mode: 'boolean' }).notNull().default(false),
   /** Authorise every payment first and keep the ones Square rates HIGH risk held for a review. */
   holdHighRisk: integer('hold_high_risk', { mode: 'boolean' }).notNull().default(false),
+  /** Off: the hotel takes no payments (the gateway is refused before Square is called). */
+  paymentsEnabled: integer('payments_enabled', { mode: 'boolean' }).notNull().default(true),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

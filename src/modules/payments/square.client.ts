@@ -22,6 +22,8 @@ export type SquareAccount = {
   locationId: string;
   /** The hotel the calls are for (integration metrics); absent for the platform's own calls (OAuth). */
   hotelId?: string;
+  /** How long a call may take: the hotel's booking_engine.timeout, else PAYMENT_GATEWAY_TIMEOUT_MS. */
+  timeoutMs?: number;
 };
 
 export type SquareErrorItem = { category: string; code: string; detail?: string; field?: string };
@@ -49,10 +51,11 @@ export type SquareDeps = Pick<Deps, 'outbound' | 'config' | 'log'>;
 
 export async function callSquare<T>(
   deps: SquareDeps,
-  account: Pick<SquareAccount, 'accessToken' | 'hotelId'>,
+  account: Pick<SquareAccount, 'accessToken' | 'hotelId' | 'timeoutMs'>,
   fn: (client: SquareClient) => Promise<T>,
 ): Promise<SquareCall<T>> {
   const sdk = await loadSquare();
+  const timeoutMs = account.timeoutMs ?? deps.config.PAYMENT_GATEWAY_TIMEOUT_MS;
   // What our transport saw on the last call: the SDK folds timeouts and resets into one error type.
   let transport: 'timeout' | 'network_error' | undefined;
   // The status of the last answer: a 2xx the SDK cannot read is still an answer we do not understand.
@@ -62,7 +65,7 @@ export async function callSquare<T>(
     baseUrl: squareBaseUrl(deps.config),
     maxRetries: 0,
     // Our outbound client enforces the real timeout; the SDK's must not fire first.
-    timeoutInSeconds: Math.ceil(deps.config.PAYMENT_GATEWAY_TIMEOUT_MS / 1000) + 5,
+    timeoutInSeconds: Math.ceil(timeoutMs / 1000) + 5,
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input as RequestInfo, init);
       const result = await deps.outbound({
@@ -72,7 +75,7 @@ export async function callSquare<T>(
         method: request.method,
         headers: Object.fromEntries(request.headers),
         body: request.body ? await request.text() : undefined,
-        timeoutMs: deps.config.PAYMENT_GATEWAY_TIMEOUT_MS,
+        timeoutMs,
       });
       if (!result.ok) {
         transport = result.outcome;

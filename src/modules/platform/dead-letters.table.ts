@@ -19,6 +19,8 @@ export const deadLetters = sqliteTable(
     queue: text('queue').notNull(),
     messageId: text('message_id').notNull(),
     jobType: text('job_type'),
+    /** The hotel the job was for, when its payload names one (`hotel_id` / `hotelId`). */
+    hotelId: text('hotel_id'),
     payload: text('payload').notNull(),
     reason: text('reason', { enum: DEAD_LETTER_REASONS }).notNull(),
     error: text('error'),
@@ -26,7 +28,11 @@ export const deadLetters = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     replayedAt: integer('replayed_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('dead_letters_created').on(t.createdAt), index('dead_letters_message').on(t.queue, t.messageId)],
+  (t) => [
+    index('dead_letters_created').on(t.createdAt),
+    index('dead_letters_message').on(t.queue, t.messageId),
+    index('dead_letters_hotel').on(t.hotelId, t.createdAt),
+  ],
 );
 
 export type DeadLetterRow = typeof deadLetters.$inferSelect;

@@ -7,6 +7,7 @@ import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
+import { assertBookingEngineOn, integrationsOf } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
 import { priceRooms, type RoomRequest } from './booking';
 import { takeUnits } from './inventory';
@@ -104,10 +105,11 @@ export async function createReservation(
   const roomPath = (i: number, f: string) => (fromRooms ? `rooms.${i}.${f}` : f);
   const stay = { checkIn: body.check_in, checkOut: body.check_out };
   const session = deps.d1.withSession('first-primary');
-  const { ctx, rooms } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
-    checkWindow: true,
-    now,
-  });
+  const [{ ctx, rooms }, settings] = await Promise.all([
+    priceOrThrow(session, body.hotel_id, stay, requests, roomPath, { checkWindow: true, now }),
+    integrationsOf(deps, session, body.hotel_id),
+  ]);
+  assertBookingEngineOn(settings, body.hotel_id);
 
   const email = body.guest.email.toLowerCase();
   const guest = { firstName: body.guest.first_name, lastName: body.guest.last_name, phone: body.guest.phone ?? null };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays } from '../../../lib/dates';
 import { defineJob, type JobEnvelope } from '../../../lib/job';
+import { integrationsOf } from '../../integrations/integrations.service';
 import { type DirtyRange, planScopes } from './plan';
 import { ariSendJob } from './send.job';
 
@@ -29,6 +30,8 @@ export const ariPushJob = defineJob({
   schema: z.object({ hotel_id: z.string().min(1) }),
   handle: async ({ hotel_id }, deps) => {
     if (!deps.config.OTA_INTEGRATION_ENABLED) return;
+    // A hotel with OTA turned off keeps its changed ranges; they go out once it is turned on again.
+    if (!(await integrationsOf(deps, deps.d1, hotel_id)).ota_integration.enabled) return;
     const { results: rows } = await deps.d1
       .prepare(
         `SELECT id, channel_id, room_type_id, from_date, to_date, availability, rates FROM channel_ari_dirty

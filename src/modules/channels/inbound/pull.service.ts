@@ -21,8 +21,9 @@ export type PullTools = {
 const SCHEDULE_LIMIT = 200;
 
 /**
- * Starts the pulls that are due: enabled pull-mode channels whose sync interval has passed since their
- * last pull began and that no pull holds. `last_pulled_at` is stamped here, under the same condition,
+ * Starts the pulls that are due: enabled pull-mode channels of hotels that have not turned OTA off
+ * (/hotels/{hotel_id}/integrations) whose sync interval has passed since their last pull began and
+ * that no pull holds. `last_pulled_at` is stamped here, under the same condition,
  * so two scheduling runs (a queue that lags a minute) never start one channel twice; a pull's retries
  * are its job's, not the cron's.
  */
@@ -33,6 +34,7 @@ export async function scheduleDuePulls(deps: Deps, at: number): Promise<string[]
         WHERE id IN (
           SELECT id FROM channels
            WHERE enabled = 1 AND mode = 'pull'
+             AND NOT EXISTS (SELECT 1 FROM hotel_integrations h WHERE h.hotel_id = channels.hotel_id AND h.ota_enabled = 0)
              AND (pull_claimed_until IS NULL OR pull_claimed_until <= ?1)
              AND (last_pulled_at IS NULL OR last_pulled_at + sync_interval_seconds * 1000 <= ?1)
            ORDER BY last_pulled_at IS NOT NULL, last_pulled_at

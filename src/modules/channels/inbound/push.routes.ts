@@ -5,8 +5,10 @@ import { depsFromContext } from '../../../deps';
 import type { AppEnv } from '../../../env';
 import { AppError, type ErrorCode } from '../../../errors';
 import { timingSafeEqualStrings } from '../../../lib/crypto';
+import { ipAllowed } from '../../../lib/ip';
 import { createRouter } from '../../../lib/openapi';
 import { partnerRoute } from '../../auth/partner-route';
+import { integrationsOf } from '../../integrations/integrations.service';
 import { loadChannelRow } from '../channels.repo';
 import type { ChannelRow } from '../channels.table';
 import { CredentialsUnavailable, openCredentials } from '../credentials';
@@ -82,6 +84,13 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
     timingSafeEqualStrings(given.password, expected.password),
   ]);
   if (!row || !user || !password) return false;
+  // Checked once the caller proved it is the channel, so an address probe learns nothing about channels.
+  if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
+    throw new AppError('forbidden', 'This channel does not accept pushes from this address.');
+  }
+  if (!(await integrationsOf({ config }, c.env.DB, row.hotelId)).ota_integration.enabled) {
+    throw new AppError('forbidden', 'OTA connectivity is turned off for this hotel.');
+  }
   authenticated.set(c.req.raw, row);
   c.set('integrationHotel', row.hotelId);
   // The audit trail records this channel (not an anonymous caller) for what follows, in its hotel.
@@ -122,7 +131,7 @@ export function otaPushRoutes(tools: PullTools) {
           'A message is read completely before anything is imported; a re-delivered message changes nothing and ' +
           'gets the same answer. Every refusal is an OTA `Errors` body (`Type` from the EWT list, `Code` from ERR), ' +
           'never problem+json: 401 for missing or wrong credentials or an unknown channel (EWT 4, ERR 497), 403 ' +
-          'for a disabled channel (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity ' +
+          'for a disabled channel or a push from an address outside the channel’s `allowed_ips` (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity ' +
           'declarations, or is not one of the messages above (EWT 7 or 2), 413 over 1 MB, 415 for another media ' +
           'type, 503 when OTA connectivity is turned off or the reservations could not be stored (send again).',
         request: {
@@ -133,7 +142,7 @@ export function otaPushRoutes(tools: PullTools) {
           200: xmlAnswer('OTA_HotelResNotifRS / OTA_HotelResModifyNotifRS / OTA_PingRS'),
           400: xmlAnswer('OTA Errors: unreadable or unsupported message'),
           401: xmlAnswer('OTA Errors: credentials missing or wrong'),
-          403: xmlAnswer('OTA Errors: channel disabled'),
+          403: xmlAnswer('OTA Errors: channel disabled, or address not in its allowed_ips'),
           413: xmlAnswer('OTA Errors: message over 1 MB'),
           415: xmlAnswer('OTA Errors: not sent as XML'),
           429: xmlAnswer('OTA Errors: too many requests'),
