@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ConfigError, loadConfig } from './config';
@@ -26,6 +25,7 @@ import { eventRoutes } from './modules/events/events.routes';
 import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { tokenRoutes } from './modules/oauth/token.routes';
+import { docsRoutes } from './modules/pages/docs.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
 import { connectionRoutes } from './modules/payments/connections.routes';
 import { folioRoutes } from './modules/payments/folio.routes';
@@ -110,7 +110,7 @@ export function createApp() {
     scheme: 'basic',
     description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
+  app.route('/', docsRoutes);
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
   const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
