@@ -26,6 +26,8 @@ import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { tokenRoutes } from './modules/oauth/token.routes';
 import { docsRoutes } from './modules/pages/docs.routes';
+import { statusRoutes } from './modules/pages/status.routes';
+import { statusLinkRoutes } from './modules/pages/status-links.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
 import { connectionRoutes } from './modules/payments/connections.routes';
 import { folioRoutes } from './modules/payments/folio.routes';
@@ -112,8 +114,9 @@ export function createApp() {
   });
   app.route('/', docsRoutes);
 
-  // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
-  const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
+  // The OAuth endpoints (/oauth/*, RFC 8414 metadata) and the status page (/status, /status/data; a Hono
+  // wildcard also matches its bare prefix) sit outside /api but need the same config and limits.
+  const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server', '/status/*'];
   for (const path of configuredPaths) app.use(path, configured);
   // Before the body limit: an OTA partner hears every refusal, the limit's included, as an OTA Errors body.
   app.use('/api/v1/ota/*', otaErrorFormat);
@@ -165,6 +168,8 @@ export function createApp() {
   app.route('/api/v1', channelRoutes);
   app.route('/api/v1', channelReservationRoutes);
   app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
+  app.route('/api/v1', statusLinkRoutes);
+  app.route('/', statusRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
