@@ -87,7 +87,7 @@ function align(lines) {
 
 function chart(container, title, unit, lines) {
   const figure = el('figure', null, 'chart');
-  figure.append(el('figcaption', title));
+  figure.append(el('figcaption', unit ? `${title} (${unit})` : title));
   container.append(figure);
   if (lines.length === 0 || lines.every((line) => line.points.length === 0)) {
     figure.append(el('p', 'No data in the last 24 hours.', 'empty'));
@@ -107,7 +107,7 @@ function chart(container, title, unit, lines) {
         value: (_u, v) => (v === null || v === undefined ? '—' : `${Number(v.toFixed(2))} ${unit}`),
       })),
     ],
-    axes: [{}, { size: 60, values: (_u, ticks) => ticks.map((v) => `${v} ${unit}`) }],
+    axes: [{}, { size: 60 }],
   };
   new window.uPlot(options, align(lines), figure);
 }
@@ -144,7 +144,7 @@ function drawCharts(metrics) {
   chart(
     container,
     'Backlog',
-    '',
+    'items',
     Object.entries(BACKLOG).map(([key, label]) => ({
       label,
       empty: null,
