@@ -6,6 +6,7 @@ import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
 import { errorFields, Logger } from './lib/log';
+import { routeAlias } from './lib/openapi';
 import { corsPreflight, corsResponse } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ariRoutes } from './modules/availability/ari.routes';
@@ -39,6 +40,7 @@ import { ensureMigrated } from './modules/platform/dev-migrations';
 import { platformRoutes } from './modules/platform/platform.routes';
 import { hotelReservationRoutes } from './modules/reservations/hotel-reservations.routes';
 import { reservationRoutes } from './modules/reservations/reservations.routes';
+import { registerWebhooks } from './modules/webhooks/webhooks.document';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -112,6 +114,7 @@ export function createApp() {
     scheme: 'basic',
     description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
   });
+  registerWebhooks(app);
   app.route('/', docsRoutes);
 
   // The OAuth endpoints (/oauth/*, RFC 8414 metadata) and the status page (/status, /status/data; a Hono
@@ -140,24 +143,24 @@ export function createApp() {
   app.route('/', tokenRoutes);
   app.route('/api/v1', catalogRoutes);
   app.route('/api/v1/booking-engine', bookingEngineCatalogRoutes);
-  app.route('/api/booking-engine', bookingEngineCatalogRoutes);
+  routeAlias(app, '/api/booking-engine', bookingEngineCatalogRoutes);
   app.route('/api/v1', ariRoutes);
   app.route('/api/v1', resyncRoutes);
   app.route('/api/v1/booking-engine', availabilityRoutes);
-  app.route('/api/booking-engine', availabilityRoutes);
+  routeAlias(app, '/api/booking-engine', availabilityRoutes);
   app.route('/api/v1/booking-engine', reservationRoutes);
-  app.route('/api/booking-engine', reservationRoutes);
+  routeAlias(app, '/api/booking-engine', reservationRoutes);
   app.route('/api/v1', hotelReservationRoutes);
   app.route('/api/v1', eventRoutes);
   app.route('/api/v1', cardRoutes);
   app.route('/api/v1', webhookRoutes);
   app.route('/api/v1', paymentRoutes);
-  app.route('/api', paymentRoutes);
+  routeAlias(app, '/api', paymentRoutes);
   app.route('/api/v1', hotelPaymentRoutes);
   app.route('/api/v1', refundRoutes);
-  app.route('/api', refundRoutes);
+  routeAlias(app, '/api', refundRoutes);
   app.route('/api/v1/booking-engine', folioRoutes);
-  app.route('/api/booking-engine', folioRoutes);
+  routeAlias(app, '/api/booking-engine', folioRoutes);
   app.route('/api/v1', paymentSettingsRoutes);
   app.route('/api/v1', squareWebhookRoutes);
   app.route('/api/v1', connectionRoutes);

@@ -1,4 +1,5 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
@@ -22,6 +23,28 @@ export function createRouter() {
       }
     },
   });
+}
+
+/** Appended to the operation ids of a router mounted again at a seed (unversioned) path. */
+export const UNVERSIONED_SUFFIX = 'Unversioned';
+
+/**
+ * Mounts `router` a second time at the seed's unversioned `prefix` (CONTRACT: the seed's paths are aliases
+ * served by the same router). Its operations are documented there too, but an operationId names one
+ * operation in the whole document, so the alias's ids get UNVERSIONED_SUFFIX (`createReservation` at
+ * /api/v1/booking-engine, `createReservationUnversioned` at /api/booking-engine).
+ */
+export function routeAlias<S extends Schema, B extends string>(
+  app: OpenAPIHono<AppEnv>,
+  prefix: string,
+  router: OpenAPIHono<AppEnv, S, B>,
+) {
+  const before = app.openAPIRegistry.definitions.length;
+  app.route(prefix, router);
+  // route() registered copies of the router's definitions: renaming them leaves the versioned ones alone.
+  for (const def of app.openAPIRegistry.definitions.slice(before)) {
+    if (def.type === 'route' && def.route.operationId) def.route.operationId += UNVERSIONED_SUFFIX;
+  }
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;

@@ -43,6 +43,24 @@ describe('API documentation', () => {
     );
   });
 
+  it('offers no union whose alternatives are the same schema (a client generator could not tell them apart)', async () => {
+    const doc = await (await call('GET', '/openapi.json', { auth: null })).json<any>();
+    const repeated: string[] = [];
+    // Arrays too: Object.entries walks their items.
+    const visit = (node: unknown, at: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value)) {
+          const alternatives = value.map((v) => JSON.stringify(v));
+          if (new Set(alternatives).size < alternatives.length) repeated.push(`${at}/${key}`);
+        }
+        visit(value, `${at}/${key}`);
+      }
+    };
+    visit(doc, '#');
+    expect(repeated).toEqual([]);
+  });
+
   it('serves the docs UI as HTML without auth', async () => {
     const res = await call('GET', '/docs', { auth: null });
     expect(res.status).toBe(200);

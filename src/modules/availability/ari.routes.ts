@@ -16,6 +16,7 @@ export const ariRoutes = createRouter()
       method: 'put',
       path: '/hotels/{hotel_id}/ari',
       tags,
+      operationId: 'updateAri',
       summary: 'Bulk-update availability, rates and restrictions',
       description:
         'Date ranges are inclusive and may be limited to weekdays. `inventory` is units to sell per night for ' +
@@ -38,6 +39,7 @@ export const ariRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/ari',
       tags,
+      operationId: 'getAriCalendar',
       summary: 'Read the ARI calendar',
       description:
         'At most 731 days and 50,000 nights (days × (room types + room types in rate plans)) per read; a larger ' +

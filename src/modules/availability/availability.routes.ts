@@ -12,6 +12,7 @@ export const availabilityRoutes = createRouter().openapi(
     method: 'post',
     path: '/availability',
     tags: ['Booking engine'],
+    operationId: 'searchAvailability',
     summary: 'Search availability and prices for a stay',
     description:
       'Every room type that fits the party with units left on every night, and each rate plan that is open, ' +

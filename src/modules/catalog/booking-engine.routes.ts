@@ -21,6 +21,7 @@ export const bookingEngineCatalogRoutes = createRouter()
       method: 'get',
       path: '/hotels',
       tags,
+      operationId: 'listBookableHotels',
       summary: 'List the active hotels this credential may access',
       request: { query: PaginationQuery },
       responses: { 200: jsonContent(HotelPage, 'A page of hotels, newest first'), ...errorResponses() },
@@ -40,6 +41,7 @@ export const bookingEngineCatalogRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}',
       tags,
+      operationId: 'getBookableHotel',
       summary: 'Get an active hotel with its bookable room types and rate plans',
       description:
         'Rate plans list only their active room types; a plan left with none is omitted. ' +
@@ -65,6 +67,7 @@ export const bookingEngineCatalogRoutes = createRouter()
       method: 'get',
       path: '/room-types',
       tags,
+      operationId: 'listBookableRoomTypes',
       summary: 'List the active room types of a hotel',
       request: { query: RoomTypesQuery },
       responses: {

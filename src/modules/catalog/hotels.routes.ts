@@ -36,6 +36,7 @@ export const hotelRoutes = createRouter()
         method: 'post',
         path: '/hotels',
         tags,
+        operationId: 'createHotel',
         summary: 'Create a hotel',
         description: 'Needs a credential that is not restricted to particular hotels (`hotel_ids: null`).',
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateHotelBody) },
@@ -55,6 +56,7 @@ export const hotelRoutes = createRouter()
       method: 'get',
       path: '/hotels',
       tags,
+      operationId: 'listHotels',
       summary: 'List the hotels this credential may access',
       request: { query: StatusListQuery },
       responses: { 200: jsonContent(HotelPage, 'A page of hotels, newest first'), ...errorResponses() },
@@ -74,6 +76,7 @@ export const hotelRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}',
       tags,
+      operationId: 'getHotel',
       summary: 'Get a hotel',
       request: { params: HotelParam },
       responses: { 200: jsonContent(HotelSchema, 'The hotel'), ...errorResponses(404) },
@@ -88,6 +91,7 @@ export const hotelRoutes = createRouter()
       method: 'patch',
       path: '/hotels/{hotel_id}',
       tags,
+      operationId: 'updateHotel',
       summary: 'Update a hotel',
       description:
         'Partial update. `address`, `contact` and `policies` merge key by key (null removes a key); arrays are ' +
@@ -107,6 +111,7 @@ export const hotelRoutes = createRouter()
       method: 'delete',
       path: '/hotels/{hotel_id}',
       tags,
+      operationId: 'deactivateHotel',
       summary: 'Deactivate a hotel',
       description:
         'Sets `status` to `inactive`; the record stays. Booking widgets no longer see the hotel. Idempotent.',

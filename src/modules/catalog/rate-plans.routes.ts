@@ -33,6 +33,7 @@ export const ratePlanRoutes = createRouter()
         method: 'post',
         path: '/hotels/{hotel_id}/rate-plans',
         tags,
+        operationId: 'createRatePlan',
         summary: 'Create a rate plan',
         description:
           '`code` is unique per hotel (409). Every `room_type_ids` entry must be a room type of this hotel (404). ' +
@@ -55,6 +56,7 @@ export const ratePlanRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/rate-plans',
       tags,
+      operationId: 'listRatePlans',
       summary: 'List a hotel’s rate plans',
       request: { params: HotelParam, query: StatusListQuery },
       responses: {
@@ -75,6 +77,7 @@ export const ratePlanRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
       tags,
+      operationId: 'getRatePlan',
       summary: 'Get a rate plan',
       request: { params: RatePlanParam },
       responses: { 200: jsonContent(RatePlanSchema, 'The rate plan'), ...errorResponses(404) },
@@ -91,6 +94,7 @@ export const ratePlanRoutes = createRouter()
       method: 'patch',
       path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
       tags,
+      operationId: 'updateRatePlan',
       summary: 'Update a rate plan',
       description: 'Partial update; `room_type_ids` and `cancellation_policy` are replaced whole.',
       request: { params: RatePlanParam, body: jsonBody(UpdateRatePlanBody) },
@@ -110,6 +114,7 @@ export const ratePlanRoutes = createRouter()
       method: 'delete',
       path: '/hotels/{hotel_id}/rate-plans/{rate_plan_id}',
       tags,
+      operationId: 'deactivateRatePlan',
       summary: 'Deactivate a rate plan',
       description: 'Sets `status` to `inactive`; booking widgets and searches no longer offer it. Idempotent.',
       request: { params: RatePlanParam },

@@ -33,6 +33,7 @@ export const roomTypeRoutes = createRouter()
         method: 'post',
         path: '/hotels/{hotel_id}/room-types',
         tags,
+        operationId: 'createRoomType',
         summary: 'Create a room type',
         description:
           '`code` is unique per hotel (409). `max_occupancy` defaults to max_adults + max_children and must lie ' +
@@ -55,6 +56,7 @@ export const roomTypeRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/room-types',
       tags,
+      operationId: 'listRoomTypes',
       summary: 'List a hotel’s room types',
       request: { params: HotelParam, query: StatusListQuery },
       responses: {
@@ -75,6 +77,7 @@ export const roomTypeRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/room-types/{room_type_id}',
       tags,
+      operationId: 'getRoomType',
       summary: 'Get a room type',
       request: { params: RoomTypeParam },
       responses: { 200: jsonContent(RoomTypeSchema, 'The room type'), ...errorResponses(404) },
@@ -91,6 +94,7 @@ export const roomTypeRoutes = createRouter()
       method: 'patch',
       path: '/hotels/{hotel_id}/room-types/{room_type_id}',
       tags,
+      operationId: 'updateRoomType',
       summary: 'Update a room type',
       description: 'Partial update; the resulting occupancy is checked as a whole.',
       request: { params: RoomTypeParam, body: jsonBody(UpdateRoomTypeBody) },
@@ -110,6 +114,7 @@ export const roomTypeRoutes = createRouter()
       method: 'delete',
       path: '/hotels/{hotel_id}/room-types/{room_type_id}',
       tags,
+      operationId: 'deactivateRoomType',
       summary: 'Deactivate a room type',
       description: 'Sets `status` to `inactive`; booking widgets and searches no longer offer it. Idempotent.',
       request: { params: RoomTypeParam },

@@ -45,6 +45,7 @@ export const channelRoutes = createRouter()
         method: 'post',
         path: '/hotels/{hotel_id}/channels',
         tags,
+        operationId: 'createChannel',
         summary: 'Connect the hotel to an OTA channel',
         description:
           'Providers `ota_xml` (a generic OpenTravel 2015A partner) and `booking_com`; `expedia` and `airbnb` are ' +
@@ -72,6 +73,7 @@ export const channelRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/channels',
       tags,
+      operationId: 'listChannels',
       summary: 'The hotel’s channels, newest first',
       request: { params: HotelParam, query: PaginationQuery },
       responses: {
@@ -92,6 +94,7 @@ export const channelRoutes = createRouter()
       method: 'get',
       path: '/channels/{id}',
       tags,
+      operationId: 'getChannel',
       summary: 'Get a channel',
       request: { params: IdParam },
       responses: { 200: jsonContent(ChannelSchema, 'The channel (never its credentials)'), ...errorResponses(404) },
@@ -106,6 +109,7 @@ export const channelRoutes = createRouter()
       method: 'patch',
       path: '/channels/{id}',
       tags,
+      operationId: 'updateChannel',
       summary: 'Change a channel',
       description:
         '`credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing ' +
@@ -125,6 +129,7 @@ export const channelRoutes = createRouter()
       method: 'delete',
       path: '/channels/{id}',
       tags,
+      operationId: 'deleteChannel',
       summary: 'Delete a channel with its mappings and message log',
       description:
         'Reservations it brought stay ours. A channel with reservations waiting to be accepted or rejected is a 409.',
@@ -141,6 +146,7 @@ export const channelRoutes = createRouter()
       method: 'get',
       path: '/channels/{id}/mappings',
       tags,
+      operationId: 'listChannelMappings',
       summary: 'The channel’s room type / rate plan ↔ channel code mappings',
       request: { params: IdParam },
       responses: { 200: jsonContent(MappingsList, 'Every mapping of the channel'), ...errorResponses(404) },
@@ -156,6 +162,7 @@ export const channelRoutes = createRouter()
       method: 'put',
       path: '/channels/{id}/mappings',
       tags,
+      operationId: 'replaceChannelMappings',
       summary: 'Replace the channel’s mappings',
       description:
         'The whole set, replaced at once (an empty array removes every mapping). Each room type and rate plan must ' +
@@ -175,6 +182,7 @@ export const channelRoutes = createRouter()
       method: 'get',
       path: '/channels/{id}/health',
       tags,
+      operationId: 'getChannelHealth',
       summary: 'Sync health: last success and error, 24 h success rate, backlog, reservations',
       request: { params: IdParam },
       responses: { 200: jsonContent(ChannelHealthSchema, 'The channel’s health'), ...errorResponses(404) },
@@ -190,6 +198,7 @@ export const channelRoutes = createRouter()
       method: 'get',
       path: '/channels/{id}/messages',
       tags,
+      operationId: 'listChannelMessages',
       summary: 'The XML exchanged with the channel, newest first (kept 30 days)',
       description:
         'Credentials and card data are redacted before a body is stored; bodies over 64,000 characters are cut.',

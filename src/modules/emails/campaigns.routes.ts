@@ -90,6 +90,7 @@ export const campaignRoutes = createRouter()
         method: 'post',
         path: '/hotels/{hotel_id}/campaigns',
         tags,
+        operationId: 'createCampaign',
         summary: 'Schedule a marketing campaign',
         description:
           'Template variables: guest_first_name, guest_last_name, guest_name, hotel_name, hotel_email, ' +
@@ -111,6 +112,7 @@ export const campaignRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/campaigns',
       tags,
+      operationId: 'listCampaigns',
       summary: 'The hotel’s campaigns, newest first',
       request: { params: HotelParam, query: PaginationQuery },
       responses: {
@@ -139,6 +141,7 @@ export const campaignRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/campaigns/{id}',
       tags,
+      operationId: 'getCampaign',
       summary: 'One campaign with its progress',
       request: { params: CampaignParam },
       responses: { 200: jsonContent(CampaignSchema, 'The campaign'), ...errorResponses(404) },
@@ -154,6 +157,7 @@ export const campaignRoutes = createRouter()
       method: 'post',
       path: '/hotels/{hotel_id}/campaigns/{id}/cancel',
       tags,
+      operationId: 'cancelCampaign',
       summary: 'Cancel a campaign: no further batch is sent',
       description: 'Emails already in the outbox still go out. Cancelling twice answers the cancelled campaign.',
       request: { params: CampaignParam },

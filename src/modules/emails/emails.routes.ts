@@ -24,6 +24,7 @@ export const emailRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/emails',
       tags,
+      operationId: 'listEmails',
       summary: 'The hotel’s email outbox, newest first',
       description: 'Every email decided for the hotel: `queued`, `sent`, `failed` (with `last_error`) or `suppressed`.',
       request: { params: z.object({ hotel_id: z.string().min(1).max(64) }), query: ListQuery },
@@ -47,6 +48,7 @@ export const emailRoutes = createRouter()
       method: 'get',
       path: '/emails/{id}',
       tags,
+      operationId: 'getEmail',
       summary: 'One email: status, attempts, last error, Message-ID',
       request: { params: IdParam },
       responses: { 200: jsonContent(EmailSchema, 'The email'), ...errorResponses(404) },
@@ -61,6 +63,7 @@ export const emailRoutes = createRouter()
       method: 'get',
       path: '/emails/{id}/raw',
       tags,
+      operationId: 'getRawEmail',
       summary: 'The message exactly as sent (message/rfc822), kept 30 days',
       request: { params: IdParam },
       responses: {

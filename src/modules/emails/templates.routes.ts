@@ -43,6 +43,7 @@ export const templateRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/email-templates',
       tags,
+      operationId: 'listEmailTemplates',
       summary: 'Every email template of the hotel in a language (its own or the default)',
       request: { params: HotelParam, query: LanguageQuery },
       responses: { 200: jsonContent(TemplateListSchema, 'One entry per template key'), ...errorResponses(404) },
@@ -58,6 +59,7 @@ export const templateRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/email-templates/{key}',
       tags,
+      operationId: 'getEmailTemplate',
       summary: 'An email template: the hotel’s own in that language, else the shipped default',
       request: { params: TemplateKeyParam, query: LanguageQuery },
       responses: { 200: jsonContent(TemplateSchema, 'The template and its variables'), ...errorResponses(404) },
@@ -73,6 +75,7 @@ export const templateRoutes = createRouter()
       method: 'put',
       path: '/hotels/{hotel_id}/email-templates/{key}',
       tags,
+      operationId: 'saveEmailTemplate',
       summary: 'Save the hotel’s version of a template in a language',
       description:
         'Subject (one line), HTML and text with `{{variable}}` placeholders. A variable the template key does not ' +
@@ -92,6 +95,7 @@ export const templateRoutes = createRouter()
       method: 'delete',
       path: '/hotels/{hotel_id}/email-templates/{key}',
       tags,
+      operationId: 'deleteEmailTemplate',
       summary: 'Delete the hotel’s version of a template (the default applies again)',
       request: { params: TemplateKeyParam, query: LanguageQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
@@ -108,6 +112,7 @@ export const templateRoutes = createRouter()
       method: 'post',
       path: '/hotels/{hotel_id}/email-templates/{key}/preview',
       tags,
+      operationId: 'previewEmailTemplate',
       summary: 'Render a template with sample data',
       description:
         'Renders the current template, or the `subject`/`html`/`text` sent (checked as a save would be), with ' +
@@ -128,6 +133,7 @@ export const templateRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/email-settings',
       tags,
+      operationId: 'getEmailSettings',
       summary: 'Which email automations the hotel sends, its email language, pre-arrival timing',
       request: { params: HotelParam },
       responses: { 200: jsonContent(SettingsSchema, 'The settings'), ...errorResponses(404) },
@@ -143,6 +149,7 @@ export const templateRoutes = createRouter()
       method: 'put',
       path: '/hotels/{hotel_id}/email-settings',
       tags,
+      operationId: 'updateEmailSettings',
       summary: 'Change the email settings (only the fields sent change)',
       request: { params: HotelParam, body: jsonBody(SettingsBody) },
       responses: { 200: jsonContent(SettingsSchema, 'The settings'), ...errorResponses(404, 415) },

@@ -28,6 +28,7 @@ export const unsubscribeRoutes = createRouter()
       method: 'get',
       path: '/email/unsubscribe',
       tags,
+      operationId: 'getUnsubscribePage',
       summary: 'Unsubscribe page (a button that POSTs the one-click unsubscribe)',
       description: 'Opening the link changes nothing (mail scanners open links); the button does.',
       security: [],
@@ -52,6 +53,7 @@ export const unsubscribeRoutes = createRouter()
       method: 'post',
       path: '/email/unsubscribe',
       tags,
+      operationId: 'unsubscribeRecipient',
       summary: 'One-click unsubscribe (RFC 8058)',
       description:
         'The `List-Unsubscribe` target of marketing email: mail clients POST `List-Unsubscribe=One-Click` ' +

@@ -25,6 +25,7 @@ export const eventRoutes = createRouter().openapi(
     method: 'get',
     path: '/events',
     tags: ['Events'],
+    operationId: 'listEvents',
     summary: 'Read the event log',
     description:
       'Committed domain events in commit order, for backfill after downtime: pass the last id you have as ' +

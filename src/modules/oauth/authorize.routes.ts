@@ -89,6 +89,7 @@ export const authorizeRoutes = createRouter()
       method: 'get',
       path: '/oauth/authorize',
       tags,
+      operationId: 'getAuthorizationPage',
       summary: 'OAuth 2.0 authorization endpoint: the sign-in and consent page',
       description:
         'RFC 6749 §4.1.1 with PKCE (RFC 7636, S256 only). An unknown `client_id` or a `redirect_uri` that ' +
@@ -134,6 +135,7 @@ export const authorizeRoutes = createRouter()
       method: 'post',
       path: '/oauth/authorize',
       tags,
+      operationId: 'submitAuthorizationForm',
       summary: 'Sign-in and consent form submissions',
       description:
         'Form-encoded, from the page itself (CSRF cookie + field). `step=sign_in` takes `api_key` or ' +

@@ -45,6 +45,7 @@ export const oauthRoutes = createRouter()
       method: 'post',
       path: '/oauth/clients',
       tags,
+      operationId: 'createOAuthClient',
       summary: 'Register an OAuth app (platform admin)',
       request: { body: jsonBody(CreateClientBody) },
       responses: {
@@ -63,6 +64,7 @@ export const oauthRoutes = createRouter()
       method: 'get',
       path: '/oauth/clients',
       tags,
+      operationId: 'listOAuthClients',
       summary: 'List OAuth apps (platform admin)',
       request: { query: PaginationQuery },
       responses: { 200: jsonContent(pageOf(ClientSchema, 'OAuthClientPage'), 'A page of apps'), ...errorResponses() },
@@ -78,6 +80,7 @@ export const oauthRoutes = createRouter()
       method: 'get',
       path: '/oauth/clients/{id}',
       tags,
+      operationId: 'getOAuthClient',
       summary: 'Get an OAuth app (platform admin)',
       request: { params: IdParam },
       responses: { 200: jsonContent(ClientSchema, 'The app'), ...errorResponses(404) },
@@ -92,6 +95,7 @@ export const oauthRoutes = createRouter()
       method: 'delete',
       path: '/oauth/clients/{id}',
       tags,
+      operationId: 'deleteOAuthClient',
       summary: 'Delete an OAuth app and revoke all its grants (platform admin)',
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted; its tokens stop working at once' }, ...errorResponses(404) },
@@ -107,6 +111,7 @@ export const oauthRoutes = createRouter()
       method: 'get',
       path: '/oauth/grants',
       tags,
+      operationId: 'listOAuthGrants',
       summary: 'The apps a hotel has authorised',
       request: { query: GrantsQuery },
       responses: {
@@ -140,6 +145,7 @@ export const oauthRoutes = createRouter()
       method: 'delete',
       path: '/oauth/grants/{id}',
       tags,
+      operationId: 'revokeOAuthGrant',
       summary: 'Revoke an app’s authorisation, tokens included',
       description:
         'Takes effect at once: every access and refresh token of the grant is refused from the next request. ' +

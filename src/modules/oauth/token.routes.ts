@@ -60,6 +60,7 @@ export const tokenRoutes = createRouter()
       method: 'post',
       path: '/oauth/token',
       tags,
+      operationId: 'issueOAuthToken',
       summary: 'OAuth 2.0 token endpoint (authorization_code with PKCE, refresh_token)',
       description:
         'RFC 6749 §3.2, form-encoded: `grant_type=authorization_code` with `code`, `redirect_uri`, ' +
@@ -129,6 +130,7 @@ export const tokenRoutes = createRouter()
       method: 'get',
       path: '/.well-known/oauth-authorization-server',
       tags,
+      operationId: 'getOAuthServerMetadata',
       summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
       security: [],
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'The metadata') },

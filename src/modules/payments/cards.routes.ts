@@ -40,6 +40,7 @@ export const cardRoutes = createRouter()
         method: 'post',
         path: '/hotels/{hotel_id}/guests/{guest_id}/cards',
         tags,
+        operationId: 'createGuestCard',
         summary: 'Store a card on file for a guest',
         description:
           'Takes a card token from Square’s Web Payments SDK (and its 3-D Secure `verification_token`), creates the ' +
@@ -83,6 +84,7 @@ export const cardRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/guests/{guest_id}/cards',
       tags,
+      operationId: 'listGuestCards',
       summary: 'List a guest’s cards on file',
       description: 'Newest first, disabled cards included (`status`).',
       request: { params: GuestParam, query: PaginationQuery },
@@ -106,6 +108,7 @@ export const cardRoutes = createRouter()
       method: 'post',
       path: '/hotels/{hotel_id}/guests/{guest_id}/cards/{card_id}/disable',
       tags,
+      operationId: 'disableGuestCard',
       summary: 'Disable a card on file',
       description:
         'Square’s DisableCard, then `status: "disabled"`: the card can no longer be charged. Disabling a disabled ' +

@@ -81,6 +81,7 @@ export const connectionRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/payment-connection/authorize',
       tags,
+      operationId: 'connectSquareAccount',
       summary: "Connect the hotel's own Square account (start Square OAuth)",
       description:
         "Redirects (302) to Square's authorization page (authorization code with PKCE S256 and a signed, " +
@@ -116,6 +117,7 @@ export const connectionRoutes = createRouter()
         method: 'get',
         path: '/payment-connections/square/callback',
         tags,
+        operationId: 'handleSquareOAuthCallback',
         summary: "Square OAuth callback (Square's redirect)",
         description:
           'Called by the browser on its way back from Square. The `state` must be ours, unexpired and unused; ' +
@@ -150,6 +152,7 @@ export const connectionRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/payment-connection',
       tags,
+      operationId: 'getPaymentConnection',
       summary: "The hotel's Square connection",
       description: 'Never the tokens themselves. 404 when the hotel never connected an account.',
       request: { params: HotelParam },
@@ -165,6 +168,7 @@ export const connectionRoutes = createRouter()
       method: 'delete',
       path: '/hotels/{hotel_id}/payment-connection',
       tags,
+      operationId: 'disconnectSquareAccount',
       summary: "Disconnect the hotel's Square account",
       description:
         'Revokes the authorization at Square and marks the connection `revoked`; payments use the platform ' +

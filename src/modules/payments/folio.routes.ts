@@ -76,6 +76,7 @@ export const folioRoutes = createRouter().openapi(
       method: 'get',
       path: '/reservations/{id}/folio',
       tags: ['Payments'],
+      operationId: 'getReservationFolio',
       summary: 'A reservation’s folio',
       description:
         'Charges (room nights; after a cancellation or no-show the cancellation fee), payments (authorisations ' +

@@ -99,11 +99,12 @@ const CREATE_DESCRIPTION =
   '**429** `payment_velocity_exceeded`: too many attempts for this reservation, guest email, card or client ' +
   'address (`limit` names which; `Retry-After`).';
 
-function createRoute(path: '/payments' | '/payments/process', summary: string) {
+function createRoute(path: '/payments' | '/payments/process', operationId: string, summary: string) {
   return securedRoute('payments:write', {
     method: 'post',
     path,
     tags,
+    operationId,
     summary,
     description: CREATE_DESCRIPTION,
     request: { headers: PaymentHeaders, body: jsonBody(PaymentRequest) },
@@ -152,6 +153,7 @@ function reviewRoute(action: 'complete' | 'cancel') {
     method: 'post',
     path: `/payments/{id}/${action}`,
     tags,
+    operationId: action === 'complete' ? 'completePayment' : 'cancelPayment',
     summary: action === 'complete' ? 'Capture an authorised payment' : 'Void an authorised payment',
     description:
       `Only an \`approved\` payment (a deposit, or one held for review) can ${action}; asking again after it ` +
@@ -168,10 +170,10 @@ function reviewRoute(action: 'complete' | 'cancel') {
 
 /** Mounted at /api/v1 and at /api (the seed's `/api/payments/process`). */
 export const paymentRoutes = createRouter()
-  .openapi(createRoute('/payments', 'Take a payment'), async (c) =>
+  .openapi(createRoute('/payments', 'createPayment', 'Take a payment'), async (c) =>
     c.json(await takePayment(c, c.req.valid('json')), 201),
   )
-  .openapi(createRoute('/payments/process', 'Take a payment (seed path)'), async (c) =>
+  .openapi(createRoute('/payments/process', 'processPayment', 'Take a payment (seed path)'), async (c) =>
     c.json(await takePayment(c, c.req.valid('json')), 201),
   )
   .openapi(
@@ -179,6 +181,7 @@ export const paymentRoutes = createRouter()
       method: 'get',
       path: '/payments/{id}',
       tags,
+      operationId: 'getPayment',
       summary: 'A payment',
       request: { params: IdParam },
       responses: { 200: jsonContent(PaymentSchema, 'The payment'), ...errorResponses(404) },
@@ -204,6 +207,7 @@ export const hotelPaymentRoutes = createRouter().openapi(
     method: 'get',
     path: '/hotels/{hotel_id}/payments',
     tags,
+    operationId: 'listHotelPayments',
     summary: 'List a hotel’s payments',
     description: 'Newest first; filter by reservation and status.',
     request: { params: z.object({ hotel_id: z.string().min(1).max(64) }), query: ListQuery },

@@ -66,6 +66,7 @@ export const refundRoutes = createRouter()
         method: 'post',
         path: '/payments/{id}/refunds',
         tags,
+        operationId: 'createRefund',
         summary: 'Refund a payment, partly or fully',
         description:
           'Never more than captured less refunds already asked for (and less any amount under an open dispute): ' +
@@ -117,6 +118,7 @@ export const refundRoutes = createRouter()
       method: 'get',
       path: '/payments/{id}/refunds',
       tags,
+      operationId: 'listPaymentRefunds',
       summary: 'List a payment’s refunds',
       description: 'Newest first: those asked for here, by a cancellation, and those made in Square’s dashboard.',
       request: { params: IdParam },

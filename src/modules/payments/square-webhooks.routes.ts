@@ -33,6 +33,7 @@ export const squareWebhookRoutes = createRouter().openapi(
       method: 'post',
       path: '/webhooks/square',
       tags: ['Payments'],
+      operationId: 'receiveSquareNotification',
       summary: "Receive Square's notifications",
       description:
         'Square calls this URL (its webhook subscription) with `payment.created|updated`, `refund.created|updated`, ' +

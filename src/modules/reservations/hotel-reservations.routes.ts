@@ -43,6 +43,7 @@ export const hotelReservationRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/reservations',
       tags: ['Reservations'],
+      operationId: 'listHotelReservations',
       summary: 'List a hotel’s reservations',
       description:
         'Filters: status, stays overlapping from–to, created_from/created_to, q (guest name, email, confirmation number).',
@@ -59,6 +60,7 @@ export const hotelReservationRoutes = createRouter()
       method: 'get',
       path: '/hotels/{hotel_id}/guests/{guest_id}',
       tags: ['Reservations'],
+      operationId: 'getGuest',
       summary: 'A guest profile with its stays',
       description:
         'The hotel’s profile for one email, and the stays filed under it. Bookings link to a profile by email ' +
@@ -76,6 +78,7 @@ export const hotelReservationRoutes = createRouter()
       method: 'patch',
       path: '/hotels/{hotel_id}/guests/{guest_id}',
       tags: ['Reservations'],
+      operationId: 'updateGuest',
       summary: 'Correct a guest profile',
       description:
         'Hotel-side only. Changes the fields sent; the reservations filed under the profile keep their own guest ' +

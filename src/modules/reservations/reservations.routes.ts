@@ -75,6 +75,7 @@ export const reservationRoutes = createRouter()
         method: 'post',
         path: '/reservations',
         tags,
+        operationId: 'createReservation',
         summary: 'Book one or more rooms',
         description:
           'Re-checks price and restrictions against the database (never the cache) and takes one unit on every ' +
@@ -110,6 +111,7 @@ export const reservationRoutes = createRouter()
       method: 'post',
       path: '/reservations/lookup',
       tags,
+      operationId: 'findReservation',
       summary: 'Find a reservation by confirmation number and guest email',
       description:
         'For a guest coming back to a widget: the reservation whose confirmation number and guest email both ' +
@@ -130,6 +132,7 @@ export const reservationRoutes = createRouter()
       method: 'get',
       path: '/reservations/{id}',
       tags,
+      operationId: 'getReservation',
       summary: 'Get a reservation',
       description: WHO_MAY.trim(),
       request: { params: IdParam, headers: ProofHeaders },
@@ -142,6 +145,7 @@ export const reservationRoutes = createRouter()
       method: 'put',
       path: '/reservations/{id}',
       tags,
+      operationId: 'modifyReservation',
       summary: 'Modify dates, rooms, party, guest or requests',
       description:
         'A changed stay is re-priced at current rates and its inventory moved atomically, or nothing changes ' +
@@ -174,6 +178,7 @@ export const reservationRoutes = createRouter()
       method: 'post',
       path: '/reservations/{id}/cancel',
       tags,
+      operationId: 'cancelReservation',
       summary: 'Cancel a reservation',
       description:
         'Releases the inventory and reports `cancellation_fee` from the booked rate plan’s policy (free until ' +
@@ -197,6 +202,13 @@ const ACTION_SUMMARIES: Record<HotelAction, string> = {
   'no-show': 'Record a no-show (releases the inventory, charges the cancellation penalty)',
 };
 
+const ACTION_OPERATION_IDS: Record<HotelAction, string> = {
+  confirm: 'confirmReservation',
+  'check-in': 'checkInReservation',
+  'check-out': 'checkOutReservation',
+  'no-show': 'markReservationNoShow',
+};
+
 /** Confirming its own hold is the widget's last booking step; arrival, departure and no-show are the hotel's. */
 const ACTION_SCOPES: Record<HotelAction, ScopeRule> = {
   confirm: 'reservations:write',
@@ -211,6 +223,7 @@ for (const action of Object.keys(HOTEL_ACTIONS) as HotelAction[]) {
       method: 'post',
       path: `/reservations/{id}/${action}`,
       tags,
+      operationId: ACTION_OPERATION_IDS[action],
       summary: ACTION_SUMMARIES[action],
       description:
         'Legal transitions only: pending → confirmed; confirmed → checked_in | no_show; checked_in → checked_out.' +

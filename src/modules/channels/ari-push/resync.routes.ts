@@ -26,6 +26,7 @@ export const resyncRoutes = createRouter().openapi(
     method: 'post',
     path: '/channels/{id}/resync',
     tags: ['Channels'],
+    operationId: 'resyncChannel',
     summary: 'Push the full ARI of a date range to one channel',
     description:
       'Queues, without the coalescing delay, OTA_HotelAvailNotifRQ and OTA_HotelRateAmountNotifRQ messages with the ' +

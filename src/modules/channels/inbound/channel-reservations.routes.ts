@@ -26,6 +26,7 @@ function decisionRoute(decision: 'accept' | 'reject') {
     method: 'post',
     path: `${ONE}/${decision}`,
     tags,
+    operationId: `${decision}ChannelReservation`,
     summary: decision === 'accept' ? 'Accept a pending channel reservation' : 'Reject a pending channel reservation',
     description:
       decision === 'accept'
@@ -45,6 +46,7 @@ export const channelReservationRoutes = createRouter()
       method: 'get',
       path: '/channels/{id}/reservations',
       tags,
+      operationId: 'listChannelReservations',
       summary: 'The reservations a channel sent, newest first',
       request: { params: ChannelIdParam, query: ListChannelReservationsQuery },
       responses: {
@@ -89,6 +91,7 @@ export const channelReservationRoutes = createRouter()
       method: 'post',
       path: `${ONE}/reimport`,
       tags,
+      operationId: 'reimportChannelReservation',
       summary: 'Apply a needs_mapping or failed channel reservation again',
       description: 'With the channel’s current mappings; the channel is told once it is on our books.',
       request: { params: ChannelReservationParams },

@@ -106,6 +106,7 @@ export function otaPushRoutes(tools: PullTools) {
         method: 'post',
         path: '/ota/{channel_id}/reservations',
         tags: ['Channels'],
+        operationId: 'receiveOtaReservations',
         summary: 'Receive a channel’s reservations (OTA push)',
         description:
           'A channel (OTA or channel manager) pushes `OTA_HotelResNotifRQ` (new, modified or cancelled reservations) ' +
