@@ -23,6 +23,7 @@ import { emailRoutes } from './modules/emails/emails.routes';
 import { templateRoutes } from './modules/emails/templates.routes';
 import { unsubscribeRoutes } from './modules/emails/unsubscribe.routes';
 import { eventRoutes } from './modules/events/events.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { tokenRoutes } from './modules/oauth/token.routes';
@@ -171,6 +172,7 @@ export function createApp() {
   app.route('/api/v1', channelRoutes);
   app.route('/api/v1', channelReservationRoutes);
   app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
+  app.route('/api/v1', metricsRoutes);
   app.route('/api/v1', statusLinkRoutes);
   app.route('/', statusRoutes);
 

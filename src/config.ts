@@ -4,6 +4,7 @@ import { authConfig } from './modules/auth/auth.config';
 import { availabilityConfig } from './modules/availability/availability.config';
 import { channelsConfig } from './modules/channels/channels.config';
 import { emailsConfig } from './modules/emails/emails.config';
+import { metricsConfig } from './modules/metrics/metrics.config';
 import { paymentsConfig } from './modules/payments/payments.config';
 import { webhooksConfig } from './modules/webhooks/webhooks.config';
 
@@ -23,6 +24,7 @@ const PARTS = [
   paymentsConfig,
   emailsConfig,
   channelsConfig,
+  metricsConfig,
 ] as const;
 
 const ConfigSchema = z
@@ -34,6 +36,7 @@ const ConfigSchema = z
     ...paymentsConfig.shape,
     ...emailsConfig.shape,
     ...channelsConfig.shape,
+    ...metricsConfig.shape,
   })
   .superRefine((values, ctx) => {
     const deployed = values.ENVIRONMENT !== 'development';

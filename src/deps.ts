@@ -8,6 +8,7 @@ import { createOutbound, type Outbound } from './lib/outbound';
 import { type AuditActor, actorOfContext, SYSTEM_ACTOR } from './modules/audit/audit';
 import { bindingMailer, type Mailer } from './modules/emails/mailer';
 import type { Subscriber } from './modules/events/subscribers';
+import { measuredMailer, metricsSink, outboundRecorder } from './modules/metrics/metrics.recorder';
 import { SUBSCRIBERS } from './subscribers';
 
 /** Sends jobs to the JOBS queue; a fake in tests records them. */
@@ -60,6 +61,7 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
   // made on first use only.
   let lazyDb = db;
   let lazyOutbound: Outbound | undefined;
+  const sink = metricsSink(env);
   return {
     d1: env.DB,
     get db() {
@@ -72,12 +74,16 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
     log,
     now: () => new Date(),
     get outbound() {
-      lazyOutbound ??= createOutbound({ fetch: (input, init) => fetch(input, init), log });
+      lazyOutbound ??= createOutbound({
+        fetch: (input, init) => fetch(input, init),
+        log,
+        record: outboundRecorder(sink, { defer, log }),
+      });
       return lazyOutbound;
     },
     defer,
     subscribers: SUBSCRIBERS,
-    mailer: bindingMailer(env.EMAIL),
+    mailer: measuredMailer(bindingMailer(env.EMAIL), sink, { defer, log }),
     actor,
   };
 }

@@ -39,6 +39,8 @@ export type AppEnv = {
     idempotency?: IdempotencyClaim;
     /** Set by a partner route once its partner is verified: who the audit trail records (src/modules/audit). */
     actor?: AuditActor;
+    /** Set by a partner route once it knows which hotel a request is for (integration metrics). */
+    integrationHotel?: string;
     /** Set by a partner route whose partner expects errors in its own format (e.g. OTA XML). */
     renderError?: ErrorRenderer;
   };

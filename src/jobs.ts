@@ -14,6 +14,7 @@ import { dailyEmailsJob, dailyHotelEmailsJob } from './modules/emails/daily.job'
 import { purgeEmailRawJob } from './modules/emails/emails.jobs';
 import { sendEmailJob } from './modules/emails/send.job';
 import { EVENT_JOBS, purgeEventsJob, relaySweepJob } from './modules/events/relay';
+import { purgeMetricsJob, sampleBacklogJob } from './modules/metrics/metrics.jobs';
 import { cancellationRefundJob } from './modules/payments/cancellation-refund';
 import { refreshConnectionJob, sweepConnectionsJob } from './modules/payments/connections.refresh';
 import { reconcilePaymentsJob } from './modules/payments/reconcile.job';
@@ -46,6 +47,8 @@ export const JOBS: readonly JobDefinition[] = [
   purgeChannelMessagesJob,
   ariPushJob,
   ariSendJob,
+  sampleBacklogJob,
+  purgeMetricsJob,
 ];
 
 /**
@@ -72,6 +75,8 @@ export const CRONS: readonly CronRow[] = [
   },
   { name: 'pre-arrival and post-stay emails', cron: '17 3 * * *', enqueue: (at) => [dailyEmailsJob.message({ at })] },
   { name: 'channel message purge', cron: '17 3 * * *', enqueue: (at) => [purgeChannelMessagesJob.message({ at })] },
+  { name: 'integration backlog sample', cron: '* * * * *', enqueue: (at) => [sampleBacklogJob.message({ at })] },
+  { name: 'integration metrics purge', cron: '17 3 * * *', enqueue: (at) => [purgeMetricsJob.message({ at })] },
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));

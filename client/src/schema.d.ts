@@ -1977,6 +1977,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integration health
+         * @description Per integration (`square`, `ota:<provider>`, `webhook`, `email` outbound; `square_webhooks`, `ota_push` inbound) over the last `window_minutes`: calls, failures, success rate, calls per minute, p50/p95 latency, and the last success and last error of the last 24 h. `status`: `idle` (no call in the window), `failing` (under 50 % succeeded), `degraded` (under 95 %, or the latest call failed), else `ok`. `backlog`: work waiting now. A credential restricted to some hotels sees only their calls and backlog; the platform-wide numbers (calls of no one hotel, dead letters without a hotel) only a credential for every hotel.
+         */
+        get: operations["getIntegrationsHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integration metrics over time
+         * @description Time series per integration and direction in buckets of `bucket_minutes` (aligned to the epoch): calls, failures, failure rate (null without calls) and p95 latency; every bucket of the range has a point. `backlog`: the largest backlog sample (taken every minute) in each bucket that has one. Default range: the last 24 hours. A credential restricted to some hotels sees only their calls and backlog; the platform-wide numbers (calls of no one hotel, dead letters without a hotel) only a credential for every hotel.
+         */
+        get: operations["getIntegrationsMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status-links": {
         parameters: {
             query?: never;
@@ -4013,6 +4053,68 @@ export interface components {
                     text: string;
                 } | null;
             };
+        };
+        IntegrationsHealth: {
+            generated_at: string;
+            window: {
+                from: string;
+                to: string;
+            };
+            integrations: components["schemas"]["IntegrationHealth"][];
+            backlog: components["schemas"]["IntegrationBacklog"];
+        };
+        IntegrationHealth: {
+            /** @example ota:booking_com */
+            integration: string;
+            /** @description The hotel asked for; null when several or all count */
+            hotel_id: string | null;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            /** @enum {string} */
+            status: "ok" | "degraded" | "failing" | "idle";
+            requests: number;
+            errors: number;
+            success_rate: number | null;
+            throughput_per_minute: number;
+            latency_ms: {
+                p50: number | null;
+                p95: number | null;
+            };
+            last_success_at: string | null;
+            last_error_at: string | null;
+            last_error: string | null;
+        };
+        IntegrationBacklog: {
+            outbox_pending: number;
+            webhook_deliveries_pending: number;
+            emails_pending: number;
+            channel_ari_dirty: number;
+            dead_letters: number;
+        };
+        IntegrationsMetrics: {
+            from: string;
+            to: string;
+            bucket_seconds: number;
+            series: {
+                integration: string;
+                /** @enum {string} */
+                direction: "outbound" | "inbound";
+                points: {
+                    t: string;
+                    requests: number;
+                    errors: number;
+                    error_rate: number | null;
+                    p95_ms: number | null;
+                }[];
+            }[];
+            backlog: {
+                t: string;
+                outbox_pending: number;
+                webhook_deliveries_pending: number;
+                emails_pending: number;
+                channel_ari_dirty: number;
+                dead_letters: number;
+            }[];
         };
         StatusLink: {
             /**
@@ -14405,6 +14507,132 @@ export interface operations {
                 };
                 content: {
                     "application/xml": string;
+                };
+            };
+        };
+    };
+    getIntegrationsHealth: {
+        parameters: {
+            query?: {
+                /** @description One hotel. Default: every hotel the credential covers (all, for a platform credential). */
+                hotel_id?: string;
+                /** @description Minutes the counts cover: 1–1440, default 60 */
+                window_minutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationsHealth"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntegrationsMetrics: {
+        parameters: {
+            query?: {
+                /** @description One hotel. Default: every hotel the credential covers (all, for a platform credential). */
+                hotel_id?: string;
+                /** @description Default: 24 hours before `to` */
+                from?: string;
+                /** @description Default: now */
+                to?: string;
+                /** @description 1–1440, default 5; at most 1500 buckets in the range */
+                bucket_minutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationsMetrics"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

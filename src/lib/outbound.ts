@@ -5,11 +5,14 @@ import type { Logger } from './log';
  * Every call has a timeout (for the headers and the body together), follows no redirect unless asked (a partner's 3xx is an answer, and a
  * redirect could carry credentials elsewhere), and logs one line with its service, method, host,
  * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
- * The log line is the record of latency and outcome that health metrics read.
+ * Each call is also handed to `record` (integration metrics: src/modules/metrics), with the same
+ * fields and the hotel it was made for.
  */
 export type OutboundRequest = {
   /** Who we are calling, e.g. "square", "webhook", "ota:booking_com": the metrics dimension. */
   service: string;
+  /** The hotel the call is for, when it is for one: the metrics' hotel dimension. */
+  hotelId?: string | null;
   url: string;
   method?: string;
   headers?: Record<string, string>;
@@ -34,12 +37,40 @@ export type OutboundResult =
 
 export type Outbound = (request: OutboundRequest) => Promise<OutboundResult>;
 
+/** What the recorder learns of one call: no URL, header or body. `status` null: no answer. */
+export type OutboundCall = {
+  service: string;
+  hotelId: string | null;
+  outcome: OutboundOutcome;
+  status: number | null;
+  durationMs: number;
+  /** When the call started (epoch ms). */
+  at: number;
+  /** Why it failed, in a few words (`HTTP 503`, `no answer within 10000 ms`); null on a 2xx. */
+  error: string | null;
+};
+
+/** Must not throw or wait: it hands the call on (e.g. to `defer`) and returns. */
+export type OutboundRecorder = (call: OutboundCall) => void;
+
 export const DEFAULT_OUTBOUND_TIMEOUT_MS = 10_000;
 
 type FetchLike = (input: Request | string, init?: RequestInit) => Promise<Response>;
 
-export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: () => number }): Outbound {
+export function createOutbound(options: {
+  fetch: FetchLike;
+  log: Logger;
+  now?: () => number;
+  record?: OutboundRecorder;
+}): Outbound {
   const now = options.now ?? Date.now;
+  const record = (call: Omit<OutboundCall, 'service' | 'hotelId'>, request: OutboundRequest) => {
+    try {
+      options.record?.({ service: request.service, hotelId: request.hotelId ?? null, ...call });
+    } catch (err) {
+      options.log.warn('outbound call not recorded', { service: request.service, error: String(err) });
+    }
+  };
   return async (request) => {
     const started = now();
     const method = request.method ?? 'GET';
@@ -62,6 +93,8 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
       keepTimer = true;
       const outcome = response.status >= 200 && response.status < 300 ? 'ok' : 'http_error';
       options.log.info('outbound', { ...fields, status: response.status, outcome, duration_ms: durationMs });
+      const error = outcome === 'ok' ? null : `HTTP ${response.status}`;
+      record({ outcome, status: response.status, durationMs, at: started, error }, request);
       return { ok: true, outcome, response, status: response.status, durationMs, bodyDeadline: started + timeoutMs };
     } catch (err) {
       const durationMs = now() - started;
@@ -69,6 +102,7 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
       const outcome = timedOut ? 'timeout' : 'network_error';
       const error = timedOut ? `no answer within ${timeoutMs} ms` : err instanceof Error ? err.name : 'fetch failed';
       options.log.warn('outbound', { ...fields, status: null, outcome, duration_ms: durationMs, error });
+      record({ outcome, status: null, durationMs, at: started, error }, request);
       return { ok: false, outcome, error, durationMs };
     } finally {
       if (!keepTimer) clearTimeout(timer);

@@ -136,6 +136,14 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
     request: (s) => ({ path: '/api/booking-engine/reservations', body: s.booking }),
   },
   'GET /api/v1/events': { kind: 'request', request: (s) => ({ path: `/api/v1/events?hotel_id=${s.hotelId}` }) },
+  'GET /api/v1/integrations/health': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/integrations/health?hotel_id=${s.hotelId}` }),
+  },
+  'GET /api/v1/integrations/metrics': {
+    kind: 'request',
+    request: (s) => ({ path: `/api/v1/integrations/metrics?hotel_id=${s.hotelId}` }),
+  },
   'POST /api/v1/webhook-endpoints': {
     kind: 'request',
     request: (s) => ({

@@ -152,6 +152,7 @@ describe('cron table', () => {
       'email.campaigns_due',
       'event.relay',
       'housekeeping',
+      'metrics.sample_backlog',
       'payments.reconcile',
       'payments.reconcile_refunds',
       'webhook.sweep',
@@ -165,6 +166,7 @@ describe('cron table', () => {
       'email.purge_raw',
       'email.daily',
       'channels.purge_messages',
+      'metrics.purge',
     ]);
 
     const unknown = recordingJobs();

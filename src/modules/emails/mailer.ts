@@ -1,7 +1,7 @@
 import { EmailMessage } from 'cloudflare:email';
 
-/** One message on its way out: envelope sender and recipient, and the MIME text. */
-export type Envelope = { from: string; to: string; raw: string };
+/** One message on its way out: envelope sender and recipient, the MIME text, and the hotel it is for (metrics). */
+export type Envelope = { from: string; to: string; raw: string; hotelId?: string };
 
 /**
  * What sends a built message. The Workers `send_email` binding is the one we have; an HTTP provider

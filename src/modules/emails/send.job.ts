@@ -56,7 +56,12 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
   }
   try {
     const message = await compose(deps, row);
-    const result = await deps.mailer.send({ from: deps.config.EMAIL_FROM, to: row.toAddress, raw: message.raw });
+    const result = await deps.mailer.send({
+      from: deps.config.EMAIL_FROM,
+      to: row.toAddress,
+      raw: message.raw,
+      hotelId: row.hotelId,
+    });
     await finish(deps, row.id, {
       status: 'sent',
       raw: message.raw,

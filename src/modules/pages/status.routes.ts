@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { depsFromContext } from '../../deps';
 import type { AppEnv } from '../../env';
-import { integrationsHealth, integrationsMetrics } from './integrations-source';
+import { integrationsHealth, integrationsMetrics } from '../metrics/metrics.service';
 import { contentSecurityPolicy, escapeHtml, pageHeaders } from './page-headers';
 import { statusAccess } from './status-access';
 import { VENDOR } from './vendor';

@@ -24,7 +24,7 @@ export async function squareAccountFor(
   hotelId: string,
   kind?: SquareAccount['kind'],
 ): Promise<SquareAccount> {
-  if (kind === 'platform') return platformAccount(deps.config);
+  if (kind === 'platform') return platformAccount(deps.config, hotelId);
   const connection = await deps.db
     .select({
       status: paymentConnections.status,
@@ -45,7 +45,7 @@ export async function squareAccountFor(
     if (!key || !connection.locationId || connection.expiresAt.getTime() <= deps.now().getTime()) throw unusable();
     const token = await decryptToken(key, hotelId, connection.accessTokenEnc);
     if (!token.ok) throw unusable();
-    return { kind: 'hotel', accessToken: token.value, locationId: connection.locationId };
+    return { kind: 'hotel', accessToken: token.value, locationId: connection.locationId, hotelId };
   }
   if (kind === 'hotel') {
     throw new AppError(
@@ -53,13 +53,13 @@ export async function squareAccountFor(
       "The hotel's Square connection was revoked; reconnect the Square account.",
     );
   }
-  return platformAccount(deps.config);
+  return platformAccount(deps.config, hotelId);
 }
 
-function platformAccount(config: Deps['config']): SquareAccount {
+function platformAccount(config: Deps['config'], hotelId: string): SquareAccount {
   const { PAYMENT_GATEWAY_ACCESS_TOKEN: accessToken, PAYMENT_GATEWAY_LOCATION_ID: locationId } = config;
   if (!accessToken || !locationId) {
     throw new AppError('service_unavailable', 'Payments are not configured for this hotel.');
   }
-  return { kind: 'platform', accessToken, locationId };
+  return { kind: 'platform', accessToken, locationId, hotelId };
 }

@@ -28,7 +28,11 @@ async function verify(c: Context<AppEnv>, raw: Uint8Array): Promise<boolean> {
 
 export const squareWebhookRoutes = createRouter().openapi(
   partnerRoute(
-    { scheme: { kind: 'signature', securityScheme: SQUARE_SIGNATURE_SCHEME, verify }, accepts: ['application/json'] },
+    {
+      integration: 'square_webhooks',
+      scheme: { kind: 'signature', securityScheme: SQUARE_SIGNATURE_SCHEME, verify },
+      accepts: ['application/json'],
+    },
     {
       method: 'post',
       path: '/webhooks/square',

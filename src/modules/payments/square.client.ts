@@ -20,6 +20,8 @@ export type SquareAccount = {
   kind: 'platform' | 'hotel';
   accessToken: string;
   locationId: string;
+  /** The hotel the calls are for (integration metrics); absent for the platform's own calls (OAuth). */
+  hotelId?: string;
 };
 
 export type SquareErrorItem = { category: string; code: string; detail?: string; field?: string };
@@ -47,7 +49,7 @@ export type SquareDeps = Pick<Deps, 'outbound' | 'config' | 'log'>;
 
 export async function callSquare<T>(
   deps: SquareDeps,
-  account: Pick<SquareAccount, 'accessToken'>,
+  account: Pick<SquareAccount, 'accessToken' | 'hotelId'>,
   fn: (client: SquareClient) => Promise<T>,
 ): Promise<SquareCall<T>> {
   const sdk = await loadSquare();
@@ -65,6 +67,7 @@ export async function callSquare<T>(
       const request = new Request(input as RequestInfo, init);
       const result = await deps.outbound({
         service: 'square',
+        hotelId: account.hotelId ?? null,
         url: request.url,
         method: request.method,
         headers: Object.fromEntries(request.headers),

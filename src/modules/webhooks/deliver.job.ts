@@ -47,7 +47,7 @@ export const deliverWebhookJob = defineJob({
   handle: async ({ delivery_id, attempt }, deps) => {
     const found = await deps.d1
       .prepare(
-        `SELECT d.id AS delivery_id, d.event_id, d.payload, d.status, d.attempts, d.schedule_start, d.max_attempts,
+        `SELECT d.id AS delivery_id, d.event_id, d.hotel_id AS delivery_hotel_id, d.payload, d.status, d.attempts, d.schedule_start, d.max_attempts,
                 e.id, e.url, e.enabled, e.secret, e.previous_secret, e.previous_secret_expires_at, e.failing_since,
                 e.hotel_ids
          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,
@@ -72,6 +72,7 @@ export const deliverWebhookJob = defineJob({
     const delivery = {
       id: delivery_id,
       eventId: String(found.event_id),
+      hotelId: (found.delivery_hotel_id as string | null) ?? null,
       payload: String(found.payload),
       scheduleStart: Number(found.schedule_start),
       maxAttempts: Number(found.max_attempts),
@@ -107,7 +108,7 @@ function endpointOf(r: Record<string, unknown>) {
   };
 }
 type Endpoint = ReturnType<typeof endpointOf>;
-type Delivery = Pick<WebhookDeliveryRow, 'id' | 'eventId' | 'payload' | 'scheduleStart' | 'maxAttempts'>;
+type Delivery = Pick<WebhookDeliveryRow, 'id' | 'eventId' | 'hotelId' | 'payload' | 'scheduleStart' | 'maxAttempts'>;
 
 async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Delivery, now: Date): Promise<Outcome> {
   const refused = (error: string): Outcome => ({
@@ -130,6 +131,7 @@ async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Deliver
   });
   const result = await deps.outbound({
     service: 'webhook',
+    hotelId: delivery.hotelId,
     url: endpoint.url,
     method: 'POST',
     headers,

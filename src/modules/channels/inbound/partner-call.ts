@@ -16,6 +16,7 @@ export type CallResult =
 export async function callChannel(deps: Deps, ctx: ChannelContext, request: OutgoingRequest): Promise<CallResult> {
   const result = await deps.outbound({
     service: `ota:${ctx.channel.provider}`,
+    hotelId: ctx.channel.hotelId,
     url: request.url,
     method: request.method,
     headers: request.headers,

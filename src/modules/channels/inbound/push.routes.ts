@@ -83,6 +83,7 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   ]);
   if (!row || !user || !password) return false;
   authenticated.set(c.req.raw, row);
+  c.set('integrationHotel', row.hotelId);
   return true;
 }
 
@@ -98,6 +99,7 @@ export function otaPushRoutes(tools: PullTools) {
   return createRouter().openapi(
     partnerRoute(
       {
+        integration: 'ota_push',
         scheme: { kind: 'basic', securityScheme: OTA_BASIC_SCHEME, verify },
         accepts: ['text/xml', 'application/xml'],
         renderError: renderOtaError,
