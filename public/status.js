@@ -85,7 +85,7 @@ function align(lines) {
   ];
 }
 
-function chart(container, title, unit, lines) {
+function chart(container, title, unit, lines, range) {
   const figure = el('figure', null, 'chart');
   figure.append(el('figcaption', unit ? `${title} (${unit})` : title));
   container.append(figure);
@@ -104,9 +104,13 @@ function chart(container, title, unit, lines) {
         stroke: PALETTE[i % PALETTE.length],
         width: 2,
         spanGaps: false,
+        // A bucket between two empty ones is a point, not a line: draw the points so it shows.
+        points: { show: true, size: 5 },
         value: (_u, v) => (v === null || v === undefined ? '—' : `${Number(v.toFixed(2))} ${unit}`),
       })),
     ],
+    // Every chart spans the whole window, however few buckets have data.
+    scales: { x: { time: true, range: () => range } },
     axes: [{}, { size: 60 }],
   };
   new window.uPlot(options, align(lines), figure);
@@ -116,6 +120,7 @@ function drawCharts(metrics) {
   const container = document.getElementById('charts');
   container.replaceChildren();
   const perMinute = metrics.bucket_seconds / 60;
+  const range = [seconds(metrics.from), seconds(metrics.to)];
   const series = metrics.series.map((s) => ({
     label: `${s.integration} (${s.direction})`,
     points: s.points.map((p) => ({ ...p, t: seconds(p.t) })),
@@ -127,18 +132,21 @@ function drawCharts(metrics) {
     'Throughput',
     'req/min',
     line((p) => p.requests / perMinute, 0),
+    range,
   );
   chart(
     container,
     'Error rate',
     '%',
     line((p) => (p.error_rate === null ? null : p.error_rate * 100), null),
+    range,
   );
   chart(
     container,
     'Latency p95',
     'ms',
     line((p) => p.p95_ms, null),
+    range,
   );
   const backlog = metrics.backlog.map((b) => ({ ...b, t: seconds(b.t) }));
   chart(
@@ -150,6 +158,7 @@ function drawCharts(metrics) {
       empty: null,
       points: backlog.map((b) => ({ t: b.t, y: b[key] })),
     })),
+    range,
   );
 }
 
