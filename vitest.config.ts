@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { vendorAssets } from './scripts/vendor-assets.mjs';
 import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
 
 export default defineConfig(async () => {
+  // public/vendor/ (git-ignored) must hold the bundles the pages name, also when vitest runs without npm.
+  vendorAssets();
   const migrations = await readD1Migrations('./migrations');
   // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
   const crons = /^crons\s*=\s*(\[.*\])/m.exec(readFileSync('./wrangler.toml', 'utf8'))?.[1] ?? '[]';
@@ -19,6 +22,9 @@ export default defineConfig(async () => {
         main: './src/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // Tests call the worker's fetch directly, past the asset router; TEST_ASSETS is that router's asset
+          // service over the same directory and public/_headers (test/pages/assets.test.ts).
+          assets: { directory: './public', binding: 'TEST_ASSETS' },
           bindings: {
             TEST_MIGRATIONS: migrations,
             TEST_WRANGLER_CRONS: crons,

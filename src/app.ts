@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ConfigError, loadConfig } from './config';
@@ -31,6 +30,9 @@ import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { authorizeRoutes } from './modules/oauth/authorize.routes';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { tokenRoutes } from './modules/oauth/token.routes';
+import { docsRoutes } from './modules/pages/docs.routes';
+import { statusRoutes } from './modules/pages/status.routes';
+import { statusLinkRoutes } from './modules/pages/status-links.routes';
 import { cardRoutes } from './modules/payments/cards.routes';
 import { connectionRoutes } from './modules/payments/connections.routes';
 import { folioRoutes } from './modules/payments/folio.routes';
@@ -118,10 +120,11 @@ export function createApp() {
     description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
   });
   registerWebhooks(app);
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'WeHub Integrations API' }));
+  app.route('/', docsRoutes);
 
-  // The OAuth endpoints (/oauth/*, RFC 8414 metadata) sit outside /api but need the same config and limits.
-  const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server'];
+  // The OAuth endpoints (/oauth/*, RFC 8414 metadata) and the status page (/status, /status/data; a Hono
+  // wildcard also matches its bare prefix) sit outside /api but need the same config and limits.
+  const configuredPaths = ['/api/*', '/oauth/*', '/.well-known/oauth-authorization-server', '/status/*'];
   // Outside everything that may refuse a call (configuration, body limit, each route's own checks), so
   // the trail records the call whoever refused it.
   for (const path of ['/api/*', '/oauth/*']) app.use(path, auditTrail);
@@ -180,6 +183,8 @@ export function createApp() {
   app.route('/api/v1', channelReservationRoutes);
   app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
   app.route('/api/v1', metricsRoutes);
+  app.route('/api/v1', statusLinkRoutes);
+  app.route('/', statusRoutes);
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -107,6 +107,7 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   'GET /api/v1/dead-letters': { kind: 'platform', why: 'admin scope: dead letters are platform-wide' },
   'POST /api/v1/dead-letters/{id}/replay': { kind: 'platform', why: 'admin scope' },
   'POST /api/v1/dead-letters/replay': { kind: 'platform', why: 'admin scope' },
+  'POST /api/v1/status-links': { kind: 'platform', why: 'admin scope: the status page is platform-wide' },
   'GET /api/v1/oauth/grants': {
     kind: 'request',
     request: (s) => ({ path: `/api/v1/oauth/grants?hotel_id=${s.hotelId}` }),
@@ -484,8 +485,9 @@ describe('the OpenAPI document', () => {
 
   it('documents every route the worker serves', () => {
     const documented = new Set(operations.map((op) => `${op.method} ${op.path}`));
-    // Served outside the API: the docs UI and the document itself.
-    const undocumented = new Set(['GET /docs', 'GET /openapi.json']);
+    // Served outside the API: the docs UI, the document itself, and the status page with its data (admin key
+    // or a signed link: test/pages/status.test.ts).
+    const undocumented = new Set(['GET /docs', 'GET /openapi.json', 'GET /status', 'GET /status/data']);
     const served = createApp()
       .routes.filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`)
