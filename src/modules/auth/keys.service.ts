@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
 import { Memo } from '../../lib/memo';
+import { overrideIssues, type RateLimitOverride, type RateLimitTier } from '../platform/rate-limit.rules';
 import { type ApiKeyRow, apiKeys, serverSecrets } from './auth.table';
 import { checksumValid, importChecksumSecret, KEY_PREFIX, keyShape, newKey } from './key-format';
 import type { Scope } from './scopes';
@@ -24,7 +25,19 @@ export type NewApiKey = {
   hotel_ids: string[] | null;
   allowed_origins?: string[] | undefined;
   allowed_ips?: string[] | undefined;
+  rate_limits?: RateLimitOverride | undefined;
 };
+
+export type ApiKeyUpdate = { name?: string | undefined; rate_limits?: RateLimitOverride | undefined };
+
+/** A limit must be one of the tiers (each is a binding): anything else is a 422 naming them. */
+function assertRateLimitTiers(override: RateLimitOverride | undefined): void {
+  if (!override) return;
+  const errors = overrideIssues(override);
+  if (errors.length > 0) {
+    throw new AppError('not_supported', 'A rate limit must be one of the offered tiers.', { errors });
+  }
+}
 
 const CHECKSUM_SECRET = 'api_key_checksum';
 
@@ -66,6 +79,7 @@ export async function apiKeyKind(db: Db, secret: string): Promise<'issued' | 'le
 }
 
 export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
+  assertRateLimitTiers(input.rate_limits);
   const key = await newKey(await keyChecksumKey(db));
   const row: ApiKeyRow = {
     id: newId('apiKey'),
@@ -76,6 +90,8 @@ export async function createApiKey(db: Db, input: NewApiKey): Promise<{ row: Api
     hotelIds: input.hotel_ids ? [...new Set(input.hotel_ids)] : null,
     allowedOrigins: input.allowed_origins ?? [],
     allowedIps: input.allowed_ips ?? [],
+    rateLimitRead: input.rate_limits?.read_per_minute ?? null,
+    rateLimitWrite: input.rate_limits?.write_per_minute ?? null,
     createdAt: new Date(),
     revokedAt: null,
   };
@@ -132,6 +148,29 @@ export async function listApiKeys(db: Db, limit: number, afterId?: string): Prom
     .all();
 }
 
+/**
+ * Renames a key or changes its limits (a field left out of `rate_limits` keeps its value, null restores
+ * the default). Takes effect at once in this isolate, within 30 s elsewhere (the key caches above).
+ */
+export async function updateApiKey(db: Db, id: string, input: ApiKeyUpdate): Promise<ApiKeyRow> {
+  assertRateLimitTiers(input.rate_limits);
+  const row = await getApiKey(db, id);
+  const limits = input.rate_limits ?? {};
+  const next: ApiKeyRow = {
+    ...row,
+    name: input.name ?? row.name,
+    rateLimitRead: limits.read_per_minute === undefined ? row.rateLimitRead : limits.read_per_minute,
+    rateLimitWrite: limits.write_per_minute === undefined ? row.rateLimitWrite : limits.write_per_minute,
+  };
+  await db
+    .update(apiKeys)
+    .set({ name: next.name, rateLimitRead: next.rateLimitRead, rateLimitWrite: next.rateLimitWrite })
+    .where(eq(apiKeys.id, id));
+  byHash.delete(row.keyHash);
+  byId.delete(id);
+  return next;
+}
+
 export async function revokeApiKey(db: Db, id: string): Promise<ApiKeyRow> {
   const row = await getApiKey(db, id);
   if (!row.revokedAt) {
@@ -154,6 +193,15 @@ export function principalOfKey(row: ApiKeyRow): Principal {
     scopes: row.scopes,
     hotelIds: row.hotelIds,
     allowedOrigins: row.allowedOrigins,
+    rateLimits: rateLimitsOfKey(row),
+  };
+}
+
+/** The key's own limits (stored values were checked against the tiers when written). */
+export function rateLimitsOfKey(row: ApiKeyRow): NonNullable<Principal['rateLimits']> {
+  return {
+    ...(row.rateLimitRead !== null ? { read: row.rateLimitRead as RateLimitTier } : {}),
+    ...(row.rateLimitWrite !== null ? { write: row.rateLimitWrite as RateLimitTier } : {}),
   };
 }
 

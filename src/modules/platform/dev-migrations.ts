@@ -16,6 +16,7 @@ import m0014 from '../../../migrations/0014_channel_reservation_version.sql';
 import m0015 from '../../../migrations/0015_ari_push.sql';
 import m0016 from '../../../migrations/0016_oauth.sql';
 import m0017 from '../../../migrations/0017_audit_logs.sql';
+import m0018 from '../../../migrations/0018_api_key_rate_limits.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -42,6 +43,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0015_ari_push.sql', sql: m0015 },
   { name: '0016_oauth.sql', sql: m0016 },
   { name: '0017_audit_logs.sql', sql: m0017 },
+  { name: '0018_api_key_rate_limits.sql', sql: m0018 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
