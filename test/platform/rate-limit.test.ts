@@ -119,6 +119,16 @@ describe('request classes', () => {
       ).toBe(true);
   });
 
+  it('the OpenAPI document states the headers on the responses of limited routes, Retry-After on their 429', async () => {
+    type Op = { responses: Record<string, { headers?: Record<string, unknown> }> };
+    const doc = await json<{ paths: Record<string, Record<string, Op>> }>(await call('GET', '/openapi.json'));
+    const list = doc.paths['/api/v1/hotels']?.get;
+    expect(Object.keys(list?.responses['200']?.headers ?? {})).toEqual(
+      expect.arrayContaining(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy']),
+    );
+    expect(Object.keys(list?.responses['429']?.headers ?? {})).toContain('Retry-After');
+  });
+
   it('Reset is the seconds to the end of the wall-clock minute, at least 1', () => {
     expect(secondsToReset(Date.UTC(2026, 0, 1, 0, 0, 0))).toBe(60);
     expect(secondsToReset(Date.UTC(2026, 0, 1, 0, 0, 59, 500))).toBe(1);

@@ -81,9 +81,11 @@ export function rateLimitHeaders(state: RateLimitState, refused: boolean): Recor
   };
 }
 
-export const RATE_LIMIT_HEADER_NAMES = [
-  'RateLimit-Limit',
-  'RateLimit-Remaining',
-  'RateLimit-Reset',
-  'RateLimit-Policy',
-] as const;
+/** What the headers mean, for the OpenAPI document (securedRoute adds them to every response). */
+export const RATE_LIMIT_HEADER_DOCS = {
+  'RateLimit-Limit': 'Requests allowed per window for this credential, client address and request class.',
+  'RateLimit-Remaining':
+    'Requests left in the window (counted where the request was answered: an estimate when requests spread over locations).',
+  'RateLimit-Reset': 'Seconds until the window (a whole minute of the clock) ends.',
+  'RateLimit-Policy': 'The limit and its window in seconds, e.g. `1200;w=60`.',
+} as const;

@@ -13,8 +13,6 @@ import {
   windowOf,
 } from './rate-limit.rules';
 
-export { RATE_LIMIT_PERIOD_SECONDS } from './rate-limit.rules';
-
 /** The 429 every limiter answers with: what was exceeded, and when to try again. */
 export function rateLimited(
   detail: string,
