@@ -1,4 +1,5 @@
 import type { Logger } from './log';
+import { DEFAULT_HOLD_SECONDS, type Pacer, retryAfterSeconds, UNPACED } from './pacing';
 
 /**
  * The one HTTP client for calls to partners (Square, OTA channels, webhook receivers, mail providers).
@@ -6,6 +7,9 @@ import type { Logger } from './log';
  * redirect could carry credentials elsewhere), and logs one line with its service, method, host,
  * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
  * The log line is the record of latency and outcome that health metrics read.
+ * Every call is paced first (src/lib/pacing.ts): a call over the partner's rate, or while the partner
+ * asked us to wait, is not made and throws OutboundPaced; a partner's 429 (or 503 with Retry-After)
+ * holds further calls to it for the time it named.
  */
 export type OutboundRequest = {
   /** Who we are calling, e.g. "square", "webhook", "ota:booking_com": the metrics dimension. */
@@ -16,6 +20,11 @@ export type OutboundRequest = {
   body?: string | Uint8Array;
   timeoutMs?: number;
   followRedirects?: boolean;
+  /**
+   * Whose rate this call counts against at the partner (a channel, a webhook endpoint, a Square
+   * seller): no secrets, it is a KV key. Default: the URL's host.
+   */
+  paceKey?: string;
 };
 
 export type OutboundOutcome = 'ok' | 'http_error' | 'timeout' | 'network_error';
@@ -38,9 +47,17 @@ export const DEFAULT_OUTBOUND_TIMEOUT_MS = 10_000;
 
 type FetchLike = (input: Request | string, init?: RequestInit) => Promise<Response>;
 
-export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: () => number }): Outbound {
+export function createOutbound(options: {
+  fetch: FetchLike;
+  log: Logger;
+  now?: () => number;
+  pacer?: Pacer;
+}): Outbound {
   const now = options.now ?? Date.now;
+  const pacer = options.pacer ?? UNPACED;
   return async (request) => {
+    const paceKey = request.paceKey ?? hostOf(request.url);
+    await pacer.admit(request.service, paceKey);
     const started = now();
     const method = request.method ?? 'GET';
     const timeoutMs = request.timeoutMs ?? DEFAULT_OUTBOUND_TIMEOUT_MS;
@@ -62,6 +79,8 @@ export function createOutbound(options: { fetch: FetchLike; log: Logger; now?: (
       keepTimer = true;
       const outcome = response.status >= 200 && response.status < 300 ? 'ok' : 'http_error';
       options.log.info('outbound', { ...fields, status: response.status, outcome, duration_ms: durationMs });
+      const wait = partnerWait(response, now());
+      if (wait !== null) await pacer.hold(request.service, paceKey, wait);
       return { ok: true, outcome, response, status: response.status, durationMs, bodyDeadline: started + timeoutMs };
     } catch (err) {
       const durationMs = now() - started;
@@ -81,6 +100,14 @@ class OutboundTimeout extends Error {
     super(`no answer within ${ms} ms`);
     this.name = 'TimeoutError';
   }
+}
+
+/** How long a partner asked us to wait: a 429 (a minute if it did not say), or a 503 with Retry-After. */
+function partnerWait(response: Response, nowMs: number): number | null {
+  const named = retryAfterSeconds(response.headers.get('retry-after'), nowMs);
+  if (response.status === 429) return named ?? DEFAULT_HOLD_SECONDS;
+  if (response.status === 503) return named;
+  return null;
 }
 
 /** Host only: paths and query strings of partner URLs can carry tokens. */
