@@ -1,5 +1,5 @@
 import type { Logger } from './log';
-import { DEFAULT_HOLD_SECONDS, type Pacer, retryAfterSeconds, UNPACED } from './pacing';
+import { type Pacer, retryAfterSeconds, UNPACED } from './pacing';
 
 /**
  * The one HTTP client for calls to partners (Square, OTA channels, webhook receivers, mail providers).
@@ -8,7 +8,7 @@ import { DEFAULT_HOLD_SECONDS, type Pacer, retryAfterSeconds, UNPACED } from './
  * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
  * The log line is the record of latency and outcome that health metrics read.
  * Every call is paced first (src/lib/pacing.ts): a call over the partner's rate, or while the partner
- * asked us to wait, is not made and throws OutboundPaced; a partner's 429 (or 503 with Retry-After)
+ * asked us to wait, is not made and throws OutboundPaced; a partner's 429 or 503 with Retry-After
  * holds further calls to it for the time it named.
  */
 export type OutboundRequest = {
@@ -102,12 +102,13 @@ class OutboundTimeout extends Error {
   }
 }
 
-/** How long a partner asked us to wait: a 429 (a minute if it did not say), or a 503 with Retry-After. */
+/**
+ * How long a partner asked us to wait: the Retry-After of a 429 or 503. Without one (Square sends
+ * none) the failed call's own retry schedule decides, and the pace keeps the rest of our calls slow.
+ */
 function partnerWait(response: Response, nowMs: number): number | null {
-  const named = retryAfterSeconds(response.headers.get('retry-after'), nowMs);
-  if (response.status === 429) return named ?? DEFAULT_HOLD_SECONDS;
-  if (response.status === 503) return named;
-  return null;
+  if (response.status !== 429 && response.status !== 503) return null;
+  return retryAfterSeconds(response.headers.get('retry-after'), nowMs);
 }
 
 /** Host only: paths and query strings of partner URLs can carry tokens. */

@@ -12,8 +12,6 @@ export type PaceRule = { limiter: RateLimit; limit: number; periodSeconds: numbe
 
 /** The longest a queue message can be delayed (Queues: 12 h); a hold or wait is capped at it. */
 export const MAX_PACING_DELAY_SECONDS = 43_200;
-/** A 429 without Retry-After: Booking.com documents about a minute of restricted access. */
-export const DEFAULT_HOLD_SECONDS = 60;
 const HOLD_PREFIX = 'pace-hold:';
 
 export class OutboundPaced extends Error {

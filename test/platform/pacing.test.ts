@@ -77,27 +77,23 @@ describe('outbound pacing', () => {
     await expect(elsewhere.admit('square', key())).resolves.toBeUndefined();
   });
 
-  it('a 429 without Retry-After holds a minute; a 503 without one, and any other answer, hold nothing', async () => {
+  it('a 503 with Retry-After holds too; a 429 or 503 without one, and any other answer, hold nothing', async () => {
     const pacer = createPacer({ ruleOf: () => limiter(true), holds: env.CACHE });
-    const answer = (status: number) =>
-      createOutbound({ fetch: async () => new Response(null, { status }), log, pacer })({
+    const answer = async (status: number, headers: Record<string, string> = {}) => {
+      const account = key();
+      await createOutbound({ fetch: async () => new Response(null, { status, headers }), log, pacer })({
         service: 'webhook',
         url: 'https://partner.test/y',
-        paceKey: `${status}-${key()}`,
+        paceKey: account,
       });
-    for (const status of [503, 500, 200]) {
-      await answer(status);
-      await expect(pacer.admit('webhook', `${status}-${key()}`)).resolves.toBeUndefined();
-    }
-    const account = key();
-    await createOutbound({ fetch: async () => new Response(null, { status: 429 }), log, pacer })({
-      service: 'webhook',
-      url: 'https://partner.test/y',
-      paceKey: account,
-    });
-    const held = await pacer.admit('webhook', account).catch((e: unknown) => e);
-    expect((held as OutboundPaced).retryAfterSeconds).toBeGreaterThan(50);
-    expect((held as OutboundPaced).retryAfterSeconds).toBeLessThanOrEqual(60);
+      return pacer.admit('webhook', account).catch((e: unknown) => e);
+    };
+    for (const status of [429, 503, 500, 200]) expect(await answer(status), String(status)).toBeUndefined();
+    expect(await answer(200, { 'retry-after': '30' })).toBeUndefined();
+    const held = await answer(503, { 'retry-after': '30' });
+    expect(held).toBeInstanceOf(OutboundPaced);
+    expect((held as OutboundPaced).retryAfterSeconds).toBeGreaterThan(20);
+    expect((held as OutboundPaced).retryAfterSeconds).toBeLessThanOrEqual(30);
   });
 
   it('reads Retry-After as seconds or an HTTP date, capped at the 12 h a queue can wait', () => {
