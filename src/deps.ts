@@ -5,10 +5,12 @@ import type { AppEnv } from './env';
 import type { JobEnvelope } from './lib/job';
 import { Logger } from './lib/log';
 import { createOutbound, type Outbound } from './lib/outbound';
+import { createPacer, type Pacer } from './lib/pacing';
 import { type AuditActor, actorOfContext, SYSTEM_ACTOR } from './modules/audit/audit';
 import { bindingMailer, type Mailer } from './modules/emails/mailer';
 import type { Subscriber } from './modules/events/subscribers';
 import { measuredMailer, metricsSink, outboundRecorder } from './modules/metrics/metrics.recorder';
+import { paceRules } from './modules/platform/pacing';
 import { SUBSCRIBERS } from './subscribers';
 
 /** Sends jobs to the JOBS queue; a fake in tests records them. */
@@ -30,8 +32,10 @@ export type Deps = {
   config: Config;
   log: Logger;
   now: () => Date;
-  /** Calls to partners (Square, channels, webhook receivers): timeout, redaction, outcome logging. */
+  /** Calls to partners (Square, channels, webhook receivers): pacing, timeout, redaction, outcome logging. */
   outbound: Outbound;
+  /** Each partner's pace (src/lib/pacing.ts): the outbound client's, and guest email's before it sends. */
+  pacer: Pacer;
   /** Runs work after the response (request) or before the message is acknowledged (queue, cron). */
   defer: (work: Promise<unknown>) => void;
   /** Who hears about committed events (src/subscribers.ts; tests inject their own). */
@@ -62,6 +66,11 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
   let lazyDb = db;
   let lazyOutbound: Outbound | undefined;
   const sink = metricsSink(env);
+  let lazyPacer: Pacer | undefined;
+  const pacer = () => {
+    lazyPacer ??= createPacer({ ruleOf: paceRules(env), holds: env.CACHE });
+    return lazyPacer;
+  };
   return {
     d1: env.DB,
     get db() {
@@ -78,8 +87,12 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
         fetch: (input, init) => fetch(input, init),
         log,
         record: outboundRecorder(sink, { defer, log }),
+        pacer: pacer(),
       });
       return lazyOutbound;
+    },
+    get pacer() {
+      return pacer();
     },
     defer,
     subscribers: SUBSCRIBERS,

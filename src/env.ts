@@ -5,6 +5,7 @@ import type { AuditActor } from './modules/audit/audit';
 import type { ErrorRenderer } from './modules/auth/partner-route';
 import type { Scope } from './modules/auth/scopes';
 import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
+import type { RateLimitTier, RequestClass } from './modules/platform/rate-limit.rules';
 
 /**
  * Who is calling: the platform admin, an API key, a Bearer token (ours or an external IdP's), or an
@@ -25,6 +26,8 @@ export type Principal = {
   /** null = every hotel. */
   hotelIds: readonly string[] | null;
   allowedOrigins: readonly string[];
+  /** The key's own limits per request class (`rate_limits` on the key); absent or unset: the defaults. */
+  rateLimits?: Partial<Record<RequestClass, RateLimitTier>>;
 };
 
 export type AppEnv = {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
+import { OutboundPaced } from './lib/pacing';
 
 export const ERROR_CODES = [
   'validation_failed',
@@ -155,6 +156,12 @@ export function problemResponse(c: Context<AppEnv>, err: AppError): Response {
 /** Maps anything thrown to an AppError; unknown errors become an opaque 500. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // A partner call this request needed was not made (its pace, or the partner asked us to wait).
+  if (err instanceof OutboundPaced) {
+    return new AppError('service_unavailable', 'A partner this request needs is busy; try again later.', {
+      headers: { 'Retry-After': String(err.retryAfterSeconds) },
+    });
+  }
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       return new AppError('malformed_json', 'The request body is not valid JSON.');

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { type Deps, depsFromEnv } from './deps';
 import { decideFailure, type JobDefinition, type JobEnvelope } from './lib/job';
 import { errorFields, Logger, redact } from './lib/log';
+import { MAX_PACING_DELAY_SECONDS, OutboundPaced } from './lib/pacing';
 import { purgeAuditLogsJob } from './modules/audit/audit.jobs';
 import { ariPushJob } from './modules/channels/ari-push/push.job';
 import { ariSendJob } from './modules/channels/ari-push/send.job';
@@ -83,7 +84,11 @@ export const CRONS: readonly CronRow[] = [
 ];
 
 const BY_TYPE = new Map(JOBS.map((job) => [job.type, job]));
-const Envelope = z.object({ type: z.string(), payload: z.unknown() });
+const Envelope = z.object({
+  type: z.string(),
+  payload: z.unknown(),
+  prior_attempts: z.number().int().min(0).optional(),
+});
 
 /** Whether `payload` is one job `type` accepts; null when this deployment has no such job (dead-letter replay). */
 export function checkJob(type: string, payload: unknown): boolean | null {
@@ -134,6 +139,10 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
 }
 
 export async function consume(queue: string, message: Message<unknown>, deps: Deps, settle: () => Promise<void>) {
+  const envelope = Envelope.safeParse(message.body);
+  const type = envelope.success ? envelope.data.type : null;
+  // This run's attempt number across re-queues for pacing (JobEnvelope.prior_attempts).
+  const attempts = message.attempts + (envelope.success ? (envelope.data.prior_attempts ?? 0) : 0);
   const deadLetter = async (
     reason: Parameters<typeof recordDeadLetter>[1]['reason'],
     type: string | null,
@@ -147,7 +156,7 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
         body: message.body,
         reason,
         error,
-        attempts: message.attempts,
+        attempts,
       });
       deps.log.error('job dead-lettered', { job: type, reason });
       message.ack();
@@ -157,8 +166,6 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
     }
   };
 
-  const envelope = Envelope.safeParse(message.body);
-  const type = envelope.success ? envelope.data.type : null;
   if (isDeadLetterQueue(queue)) return deadLetter('dead_letter_queue', type, null);
   if (!envelope.success) return deadLetter('unparseable', null, 'not a job envelope');
   const job = BY_TYPE.get(envelope.data.type);
@@ -167,14 +174,41 @@ export async function consume(queue: string, message: Message<unknown>, deps: De
   if (!payload.success) return deadLetter('unparseable', type, z.prettifyError(payload.error));
 
   try {
-    await job.handle(payload.data, deps, { attempts: message.attempts });
+    await job.handle(payload.data, deps, { attempts });
     await settle();
     message.ack();
   } catch (err) {
-    const decision = decideFailure(job.retryFor(payload.data, deps), message.attempts, err);
+    if (err instanceof OutboundPaced) return repace(message, { ...envelope.data, attempts }, err, deps, settle);
+    const decision = decideFailure(job.retryFor(payload.data, deps), attempts, err);
     if (decision.action === 'dead_letter') return deadLetter(decision.reason, type, errorText(err));
     deps.log.warn('job failed, retrying', { job: type, delay_s: decision.delaySeconds, ...errorFields(err) });
     message.retry({ delaySeconds: decision.delaySeconds });
+  }
+}
+
+/**
+ * A job whose partner call was paced (src/lib/pacing.ts) did not fail: it runs again when the partner
+ * may be called, as a new message carrying its attempt count on, so this run is not counted (a
+ * `retry()` would count it, towards the queue's max_retries too). If the new message cannot be sent,
+ * the queue's retry keeps the job, counting this run rather than losing it.
+ */
+async function repace(
+  message: Message<unknown>,
+  job: { type: string; payload: unknown; attempts: number },
+  paced: OutboundPaced,
+  deps: Deps,
+  settle: () => Promise<void>,
+): Promise<void> {
+  const delaySeconds = Math.min(Math.max(1, paced.retryAfterSeconds), MAX_PACING_DELAY_SECONDS);
+  try {
+    await settle();
+    const next: JobEnvelope = { type: job.type, payload: job.payload, prior_attempts: job.attempts - 1 };
+    await deps.jobs.send(next, { delaySeconds });
+    deps.log.info('job paced', { job: job.type, service: paced.service, reason: paced.reason, delay_s: delaySeconds });
+    message.ack();
+  } catch (err) {
+    deps.log.warn('paced job not re-queued, retrying', { job: job.type, ...errorFields(err) });
+    message.retry({ delaySeconds });
   }
 }
 

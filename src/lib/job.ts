@@ -4,8 +4,10 @@ import type { Deps } from '../deps';
 /**
  * A queued job: `type` picks its definition, `payload` is checked by that definition's schema.
  * Modules declare their jobs with defineJob(); src/jobs.ts only combines the declarations.
+ * `prior_attempts`: attempts made before this message was queued (a job re-queued because its partner
+ * call was paced carries its count on, so pacing never counts as an attempt nor resets the count).
  */
-export type JobEnvelope = { type: string; payload: unknown };
+export type JobEnvelope = { type: string; payload: unknown; prior_attempts?: number };
 
 /**
  * Exponential backoff with jitter, bounded by `capSeconds`; after `maxAttempts` failures the job is

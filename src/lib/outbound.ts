@@ -1,4 +1,5 @@
 import type { Logger } from './log';
+import { type Pacer, retryAfterSeconds, UNPACED } from './pacing';
 
 /**
  * The one HTTP client for calls to partners (Square, OTA channels, webhook receivers, mail providers).
@@ -7,6 +8,9 @@ import type { Logger } from './log';
  * status and latency — never headers, bodies or query strings, which carry secrets and guest data.
  * Each call is also handed to `record` (integration metrics: src/modules/metrics), with the same
  * fields and the hotel it was made for.
+ * Every call is paced first (src/lib/pacing.ts): a call over the partner's rate, or while the partner
+ * asked us to wait, is not made and throws OutboundPaced; a partner's 429 or 503 with Retry-After
+ * holds further calls to it for the time it named.
  */
 export type OutboundRequest = {
   /** Who we are calling, e.g. "square", "webhook", "ota:booking_com": the metrics dimension. */
@@ -19,6 +23,11 @@ export type OutboundRequest = {
   body?: string | Uint8Array;
   timeoutMs?: number;
   followRedirects?: boolean;
+  /**
+   * Whose rate this call counts against at the partner (a channel, a webhook endpoint, a Square
+   * seller): no secrets, it is a KV key. Default: the URL's host.
+   */
+  paceKey?: string;
 };
 
 export type OutboundOutcome = 'ok' | 'http_error' | 'timeout' | 'network_error';
@@ -62,8 +71,10 @@ export function createOutbound(options: {
   log: Logger;
   now?: () => number;
   record?: OutboundRecorder;
+  pacer?: Pacer;
 }): Outbound {
   const now = options.now ?? Date.now;
+  const pacer = options.pacer ?? UNPACED;
   const record = (call: Omit<OutboundCall, 'service' | 'hotelId'>, request: OutboundRequest) => {
     try {
       options.record?.({ service: request.service, hotelId: request.hotelId ?? null, ...call });
@@ -72,6 +83,8 @@ export function createOutbound(options: {
     }
   };
   return async (request) => {
+    const paceKey = request.paceKey ?? hostOf(request.url);
+    await pacer.admit(request.service, paceKey);
     const started = now();
     const method = request.method ?? 'GET';
     const timeoutMs = request.timeoutMs ?? DEFAULT_OUTBOUND_TIMEOUT_MS;
@@ -95,6 +108,8 @@ export function createOutbound(options: {
       options.log.info('outbound', { ...fields, status: response.status, outcome, duration_ms: durationMs });
       const error = outcome === 'ok' ? null : `HTTP ${response.status}`;
       record({ outcome, status: response.status, durationMs, at: started, error }, request);
+      const wait = partnerWait(response, now());
+      if (wait !== null) await pacer.hold(request.service, paceKey, wait);
       return { ok: true, outcome, response, status: response.status, durationMs, bodyDeadline: started + timeoutMs };
     } catch (err) {
       const durationMs = now() - started;
@@ -115,6 +130,15 @@ class OutboundTimeout extends Error {
     super(`no answer within ${ms} ms`);
     this.name = 'TimeoutError';
   }
+}
+
+/**
+ * How long a partner asked us to wait: the Retry-After of a 429 or 503. Without one (Square sends
+ * none) the failed call's own retry schedule decides, and the pace keeps the rest of our calls slow.
+ */
+function partnerWait(response: Response, nowMs: number): number | null {
+  if (response.status !== 429 && response.status !== 503) return null;
+  return retryAfterSeconds(response.headers.get('retry-after'), nowMs);
 }
 
 /** Host only: paths and query strings of partner URLs can carry tokens. */

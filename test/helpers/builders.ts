@@ -73,6 +73,7 @@ export async function createApiKey(input: {
   hotel_ids: string[] | null;
   allowed_origins?: string[];
   allowed_ips?: string[];
+  rate_limits?: { read_per_minute?: number | null; write_per_minute?: number | null };
 }): Promise<{ id: string; key: string }> {
   const body = await expectStatus<{ id: string; key: string }>(
     call('POST', '/api/v1/api-keys', { body: { name: unique('test key '), ...input } }),

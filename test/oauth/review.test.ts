@@ -109,7 +109,7 @@ describe('the token endpoint’s rate limit', () => {
   it('counts each client on its own, HTTP Basic ones too: another client’s requests cannot use up its limit', async () => {
     // A limiter that allows one request per key: whoever shares a bucket with an earlier caller gets 429.
     const used = new Set<string>();
-    vi.spyOn(env.RATE_LIMITER, 'limit').mockImplementation(async ({ key }) => {
+    vi.spyOn(env.RATE_LIMIT_1200, 'limit').mockImplementation(async ({ key }) => {
       const success = !used.has(key);
       used.add(key);
       return { success };

@@ -100,6 +100,7 @@ const HOTEL_CHECKS: Record<string, HotelCheck> = {
   'GET /api/v1/api-keys': { kind: 'platform', why: 'admin scope' },
   'GET /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
   'DELETE /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
+  'PATCH /api/v1/api-keys/{id}': { kind: 'platform', why: 'admin scope' },
   'POST /api/v1/oauth/clients': { kind: 'platform', why: 'admin scope: apps are platform-wide' },
   'GET /api/v1/oauth/clients': { kind: 'platform', why: 'admin scope' },
   'GET /api/v1/oauth/clients/{id}': { kind: 'platform', why: 'admin scope' },

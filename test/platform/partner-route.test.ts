@@ -139,7 +139,7 @@ describe('partner routes', () => {
   });
 
   it('are rate limited per route and client before the credential is checked', async () => {
-    const limit = vi.spyOn(env.RATE_LIMITER, 'limit').mockResolvedValue({ success: false });
+    const limit = vi.spyOn(env.RATE_LIMIT_1200, 'limit').mockResolvedValue({ success: false });
     const before = handled;
     const res = await send('/test-partner/xml', {
       method: 'POST',
@@ -151,7 +151,8 @@ describe('partner routes', () => {
       body: '<OTA_HotelResNotifRQ/>',
     });
     expect(res.status).toBe(429);
-    expect(res.headers.get('retry-after')).toBe('60');
+    expect(res.headers.get('retry-after')).toBe(res.headers.get('ratelimit-reset'));
+    expect(res.headers.get('ratelimit-limit')).toBe('1200');
     expect(await res.text()).toBe('<Errors><Error Code="429">rate_limited</Error></Errors>');
     expect(limit).toHaveBeenCalledWith({ key: 'partner:/api/v1/test-partner/xml|2001:db8:1:2::/64' });
     limit.mockRestore();

@@ -6,7 +6,7 @@ import { clientKeyOfAddress, ipAllowed } from '../../lib/ip';
 import { principalOfGrantToken } from '../oauth/grant-principal';
 import { assertHotelAccess } from './access';
 import { assertAddressNotRefused, countFailedAuthentication } from './auth-failures';
-import { apiKeyKind, findActiveKeyById, findActiveKeyBySecret, principalOfKey } from './keys.service';
+import { apiKeyKind, findActiveKeyById, findActiveKeyBySecret, principalOfKey, rateLimitsOfKey } from './keys.service';
 import { hasScope, SCOPES, type Scope } from './scopes';
 import { verifyToken } from './tokens.service';
 
@@ -58,11 +58,11 @@ async function resolvePrincipal(c: Ctx): Promise<Principal> {
     if (!match?.[1]) throw new AppError('unauthorized', 'Authorization must be "Bearer <token>".');
     const { principal, keyId, grantId } = await verifyToken(config, match[1]);
     if (grantId) return principalOfGrantToken(c.get('db'), principal, grantId);
-    // A token dies with the key that asked for it.
-    if (keyId && !(await findActiveKeyById(c.get('db'), keyId))) {
-      throw new AppError('unauthorized', 'The key that issued this token has been revoked.');
-    }
-    return principal;
+    if (!keyId) return principal;
+    // A token dies with the key that asked for it, and is limited like it.
+    const key = await findActiveKeyById(c.get('db'), keyId);
+    if (!key) throw new AppError('unauthorized', 'The key that issued this token has been revoked.');
+    return { ...principal, rateLimits: rateLimitsOfKey(key) };
   }
   throw new AppError('unauthorized', 'Send an X-API-Key header or an Authorization: Bearer token.');
 }
@@ -115,7 +115,8 @@ export function requireBodyHotel(field: string) {
 
 const ALLOW_HEADERS =
   'Authorization, Content-Type, X-API-Key, Idempotency-Key, If-Match, X-Request-Id, X-Confirmation-Number, X-Guest-Email';
-const EXPOSE_HEADERS = 'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location';
+const EXPOSE_HEADERS =
+  'X-Request-Id, ETag, Idempotent-Replayed, Retry-After, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy';
 
 /**
  * Preflights are answered for any origin (they carry no credential); the actual response names the

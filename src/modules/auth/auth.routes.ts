@@ -4,10 +4,18 @@ import { AppError } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, iso, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
+import { DEFAULT_RATE_LIMITS } from '../platform/rate-limit.rules';
 import { assertHotelAccess } from './access';
-import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, TokenRequestBody, TokenSchema } from './auth.schema';
+import {
+  ApiKeySchema,
+  CreateApiKeyBody,
+  CreatedApiKeySchema,
+  TokenRequestBody,
+  TokenSchema,
+  UpdateApiKeyBody,
+} from './auth.schema';
 import type { ApiKeyRow } from './auth.table';
-import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './keys.service';
+import { assertPlatformAdmin, createApiKey, getApiKey, listApiKeys, revokeApiKey, updateApiKey } from './keys.service';
 import { coversScopes, defaultTokenScopes } from './scopes';
 import { securedRoute } from './secured-route';
 import { issueToken } from './tokens.service';
@@ -24,6 +32,10 @@ function toJson(row: ApiKeyRow) {
     hotel_ids: row.hotelIds,
     allowed_origins: row.allowedOrigins,
     allowed_ips: row.allowedIps,
+    rate_limits: {
+      read_per_minute: row.rateLimitRead ?? DEFAULT_RATE_LIMITS.read,
+      write_per_minute: row.rateLimitWrite ?? DEFAULT_RATE_LIMITS.write,
+    },
     created_at: row.createdAt.toISOString(),
     revoked_at: iso(row.revokedAt),
   };
@@ -38,7 +50,7 @@ export const authRoutes = createRouter()
       operationId: 'createApiKey',
       summary: 'Create an API key (platform admin)',
       request: { body: jsonBody(CreateApiKeyBody) },
-      responses: { 201: jsonContent(CreatedApiKeySchema, 'The key, shown once'), ...errorResponses(415) },
+      responses: { 201: jsonContent(CreatedApiKeySchema, 'The key, shown once'), ...errorResponses(415, 422) },
     }),
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
@@ -76,6 +88,24 @@ export const authRoutes = createRouter()
     async (c) => {
       assertPlatformAdmin(c.get('principal'));
       return c.json(toJson(await getApiKey(c.get('db'), c.req.valid('param').id)), 200);
+    },
+  )
+  .openapi(
+    securedRoute('admin', {
+      method: 'patch',
+      path: '/api-keys/{id}',
+      tags,
+      operationId: 'updateApiKey',
+      summary: 'Rename an API key or change its rate limits (platform admin)',
+      description:
+        'A field left out keeps its value; a limit of null restores the default. A limit that is not one of ' +
+        'the tiers is a 422 listing them. Takes effect at once in this location and within 30 s everywhere.',
+      request: { params: IdParam, body: jsonBody(UpdateApiKeyBody) },
+      responses: { 200: jsonContent(ApiKeySchema, 'The key'), ...errorResponses(404, 415, 422) },
+    }),
+    async (c) => {
+      assertPlatformAdmin(c.get('principal'));
+      return c.json(toJson(await updateApiKey(depsFromContext(c), c.req.valid('param').id, c.req.valid('json'))), 200);
     },
   )
   .openapi(

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { parseIpRange } from '../../lib/ip';
+import { DEFAULT_RATE_LIMITS, RATE_LIMIT_TIERS } from '../platform/rate-limit.rules';
 import { SCOPES } from './scopes';
 
 const Origin = z
@@ -15,6 +16,23 @@ export const IpOrCidr = z
   )
   .openapi({ example: '2001:db8::/32' });
 
+const PerMinute = z
+  .number()
+  .int()
+  .positive()
+  .nullable()
+  .optional()
+  .openapi({
+    description: `Requests per minute: one of ${RATE_LIMIT_TIERS.join(', ')} (another value is a 422); null: the default.`,
+    example: 3000,
+  });
+
+/** A key's own limits per request class (README "Rate limits"); a field left out keeps its value. */
+export const RateLimitsBody = z
+  .object({ read_per_minute: PerMinute, write_per_minute: PerMinute })
+  .strict()
+  .openapi('ApiKeyRateLimitsInput');
+
 export const CreateApiKeyBody = z
   .object({
     name: z.string().trim().min(1).max(100),
@@ -22,8 +40,18 @@ export const CreateApiKeyBody = z
     hotel_ids: z.array(z.string().min(1)).min(1).nullable(),
     allowed_origins: z.array(Origin).max(50).optional(),
     allowed_ips: z.array(IpOrCidr).max(50).optional(),
+    rate_limits: RateLimitsBody.optional(),
   })
   .openapi('CreateApiKey');
+
+export const UpdateApiKeyBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    rate_limits: RateLimitsBody.optional(),
+  })
+  .strict()
+  .refine((body) => body.name !== undefined || body.rate_limits !== undefined, 'send name or rate_limits')
+  .openapi('UpdateApiKey');
 
 export const ApiKeySchema = z
   .object({
@@ -34,6 +62,9 @@ export const ApiKeySchema = z
     hotel_ids: z.array(z.string()).nullable(),
     allowed_origins: z.array(z.string()),
     allowed_ips: z.array(z.string()),
+    rate_limits: z.object({ read_per_minute: z.number().int(), write_per_minute: z.number().int() }).openapi({
+      description: `The limits in force per credential and client address (defaults: read ${DEFAULT_RATE_LIMITS.read}, write ${DEFAULT_RATE_LIMITS.write}).`,
+    }),
     created_at: z.string(),
     revoked_at: z.string().nullable(),
   })

@@ -13,6 +13,9 @@ export const apiKeys = sqliteTable('api_keys', {
   hotelIds: text('hotel_ids', { mode: 'json' }).$type<string[] | null>(),
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
   allowedIps: text('allowed_ips', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Per-minute limits of this key's reads and writes (a tier of rate-limit.rules.ts); null = the default. */
+  rateLimitRead: integer('rate_limit_read'),
+  rateLimitWrite: integer('rate_limit_write'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });

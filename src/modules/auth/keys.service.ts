@@ -7,6 +7,7 @@ import { sha256Hex } from '../../lib/crypto';
 import { newId, randomToken } from '../../lib/ids';
 import { Memo } from '../../lib/memo';
 import { batchAudited } from '../audit/audit';
+import { overrideIssues, type RateLimitOverride, type RateLimitTier } from '../platform/rate-limit.rules';
 import { type ApiKeyRow, apiKeys, serverSecrets } from './auth.table';
 import { checksumValid, importChecksumSecret, KEY_PREFIX, keyShape, newKey } from './key-format';
 import type { Scope } from './scopes';
@@ -26,7 +27,19 @@ export type NewApiKey = {
   hotel_ids: string[] | null;
   allowed_origins?: string[] | undefined;
   allowed_ips?: string[] | undefined;
+  rate_limits?: RateLimitOverride | undefined;
 };
+
+export type ApiKeyUpdate = { name?: string | undefined; rate_limits?: RateLimitOverride | undefined };
+
+/** A limit must be one of the tiers (each is a binding): anything else is a 422 naming them. */
+function assertRateLimitTiers(override: RateLimitOverride | undefined): void {
+  if (!override) return;
+  const errors = overrideIssues(override);
+  if (errors.length > 0) {
+    throw new AppError('not_supported', 'A rate limit must be one of the offered tiers.', { errors });
+  }
+}
 
 const CHECKSUM_SECRET = 'api_key_checksum';
 
@@ -79,11 +92,14 @@ function audited(row: ApiKeyRow): Record<string, unknown> {
     hotel_ids: row.hotelIds,
     allowed_origins: row.allowedOrigins,
     allowed_ips: row.allowedIps,
+    rate_limit_read: row.rateLimitRead,
+    rate_limit_write: row.rateLimitWrite,
     revoked_at: row.revokedAt,
   };
 }
 
 export async function createApiKey(deps: KeyDeps, input: NewApiKey): Promise<{ row: ApiKeyRow; key: string }> {
+  assertRateLimitTiers(input.rate_limits);
   const key = await newKey(await keyChecksumKey(deps.db));
   const row: ApiKeyRow = {
     id: newId('apiKey'),
@@ -94,6 +110,8 @@ export async function createApiKey(deps: KeyDeps, input: NewApiKey): Promise<{ r
     hotelIds: input.hotel_ids ? [...new Set(input.hotel_ids)] : null,
     allowedOrigins: input.allowed_origins ?? [],
     allowedIps: input.allowed_ips ?? [],
+    rateLimitRead: input.rate_limits?.read_per_minute ?? null,
+    rateLimitWrite: input.rate_limits?.write_per_minute ?? null,
     createdAt: deps.now(),
     revokedAt: null,
   };
@@ -155,6 +173,44 @@ export async function listApiKeys(db: Db, limit: number, afterId?: string): Prom
     .all();
 }
 
+/**
+ * Renames a key or changes its limits (a field left out of `rate_limits` keeps its value, null restores
+ * the default). Takes effect at once in this isolate, within 30 s elsewhere (the key caches above).
+ */
+export async function updateApiKey(deps: KeyDeps, id: string, input: ApiKeyUpdate): Promise<ApiKeyRow> {
+  assertRateLimitTiers(input.rate_limits);
+  const row = await getApiKey(deps.db, id);
+  const limits = input.rate_limits ?? {};
+  const next: ApiKeyRow = {
+    ...row,
+    name: input.name ?? row.name,
+    rateLimitRead: limits.read_per_minute === undefined ? row.rateLimitRead : limits.read_per_minute,
+    rateLimitWrite: limits.write_per_minute === undefined ? row.rateLimitWrite : limits.write_per_minute,
+  };
+  const update = deps.db
+    .update(apiKeys)
+    .set({ name: next.name, rateLimitRead: next.rateLimitRead, rateLimitWrite: next.rateLimitWrite })
+    .where(eq(apiKeys.id, id));
+  await batchAudited(
+    deps,
+    deps.d1,
+    [statementOf(deps.d1, update)],
+    [
+      {
+        hotelId: null,
+        action: 'api_key.updated',
+        entityType: 'api_key',
+        entityId: id,
+        before: audited(row),
+        after: audited(next),
+      },
+    ],
+  );
+  byHash.delete(row.keyHash);
+  byId.delete(id);
+  return next;
+}
+
 export async function revokeApiKey(deps: KeyDeps, id: string): Promise<ApiKeyRow> {
   const row = await getApiKey(deps.db, id);
   if (!row.revokedAt) {
@@ -180,6 +236,15 @@ export function principalOfKey(row: ApiKeyRow): Principal {
     scopes: row.scopes,
     hotelIds: row.hotelIds,
     allowedOrigins: row.allowedOrigins,
+    rateLimits: rateLimitsOfKey(row),
+  };
+}
+
+/** The key's own limits (stored values were checked against the tiers when written). */
+export function rateLimitsOfKey(row: ApiKeyRow): NonNullable<Principal['rateLimits']> {
+  return {
+    ...(row.rateLimitRead !== null ? { read: row.rateLimitRead as RateLimitTier } : {}),
+    ...(row.rateLimitWrite !== null ? { write: row.rateLimitWrite as RateLimitTier } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import { jsonOnly } from '../../lib/openapi';
 import { rateLimit } from '../platform/rate-limit';
+import { RATE_LIMIT_HEADER_DOCS } from '../platform/rate-limit.rules';
 import { authenticate, requireHotelParam, requireScopes } from './auth.middleware';
 import type { Scope } from './scopes';
 
@@ -28,6 +29,36 @@ function alternatives(rule: ScopeRule): Scope[][] {
  * is validated. `extra` middleware (e.g. idempotent()) runs after those checks, so a refused request
  * never claims an idempotency key.
  */
+type Responses = RouteConfig['responses'];
+
+const LIMIT_HEADERS = Object.fromEntries(
+  Object.entries(RATE_LIMIT_HEADER_DOCS).map(([name, description]) => [
+    name,
+    { description, schema: { type: name === 'RateLimit-Policy' ? 'string' : 'integer' } } as const,
+  ]),
+);
+const RETRY_AFTER = { description: 'Seconds to wait (= RateLimit-Reset).', schema: { type: 'integer' } } as const;
+
+/**
+ * Documents the RateLimit-* headers on every response of a limited route (Retry-After too on its 429).
+ * Responses whose headers are a zod object keep them as they are: the generator cannot merge the forms.
+ */
+function withLimitHeaders(responses: Responses): Responses {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => {
+      if (!response || '$ref' in response) return [status, response];
+      const own = response.headers;
+      if (own !== undefined && !isPlainHeaders(own)) return [status, response];
+      const limits = status === '429' ? { ...LIMIT_HEADERS, 'Retry-After': RETRY_AFTER } : LIMIT_HEADERS;
+      return [status, { ...response, headers: { ...limits, ...own } }];
+    }),
+  );
+}
+
+function isPlainHeaders(headers: object): headers is Record<string, object> {
+  return !('_zod' in headers || '_def' in headers);
+}
+
 export function securedRoute<
   P extends string,
   R extends Omit<RouteConfig, 'path' | 'security' | 'middleware'> & { path: P },
@@ -35,6 +66,7 @@ export function securedRoute<
   const options = alternatives(rule);
   return createRoute({
     ...config,
+    responses: withLimitHeaders(config.responses),
     security: options.flatMap((scopes) => [{ ApiKey: scopes }, { Bearer: scopes }]),
     middleware: [
       // Credential first: an unauthenticated caller gets 401 whatever it sent.

@@ -21,7 +21,7 @@ export const EMAIL_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600, max
 /** How long one attempt holds its row (a send that takes longer is seen as lost and may be tried again). */
 const CLAIM_MS = 60_000;
 
-type SendDeps = Pick<Deps, 'db' | 'd1' | 'mailer' | 'config' | 'log' | 'now' | 'actor'>;
+type SendDeps = Pick<Deps, 'db' | 'd1' | 'mailer' | 'config' | 'log' | 'now' | 'actor' | 'pacer'>;
 
 /** A failure sending again cannot fix: the row is `failed` and the job is not retried. */
 class Undeliverable extends Error {}
@@ -32,6 +32,8 @@ class Undeliverable extends Error {}
  * left alone: each email goes out at most once.
  */
 export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> {
+  // Paced before the claim, so a paced run neither spends one of the row's attempts nor holds it.
+  await deps.pacer.admit('email', domainOf(deps.config.EMAIL_FROM));
   const now = deps.now();
   const [row] = await deps.db
     .update(emailOutbox)

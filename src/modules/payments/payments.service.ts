@@ -127,9 +127,13 @@ export async function createPayment(
     const inserted = await insertPending(deps.d1, row, body.allow_overpayment);
     if (inserted === 'duplicate') continue;
     if (inserted === 'refused') {
-      // The balance moved between the check and the insert (a concurrent payment took it).
+      // The balance moved between the check and the insert (a concurrent payment took it). The open
+      // commitments are read before the reservation: a payment that completes between the two reads is
+      // then counted twice (still a refusal), never missed (amount_paid read before it completed, its
+      // row read after it left `pending`), which would answer "try again" to an amount that cannot fit.
+      const open = await openCommitments(deps.d1, reservation.id);
       const fresh = await reservationFor(deps, principal, body, input.proof);
-      checkPayable(fresh, body, await openCommitments(deps.d1, reservation.id), deps.now());
+      checkPayable(fresh, body, open, deps.now());
       throw new AppError('conflict', 'The reservation changed while the payment was being recorded; try again.');
     }
     try {

@@ -1,5 +1,7 @@
 import type { SquareClient } from 'square';
 import type { Deps } from '../../deps';
+import { sha256Hex } from '../../lib/crypto';
+import { OutboundPaced } from '../../lib/pacing';
 import { squareBaseUrl } from './payments.config';
 
 /**
@@ -56,6 +58,10 @@ export async function callSquare<T>(
 ): Promise<SquareCall<T>> {
   const sdk = await loadSquare();
   const timeoutMs = account.timeoutMs ?? deps.config.PAYMENT_GATEWAY_TIMEOUT_MS;
+  // Square counts per seller: its token names it. A digest, because the pace key is stored in KV.
+  const paceKey = (await sha256Hex(account.accessToken)).slice(0, 32);
+  // A call our pacing held back: the SDK would wrap it; it leaves callSquare as it is (nothing was sent).
+  let paced: OutboundPaced | undefined;
   // What our transport saw on the last call: the SDK folds timeouts and resets into one error type.
   let transport: 'timeout' | 'network_error' | undefined;
   // The status of the last answer: a 2xx the SDK cannot read is still an answer we do not understand.
@@ -68,15 +74,23 @@ export async function callSquare<T>(
     timeoutInSeconds: Math.ceil(timeoutMs / 1000) + 5,
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input as RequestInfo, init);
-      const result = await deps.outbound({
-        service: 'square',
-        hotelId: account.hotelId ?? null,
-        url: request.url,
-        method: request.method,
-        headers: Object.fromEntries(request.headers),
-        body: request.body ? await request.text() : undefined,
-        timeoutMs,
-      });
+      const body = request.body ? await request.text() : undefined;
+      let result: Awaited<ReturnType<typeof deps.outbound>>;
+      try {
+        result = await deps.outbound({
+          service: 'square',
+          hotelId: account.hotelId ?? null,
+          url: request.url,
+          method: request.method,
+          headers: Object.fromEntries(request.headers),
+          body,
+          timeoutMs,
+          paceKey,
+        });
+      } catch (err) {
+        if (err instanceof OutboundPaced) paced = err;
+        throw err;
+      }
       if (!result.ok) {
         transport = result.outcome;
         throw new TypeError(`square ${result.outcome}`);
@@ -88,6 +102,7 @@ export async function callSquare<T>(
   try {
     return { ok: true, value: await fn(client) };
   } catch (err) {
+    if (paced) throw paced;
     if (err instanceof sdk.SquareError && err.statusCode !== undefined && transport === undefined) {
       if (err.statusCode >= 500) return { ok: false, kind: 'unknown', reason: 'server_error', status: err.statusCode };
       const errors = (err.errors ?? []).map((e) => ({

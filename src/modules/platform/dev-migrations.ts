@@ -18,6 +18,7 @@ import m0016 from '../../../migrations/0016_oauth.sql';
 import m0017 from '../../../migrations/0017_audit_logs.sql';
 import m0018 from '../../../migrations/0018_integration_metrics.sql';
 import m0019 from '../../../migrations/0019_integrations_config.sql';
+import m0020 from '../../../migrations/0020_api_key_rate_limits.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -46,6 +47,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0017_audit_logs.sql', sql: m0017 },
   { name: '0018_integration_metrics.sql', sql: m0018 },
   { name: '0019_integrations_config.sql', sql: m0019 },
+  { name: '0020_api_key_rate_limits.sql', sql: m0020 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -139,6 +139,7 @@ async function attemptDelivery(deps: Deps, endpoint: Endpoint, delivery: Deliver
     body: delivery.payload,
     timeoutMs: DELIVERY_TIMEOUT_MS,
     followRedirects: false,
+    paceKey: endpoint.id,
   });
   if (!result.ok) return { statusCode: null, latencyMs: result.durationMs, error: result.error, body: null, ok: false };
   // The body gets what is left of the attempt's timeout: a receiver that stalls after its headers

@@ -22,6 +22,7 @@ export async function callChannel(deps: Deps, ctx: ChannelContext, request: Outg
     headers: request.headers,
     ...(request.body !== undefined ? { body: request.body } : {}),
     timeoutMs: deps.config.OTA_TIMEOUT_MS,
+    paceKey: ctx.channel.id,
   });
   if (!result.ok) return { ok: false, status: null, body: null, durationMs: result.durationMs, error: result.error };
   const read = await readBounded(result.response, MAX_INBOUND_XML_BYTES, result.bodyDeadline - Date.now());

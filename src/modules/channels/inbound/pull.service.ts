@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { PermanentJobError } from '../../../lib/job';
 import { errorFields } from '../../../lib/log';
+import { OutboundPaced } from '../../../lib/pacing';
 import type { ReservationAdapter } from '../adapter';
 import { channelContext } from '../channels.repo';
 import { type ChannelProvider, type ChannelRow, channels } from '../channels.table';
@@ -107,6 +108,8 @@ export async function pullChannel(deps: Deps, channelId: string, tools: PullTool
       if (step.failure) failures.push(step.failure);
     }
   } catch (err) {
+    // Paced: nothing was asked of the partner; the job runs again later without counting a failure.
+    if (err instanceof OutboundPaced) throw err;
     // Credentials that do not open will not open on a retry either: the job dead-letters at once.
     permanent = err instanceof CredentialsUnavailable;
     failures.push(err instanceof Error ? `${err.name}: ${err.message}` : 'pull failed');

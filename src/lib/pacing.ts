@@ -1,0 +1,99 @@
+/**
+ * Outbound pacing: each partner gets calls no faster than its documented rate (docs/operations.md,
+ * "Rate limits and pacing"), counted by a Rate Limiting binding per partner and account, and a partner
+ * that answered 429 (or 503 with Retry-After) gets no call from us until the time it named. A call over
+ * either is not made: `admit` throws OutboundPaced, which the queue consumer turns into a delayed
+ * re-run of the job that does not count as an attempt (src/jobs.ts), and a request answers 503 with
+ * Retry-After (src/errors.ts).
+ */
+
+/** A partner's rate: its binding (a fixed `limit` per `periodSeconds`, wrangler.toml `PACE_*`). */
+export type PaceRule = { limiter: RateLimit; limit: number; periodSeconds: number };
+
+/** The longest a queue message can be delayed (Queues: 12 h); a hold or wait is capped at it. */
+export const MAX_PACING_DELAY_SECONDS = 43_200;
+const HOLD_PREFIX = 'pace-hold:';
+
+export class OutboundPaced extends Error {
+  override readonly name = 'OutboundPaced';
+  constructor(
+    readonly service: string,
+    readonly retryAfterSeconds: number,
+    readonly reason: 'rate' | 'partner_hold',
+  ) {
+    super(
+      reason === 'rate'
+        ? `calls to ${service} are over their pace; try again in ${retryAfterSeconds} s`
+        : `${service} asked us to wait; try again in ${retryAfterSeconds} s`,
+    );
+  }
+}
+
+export type Pacer = {
+  /** Throws OutboundPaced when a call to `service` for `key` must not be made now. */
+  admit: (service: string, key: string) => Promise<void>;
+  /** The partner asked for `seconds` of quiet (its Retry-After): no call to it for `key` until then. */
+  hold: (service: string, key: string, seconds: number) => Promise<void>;
+};
+
+/** No pacing at all (tests of other things, or a deployment without the bindings). */
+export const UNPACED: Pacer = { admit: async () => {}, hold: async () => {} };
+
+/**
+ * `ruleOf(service)`: the rate of a partner, or null for a service that is not paced. Holds live in KV
+ * (`pace-hold:<service>|<key>`, docs/kv-keys.md) so every isolate sees them, and in this isolate's
+ * memory so the isolate that heard the 429 sees it at once.
+ */
+export function createPacer(options: {
+  ruleOf: (service: string) => PaceRule | null;
+  holds: KVNamespace;
+  now?: () => number;
+}): Pacer {
+  const now = options.now ?? Date.now;
+  const local = new Map<string, number>();
+  return {
+    admit: async (service, key) => {
+      const rule = options.ruleOf(service);
+      if (!rule) return;
+      const holdKey = `${HOLD_PREFIX}${service}|${key}`;
+      const until = local.get(holdKey) ?? Number((await options.holds.get(holdKey)) ?? 0);
+      const at = now();
+      if (until > at) throw new OutboundPaced(service, Math.ceil((until - at) / 1000), 'partner_hold');
+      local.delete(holdKey);
+      const { success } = await rule.limiter.limit({ key: `${service}|${key}` });
+      if (!success) throw new OutboundPaced(service, secondsToWindowEnd(at, rule.periodSeconds), 'rate');
+    },
+    hold: async (service, key, seconds) => {
+      if (!options.ruleOf(service)) return;
+      const wait = Math.min(Math.max(1, Math.ceil(seconds)), MAX_PACING_DELAY_SECONDS);
+      const holdKey = `${HOLD_PREFIX}${service}|${key}`;
+      const until = now() + wait * 1000;
+      local.set(holdKey, until);
+      // KV keeps nothing for less than 60 s; the stored time is what counts.
+      await options.holds.put(holdKey, String(until), { expirationTtl: Math.max(60, wait + 1) });
+    },
+  };
+}
+
+/** The binding's windows are wall-clock aligned: a refused call waits for the next one. */
+function secondsToWindowEnd(nowMs: number, periodSeconds: number): number {
+  const periodMs = periodSeconds * 1000;
+  return Math.max(1, Math.ceil((periodMs - (nowMs % periodMs)) / 1000));
+}
+
+/**
+ * A partner's Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date, in whole seconds from
+ * now, capped at MAX_PACING_DELAY_SECONDS; null when absent or unreadable.
+ */
+export function retryAfterSeconds(header: string | null, nowMs: number): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  let seconds: number;
+  if (/^\d+$/.test(value)) seconds = Number(value);
+  else {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) return null;
+    seconds = Math.ceil((at - nowMs) / 1000);
+  }
+  return Math.min(Math.max(seconds, 0), MAX_PACING_DELAY_SECONDS);
+}
