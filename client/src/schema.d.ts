@@ -69,7 +69,11 @@ export interface paths {
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename an API key or change its rate limits (platform admin)
+         * @description A field left out keeps its value; a limit of null restores the default. A limit that is not one of the tiers is a 422 listing them. Takes effect at once in this location and within 30 s everywhere.
+         */
+        patch: operations["updateApiKey"];
         trace?: never;
     };
     "/api/v1/auth/token": {
@@ -86,6 +90,86 @@ export interface paths {
          * @description Needs an API key. The token carries at most the key’s scopes, hotels and allowed origins; without `scopes` it gets the key’s (never `admin` unless named). A token the admin key minted dies when `ADMIN_API_KEY` is rotated.
          */
         post: operations["issueWidgetToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Every state change (written in the same database transaction as the change, with a field-level diff whose secrets and guest data read `"[redacted]"`), every refused (4xx) or failed (5xx) state-changing call, and every integration exchange: who (`actor`: API key id, `token:<sub>`, `oauth:<grant>`, `admin`, a channel id, `square`, `system`), what (`action`, `entity`), when, from which address, in which request (`request_id` = the `X-Request-Id` of the answer), with what `outcome` and `status`. Newest first. A credential restricted to some hotels sees only their rows; rows of no hotel (platform changes, calls refused before a hotel was known) only an all-hotels credential. Rows are kept `AUDIT_RETENTION_DAYS` (default 365).
+         */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead-lettered jobs (platform admin)
+         * @description Newest first. Filters combine with AND.
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead-lettered job again (platform admin)
+         * @description Queues the job again as a new message with a fresh attempt count, and marks the dead letter replayed. A dead letter is replayed at most once: a second replay is 409 `invalid_state` and sends nothing. A message that is not a job, a job type this deployment does not know, or a payload the job no longer accepts is 422 `not_supported`. 503 when the queue did not take the job (the dead letter stays unreplayed).
+         */
+        post: operations["replayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send many dead-lettered jobs again (platform admin)
+         * @description Either `ids` (at most 100) or `filter` (the unreplayed dead letters it matches, oldest first, at most `limit`, default and maximum 100; call again for more). Each one is replayed as by the single replay; one that is already replayed, unknown or not replayable is reported with `replayed: false` and its reason, never sent twice.
+         */
+        post: operations["replayDeadLetters"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1473,6 +1557,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotels/{hotel_id}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hotel’s integration configuration
+         * @description Effective values: what the hotel set, else the deployment’s defaults. Secrets are never returned.
+         */
+        get: operations["getHotelIntegrations"];
+        /**
+         * Change a hotel’s integration configuration
+         * @description Merges: sections and fields left out keep their values (send only what changes). Audited with a field-level diff in the same batch. `payment_gateway.location_id` needs the hotel’s own Square connection (409 otherwise); `payment_gateway.access_token` is refused with 422 (connect through Square OAuth). Answers the configuration as GET does.
+         */
+        put: operations["updateHotelIntegrations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/square": {
         parameters: {
             query?: never;
@@ -1968,7 +2076,7 @@ export interface paths {
          * Receive a channel’s reservations (OTA push)
          * @description A channel (OTA or channel manager) pushes `OTA_HotelResNotifRQ` (new, modified or cancelled reservations) or `OTA_HotelResModifyNotifRQ`, authenticated with HTTP Basic using the channel’s `credentials.username`/`credentials.password`, as `text/xml` or `application/xml`, at most 1 MB. The answer is the matching RS with our confirmation numbers (`HotelReservationID ResID_Type="10"`), or per-reservation errors. `OTA_PingRQ` is answered with `OTA_PingRS`.
          *
-         *     A message is read completely before anything is imported; a re-delivered message changes nothing and gets the same answer. Every refusal is an OTA `Errors` body (`Type` from the EWT list, `Code` from ERR), never problem+json: 401 for missing or wrong credentials or an unknown channel (EWT 4, ERR 497), 403 for a disabled channel (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity declarations, or is not one of the messages above (EWT 7 or 2), 413 over 1 MB, 415 for another media type, 503 when OTA connectivity is turned off or the reservations could not be stored (send again).
+         *     A message is read completely before anything is imported; a re-delivered message changes nothing and gets the same answer. Every refusal is an OTA `Errors` body (`Type` from the EWT list, `Code` from ERR), never problem+json: 401 for missing or wrong credentials or an unknown channel (EWT 4, ERR 497), 403 for a disabled channel or a push from an address outside the channel’s `allowed_ips` (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity declarations, or is not one of the messages above (EWT 7 or 2), 413 over 1 MB, 415 for another media type, 503 when OTA connectivity is turned off or the reservations could not be stored (send again).
          */
         post: operations["receiveOtaReservations"];
         delete?: never;
@@ -2649,6 +2757,11 @@ export interface components {
             hotel_ids: string[] | null;
             allowed_origins: string[];
             allowed_ips: string[];
+            /** @description The limits in force per credential and client address (defaults: read 1200, write 300). */
+            rate_limits: {
+                read_per_minute: number;
+                write_per_minute: number;
+            };
             created_at: string;
             revoked_at: string | null;
         };
@@ -2670,11 +2783,28 @@ export interface components {
             scopes: ("hotels:read" | "hotels:write" | "availability:read" | "reservations:read" | "reservations:write" | "payments:read" | "payments:write" | "webhooks:manage" | "channels:manage" | "emails:manage" | "audit:read" | "admin")[];
             hotel_ids: string[] | null;
             allowed_origins?: string[];
-            allowed_ips?: (string)[];
+            allowed_ips?: string[];
+            rate_limits?: components["schemas"]["ApiKeyRateLimitsInput"];
+        };
+        ApiKeyRateLimitsInput: {
+            /**
+             * @description Requests per minute: one of 60, 120, 300, 600, 1200, 3000, 6000 (another value is a 422); null: the default.
+             * @example 3000
+             */
+            read_per_minute?: number | null;
+            /**
+             * @description Requests per minute: one of 60, 120, 300, 600, 1200, 3000, 6000 (another value is a 422); null: the default.
+             * @example 3000
+             */
+            write_per_minute?: number | null;
         };
         ApiKeyPage: {
             data: components["schemas"]["ApiKey"][];
             next_cursor: string | null;
+        };
+        UpdateApiKey: {
+            name?: string;
+            rate_limits?: components["schemas"]["ApiKeyRateLimitsInput"];
         };
         AccessToken: {
             access_token: string;
@@ -2689,6 +2819,94 @@ export interface components {
             scopes?: ("hotels:read" | "hotels:write" | "availability:read" | "reservations:read" | "reservations:write" | "payments:read" | "payments:write" | "webhooks:manage" | "channels:manage" | "emails:manage" | "audit:read" | "admin")[];
             /** @default 900 */
             ttl_seconds?: number;
+        };
+        AuditLogPage: {
+            data: components["schemas"]["AuditLog"][];
+            next_cursor: string | null;
+        };
+        AuditLog: {
+            /** @example aud_01j9z8x7w6v5t4s3r2q1p0n9m8 */
+            id: string;
+            hotel_id: string | null;
+            actor: {
+                /** @enum {string} */
+                type: "admin" | "api_key" | "token" | "oauth" | "channel" | "webhook" | "square" | "system";
+                id: string;
+            };
+            /** @example reservation.created */
+            action: string;
+            entity: {
+                type: string | null;
+                id: string | null;
+            };
+            request_id: string | null;
+            ip: string | null;
+            /** @enum {string} */
+            outcome: "success" | "refused" | "failed";
+            /** @description The HTTP status of the call, when it came from one */
+            status: number | null;
+            /** @description Field → `{from, to}`; secrets and guest data read `"[redacted]"` */
+            changes: {
+                [key: string]: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DeadLetterPage: {
+            data: components["schemas"]["DeadLetter"][];
+            next_cursor: string | null;
+        };
+        DeadLetter: {
+            id: string;
+            queue: string;
+            message_id: string;
+            /** @description The job type; null when the message was not a job */
+            type: string | null;
+            hotel_id: string | null;
+            /** @enum {string} */
+            reason: "permanent" | "exhausted" | "unparseable" | "unknown_type" | "dead_letter_queue";
+            /** @description The last error, redacted */
+            error: string | null;
+            attempts: number;
+            /** @description The queued message as it was sent */
+            payload?: unknown;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            replayed_at: string | null;
+        };
+        ReplayDeadLettersResult: {
+            results: components["schemas"]["ReplayOutcome"][];
+        };
+        ReplayOutcome: {
+            id: string;
+            replayed: boolean;
+            reason?: string;
+        };
+        ReplayDeadLetters: {
+            ids?: string[];
+            filter?: {
+                /** @description Job type, e.g. `webhook.deliver` */
+                type?: string;
+                hotel_id?: string;
+                /**
+                 * Format: date-time
+                 * @description Recorded at or after
+                 * @example 2027-03-01T12:00:00Z
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description Recorded before
+                 * @example 2027-03-01T12:00:00Z
+                 */
+                to?: string;
+            };
+            /** @default 100 */
+            limit?: number;
         };
         CreatedOAuthClient: components["schemas"]["OAuthClient"] & {
             /** @description Confidential clients: `whs_…`, shown once and stored hashed. Public: null. */
@@ -3581,6 +3799,75 @@ export interface components {
             /** @description Authorise every payment first and hold those Square rates HIGH risk for a review. */
             hold_high_risk: boolean;
         };
+        HotelIntegrations: {
+            booking_engine: {
+                /** @description Off: the hotel’s availability search and new bookings are refused with 409 `invalid_state` */
+                enabled: boolean;
+                /** @description Seconds a search result is cached (0: not cached); default BOOKING_ENGINE_CACHE_TTL */
+                cache_ttl: number;
+                /** @description Milliseconds a booking’s payment call to the gateway may take; default PAYMENT_GATEWAY_TIMEOUT_MS */
+                timeout: number;
+            };
+            payment_gateway: {
+                /**
+                 * @description Only `square`
+                 * @enum {string}
+                 */
+                provider: "square";
+                /** @description Off: new payments are refused with 409 (refunds still work) */
+                enabled: boolean;
+                location_id: string | null;
+                /**
+                 * @description `hotel`: the hotel’s own Square connection; `platform`: the deployment’s account
+                 * @enum {string}
+                 */
+                account: "hotel" | "platform";
+                /** @description A token is configured for the account (never returned) */
+                access_token_set: boolean;
+            };
+            ota_integration: {
+                /** @description Off (or OTA_INTEGRATION_ENABLED off): no pulls, pushes refused, no new channels */
+                enabled: boolean;
+                providers: string[];
+                /** @description Seconds between pulls of the hotel’s new channels; default OTA_SYNC_INTERVAL */
+                sync_interval: number;
+                /** @description Default `auto_accept` of new channels; default OTA_AUTO_ACCEPT */
+                auto_accept: boolean;
+            };
+        };
+        HotelIntegrationsUpdate: {
+            booking_engine?: {
+                /** @description Off: the hotel’s availability search and new bookings are refused with 409 `invalid_state` */
+                enabled?: boolean;
+                /** @description Seconds a search result is cached (0: not cached); default BOOKING_ENGINE_CACHE_TTL */
+                cache_ttl?: number;
+                /** @description Milliseconds a booking’s payment call to the gateway may take; default PAYMENT_GATEWAY_TIMEOUT_MS */
+                timeout?: number;
+            };
+            payment_gateway?: {
+                /**
+                 * @description Only `square`
+                 * @enum {string}
+                 */
+                provider?: "square";
+                /** @description Off: new payments are refused with 409 (refunds still work) */
+                enabled?: boolean;
+                /** @description The Square location payments go to; settable only with the hotel’s own Square connection */
+                location_id?: string;
+                /** @description Write-only, and refused (422): a hotel’s own Square account is connected through Square OAuth (`/payment-connection/authorize`), which also keeps the token fresh */
+                access_token?: string;
+            };
+            ota_integration?: {
+                /** @description Off (or OTA_INTEGRATION_ENABLED off): no pulls, pushes refused, no new channels */
+                enabled?: boolean;
+                /** @description Providers the hotel may connect a channel to; default every supported one */
+                providers?: ("ota_xml" | "booking_com" | "expedia" | "airbnb")[];
+                /** @description Seconds between pulls of the hotel’s new channels; default OTA_SYNC_INTERVAL */
+                sync_interval?: number;
+                /** @description Default `auto_accept` of new channels; default OTA_AUTO_ACCEPT */
+                auto_accept?: boolean;
+            };
+        };
         SquareNotificationReceipt: {
             event_id: string;
             /**
@@ -3819,6 +4106,7 @@ export interface components {
             /** @enum {string} */
             mode: "pull" | "push";
             sync_interval: number;
+            allowed_ips: string[];
             /** @description Credentials are stored (they are never returned) */
             credentials_set: boolean;
             /** Format: date-time */
@@ -3886,6 +4174,8 @@ export interface components {
             mode?: "pull" | "push";
             /** @description Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL. */
             sync_interval?: number;
+            /** @description Addresses and CIDR ranges (IPv4 or IPv6, e.g. the partner’s published `2a05:d018::/32`) that pushes to /api/v1/ota/{channel_id}/reservations must come from; a push from elsewhere is refused with 403 (OTA Errors). Empty: any address. */
+            allowed_ips?: string[];
         };
         ChannelPage: {
             data: components["schemas"]["Channel"][];
@@ -3925,6 +4215,8 @@ export interface components {
             mode?: "pull" | "push";
             /** @description Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL. */
             sync_interval?: number;
+            /** @description Replaces the whole list */
+            allowed_ips?: string[];
         };
         ChannelMappingList: {
             data: components["schemas"]["ChannelMapping"][];
@@ -4204,6 +4496,14 @@ export interface operations {
             /** @description A page of keys */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4213,6 +4513,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4222,6 +4530,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4231,6 +4547,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4240,6 +4564,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4264,6 +4598,14 @@ export interface operations {
             /** @description The key, shown once */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4273,6 +4615,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4282,6 +4632,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4291,6 +4649,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4300,6 +4666,31 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4309,6 +4700,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4331,6 +4732,14 @@ export interface operations {
             /** @description The key */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4340,6 +4749,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4349,6 +4766,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4358,6 +4783,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4367,6 +4800,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,6 +4817,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4398,6 +4849,14 @@ export interface operations {
             /** @description The revoked key */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4407,6 +4866,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4416,6 +4883,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4425,6 +4900,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4434,6 +4917,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +4934,171 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiKey"];
+            };
+        };
+        responses: {
+            /** @description The key */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4467,6 +5123,14 @@ export interface operations {
             /** @description A Bearer token */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4476,6 +5140,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4485,6 +5157,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4494,6 +5174,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4503,6 +5191,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4512,6 +5208,514 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 20 */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+                /** @description Default: every hotel the credential covers (and, for an all-hotels credential, rows of no hotel) */
+                hotel_id?: string;
+                /** @description Entity type, or type and id: `reservation` or `reservation:res_01j…` */
+                entity?: string;
+                /** @description Actor id: an API key id, `token:<sub>`, `oauth:<grant>`, `admin`, a channel id, `square` */
+                actor?: string;
+                /** @description Exact action, e.g. `reservation.created` or `POST /api/v1/hotels` */
+                action?: string;
+                outcome?: "success" | "refused" | "failed";
+                /** @description Rows at or after this instant (RFC 3339) */
+                from?: string;
+                /** @description Rows before this instant (RFC 3339) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit rows */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 20 */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+                /** @description Job type, e.g. `webhook.deliver` */
+                type?: string;
+                hotel_id?: string;
+                /** @description Recorded at or after */
+                from?: string;
+                /** @description Recorded before */
+                to?: string;
+                /** @description `false`: only those not replayed yet; `true`: only replayed ones */
+                replayed?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead letter, now replayed */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state (sold out, invalid transition, request in flight). */
+            409: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLetters"];
+            };
+        };
+        responses: {
+            /** @description One outcome per dead letter */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResult"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4537,6 +5741,14 @@ export interface operations {
             /** @description A page of apps */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4546,6 +5758,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4555,6 +5775,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4564,6 +5792,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4573,6 +5809,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4597,6 +5843,14 @@ export interface operations {
             /** @description The app; a confidential one’s secret shown once */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4606,6 +5860,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4615,6 +5877,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4624,6 +5894,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4633,6 +5911,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4642,6 +5928,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4664,6 +5960,14 @@ export interface operations {
             /** @description The app */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4673,6 +5977,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4682,6 +5994,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4691,6 +6011,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4700,6 +6028,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4709,6 +6045,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4731,6 +6077,14 @@ export interface operations {
             /** @description Deleted; its tokens stop working at once */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4738,6 +6092,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4747,6 +6109,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4756,6 +6126,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4765,6 +6143,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,6 +6160,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,6 +6196,14 @@ export interface operations {
             /** @description Active grants, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4809,6 +6213,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4818,6 +6230,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4827,6 +6247,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4836,6 +6264,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4858,6 +6296,14 @@ export interface operations {
             /** @description Revoked (or narrowed) */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4865,6 +6311,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4874,6 +6328,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4883,6 +6345,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4892,6 +6362,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4901,6 +6379,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5085,6 +6573,14 @@ export interface operations {
             /** @description A page of hotels, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5094,6 +6590,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5103,6 +6607,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5112,6 +6624,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5121,6 +6641,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5148,6 +6678,14 @@ export interface operations {
             /** @description The new hotel */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5157,6 +6695,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5166,6 +6712,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5175,6 +6729,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5184,6 +6746,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5193,6 +6763,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5202,6 +6780,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5211,6 +6797,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5233,6 +6829,14 @@ export interface operations {
             /** @description The hotel */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5242,6 +6846,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5251,6 +6863,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5260,6 +6880,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5269,6 +6897,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5278,6 +6914,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5300,6 +6946,14 @@ export interface operations {
             /** @description The deactivated hotel */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5309,6 +6963,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5318,6 +6980,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5327,6 +6997,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5336,6 +7014,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5345,6 +7031,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5371,6 +7067,14 @@ export interface operations {
             /** @description The updated hotel */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5380,6 +7084,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,6 +7101,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5398,6 +7118,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5407,6 +7135,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5416,6 +7152,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5425,6 +7169,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5434,6 +7186,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5462,6 +7224,14 @@ export interface operations {
             /** @description A page of room types, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5471,6 +7241,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5480,6 +7258,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5489,6 +7275,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5498,6 +7292,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5507,6 +7309,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5536,6 +7348,14 @@ export interface operations {
             /** @description The new room type */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5545,6 +7365,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5554,6 +7382,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5563,6 +7399,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5572,6 +7416,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5581,6 +7433,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5590,6 +7450,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5599,6 +7467,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5608,6 +7484,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5631,6 +7517,14 @@ export interface operations {
             /** @description The room type */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5640,6 +7534,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5649,6 +7551,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5658,6 +7568,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5667,6 +7585,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5676,6 +7602,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5699,6 +7635,14 @@ export interface operations {
             /** @description The deactivated room type */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5708,6 +7652,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5717,6 +7669,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5726,6 +7686,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5735,6 +7703,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5744,6 +7720,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,6 +7757,14 @@ export interface operations {
             /** @description The updated room type */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5780,6 +7774,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5789,6 +7791,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5798,6 +7808,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5807,6 +7825,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5816,6 +7842,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5825,6 +7859,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5834,6 +7876,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5862,6 +7914,14 @@ export interface operations {
             /** @description A page of rate plans, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5871,6 +7931,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5880,6 +7948,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +7965,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5898,6 +7982,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,6 +7999,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5936,6 +8038,14 @@ export interface operations {
             /** @description The new rate plan */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5945,6 +8055,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5954,6 +8072,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5963,6 +8089,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5972,6 +8106,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5981,6 +8123,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5990,6 +8140,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5999,6 +8157,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6008,6 +8174,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6031,6 +8207,14 @@ export interface operations {
             /** @description The rate plan */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6040,6 +8224,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6049,6 +8241,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6058,6 +8258,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6067,6 +8275,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6076,6 +8292,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6099,6 +8325,14 @@ export interface operations {
             /** @description The deactivated rate plan */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6108,6 +8342,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6117,6 +8359,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6126,6 +8376,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6135,6 +8393,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6144,6 +8410,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6171,6 +8447,14 @@ export interface operations {
             /** @description The updated rate plan */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6180,6 +8464,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6189,6 +8481,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6198,6 +8498,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6207,6 +8515,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6216,6 +8532,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6225,6 +8549,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6234,6 +8566,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6259,6 +8601,14 @@ export interface operations {
             /** @description A page of hotels, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6268,6 +8618,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6277,6 +8635,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6286,6 +8652,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6295,6 +8669,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6317,6 +8701,14 @@ export interface operations {
             /** @description The hotel and what it sells */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6326,6 +8718,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6335,6 +8735,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6344,6 +8752,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6353,6 +8769,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6362,6 +8786,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6388,6 +8822,14 @@ export interface operations {
             /** @description A page of room types, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6397,6 +8839,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6406,6 +8856,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6415,6 +8873,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6424,6 +8890,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6433,6 +8907,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6458,6 +8942,14 @@ export interface operations {
             /** @description A page of hotels, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6467,6 +8959,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6476,6 +8976,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6485,6 +8993,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6494,6 +9010,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6516,6 +9042,14 @@ export interface operations {
             /** @description The hotel and what it sells */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6525,6 +9059,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6534,6 +9076,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6543,6 +9093,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6552,6 +9110,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6561,6 +9127,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6587,6 +9163,14 @@ export interface operations {
             /** @description A page of room types, newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6596,6 +9180,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6605,6 +9197,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6614,6 +9214,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6623,6 +9231,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6632,6 +9248,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6660,6 +9286,14 @@ export interface operations {
             /** @description Per room type and night: inventory, taken; per rate plan: price and restrictions */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6669,6 +9303,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,6 +9320,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6687,6 +9337,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6696,6 +9354,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6705,6 +9371,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6731,6 +9407,14 @@ export interface operations {
             /** @description Room-nights written */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6740,6 +9424,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6749,6 +9441,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6758,6 +9458,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6767,6 +9475,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6776,6 +9492,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6785,6 +9509,14 @@ export interface operations {
             /** @description Body larger than 1 MB. */
             413: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6794,6 +9526,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6803,6 +9543,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6829,6 +9579,14 @@ export interface operations {
             /** @description The resync is queued */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6838,6 +9596,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6847,6 +9613,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6856,6 +9630,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6865,6 +9647,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6874,6 +9664,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6883,6 +9681,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6907,6 +9715,14 @@ export interface operations {
             /** @description Offers */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6916,6 +9732,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6925,6 +9749,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6934,6 +9766,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6943,6 +9783,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6952,6 +9800,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6961,6 +9817,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6985,6 +9851,14 @@ export interface operations {
             /** @description Offers */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6994,6 +9868,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7003,6 +9885,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7012,6 +9902,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7021,6 +9919,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7030,6 +9936,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7039,6 +9953,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7077,6 +10001,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7086,6 +10018,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7095,6 +10035,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7104,6 +10052,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7113,6 +10069,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7122,6 +10086,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7131,6 +10103,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7140,6 +10120,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7175,6 +10165,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7184,6 +10182,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7193,6 +10199,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7202,6 +10216,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7211,6 +10233,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7220,6 +10250,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7258,6 +10298,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7267,6 +10315,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7276,6 +10332,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7285,6 +10349,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7294,6 +10366,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7337,6 +10419,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7346,6 +10436,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7355,6 +10453,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7364,6 +10470,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7373,6 +10487,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7382,6 +10504,14 @@ export interface operations {
             /** @description Stale `If-Match`. */
             412: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7391,6 +10521,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7400,6 +10538,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7438,6 +10586,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7447,6 +10603,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7456,6 +10620,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7465,6 +10637,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7474,6 +10654,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7483,6 +10671,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7521,6 +10719,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7530,6 +10736,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7539,6 +10753,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7548,6 +10770,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7557,6 +10787,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7566,6 +10804,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7599,6 +10847,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7608,6 +10864,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7617,6 +10881,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7626,6 +10898,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7635,6 +10915,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7644,6 +10932,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7677,6 +10975,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,6 +10992,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7695,6 +11009,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7704,6 +11026,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7713,6 +11043,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7722,6 +11060,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7755,6 +11103,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7764,6 +11120,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7773,6 +11137,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7782,6 +11154,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7791,6 +11171,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7800,6 +11188,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7838,6 +11236,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7847,6 +11253,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7856,6 +11270,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7865,6 +11287,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7874,6 +11304,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7883,6 +11321,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7892,6 +11338,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7901,6 +11355,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7936,6 +11400,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7945,6 +11417,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7954,6 +11434,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7963,6 +11451,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7972,6 +11468,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7981,6 +11485,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8019,6 +11533,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8028,6 +11550,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8037,6 +11567,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8046,6 +11584,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8055,6 +11601,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8098,6 +11654,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8107,6 +11671,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8116,6 +11688,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8125,6 +11705,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8134,6 +11722,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8143,6 +11739,14 @@ export interface operations {
             /** @description Stale `If-Match`. */
             412: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8152,6 +11756,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8161,6 +11773,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8199,6 +11821,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8208,6 +11838,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8217,6 +11855,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8226,6 +11872,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8235,6 +11889,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8244,6 +11906,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8282,6 +11954,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8291,6 +11971,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8300,6 +11988,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8309,6 +12005,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8318,6 +12022,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8327,6 +12039,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8360,6 +12082,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8369,6 +12099,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8378,6 +12116,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8387,6 +12133,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +12150,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8405,6 +12167,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8438,6 +12210,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8447,6 +12227,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8456,6 +12244,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8465,6 +12261,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8474,6 +12278,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8483,6 +12295,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8516,6 +12338,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8525,6 +12355,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8534,6 +12372,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8543,6 +12389,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8552,6 +12406,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8561,6 +12423,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8599,6 +12471,14 @@ export interface operations {
             /** @description A page of reservations */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8608,6 +12488,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8617,6 +12505,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8626,6 +12522,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8635,6 +12539,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8644,6 +12556,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8667,6 +12589,14 @@ export interface operations {
             /** @description The guest */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8676,6 +12606,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8685,6 +12623,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8694,6 +12640,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8703,6 +12657,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8712,6 +12674,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8739,6 +12711,14 @@ export interface operations {
             /** @description The updated guest */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8748,6 +12728,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8757,6 +12745,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8766,6 +12762,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8775,6 +12779,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8784,6 +12796,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8793,6 +12813,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8802,6 +12830,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8830,6 +12868,14 @@ export interface operations {
             /** @description Events */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8839,6 +12885,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8848,6 +12902,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,6 +12919,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8866,6 +12936,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8894,6 +12974,14 @@ export interface operations {
             /** @description A page of cards */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8903,6 +12991,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8912,6 +13008,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8921,6 +13025,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8930,6 +13042,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8939,6 +13059,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8969,6 +13099,14 @@ export interface operations {
             /** @description The card on file */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8978,6 +13116,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8987,6 +13133,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8996,6 +13150,14 @@ export interface operations {
             /** @description Payment declined. */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9005,6 +13167,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9014,6 +13184,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9023,6 +13201,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9032,6 +13218,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9041,6 +13235,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9050,6 +13252,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9059,6 +13271,14 @@ export interface operations {
             /** @description Square refused the request for a reason that is not the card’s (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9068,6 +13288,14 @@ export interface operations {
             /** @description Payments are not configured for this hotel. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9077,6 +13305,14 @@ export interface operations {
             /** @description Square did not answer (`gateway_timeout`); nothing was stored. Retrying with the same Idempotency-Key is safe. */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9101,6 +13337,14 @@ export interface operations {
             /** @description The disabled card */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9110,6 +13354,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9119,6 +13371,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9128,6 +13388,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9137,6 +13405,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9146,6 +13422,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9155,6 +13439,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9164,6 +13458,14 @@ export interface operations {
             /** @description Square refused the request for a reason that is not the card’s (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9173,6 +13475,14 @@ export interface operations {
             /** @description Payments are not configured for this hotel. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9182,6 +13492,14 @@ export interface operations {
             /** @description Square did not answer (`gateway_timeout`); nothing was stored. Retrying with the same Idempotency-Key is safe. */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9209,6 +13527,14 @@ export interface operations {
             /** @description Newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9218,6 +13544,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9227,6 +13561,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9236,6 +13578,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9245,6 +13595,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9272,6 +13632,14 @@ export interface operations {
             /** @description The endpoint and its secret */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9281,6 +13649,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9290,6 +13666,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9299,6 +13683,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9308,6 +13700,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9317,6 +13717,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9326,6 +13734,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9335,6 +13751,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9357,6 +13783,14 @@ export interface operations {
             /** @description The endpoint (never its secret) */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9366,6 +13800,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9375,6 +13817,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9384,6 +13834,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9393,6 +13851,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9402,6 +13868,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9424,6 +13900,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9431,6 +13915,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9440,6 +13932,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9449,6 +13949,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9458,6 +13966,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9467,6 +13983,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9493,6 +14019,14 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9502,6 +14036,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9511,6 +14053,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9520,6 +14070,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9529,6 +14087,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9538,6 +14104,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9547,6 +14121,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,6 +14153,14 @@ export interface operations {
             /** @description The new secret */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9578,6 +14170,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9587,6 +14187,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9596,6 +14204,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9605,6 +14221,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9614,6 +14238,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9623,6 +14255,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9650,6 +14292,14 @@ export interface operations {
             /** @description Deliveries */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9659,6 +14309,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9668,6 +14326,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9677,6 +14343,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9686,6 +14360,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9695,6 +14377,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9717,6 +14409,14 @@ export interface operations {
             /** @description The queued delivery */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9726,6 +14426,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9735,6 +14443,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9744,6 +14460,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9753,6 +14477,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9762,6 +14494,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9771,6 +14511,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9797,6 +14547,14 @@ export interface operations {
             /** @description Deliveries scheduled */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9806,6 +14564,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9815,6 +14581,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9824,6 +14598,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9833,6 +14615,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9842,6 +14632,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9851,6 +14649,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9860,6 +14666,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9882,6 +14698,14 @@ export interface operations {
             /** @description The queued delivery */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9891,6 +14715,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9900,6 +14732,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9909,6 +14749,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9918,6 +14766,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9927,6 +14783,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9936,6 +14800,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9967,6 +14841,14 @@ export interface operations {
             /** @description The payment */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description `true` on a replay */
                     "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
@@ -9978,6 +14860,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9987,6 +14877,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9996,6 +14894,14 @@ export interface operations {
             /** @description Declined by Square; `code` is Square’s error code */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10005,6 +14911,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10014,6 +14928,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10023,6 +14945,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10032,6 +14962,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10041,6 +14979,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10050,6 +14996,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10059,6 +15015,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10068,6 +15032,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10077,6 +15049,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10108,6 +15088,14 @@ export interface operations {
             /** @description The payment */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description `true` on a replay */
                     "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
@@ -10119,6 +15107,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10128,6 +15124,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10137,6 +15141,14 @@ export interface operations {
             /** @description Declined by Square; `code` is Square’s error code */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10146,6 +15158,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10155,6 +15175,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10164,6 +15192,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,6 +15209,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10182,6 +15226,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10191,6 +15243,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10200,6 +15262,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10209,6 +15279,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10218,6 +15296,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10240,6 +15326,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10249,6 +15343,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10258,6 +15360,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10267,6 +15377,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10276,6 +15394,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10285,6 +15411,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10307,6 +15443,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10316,6 +15460,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10325,6 +15477,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10334,6 +15494,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10343,6 +15511,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10352,6 +15528,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10361,6 +15545,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10370,6 +15564,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10379,6 +15581,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10388,6 +15598,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10410,6 +15628,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10419,6 +15645,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10428,6 +15662,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10437,6 +15679,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10446,6 +15696,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10455,6 +15713,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10464,6 +15730,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10473,6 +15749,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10482,6 +15766,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10491,6 +15783,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10522,6 +15822,14 @@ export interface operations {
             /** @description The payment */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description `true` on a replay */
                     "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
@@ -10533,6 +15841,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10542,6 +15858,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10551,6 +15875,14 @@ export interface operations {
             /** @description Declined by Square; `code` is Square’s error code */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10560,6 +15892,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10569,6 +15909,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10578,6 +15926,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10587,6 +15943,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10596,6 +15960,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10605,6 +15977,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10614,6 +15996,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10623,6 +16013,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10632,6 +16030,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10663,6 +16069,14 @@ export interface operations {
             /** @description The payment */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description `true` on a replay */
                     "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
@@ -10674,6 +16088,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10683,6 +16105,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10692,6 +16122,14 @@ export interface operations {
             /** @description Declined by Square; `code` is Square’s error code */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10701,6 +16139,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10710,6 +16156,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10719,6 +16173,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10728,6 +16190,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10737,6 +16207,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10746,6 +16224,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10755,6 +16243,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10764,6 +16260,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10773,6 +16277,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10795,6 +16307,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10804,6 +16324,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10813,6 +16341,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10822,6 +16358,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10831,6 +16375,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10840,6 +16392,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10862,6 +16424,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10871,6 +16441,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10880,6 +16458,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10889,6 +16475,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10898,6 +16492,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10907,6 +16509,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10916,6 +16526,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10925,6 +16545,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10934,6 +16562,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10943,6 +16579,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10965,6 +16609,14 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10974,6 +16626,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10983,6 +16643,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10992,6 +16660,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11001,6 +16677,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11010,6 +16694,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11019,6 +16711,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11028,6 +16730,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11037,6 +16747,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11046,6 +16764,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11075,6 +16801,14 @@ export interface operations {
             /** @description A page of payments */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11084,6 +16818,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11093,6 +16835,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11102,6 +16852,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11111,6 +16869,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11120,6 +16886,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11142,6 +16918,14 @@ export interface operations {
             /** @description The refunds */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11151,6 +16935,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11160,6 +16952,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11169,6 +16969,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11178,6 +16986,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11187,6 +17003,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11216,6 +17042,14 @@ export interface operations {
             /** @description Refund accepted by Square */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11225,6 +17059,14 @@ export interface operations {
             /** @description Refund recorded, Square’s answer outstanding */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11234,6 +17076,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11243,6 +17093,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11252,6 +17110,14 @@ export interface operations {
             /** @description Payment declined. */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11261,6 +17127,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11270,6 +17144,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11279,6 +17161,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11288,6 +17178,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11297,6 +17195,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11306,6 +17212,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11315,6 +17231,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11337,6 +17261,14 @@ export interface operations {
             /** @description The refunds */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11346,6 +17278,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11355,6 +17295,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11364,6 +17312,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11373,6 +17329,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11382,6 +17346,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11411,6 +17385,14 @@ export interface operations {
             /** @description Refund accepted by Square */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11420,6 +17402,14 @@ export interface operations {
             /** @description Refund recorded, Square’s answer outstanding */
             202: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11429,6 +17419,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11438,6 +17436,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11447,6 +17453,14 @@ export interface operations {
             /** @description Payment declined. */
             402: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11456,6 +17470,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11465,6 +17487,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11474,6 +17504,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11483,6 +17521,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11492,6 +17538,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11501,6 +17555,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11510,6 +17574,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11535,6 +17607,14 @@ export interface operations {
             /** @description The folio */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11544,6 +17624,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11553,6 +17641,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11562,6 +17658,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11571,6 +17675,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11580,6 +17692,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11605,6 +17727,14 @@ export interface operations {
             /** @description The folio */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11614,6 +17744,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11623,6 +17761,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11632,6 +17778,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11641,6 +17795,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11650,6 +17812,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11672,6 +17844,14 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11681,6 +17861,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11690,6 +17878,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11699,6 +17895,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11708,6 +17912,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11717,6 +17929,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11743,6 +17965,14 @@ export interface operations {
             /** @description The settings now */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11752,6 +17982,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11761,6 +17999,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11770,6 +18016,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11779,6 +18033,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11788,6 +18050,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11797,6 +18067,305 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHotelIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hotel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelIntegrations"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateHotelIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hotel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotelIntegrationsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The configuration now */
+            200: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelIntegrations"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state (sold out, invalid transition, request in flight). */
+            409: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11909,6 +18478,14 @@ export interface operations {
             /** @description The Square authorization URL */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11920,6 +18497,14 @@ export interface operations {
             /** @description To Square's authorization page */
             302: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11927,6 +18512,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11936,6 +18529,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11945,6 +18546,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11954,6 +18563,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11963,6 +18580,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11972,6 +18599,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12099,6 +18734,14 @@ export interface operations {
             /** @description The connection */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12108,6 +18751,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12117,6 +18768,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12126,6 +18785,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12135,6 +18802,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12144,6 +18819,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12166,6 +18851,14 @@ export interface operations {
             /** @description Disconnected */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12173,6 +18866,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12182,6 +18883,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12191,6 +18900,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12200,6 +18917,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12209,6 +18936,14 @@ export interface operations {
             /** @description The payment gateway refused the request (`gateway_error`). */
             502: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12218,6 +18953,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12227,6 +18970,14 @@ export interface operations {
             /** @description The payment gateway did not answer in time (`gateway_timeout`). */
             504: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12252,6 +19003,14 @@ export interface operations {
             /** @description One entry per template key */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12261,6 +19020,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12270,6 +19037,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12279,6 +19054,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12288,6 +19071,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12297,6 +19088,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12323,6 +19124,14 @@ export interface operations {
             /** @description The template and its variables */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12332,6 +19141,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12341,6 +19158,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12350,6 +19175,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12359,6 +19192,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12368,6 +19209,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12398,6 +19249,14 @@ export interface operations {
             /** @description The saved template */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12407,6 +19266,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12416,6 +19283,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12425,6 +19300,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12434,6 +19317,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12443,6 +19334,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12452,6 +19351,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12478,6 +19387,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12485,6 +19402,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12494,6 +19419,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12503,6 +19436,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12512,6 +19453,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12521,6 +19470,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12551,6 +19510,14 @@ export interface operations {
             /** @description The rendered message */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12560,6 +19527,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12569,6 +19544,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12578,6 +19561,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12587,6 +19578,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12596,6 +19595,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12605,6 +19612,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12627,6 +19644,14 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12636,6 +19661,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12645,6 +19678,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12654,6 +19695,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12663,6 +19712,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12672,6 +19729,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12698,6 +19765,14 @@ export interface operations {
             /** @description The settings */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12707,6 +19782,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12716,6 +19799,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12725,6 +19816,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12734,6 +19833,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12743,6 +19850,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12752,6 +19867,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12782,6 +19907,14 @@ export interface operations {
             /** @description A page of emails */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12791,6 +19924,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12800,6 +19941,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12809,6 +19958,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12818,6 +19975,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12827,6 +19992,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12849,6 +20024,14 @@ export interface operations {
             /** @description The email */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12858,6 +20041,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12867,6 +20058,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12876,6 +20075,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12885,6 +20092,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12894,6 +20109,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12916,6 +20141,14 @@ export interface operations {
             /** @description The MIME message */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12925,6 +20158,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12934,6 +20175,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12943,6 +20192,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12952,6 +20209,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12961,6 +20226,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12988,6 +20263,14 @@ export interface operations {
             /** @description A page of campaigns */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12997,6 +20280,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13006,6 +20297,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13015,6 +20314,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13024,6 +20331,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13033,6 +20348,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13062,6 +20387,14 @@ export interface operations {
             /** @description The scheduled campaign */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13071,6 +20404,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13080,6 +20421,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13089,6 +20438,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13098,6 +20455,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13107,6 +20472,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13116,6 +20489,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13125,6 +20506,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13148,6 +20539,14 @@ export interface operations {
             /** @description The campaign */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13157,6 +20556,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13166,6 +20573,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13175,6 +20590,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13184,6 +20607,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13193,6 +20624,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13216,6 +20657,14 @@ export interface operations {
             /** @description The cancelled campaign */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13225,6 +20674,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13234,6 +20691,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13243,6 +20708,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13252,6 +20725,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13261,6 +20742,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13270,6 +20759,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13431,6 +20930,14 @@ export interface operations {
             /** @description A page of channels */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13440,6 +20947,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13449,6 +20964,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13458,6 +20981,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13467,6 +20998,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13476,6 +21015,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13505,6 +21054,14 @@ export interface operations {
             /** @description The channel (without its credentials) */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13514,6 +21071,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13523,6 +21088,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13532,6 +21105,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13541,6 +21122,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13550,6 +21139,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13559,6 +21156,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13568,6 +21173,14 @@ export interface operations {
             /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
             422: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13577,6 +21190,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13586,6 +21209,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13608,6 +21239,14 @@ export interface operations {
             /** @description The channel (never its credentials) */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13617,6 +21256,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13626,6 +21273,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13635,6 +21290,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13644,6 +21307,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13653,6 +21324,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13675,6 +21356,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13682,6 +21371,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13691,6 +21388,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13700,6 +21405,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13709,6 +21422,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13718,6 +21439,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13727,6 +21456,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13753,6 +21492,14 @@ export interface operations {
             /** @description The channel */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13762,6 +21509,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13771,6 +21526,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13780,6 +21543,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13789,6 +21560,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13798,6 +21577,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13807,6 +21594,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13816,6 +21613,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13838,6 +21643,14 @@ export interface operations {
             /** @description Every mapping of the channel */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13847,6 +21660,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13856,6 +21677,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13865,6 +21694,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13874,6 +21711,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13883,6 +21728,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13909,6 +21764,14 @@ export interface operations {
             /** @description The mappings now */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13918,6 +21781,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13927,6 +21798,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13936,6 +21815,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13945,6 +21832,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13954,6 +21849,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13963,6 +21866,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13985,6 +21898,14 @@ export interface operations {
             /** @description The channel’s health */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13994,6 +21915,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14003,6 +21932,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14012,6 +21949,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14021,6 +21966,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14030,6 +21983,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14061,6 +22024,14 @@ export interface operations {
             /** @description A page of messages */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14070,6 +22041,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14079,6 +22058,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14088,6 +22075,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14097,6 +22092,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14106,6 +22109,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14134,6 +22147,14 @@ export interface operations {
             /** @description Channel reservations */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14143,6 +22164,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14152,6 +22181,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14161,6 +22198,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14170,6 +22215,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14179,6 +22232,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14203,6 +22266,14 @@ export interface operations {
             /** @description The channel reservation after the decision */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14212,6 +22283,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14221,6 +22300,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14230,6 +22317,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14239,6 +22334,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14248,6 +22351,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14257,6 +22368,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14281,6 +22402,14 @@ export interface operations {
             /** @description The channel reservation after the decision */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14290,6 +22419,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14299,6 +22436,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14308,6 +22453,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14317,6 +22470,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14326,6 +22487,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14335,6 +22504,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14359,6 +22538,14 @@ export interface operations {
             /** @description The channel reservation and what the re-import did */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14368,6 +22555,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14377,6 +22572,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14386,6 +22589,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14395,6 +22606,14 @@ export interface operations {
             /** @description Unknown id. */
             404: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14404,6 +22623,14 @@ export interface operations {
             /** @description Conflicting state (sold out, invalid transition, request in flight). */
             409: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14413,6 +22640,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14464,7 +22701,7 @@ export interface operations {
                     "application/xml": string;
                 };
             };
-            /** @description OTA Errors: channel disabled */
+            /** @description OTA Errors: channel disabled, or address not in its allowed_ips */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14528,6 +22765,14 @@ export interface operations {
             /** @description Health */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14537,6 +22782,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14546,6 +22799,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14555,6 +22816,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14564,6 +22833,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14593,6 +22872,14 @@ export interface operations {
             /** @description Metrics */
             200: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14602,6 +22889,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14611,6 +22906,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14620,6 +22923,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14629,6 +22940,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14653,6 +22974,14 @@ export interface operations {
             /** @description The signed link */
             201: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14662,6 +22991,14 @@ export interface operations {
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
             400: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14671,6 +23008,14 @@ export interface operations {
             /** @description Missing, invalid or expired credential. */
             401: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14680,6 +23025,14 @@ export interface operations {
             /** @description Missing scope, or another tenant’s hotel. */
             403: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14689,6 +23042,14 @@ export interface operations {
             /** @description Body is not `application/json`. */
             415: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14698,6 +23059,16 @@ export interface operations {
             /** @description Rate limited; see `Retry-After`. */
             429: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait (= RateLimit-Reset). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14707,6 +23078,14 @@ export interface operations {
             /** @description Not configured or temporarily unavailable. */
             503: {
                 headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
