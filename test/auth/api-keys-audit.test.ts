@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { call, expectStatus } from '../helpers/http';
 
 const body = { name: 'PMS sync', scopes: ['hotels:write'], hotel_ids: null };
@@ -12,7 +12,7 @@ describe('API key audit trail', () => {
     });
     const created = await expectStatus<{ id: string; key: string }>(res, 201);
 
-    const [row, ...rest] = await auditRowsOf(created.id);
+    const [row, ...rest] = await auditRowsOfEntity(created.id);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({
       action: 'api_key.created',
@@ -34,7 +34,7 @@ describe('API key audit trail', () => {
     const revoked = await expectStatus<{ revoked_at: string }>(call('DELETE', `/api/v1/api-keys/${created.id}`), 200);
     await expectStatus(call('DELETE', `/api/v1/api-keys/${created.id}`), 200);
 
-    const rows = await auditRowsOf(created.id, 'api_key.revoked');
+    const rows = await auditRowsOfEntity(created.id, 'api_key.revoked');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.changes).toEqual({ revoked_at: { from: null, to: revoked.revoked_at } });
   });

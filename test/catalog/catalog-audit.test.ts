@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createApiKey, createHotel, createRatePlan, createRoomType } from '../helpers/builders';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 
@@ -23,19 +23,21 @@ describe('catalog audit trail', () => {
     await expectStatus(call('DELETE', `/api/v1/hotels/${hotel.id}/room-types/${room.id}`, { auth }), 200);
     const plan = await createRatePlan(hotel.id, [room.id]);
 
-    expect((await auditRowsOf(hotel.id)).map((r) => [r.action, r.actor_type])).toEqual([
+    expect((await auditRowsOfEntity(hotel.id)).map((r) => [r.action, r.actor_type])).toEqual([
       ['hotel.created', 'admin'],
       ['hotel.updated', 'api_key'],
     ]);
-    const [updated] = await auditRowsOf(hotel.id, 'hotel.updated');
+    const [updated] = await auditRowsOfEntity(hotel.id, 'hotel.updated');
     expect(updated).toMatchObject({ actor_id: keyId, hotel_id: hotel.id, entity_type: 'hotel' });
     expect(updated?.changes).toEqual({ timezone: { from: hotel.timezone, to: 'America/New_York' } });
 
-    const roomRows = await auditRowsOf(room.id);
+    const roomRows = await auditRowsOfEntity(room.id);
     expect(roomRows.map((r) => r.action)).toEqual(['room_type.created', 'room_type.updated', 'room_type.deactivated']);
     expect(roomRows[1]?.changes).toEqual({ beds: { from: room.beds, to: [{ type: 'single', count: 2 }] } });
     expect(roomRows[2]?.changes).toEqual({ status: { from: 'active', to: 'inactive' } });
-    expect((await auditRowsOf(plan.id)).map((r) => [r.action, r.hotel_id])).toEqual([['rate_plan.created', hotel.id]]);
+    expect((await auditRowsOfEntity(plan.id)).map((r) => [r.action, r.hotel_id])).toEqual([
+      ['rate_plan.created', hotel.id],
+    ]);
   });
 
   it('records nothing for a write the database refuses (a duplicate room type code)', async () => {
@@ -47,6 +49,6 @@ describe('catalog audit trail', () => {
       409,
       'conflict',
     );
-    expect((await auditRowsOf(other.id)).map((r) => r.action)).toEqual(['room_type.created']);
+    expect((await auditRowsOfEntity(other.id)).map((r) => r.action)).toEqual(['room_type.created']);
   });
 });

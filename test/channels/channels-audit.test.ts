@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createHotel, createRatePlan, createRoomType } from '../helpers/builders';
 import { channelBody, createChannel } from '../helpers/channel-builders';
 import { call, expectStatus } from '../helpers/http';
@@ -32,7 +32,7 @@ describe('channel audit trail', () => {
     await expectStatus(call('PUT', `/api/v1/channels/${channel.id}/mappings`, { body: [mapping] }), 200);
     await expectStatus(call('DELETE', `/api/v1/channels/${channel.id}`), 204);
 
-    const rows = await auditRowsOf(channel.id);
+    const rows = await auditRowsOfEntity(channel.id);
     expect(rows.map((r) => [r.action, r.hotel_id, r.actor_type])).toEqual([
       ['channel.created', hotel.id, 'admin'],
       ['channel.updated', hotel.id, 'admin'],
@@ -74,7 +74,7 @@ describe('channel audit trail', () => {
       200,
     );
     const [message] = messages.data;
-    const [row, ...more] = await auditRowsOf(message?.id as string);
+    const [row, ...more] = await auditRowsOfEntity(message?.id as string);
     expect(more).toEqual([]);
     expect(row).toMatchObject({
       action: 'channel_message.inbound',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendEmail } from '../../src/modules/emails/send.job';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createHotel } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
 import { emailDeps, queued, recordingMailer } from './harness';
@@ -30,7 +30,7 @@ describe('email audit trail', () => {
     await expectStatus(call('POST', `/api/v1/hotels/${hotel.id}/campaigns/${campaign.id}/cancel`), 200);
     await expectStatus(call('POST', `/api/v1/hotels/${hotel.id}/campaigns/${campaign.id}/cancel`), 200);
 
-    const template = await auditRowsOf('reservation_confirmation:de');
+    const template = await auditRowsOfEntity('reservation_confirmation:de');
     const mine = template.filter((r) => r.hotel_id === hotel.id);
     expect(mine.map((r) => r.action)).toEqual([
       'email_template.saved',
@@ -38,10 +38,10 @@ describe('email audit trail', () => {
       'email_template.deleted',
     ]);
     expect(mine[1]?.changes).toEqual({ text: { from: 'Hallo', to: 'Guten Tag' } });
-    const [settings] = await auditRowsOf(hotel.id, 'email_settings.updated');
+    const [settings] = await auditRowsOfEntity(hotel.id, 'email_settings.updated');
     expect(settings?.changes).toEqual({ preArrivalDays: { from: 3, to: 5 } });
     // A repeated cancellation changes nothing and records nothing.
-    const campaignRows = await auditRowsOf(campaign.id);
+    const campaignRows = await auditRowsOfEntity(campaign.id);
     expect(campaignRows.map((r) => r.action)).toEqual(['email_campaign.created', 'email_campaign.cancelled']);
     expect(campaignRows[1]?.changes).toEqual({ status: { from: 'scheduled', to: 'cancelled' } });
   });
@@ -55,7 +55,7 @@ describe('email audit trail', () => {
     await expect(sendEmail(deps, id)).rejects.toThrow();
     await sendEmail(deps, id);
 
-    const rows = await auditRowsOf(id);
+    const rows = await auditRowsOfEntity(id);
     expect(rows.map((r) => [r.action, r.actor_type, r.actor_id, r.outcome])).toEqual([
       ['email.send_failed', 'system', 'email', 'failed'],
       ['email.sent', 'system', 'email', 'success'],

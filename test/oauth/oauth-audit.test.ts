@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
 import { authorizeCode, exchange, grantsOf, registerClient, type Tokens, tokenRequest } from '../helpers/oauth';
@@ -17,11 +17,11 @@ async function consented(hotelCount = 1) {
 describe('OAuth audit trail', () => {
   it('records the client registration (no secret) and the consent against the key that consented, per hotel', async () => {
     const { ids, key, client, grantId } = await consented(2);
-    const [registered] = await auditRowsOf(client.id, 'oauth_client.created');
+    const [registered] = await auditRowsOfEntity(client.id, 'oauth_client.created');
     expect(registered).toMatchObject({ actor_type: 'admin', entity_type: 'oauth_client', hotel_id: null });
     expect(JSON.stringify(registered)).not.toContain(client.secret as string);
 
-    const consents = await auditRowsOf(grantId, 'oauth_grant.created');
+    const consents = await auditRowsOfEntity(grantId, 'oauth_grant.created');
     expect(consents.map((r) => r.hotel_id).sort()).toEqual([...ids].sort());
     expect(consents[0]).toMatchObject({ actor_type: 'api_key', actor_id: key.id, entity_type: 'oauth_grant' });
     expect(consents[0]?.changes).toMatchObject({ client_id: { from: null, to: client.id } });
@@ -36,7 +36,7 @@ describe('OAuth audit trail', () => {
     expect((await tokenRequest(client, refresh)).status).toBe(400);
     expect((await tokenRequest(client, refresh)).status).toBe(400);
 
-    const actions = (await auditRowsOf(grantId)).map((r) => [r.action, r.actor_type, r.actor_id]);
+    const actions = (await auditRowsOfEntity(grantId)).map((r) => [r.action, r.actor_type, r.actor_id]);
     const app = `oauth:${grantId}`;
     expect(actions).toEqual([
       ['oauth_grant.created', 'api_key', expect.any(String)],
@@ -51,14 +51,14 @@ describe('OAuth audit trail', () => {
     const [a, b] = ids as [string, string];
     const onlyA = await createApiKey({ scopes: ['admin'], hotel_ids: [a] });
     await expectStatus(call('DELETE', `/api/v1/oauth/grants/${grantId}`, { auth: { apiKey: onlyA.key } }), 204);
-    const [withdrawn, ...more] = await auditRowsOf(grantId, 'oauth_grant.hotels_withdrawn');
+    const [withdrawn, ...more] = await auditRowsOfEntity(grantId, 'oauth_grant.hotels_withdrawn');
     expect(more).toEqual([]);
     expect(withdrawn).toMatchObject({ hotel_id: a, actor_type: 'api_key', actor_id: onlyA.id });
     expect(withdrawn?.changes).toEqual({ hotel_ids: { from: [a, b], to: [b] } });
 
     await expectStatus(call('DELETE', `/api/v1/oauth/clients/${client.id}`), 204);
-    expect(await auditRowsOf(client.id, 'oauth_client.deleted')).toHaveLength(1);
-    const revoked = await auditRowsOf(grantId, 'oauth_grant.revoked');
+    expect(await auditRowsOfEntity(client.id, 'oauth_client.deleted')).toHaveLength(1);
+    const revoked = await auditRowsOfEntity(grantId, 'oauth_grant.revoked');
     expect(revoked.map((r) => r.hotel_id)).toEqual([b]);
     expect(revoked[0]?.changes).toMatchObject({ revoked_at: { from: null } });
   });

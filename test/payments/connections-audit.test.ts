@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshConnection } from '../../src/modules/payments/connections.refresh';
 import { loadSquare } from '../../src/modules/payments/square.client';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { aMerchant, connectHotel, useSquareOAuth } from '../helpers/connections';
 import { testDeps } from '../helpers/deps';
@@ -26,7 +26,7 @@ describe('Square connection and payment settings audit trail', () => {
     expect(await refreshConnection(testDeps(), hotel.id, at)).toBe('not_due');
     await expectStatus(call('DELETE', `/api/v1/hotels/${hotel.id}/payment-connection`), 204);
 
-    const rows = await auditRowsOf(hotel.id);
+    const rows = await auditRowsOfEntity(hotel.id);
     const trail = rows.filter((r) => r.entity_type === 'payment_connection');
     expect(trail.map((r) => [r.action, r.actor_type, r.actor_id, r.outcome])).toEqual([
       ['payment_connection.authorization_started', 'api_key', keyId, 'success'],
@@ -47,7 +47,7 @@ describe('Square connection and payment settings audit trail', () => {
     const hotel = await createHotel();
     const path = `/api/v1/hotels/${hotel.id}/payment-settings`;
     await expectStatus(call('PUT', path, { body: { auto_refund_on_cancel: true, hold_high_risk: false } }), 200);
-    const [row, ...more] = await auditRowsOf(hotel.id, 'payment_settings.updated');
+    const [row, ...more] = await auditRowsOfEntity(hotel.id, 'payment_settings.updated');
     expect(more).toEqual([]);
     expect(row).toMatchObject({ actor_type: 'admin', hotel_id: hotel.id, entity_type: 'payment_settings' });
     expect(row?.changes).toEqual({ auto_refund_on_cancel: { from: false, to: true } });

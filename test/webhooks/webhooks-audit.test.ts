@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRowsOf } from '../helpers/audit-rows';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createApiKey, createHotel } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
 import { createEndpoint, drain, ENDPOINTS, memoryQueue, webhookDeps } from './harness';
@@ -23,7 +23,7 @@ describe('webhook endpoint audit trail', () => {
     );
     await expectStatus(call('DELETE', `${ENDPOINTS}/${endpoint.id}`, { auth }), 204);
 
-    const rows = await auditRowsOf(endpoint.id);
+    const rows = await auditRowsOfEntity(endpoint.id);
     expect(rows.map((r) => [r.action, r.hotel_id])).toEqual([
       ['webhook_endpoint.created', a.id],
       ['webhook_endpoint.updated', a.id],
@@ -53,8 +53,8 @@ describe('webhook endpoint audit trail', () => {
     const ping = await expectStatus<{ id: string }>(call('POST', `${ENDPOINTS}/${endpoint.id}/test`), 202);
     await drain(queue, deps);
 
-    expect((await auditRowsOf(endpoint.id, 'webhook_endpoint.pinged'))[0]).toMatchObject({ actor_type: 'admin' });
-    const attempts = await auditRowsOf(ping.id, 'webhook_delivery.attempted');
+    expect((await auditRowsOfEntity(endpoint.id, 'webhook_endpoint.pinged'))[0]).toMatchObject({ actor_type: 'admin' });
+    const attempts = await auditRowsOfEntity(ping.id, 'webhook_delivery.attempted');
     expect(attempts.map((r) => [r.actor_type, r.actor_id, r.outcome, r.status])).toEqual([
       ['webhook', endpoint.id, 'failed', 503],
       ['webhook', endpoint.id, 'success', 204],

@@ -18,6 +18,7 @@ import {
 } from './reservations.repo';
 import type { ModifyReservationBody } from './reservations.schema';
 import { getReservationFor, priceOrThrow } from './reservations.service';
+import type { ReservationRoomRow, ReservationRow } from './reservations.table';
 import { isModifiable } from './transitions';
 
 function sameRooms(a: readonly RoomRequest[], b: readonly RoomRequest[]): boolean {
@@ -153,6 +154,17 @@ export async function modifyReservation(
       { type: 'reservation.modified', hotelId: row.hotelId, subjectId: id, data: eventData(current, after, rooms) },
     ],
     affectsAvailability: stayChanged,
+    // The field-level diff of the modification (guest fields are redacted by name in the trail).
+    audit: [
+      {
+        hotelId: row.hotelId,
+        action: 'reservation.modified',
+        entityType: 'reservation',
+        entityId: id,
+        before: auditedStay(row, current.rooms),
+        after: auditedStay({ ...row, ...after }, rooms),
+      },
+    ],
   });
   if (!result.ok) {
     if (result.constraint !== 'check') throw unexpectedConstraint(result.constraint);
@@ -169,4 +181,37 @@ export async function modifyReservation(
   const updated = await loadReservation(session, id);
   if (!updated) throw new Error(`reservation ${id} vanished after commit`);
   return updated;
+}
+
+/** What the audit trail compares of a reservation: its stay, rooms, total and guest fields. */
+function auditedStay(
+  r: Pick<
+    ReservationRow,
+    | 'checkIn'
+    | 'checkOut'
+    | 'totalAmount'
+    | 'specialRequests'
+    | 'guestFirstName'
+    | 'guestLastName'
+    | 'guestEmail'
+    | 'guestPhone'
+  >,
+  rooms: readonly ReservationRoomRow[],
+): Record<string, unknown> {
+  return {
+    check_in: r.checkIn,
+    check_out: r.checkOut,
+    total_amount: r.totalAmount,
+    rooms: rooms.map((room) => ({
+      room_type_id: room.roomTypeId,
+      rate_plan_id: room.ratePlanId,
+      adults: room.adults,
+      children: room.children,
+    })),
+    guest_first_name: r.guestFirstName,
+    guest_last_name: r.guestLastName,
+    guest_email: r.guestEmail,
+    guest_phone: r.guestPhone,
+    special_requests: r.specialRequests,
+  };
 }
