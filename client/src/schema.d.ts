@@ -92,6 +92,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Every state change (written in the same database transaction as the change, with a field-level diff whose secrets and guest data read `"[redacted]"`), every refused (4xx) or failed (5xx) state-changing call, and every integration exchange: who (`actor`: API key id, `token:<sub>`, `oauth:<grant>`, `admin`, a channel id, `square`, `system`), what (`action`, `entity`), when, from which address, in which request (`request_id` = the `X-Request-Id` of the answer), with what `outcome` and `status`. Newest first. A credential restricted to some hotels sees only their rows; rows of no hotel (platform changes, calls refused before a hotel was known) only an all-hotels credential. Rows are kept `AUDIT_RETENTION_DAYS` (default 365).
+         */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead-lettered jobs (platform admin)
+         * @description Newest first. Filters combine with AND.
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead-lettered job again (platform admin)
+         * @description Queues the job again as a new message with a fresh attempt count, and marks the dead letter replayed. A dead letter is replayed at most once: a second replay is 409 `invalid_state` and sends nothing. A message that is not a job, a job type this deployment does not know, or a payload the job no longer accepts is 422 `not_supported`. 503 when the queue did not take the job (the dead letter stays unreplayed).
+         */
+        post: operations["replayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send many dead-lettered jobs again (platform admin)
+         * @description Either `ids` (at most 100) or `filter` (the unreplayed dead letters it matches, oldest first, at most `limit`, default and maximum 100; call again for more). Each one is replayed as by the single replay; one that is already replayed, unknown or not replayable is reported with `replayed: false` and its reason, never sent twice.
+         */
+        post: operations["replayDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/oauth/clients": {
         parameters: {
             query?: never;
@@ -1473,6 +1553,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotels/{hotel_id}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hotel’s integration configuration
+         * @description Effective values: what the hotel set, else the deployment’s defaults. Secrets are never returned.
+         */
+        get: operations["getHotelIntegrations"];
+        /**
+         * Change a hotel’s integration configuration
+         * @description Merges: sections and fields left out keep their values (send only what changes). Audited with a field-level diff in the same batch. `payment_gateway.location_id` needs the hotel’s own Square connection (409 otherwise); `payment_gateway.access_token` is refused with 422 (connect through Square OAuth). Answers the configuration as GET does.
+         */
+        put: operations["updateHotelIntegrations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/square": {
         parameters: {
             query?: never;
@@ -1968,7 +2072,7 @@ export interface paths {
          * Receive a channel’s reservations (OTA push)
          * @description A channel (OTA or channel manager) pushes `OTA_HotelResNotifRQ` (new, modified or cancelled reservations) or `OTA_HotelResModifyNotifRQ`, authenticated with HTTP Basic using the channel’s `credentials.username`/`credentials.password`, as `text/xml` or `application/xml`, at most 1 MB. The answer is the matching RS with our confirmation numbers (`HotelReservationID ResID_Type="10"`), or per-reservation errors. `OTA_PingRQ` is answered with `OTA_PingRS`.
          *
-         *     A message is read completely before anything is imported; a re-delivered message changes nothing and gets the same answer. Every refusal is an OTA `Errors` body (`Type` from the EWT list, `Code` from ERR), never problem+json: 401 for missing or wrong credentials or an unknown channel (EWT 4, ERR 497), 403 for a disabled channel (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity declarations, or is not one of the messages above (EWT 7 or 2), 413 over 1 MB, 415 for another media type, 503 when OTA connectivity is turned off or the reservations could not be stored (send again).
+         *     A message is read completely before anything is imported; a re-delivered message changes nothing and gets the same answer. Every refusal is an OTA `Errors` body (`Type` from the EWT list, `Code` from ERR), never problem+json: 401 for missing or wrong credentials or an unknown channel (EWT 4, ERR 497), 403 for a disabled channel or a push from an address outside the channel’s `allowed_ips` (EWT 6), 400 for a message that is not XML, has a DOCTYPE or entity declarations, or is not one of the messages above (EWT 7 or 2), 413 over 1 MB, 415 for another media type, 503 when OTA connectivity is turned off or the reservations could not be stored (send again).
          */
         post: operations["receiveOtaReservations"];
         delete?: never;
@@ -2028,7 +2132,7 @@ export interface paths {
         put?: never;
         /**
          * Create a signed link to the status page (platform admin)
-         * @description A link to `/status` that opens without the admin key until it expires (HMAC over the expiry with a key derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The body is optional.
+         * @description A link to `/status` that opens without the admin key until it expires (HMAC over the expiry with a key derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The page shows every hotel, so an admin credential restricted to some hotels is refused (403). The body is optional.
          */
         post: operations["createStatusLink"];
         delete?: never;
@@ -2670,7 +2774,7 @@ export interface components {
             scopes: ("hotels:read" | "hotels:write" | "availability:read" | "reservations:read" | "reservations:write" | "payments:read" | "payments:write" | "webhooks:manage" | "channels:manage" | "emails:manage" | "audit:read" | "admin")[];
             hotel_ids: string[] | null;
             allowed_origins?: string[];
-            allowed_ips?: (string)[];
+            allowed_ips?: string[];
         };
         ApiKeyPage: {
             data: components["schemas"]["ApiKey"][];
@@ -2689,6 +2793,94 @@ export interface components {
             scopes?: ("hotels:read" | "hotels:write" | "availability:read" | "reservations:read" | "reservations:write" | "payments:read" | "payments:write" | "webhooks:manage" | "channels:manage" | "emails:manage" | "audit:read" | "admin")[];
             /** @default 900 */
             ttl_seconds?: number;
+        };
+        AuditLogPage: {
+            data: components["schemas"]["AuditLog"][];
+            next_cursor: string | null;
+        };
+        AuditLog: {
+            /** @example aud_01j9z8x7w6v5t4s3r2q1p0n9m8 */
+            id: string;
+            hotel_id: string | null;
+            actor: {
+                /** @enum {string} */
+                type: "admin" | "api_key" | "token" | "oauth" | "channel" | "webhook" | "square" | "system";
+                id: string;
+            };
+            /** @example reservation.created */
+            action: string;
+            entity: {
+                type: string | null;
+                id: string | null;
+            };
+            request_id: string | null;
+            ip: string | null;
+            /** @enum {string} */
+            outcome: "success" | "refused" | "failed";
+            /** @description The HTTP status of the call, when it came from one */
+            status: number | null;
+            /** @description Field → `{from, to}`; secrets and guest data read `"[redacted]"` */
+            changes: {
+                [key: string]: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DeadLetterPage: {
+            data: components["schemas"]["DeadLetter"][];
+            next_cursor: string | null;
+        };
+        DeadLetter: {
+            id: string;
+            queue: string;
+            message_id: string;
+            /** @description The job type; null when the message was not a job */
+            type: string | null;
+            hotel_id: string | null;
+            /** @enum {string} */
+            reason: "permanent" | "exhausted" | "unparseable" | "unknown_type" | "dead_letter_queue";
+            /** @description The last error, redacted */
+            error: string | null;
+            attempts: number;
+            /** @description The queued message as it was sent */
+            payload?: unknown;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            replayed_at: string | null;
+        };
+        ReplayDeadLettersResult: {
+            results: components["schemas"]["ReplayOutcome"][];
+        };
+        ReplayOutcome: {
+            id: string;
+            replayed: boolean;
+            reason?: string;
+        };
+        ReplayDeadLetters: {
+            ids?: string[];
+            filter?: {
+                /** @description Job type, e.g. `webhook.deliver` */
+                type?: string;
+                hotel_id?: string;
+                /**
+                 * Format: date-time
+                 * @description Recorded at or after
+                 * @example 2027-03-01T12:00:00Z
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description Recorded before
+                 * @example 2027-03-01T12:00:00Z
+                 */
+                to?: string;
+            };
+            /** @default 100 */
+            limit?: number;
         };
         CreatedOAuthClient: components["schemas"]["OAuthClient"] & {
             /** @description Confidential clients: `whs_…`, shown once and stored hashed. Public: null. */
@@ -3581,6 +3773,75 @@ export interface components {
             /** @description Authorise every payment first and hold those Square rates HIGH risk for a review. */
             hold_high_risk: boolean;
         };
+        HotelIntegrations: {
+            booking_engine: {
+                /** @description Off: the hotel’s availability search and new bookings are refused with 409 `invalid_state` */
+                enabled: boolean;
+                /** @description Seconds a search result is cached (0: not cached); default BOOKING_ENGINE_CACHE_TTL */
+                cache_ttl: number;
+                /** @description Milliseconds a booking’s payment call to the gateway may take; default PAYMENT_GATEWAY_TIMEOUT_MS */
+                timeout: number;
+            };
+            payment_gateway: {
+                /**
+                 * @description Only `square`
+                 * @enum {string}
+                 */
+                provider: "square";
+                /** @description Off: new payments are refused with 409 (refunds still work) */
+                enabled: boolean;
+                location_id: string | null;
+                /**
+                 * @description `hotel`: the hotel’s own Square connection; `platform`: the deployment’s account
+                 * @enum {string}
+                 */
+                account: "hotel" | "platform";
+                /** @description A token is configured for the account (never returned) */
+                access_token_set: boolean;
+            };
+            ota_integration: {
+                /** @description Off (or OTA_INTEGRATION_ENABLED off): no pulls, pushes refused, no new channels */
+                enabled: boolean;
+                providers: string[];
+                /** @description Seconds between pulls of the hotel’s new channels; default OTA_SYNC_INTERVAL */
+                sync_interval: number;
+                /** @description Default `auto_accept` of new channels; default OTA_AUTO_ACCEPT */
+                auto_accept: boolean;
+            };
+        };
+        HotelIntegrationsUpdate: {
+            booking_engine?: {
+                /** @description Off: the hotel’s availability search and new bookings are refused with 409 `invalid_state` */
+                enabled?: boolean;
+                /** @description Seconds a search result is cached (0: not cached); default BOOKING_ENGINE_CACHE_TTL */
+                cache_ttl?: number;
+                /** @description Milliseconds a booking’s payment call to the gateway may take; default PAYMENT_GATEWAY_TIMEOUT_MS */
+                timeout?: number;
+            };
+            payment_gateway?: {
+                /**
+                 * @description Only `square`
+                 * @enum {string}
+                 */
+                provider?: "square";
+                /** @description Off: new payments are refused with 409 (refunds still work) */
+                enabled?: boolean;
+                /** @description The Square location payments go to; settable only with the hotel’s own Square connection */
+                location_id?: string;
+                /** @description Write-only, and refused (422): a hotel’s own Square account is connected through Square OAuth (`/payment-connection/authorize`), which also keeps the token fresh */
+                access_token?: string;
+            };
+            ota_integration?: {
+                /** @description Off (or OTA_INTEGRATION_ENABLED off): no pulls, pushes refused, no new channels */
+                enabled?: boolean;
+                /** @description Providers the hotel may connect a channel to; default every supported one */
+                providers?: ("ota_xml" | "booking_com" | "expedia" | "airbnb")[];
+                /** @description Seconds between pulls of the hotel’s new channels; default OTA_SYNC_INTERVAL */
+                sync_interval?: number;
+                /** @description Default `auto_accept` of new channels; default OTA_AUTO_ACCEPT */
+                auto_accept?: boolean;
+            };
+        };
         SquareNotificationReceipt: {
             event_id: string;
             /**
@@ -3819,6 +4080,7 @@ export interface components {
             /** @enum {string} */
             mode: "pull" | "push";
             sync_interval: number;
+            allowed_ips: string[];
             /** @description Credentials are stored (they are never returned) */
             credentials_set: boolean;
             /** Format: date-time */
@@ -3886,6 +4148,8 @@ export interface components {
             mode?: "pull" | "push";
             /** @description Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL. */
             sync_interval?: number;
+            /** @description Addresses and CIDR ranges (IPv4 or IPv6, e.g. the partner’s published `2a05:d018::/32`) that pushes to /api/v1/ota/{channel_id}/reservations must come from; a push from elsewhere is refused with 403 (OTA Errors). Empty: any address. */
+            allowed_ips?: string[];
         };
         ChannelPage: {
             data: components["schemas"]["Channel"][];
@@ -3925,6 +4189,8 @@ export interface components {
             mode?: "pull" | "push";
             /** @description Seconds between reservation pulls (pull mode); default OTA_SYNC_INTERVAL. */
             sync_interval?: number;
+            /** @description Replaces the whole list */
+            allowed_ips?: string[];
         };
         ChannelMappingList: {
             data: components["schemas"]["ChannelMapping"][];
@@ -4471,6 +4737,304 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 20 */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+                /** @description Default: every hotel the credential covers (and, for an all-hotels credential, rows of no hotel) */
+                hotel_id?: string;
+                /** @description Entity type, or type and id: `reservation` or `reservation:res_01j…` */
+                entity?: string;
+                /** @description Actor id: an API key id, `token:<sub>`, `oauth:<grant>`, `admin`, a channel id, `square` */
+                actor?: string;
+                /** @description Exact action, e.g. `reservation.created` or `POST /api/v1/hotels` */
+                action?: string;
+                outcome?: "success" | "refused" | "failed";
+                /** @description Rows at or after this instant (RFC 3339) */
+                from?: string;
+                /** @description Rows before this instant (RFC 3339) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description 1–100, default 20 */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+                /** @description Job type, e.g. `webhook.deliver` */
+                type?: string;
+                hotel_id?: string;
+                /** @description Recorded at or after */
+                from?: string;
+                /** @description Recorded before */
+                to?: string;
+                /** @description `false`: only those not replayed yet; `true`: only replayed ones */
+                replayed?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead letter, now replayed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state (sold out, invalid transition, request in flight). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLetters"];
+            };
+        };
+        responses: {
+            /** @description One outcome per dead letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResult"];
                 };
             };
             /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
@@ -11805,6 +12369,171 @@ export interface operations {
             };
         };
     };
+    getHotelIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hotel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelIntegrations"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateHotelIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hotel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotelIntegrationsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The configuration now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotelIntegrations"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state (sold out, invalid transition, request in flight). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused with a different body, or a value this API knows but does not support yet (`not_supported`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receiveSquareNotification: {
         parameters: {
             query?: never;
@@ -14464,7 +15193,7 @@ export interface operations {
                     "application/xml": string;
                 };
             };
-            /** @description OTA Errors: channel disabled */
+            /** @description OTA Errors: channel disabled, or address not in its allowed_ips */
             403: {
                 headers: {
                     [name: string]: unknown;
