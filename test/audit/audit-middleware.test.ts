@@ -10,7 +10,11 @@ import type { AppEnv, Principal } from '../../src/env';
 import { AppError, problemResponse, toAppError } from '../../src/errors';
 import { Logger } from '../../src/lib/log';
 import { actorOfContext, markAudited, takeAudited } from '../../src/modules/audit/audit';
-import { ANONYMOUS_ROWS_PER_MINUTE, auditTrail } from '../../src/modules/audit/audit.middleware';
+import {
+  ANONYMOUS_ROWS_PER_MINUTE,
+  ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE,
+  auditTrail,
+} from '../../src/modules/audit/audit.middleware';
 import { entityOfCall, isAuditedCall, openApiPath, paramsOf, routeOf } from '../../src/modules/audit/audit.rules';
 import { auditRowsOf, newRequestId } from '../helpers/audit';
 
@@ -145,6 +149,29 @@ describe('the audit middleware', () => {
     expect(identified.rows).toHaveLength(1);
     const elsewhere = await send('POST', '/api/v1/things/thg_cap?fail=400', { 'cf-connecting-ip': '198.51.100.78' });
     expect(elsewhere.rows).toHaveLength(1);
+  });
+
+  it('caps those rows across all clients too: an address-rich caller (one per IPv6 /64) cannot flood', async () => {
+    // A window of its own, an hour ahead, so the earlier tests' rows do not count against it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3_600_000);
+    try {
+      const written: number[] = [];
+      for (let i = 0; i <= ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE; i++) {
+        const ip = `2001:db8:${i.toString(16)}::1`;
+        const { rows } = await send('POST', '/api/v1/things/thg_flood?fail=400', { 'cf-connecting-ip': ip });
+        written.push(rows.length);
+      }
+      expect(written).toEqual([...Array(ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE).fill(1), 0]);
+      // A credential's refusals are still recorded; a minute later anonymous ones are again.
+      const identified = await send('POST', '/api/v1/things/thg_flood?fail=400', { 'x-principal': '1' });
+      expect(identified.rows).toHaveLength(1);
+      vi.setSystemTime(Date.now() + 61_000);
+      const later = await send('POST', '/api/v1/things/thg_flood?fail=400', { 'cf-connecting-ip': '2001:db8:ffff::1' });
+      expect(later.rows).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('forgets every request it saw, read-only ones included (the isolate keeps no marks)', async () => {

@@ -98,6 +98,37 @@ describe('GET/PUT /api/v1/hotels/{hotel_id}/integrations', () => {
     const other = await createApiKey({ scopes: ['hotels:read', 'hotels:write'], hotel_ids: ['htl_someone_else'] });
     await expectProblem(call('GET', url(hotel.id), { auth: { apiKey: other.key } }), 403);
   });
+
+  it('changes payment_gateway only for a credential that may change payment settings (both payment scopes)', async () => {
+    const hotel = await createHotel();
+    const catalog = await createApiKey({ scopes: ['hotels:read', 'hotels:write'], hotel_ids: [hotel.id] });
+    const widget = await createApiKey({ scopes: ['hotels:write', 'payments:write'], hotel_ids: [hotel.id] });
+    for (const apiKey of [catalog.key, widget.key]) {
+      for (const payment_gateway of [{ enabled: false }, { location_id: 'L_ELSEWHERE' }]) {
+        await expectProblem(
+          call('PUT', url(hotel.id), { auth: { apiKey }, body: { payment_gateway } }),
+          403,
+          'forbidden',
+        );
+      }
+    }
+    const now = await expectStatus(call('GET', url(hotel.id)), 200);
+    expect(now.payment_gateway.enabled).toBe(true);
+    // The booking-engine and OTA parts stay with hotels:write.
+    await expectStatus(
+      call('PUT', url(hotel.id), { auth: { apiKey: catalog.key }, body: { booking_engine: { cache_ttl: 120 } } }),
+      200,
+    );
+    const payments = await createApiKey({
+      scopes: ['hotels:write', 'payments:read', 'payments:write'],
+      hotel_ids: [hotel.id],
+    });
+    const changed = await expectStatus(
+      call('PUT', url(hotel.id), { auth: { apiKey: payments.key }, body: { payment_gateway: { enabled: false } } }),
+      200,
+    );
+    expect(changed.payment_gateway.enabled).toBe(false);
+  });
 });
 
 describe('the configuration drives behaviour', () => {

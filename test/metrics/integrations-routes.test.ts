@@ -48,6 +48,35 @@ describe('GET /api/v1/integrations/health', () => {
     expect(summed).toMatchObject({ hotel_id: null, requests: 3, errors: 2, last_error: 'HTTP 503' });
   });
 
+  it('never counts calls of no one hotel (stored under `*`) for a credential whose hotel list says `*`', async () => {
+    // `*` is the metrics tables' "no hotel" marker, not a hotel: a hotel list naming it (an outside
+    // identity provider's token claim, a key made by mistake) must not open the platform-wide rows.
+    await recordIntegrationCall(
+      { d1: env.DB },
+      {
+        integration: 'square:star_test',
+        direction: 'outbound',
+        hotelId: null,
+        at: Date.now(),
+        durationMs: 30,
+        status: 503,
+        error: null,
+      },
+    );
+    const key = await createApiKey({ scopes: ['audit:read'], hotel_ids: ['*'] });
+    for (const path of ['/api/v1/integrations/health', '/api/v1/integrations/health?hotel_id=*']) {
+      const health = await expectStatus<Health>(call('GET', path, { auth: { apiKey: key.key } }), 200);
+      expect(health.integrations.filter((i) => i.integration === 'square:star_test')).toEqual([]);
+    }
+    const metrics = await expectStatus<{ series: { integration: string }[] }>(
+      call('GET', '/api/v1/integrations/metrics', { auth: { apiKey: key.key } }),
+      200,
+    );
+    expect(metrics.series.filter((s) => s.integration === 'square:star_test')).toEqual([]);
+    const all = await expectStatus<Health>(call('GET', '/api/v1/integrations/health'), 200);
+    expect(all.integrations.find((i) => i.integration === 'square:star_test')).toMatchObject({ errors: 1 });
+  });
+
   it('needs audit:read, and refuses a window out of range', async () => {
     const hotel = await createHotel();
     const key = await createApiKey({ scopes: ['hotels:read'], hotel_ids: [hotel.id] });

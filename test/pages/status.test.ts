@@ -101,6 +101,11 @@ describe('signed status links', () => {
     await expectProblem(call('POST', '/api/v1/status-links', { auth: null, body: {} }), 401, 'unauthorized');
   });
 
+  it('refuses an admin-scoped key restricted to some hotels: the page shows every hotel', async () => {
+    const { key } = await createApiKey({ scopes: ['admin'], hotel_ids: ['htl_one_tenant'] });
+    await expectProblem(call('POST', '/api/v1/status-links', { auth: { apiKey: key }, body: {} }), 403, 'forbidden');
+  });
+
   it('records the link in the audit trail', async () => {
     const link = await newLink({ expires_in_seconds: 600 });
     const expires = String(Date.parse(link.expires_at) / 1000);

@@ -14,10 +14,28 @@ import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf, pa
  * counted in the log only.
  */
 export const ANONYMOUS_ROWS_PER_MINUTE = 30;
+/**
+ * And across every client, per isolate and minute: a caller with many addresses (an IPv6 /48 holds
+ * 65,536 /64s, and the per-client memo forgets the oldest of its 10,000 clients) passes any
+ * per-client cap, so anonymous rows as a whole are bounded too. Calls with a credential are not.
+ */
+export const ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE = 120;
 const anonymousRows = new Memo<{ count: number }>(60_000, 10_000);
+const allAnonymous = { start: 0, count: 0 };
 
-function withinAnonymousBudget(actor: AuditActor, logger: Logger): boolean {
+function withinAnonymousBudget(actor: AuditActor, logger: Logger, now = Date.now()): boolean {
   if (actor.type !== 'system' || actor.id !== 'anonymous') return true;
+  if (now - allAnonymous.start >= 60_000) {
+    allAnonymous.start = now;
+    allAnonymous.count = 0;
+  }
+  allAnonymous.count += 1;
+  if (allAnonymous.count > ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE) {
+    if (allAnonymous.count === ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE + 1) {
+      logger.warn('anonymous refusals no longer audited this minute', { client: 'all' });
+    }
+    return false;
+  }
   const client = clientKeyOfAddress(actor.ip ?? undefined);
   const seen = anonymousRows.get(client);
   if (!seen) {

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { BACKLOG_KEYS, type Backlog, currentBacklog } from './backlog.service';
 import {
+  ANY_HOTEL,
   type Direction,
   type HealthStatus,
   healthStatus,
@@ -45,15 +46,19 @@ export type IntegrationsHealth = {
 
 type Row = Record<string, string | number | null>;
 
-/** `AND hotel_id IN (…)` for a scope of hotels, bound as parameter `?n` (one JSON array). */
+/**
+ * `AND hotel_id IN (…)` for a scope of hotels, bound as parameter `?n` (one JSON array). `*` is the
+ * tables' row of no one hotel (platform-wide), never a hotel: a hotel list naming it (an outside
+ * token's claim) must not reach those rows, which only an all-hotels scope (null) reads.
+ */
 export function hotelClause(
   scope: IntegrationsScope,
   n: number,
   column = 'hotel_id',
 ): { sql: string; binds: string[] } {
-  return scope.hotelIds === null
-    ? { sql: '', binds: [] }
-    : { sql: ` AND ${column} IN (SELECT value FROM json_each(?${n}))`, binds: [JSON.stringify(scope.hotelIds)] };
+  if (scope.hotelIds === null) return { sql: '', binds: [] };
+  const hotels = scope.hotelIds.filter((id) => id !== ANY_HOTEL);
+  return { sql: ` AND ${column} IN (SELECT value FROM json_each(?${n}))`, binds: [JSON.stringify(hotels)] };
 }
 
 const iso = (ms: number | string | null | undefined) =>

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { depsFromContext } from '../../deps';
+import { AppError } from '../../errors';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonContent } from '../../lib/schemas';
 import { batchAudited } from '../audit/audit';
@@ -38,11 +39,16 @@ export const statusLinkRoutes = createRouter().openapi(
     summary: 'Create a signed link to the status page (platform admin)',
     description:
       'A link to `/status` that opens without the admin key until it expires (HMAC over the expiry with a key ' +
-      'derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The body is optional.',
+      'derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The page shows every hotel, so an admin credential ' +
+      'restricted to some hotels is refused (403). The body is optional.',
     request: { body: { required: false, content: { 'application/json': { schema: StatusLinkBody } } } },
     responses: { 201: jsonContent(StatusLink, 'The signed link'), ...errorResponses(415, 503) },
   }),
   async (c) => {
+    // The page shows every hotel's integrations: an admin-scoped key for some hotels may not open it.
+    if (c.get('principal').hotelIds !== null) {
+      throw new AppError('forbidden', 'The status page is platform-wide; use an admin credential without hotel_ids.');
+    }
     const body = c.req.valid('json') ?? {};
     const secret = statusSecret(c.get('config').JWT_SIGNING_SECRET);
     const deps = depsFromContext(c);
