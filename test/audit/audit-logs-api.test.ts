@@ -51,6 +51,8 @@ const list = (query: string, auth?: { apiKey: string }) =>
 beforeAll(async () => {
   hotelA = (await createHotel()).id;
   hotelB = (await createHotel()).id;
+  // Only the rows below: creating the hotels wrote their own (hotel.created, by the admin, now).
+  await env.DB.prepare('DELETE FROM audit_logs WHERE hotel_id IN (?, ?)').bind(hotelA, hotelB).run();
   const plan = [
     { action: 'reservation.created', entityType: 'reservation', entityId: 'res_1' },
     { action: 'reservation.modified', entityType: 'reservation', entityId: 'res_1' },

@@ -138,8 +138,12 @@ describe('POST /api/v1/ota/:channel_id/reservations: allowed_ips', () => {
       expect(otaError(refused.text)).toMatchObject({ root: 'OTA_HotelResNotifRS', type: '6', code: '497' });
     }
     expect(await storedFor(channel.id)).toBe(0);
-    // A wrong password from an outside address is still just a wrong credential.
-    expect((await push(channel.id, COMMIT, { auth: basic(CHANNEL_USER, 'x') })).status).toBe(401);
+    // From outside, a wrong password gets the same 403 as the right one: no password oracle there.
+    const outside = { auth: basic(CHANNEL_USER, 'x'), headers: { 'cf-connecting-ip': '203.0.113.9' } };
+    expect((await push(channel.id, COMMIT, outside)).status).toBe(403);
+    // From inside, a wrong password is a wrong credential.
+    const inside = { auth: basic(CHANNEL_USER, 'x'), headers: { 'cf-connecting-ip': '198.51.100.20' } };
+    expect((await push(channel.id, COMMIT, inside)).status).toBe(401);
 
     const ping =
       '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';

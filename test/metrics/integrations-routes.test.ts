@@ -97,9 +97,14 @@ describe('GET /api/v1/integrations/health', () => {
          VALUES (?, NULL, 'rt_x', '2027-01-01', '2027-01-05', 0)`,
       ).bind(hotel.id),
       env.DB.prepare(
-        `INSERT INTO dead_letters (id, queue, message_id, job_type, payload, reason, error, attempts, created_at)
-         VALUES (?, 'wehub-jobs', ?, 'channels.ari_push', ?, 'exhausted', 'HTTP 503', 5, 0)`,
-      ).bind(newId('deadLetter'), crypto.randomUUID(), JSON.stringify({ type: 'x', payload: { hotel_id: hotel.id } })),
+        `INSERT INTO dead_letters (id, queue, message_id, job_type, payload, reason, error, attempts, created_at, hotel_id)
+         VALUES (?, 'wehub-jobs', ?, 'channels.ari_push', ?, 'exhausted', 'HTTP 503', 5, 0, ?)`,
+      ).bind(
+        newId('deadLetter'),
+        crypto.randomUUID(),
+        JSON.stringify({ type: 'x', payload: { hotel_id: hotel.id } }),
+        hotel.id,
+      ),
     ]);
     const health = await expectStatus<Health>(call('GET', `/api/v1/integrations/health?hotel_id=${hotel.id}`), 200);
     expect(health.backlog).toEqual({

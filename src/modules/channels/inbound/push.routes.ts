@@ -62,6 +62,7 @@ const NO_CREDENTIALS = { username: '\u0000', password: '\u0000' };
 /**
  * HTTP Basic against the channel's own credentials, compared in constant time. An unknown channel and a
  * wrong username or password get the same 401; a disabled channel is told so only after it authenticated.
+ * An address outside the channel's `allowed_ips` is refused (403) before the credentials are compared.
  */
 async function verify(c: Context<AppEnv>, given: { username: string; password: string }): Promise<boolean> {
   const config = c.get('config');
@@ -69,6 +70,11 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
     throw new AppError('service_unavailable', 'OTA connectivity is turned off on this deployment.');
   }
   const row = await loadChannelRow(c.env.DB, c.req.param('channel_id') ?? '');
+  // Before the credentials, like a firewall: from outside the channel's ranges every push gets the same
+  // 403, so nobody there can tell a right password from a wrong one.
+  if (row && !ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
+    throw new AppError('forbidden', 'This channel does not accept pushes from this address.');
+  }
   let expected = NO_CREDENTIALS;
   if (row) {
     try {
@@ -84,10 +90,6 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
     timingSafeEqualStrings(given.password, expected.password),
   ]);
   if (!row || !user || !password) return false;
-  // Checked once the caller proved it is the channel, so an address probe learns nothing about channels.
-  if (!ipAllowed(row.allowedIps, c.req.header('cf-connecting-ip'))) {
-    throw new AppError('forbidden', 'This channel does not accept pushes from this address.');
-  }
   if (!(await integrationsOf({ config }, c.env.DB, row.hotelId)).ota_integration.enabled) {
     throw new AppError('forbidden', 'OTA connectivity is turned off for this hotel.');
   }
