@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
+import { errorFields } from '../../lib/log';
 import type { AuditEntry } from '../audit/audit';
 import { hotels } from '../catalog/catalog.table';
+import { ariPushJob } from '../channels/ari-push/push.job';
 import { type CommitDeps, commitChange } from '../events/commit';
 import { hotelPaymentSettings, paymentConnections } from '../payments/payments.table';
 import { type EffectiveIntegrations, effectiveIntegrations, flatten } from './integrations.rules';
@@ -200,8 +202,23 @@ export async function putIntegrations(
     audit: [entry],
   });
   if (!committed.ok) throw new AppError('conflict', 'The configuration changed meanwhile; send it again.');
+  if (!before.ota_integration.enabled && after.ota_integration.enabled) await resumeAriPush(deps, hotelId);
   deps.log.info('hotel integrations changed', { hotel_id: hotelId, sections: Object.keys(body).join(',') });
   return after;
+}
+
+/**
+ * While OTA was off the hotel's ARI changes were kept in channel_ari_dirty (ariPushJob leaves them), but
+ * a new push is queued only by the next change: without one they would wait indefinitely. Turning OTA on
+ * queues the push. A queue failure does not undo the committed switch; the next ARI change of the hotel
+ * finds the held ranges stale and queues the push itself (markDirty).
+ */
+async function resumeAriPush(deps: IntegrationsDeps, hotelId: string): Promise<void> {
+  try {
+    await deps.jobs.send(ariPushJob.message({ hotel_id: hotelId }));
+  } catch (err) {
+    deps.log.error('held ARI not queued after OTA was turned on', { hotel_id: hotelId, ...errorFields(err) });
+  }
 }
 
 /** What GET will answer once the batch has run (computed, so the audit row can go in the same batch). */
