@@ -13,8 +13,8 @@ export type DeadLetterFilter = {
   replayed?: boolean | undefined;
 };
 
-/** Whether `payload` is a valid payload of job `type`: null when no such job exists. */
-export type JobCheck = (type: string, payload: unknown) => boolean | null;
+/** The message replaying job `type` with `payload` sends: false when the payload no longer fits, null when no such job exists. */
+export type JobCheck = (type: string, payload: unknown) => JobEnvelope | false | null;
 
 type Row = {
   id: string;
@@ -96,7 +96,7 @@ function envelopeOf(row: Row, check: JobCheck): JobEnvelope {
   const payload = typeof body === 'object' && body !== null ? body.payload : undefined;
   const refusal = replayRefusal(typeof body === 'object' ? row.job_type : null, payload, check);
   if (refusal !== null) throw new AppError('not_supported', refusal);
-  return { type: row.job_type as string, payload };
+  return check(row.job_type as string, payload) as JobEnvelope;
 }
 
 export type ReplayOutcome = { id: string; replayed: boolean; reason?: string };
