@@ -1,7 +1,7 @@
 import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './lib/log';
-import type { AuditActor } from './modules/audit/audit';
+import type { AuditActor, AuditMark } from './modules/audit/audit';
 import type { ErrorRenderer } from './modules/auth/partner-route';
 import type { Scope } from './modules/auth/scopes';
 import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
@@ -42,6 +42,8 @@ export type AppEnv = {
     idempotency?: IdempotencyClaim;
     /** Set by a partner route once its partner is verified: who the audit trail records (src/modules/audit). */
     actor?: AuditActor;
+    /** Set by the audit middleware: whether the request's change wrote its audit row in its own batch. */
+    auditMark?: AuditMark;
     /** Set by a partner route once it knows which hotel a request is for (integration metrics). */
     integrationHotel?: string;
     /** Set by a partner route once it knows the hotel (a channel's): the hotel of its calls' audit rows. */

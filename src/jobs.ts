@@ -90,10 +90,15 @@ const Envelope = z.object({
   prior_attempts: z.number().int().min(0).optional(),
 });
 
-/** Whether `payload` is one job `type` accepts; null when this deployment has no such job (dead-letter replay). */
-export function checkJob(type: string, payload: unknown): boolean | null {
+/**
+ * For a dead letter's replay: the message to send for job `type` with `payload`; false when the job no
+ * longer accepts the payload, null when this deployment has no such job.
+ */
+export function checkJob(type: string, payload: unknown): JobEnvelope | false | null {
   const job = BY_TYPE.get(type);
-  return job ? job.schema.safeParse(payload).success : null;
+  if (!job) return null;
+  const parsed = job.schema.safeParse(payload);
+  return parsed.success ? job.replay(parsed.data) : false;
 }
 
 /** The dead-letter queues' names end in `-dlq` (wrangler.toml). */

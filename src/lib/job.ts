@@ -35,6 +35,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   handle: (payload: z.infer<S>, deps: Deps, run?: JobRun) => Promise<void>;
   /** The queue message for this job, typed by its schema. */
   message: (payload: z.input<S>) => JobEnvelope;
+  /** The message a replay of this job's dead letter sends (the same one, unless the job says otherwise). */
+  replay: (payload: z.infer<S>) => JobEnvelope;
 };
 
 export function defineJob<S extends z.ZodType>(def: {
@@ -42,8 +44,13 @@ export function defineJob<S extends z.ZodType>(def: {
   schema: S;
   retry?: RetrySetting<z.infer<S>>;
   handle: (payload: z.infer<S>, deps: Deps, run?: JobRun) => Promise<void>;
+  /**
+   * The payload a dead letter's replay sends, for a job that would otherwise do nothing on it (e.g. its
+   * row is already marked failed): the replay is an operator's explicit "try this again".
+   */
+  replay?: (payload: z.infer<S>) => z.input<S>;
 }): JobDefinition<S> {
-  const { retry } = def;
+  const { retry, replay } = def;
   return {
     type: def.type,
     schema: def.schema,
@@ -53,6 +60,7 @@ export function defineJob<S extends z.ZodType>(def: {
       ...(typeof retry === 'function' ? retry(payload, deps) : retry),
     }),
     message: (payload) => ({ type: def.type, payload }),
+    replay: (payload) => ({ type: def.type, payload: replay ? replay(payload) : payload }),
   };
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppEnv, Principal } from '../../src/env';
 import { AppError, problemResponse, toAppError } from '../../src/errors';
 import { Logger } from '../../src/lib/log';
-import { actorOfContext, markAudited, takeAudited } from '../../src/modules/audit/audit';
+import { actorOfContext, markAudited } from '../../src/modules/audit/audit';
 import {
   ANONYMOUS_ROWS_PER_MINUTE,
   ANONYMOUS_ROWS_PER_MINUTE_IN_ISOLATE,
@@ -27,7 +27,7 @@ const KEY: Principal = {
   allowedOrigins: [],
 };
 
-function testApp(log: Logger) {
+function testApp(log: Logger, hold: Promise<void> = Promise.resolve()) {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', c.req.header('x-request-id') ?? 'none');
@@ -42,6 +42,12 @@ function testApp(log: Logger) {
     if (c.req.query('audited')) markAudited(actorOfContext(c));
     if (c.req.query('fail') === '400') throw new AppError('validation_failed', 'bad');
     if (c.req.query('fail') === '500') throw new Error('boom');
+    return c.json({ ok: true }, 201);
+  });
+  // Records its change, then answers only once `hold` settles (a slow request overlapping another).
+  app.post('/api/v1/slow-things/:thing_id', async (c) => {
+    markAudited(actorOfContext(c));
+    await hold;
     return c.json({ ok: true }, 201);
   });
   app.post('/api/v1/hotels/:hotel_id/things', (c) => c.json({}, 201));
@@ -174,9 +180,28 @@ describe('the audit middleware', () => {
     }
   });
 
-  it('forgets every request it saw, read-only ones included (the isolate keeps no marks)', async () => {
-    const { requestId } = await send('GET', '/api/v1/things/thg_6');
-    expect(takeAudited(requestId)).toBe(false);
+  it('keeps concurrent requests that share a client-chosen X-Request-Id apart', async () => {
+    const log = new Logger('debug');
+    vi.spyOn(log, 'warn').mockImplementation(() => undefined);
+    const requestId = newRequestId();
+    const headers = { 'x-request-id': requestId, 'x-principal': '1' };
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A records its change in its batch and is still running when B, with the same request id, changes
+    // something no service recorded: B's call must still get its row, and A none of its own.
+    const ctxA = createExecutionContext();
+    const a = testApp(log, hold).request('/api/v1/slow-things/thg_a', { method: 'POST', headers }, env, ctxA);
+    const ctxB = createExecutionContext();
+    const b = await testApp(log).request('/api/v1/things/thg_b', { method: 'POST', headers }, env, ctxB);
+    await waitOnExecutionContext(ctxB);
+    release();
+    expect((await a).status).toBe(201);
+    await waitOnExecutionContext(ctxA);
+    expect(b.status).toBe(201);
+    const rows = await auditRowsOf(requestId);
+    expect(rows.map((r) => [r.entity_id, r.outcome])).toEqual([['thg_b', 'success']]);
   });
 });
 

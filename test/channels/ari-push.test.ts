@@ -4,6 +4,7 @@ import type { Deps } from '../../src/deps';
 import { ariPushSubscriber, markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
 import type { EventEnvelope } from '../../src/modules/events/events.schema';
+import { putIntegrations } from '../../src/modules/integrations/integrations.service';
 import { inDays, setAri } from '../helpers/ari';
 import { bookableHotel, createApiKey, createRatePlan, createRoomType } from '../helpers/builders';
 import { ariPartner, insertChannel, insertMapping, OTA_TEST_URL, PARTNER_LOGIN } from '../helpers/channel-rows';
@@ -375,6 +376,21 @@ describe('ARI push to channels', () => {
     const ran = await settle(h.deps, h.hotel.id);
     expect(ran.filter((r) => r.job.type.startsWith('channels.'))).toEqual([]);
     expect(h.partner.received).toEqual([]);
+    expect(await rows('SELECT * FROM channel_ari_dirty WHERE hotel_id = ?', h.hotel.id)).toEqual([]);
+  });
+
+  it('holds a hotel’s changes while its OTA integration is off and sends them once it is turned on again', async () => {
+    const h = await connectedHotel({ units: 1 });
+    await putIntegrations(h.deps, h.hotel.id, { ota_integration: { enabled: false } });
+    await booked(bookingBody(h, { check_in: day(50), check_out: day(50, 1) }));
+    await settle(h.deps, h.hotel.id);
+    expect(h.partner.received).toEqual([]);
+    expect(await rows('SELECT * FROM channel_ari_dirty WHERE hotel_id = ?', h.hotel.id)).toHaveLength(1);
+    // No further change to the hotel: switching OTA on alone must send what was held.
+    await putIntegrations(h.deps, h.hotel.id, { ota_integration: { enabled: true } });
+    await drain(queue, h.deps);
+    expect(h.partner.received.map((m) => m.root)).toEqual(['OTA_HotelAvailNotifRQ']);
+    expect(limits(h.partner.received[0]?.xml ?? '')).toEqual([['DBL', day(50), day(50), 0]]);
     expect(await rows('SELECT * FROM channel_ari_dirty WHERE hotel_id = ?', h.hotel.id)).toEqual([]);
   });
 

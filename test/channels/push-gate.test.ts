@@ -156,7 +156,7 @@ describe('POST /api/v1/ota/:channel_id/reservations: allowed_ips', () => {
 });
 
 describe('POST /api/v1/ota/:channel_id/reservations: hotel configuration', () => {
-  it('refuses pushes with 403 in OTA while the hotel has ota_integration turned off', async () => {
+  it('answers pushes 503 in OTA (send again) while the hotel has ota_integration off, and takes them once it is on', async () => {
     const hotel = await createHotel();
     const channel = await pushChannel(hotel.id);
     const switchTo = (enabled: boolean) =>
@@ -165,14 +165,16 @@ describe('POST /api/v1/ota/:channel_id/reservations: hotel configuration', () =>
         200,
       );
     await switchTo(false);
-    const refused = await push(channel.id, COMMIT);
-    expect(refused.status).toBe(403);
-    expect(otaError(refused.text)).toMatchObject({ type: '6', code: '497' });
+    // The guest booked at the OTA already: a refusal the partner takes as final (4xx) would lose the
+    // reservation; a 503 makes it deliver the message again.
+    const held = await push(channel.id, COMMIT);
+    expect(held.status).toBe(503);
+    expect(otaError(held.text)).toMatchObject({ type: '13', code: '187' });
     expect(await storedFor(channel.id)).toBe(0);
     await switchTo(true);
-    const ping =
-      '<OTA_PingRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="p" Version="1.0"><EchoData>x</EchoData></OTA_PingRQ>';
-    expect((await push(channel.id, ping)).status).toBe(200);
+    const redelivered = await push(channel.id, COMMIT);
+    expect(redelivered.status).toBe(200);
+    expect(await storedFor(channel.id)).toBe(1);
   });
 });
 

@@ -1,12 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { consume } from '../../src/jobs';
+import { checkJob, consume } from '../../src/jobs';
 import { PermanentJobError } from '../../src/lib/job';
 import { bindingMailer } from '../../src/modules/emails/mailer';
 import { buildMime } from '../../src/modules/emails/mime';
 import { sendEmail, sendEmailJob } from '../../src/modules/emails/send.job';
+import { replayDeadLetter } from '../../src/modules/platform/dead-letters.service';
 import { createHotel } from '../helpers/builders';
-import { fakeMessage } from '../helpers/deps';
+import { fakeMessage, recordingJobs } from '../helpers/deps';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 import { emailDeps, headerBlock, outboxRow, parse, queued, recordingMailer } from './harness';
 
@@ -174,6 +175,32 @@ describe('failures and retries', () => {
     await consume('wehub-jobs', last, deps, deps.settle);
     expect(last.acked).toBe(true);
     expect(await outboxRow(id)).toMatchObject({ status: 'failed', attempts: 6, last_error: 'upstream timeout' });
+  });
+
+  it('a replayed dead letter of an exhausted send sends it, once, with a fresh attempt count', async () => {
+    const hotel = await createHotel();
+    const mailer = recordingMailer();
+    const jobs = recordingJobs();
+    const deps = emailDeps(mailer, { jobs });
+    const { id } = await queued(deps, hotel.id);
+    await env.DB.prepare('UPDATE email_outbox SET attempts = 5 WHERE id = ?').bind(id).run();
+    mailer.failWith.push(new Error('upstream timeout'));
+    const last = fakeMessage(sendEmailJob.message({ email_id: id }), 6);
+    await consume('wehub-jobs', last, deps, deps.settle);
+    const letter = await env.DB.prepare('SELECT id FROM dead_letters WHERE message_id = ?')
+      .bind(last.id)
+      .first<{ id: string }>();
+    // The cause is fixed (the mailer answers again): the operator replays the letter.
+    jobs.sent.length = 0;
+    await replayDeadLetter(deps, String(letter?.id), checkJob);
+    const [replayed] = jobs.sent;
+    for (const copy of [1, 2]) {
+      const message = fakeMessage(replayed, copy);
+      await consume('wehub-jobs', message, deps, deps.settle);
+      expect(message.acked).toBe(true);
+    }
+    expect(mailer.sent).toHaveLength(1);
+    expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
   });
 
   it('the same send job twice sends one email', async () => {

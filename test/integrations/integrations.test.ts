@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { scheduleDuePulls } from '../../src/modules/channels/inbound/pull.service';
+import { putIntegrations } from '../../src/modules/integrations/integrations.service';
 import { squareAccountFor } from '../../src/modules/payments/accounts';
 import { inDays, search } from '../helpers/ari';
 import { bookableHotel, createApiKey, createHotel } from '../helpers/builders';
@@ -49,6 +50,24 @@ describe('GET/PUT /api/v1/hotels/{hotel_id}/integrations', () => {
     expect(again.booking_engine).toEqual({ enabled: true, cache_ttl: 60, timeout: 8000 });
     expect(again.ota_integration.providers).toEqual(['booking_com']);
     expect(await expectStatus(call('GET', url(hotel.id)), 200)).toEqual(again);
+  });
+
+  it('two overlapping partial PUTs keep both changes (neither writes back the other’s stale fields)', async () => {
+    const hotel = await createHotel();
+    let other: Promise<unknown> | null = null;
+    // The first PUT's batch runs only after a second PUT, on other fields, committed in between.
+    const d1 = {
+      prepare: (query: string) => env.DB.prepare(query),
+      batch: async (statements: D1PreparedStatement[]) => {
+        other ??= putIntegrations(testDeps(), hotel.id, { ota_integration: { enabled: false, sync_interval: 900 } });
+        await other;
+        return env.DB.batch(statements);
+      },
+    } as unknown as D1Database;
+    await putIntegrations(testDeps({ d1 }), hotel.id, { booking_engine: { enabled: false } });
+    const now = await expectStatus(call('GET', url(hotel.id)), 200);
+    expect(now.booking_engine.enabled).toBe(false);
+    expect(now.ota_integration).toMatchObject({ enabled: false, sync_interval: 900 });
   });
 
   it('refuses bad values with 400, a token with 422 (never stored), an unknown hotel with 404', async () => {

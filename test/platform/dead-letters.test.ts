@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkJob, consume } from '../../src/jobs';
 import { recordDeadLetter } from '../../src/modules/platform/dead-letters';
 import { replayDeadLetter, replayDeadLetters } from '../../src/modules/platform/dead-letters.service';
+import { auditRowsOf, newRequestId, settledCall } from '../helpers/audit';
 import { createApiKey } from '../helpers/builders';
 import { fakeMessage, recordingJobs, testDeps } from '../helpers/deps';
 import { call, expectProblem, expectStatus } from '../helpers/http';
@@ -141,6 +142,39 @@ describe('dead letters: replay', () => {
     for (const body of [{}, { ids: [a.id], filter: { hotel_id: hotel } }, { ids: Array(101).fill(a.id) }]) {
       await expectProblem(call('POST', '/api/v1/dead-letters/replay', { body }), 400, 'validation_failed');
     }
+  });
+});
+
+describe('dead letters: audit trail', () => {
+  it('records each letter a (bulk) replay sent, in its hotel, none it skipped, and the undoing of a refused one', async () => {
+    const hotel = uniqueHotel();
+    const a = await deadLetter(ariPush(hotel));
+    const b = await deadLetter(ariPush(hotel));
+    await expectStatus(call('POST', `/api/v1/dead-letters/${a.id}/replay`), 200);
+    const requestId = newRequestId();
+    const res = await settledCall('POST', '/api/v1/dead-letters/replay', {
+      body: { ids: [a.id, b.id] },
+      headers: { 'x-request-id': requestId },
+    });
+    expect(res.status).toBe(200);
+    const rows = await auditRowsOf(requestId);
+    expect(rows.map((r) => [r.action, r.entity_type, r.entity_id, r.hotel_id, r.outcome])).toEqual([
+      ['dead_letter.replayed', 'dead_letter', b.id, hotel, 'success'],
+    ]);
+
+    const refused = await deadLetter(ariPush(hotel));
+    const jobs = recordingJobs();
+    jobs.fail = true;
+    const actor = { type: 'admin' as const, id: 'admin', ip: null, requestId: newRequestId() };
+    await expect(replayDeadLetter(testDeps({ jobs, actor }), refused.id, checkJob)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    const undone = await auditRowsOf(actor.requestId);
+    // Same millisecond possible: compared in action order.
+    expect(undone.map((r) => [r.action, r.entity_id, r.hotel_id, r.outcome]).sort()).toEqual([
+      ['dead_letter.replay_undone', refused.id, hotel, 'failed'],
+      ['dead_letter.replayed', refused.id, hotel, 'success'],
+    ]);
   });
 });
 

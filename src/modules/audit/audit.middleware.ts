@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env';
 import { clientKeyOfAddress } from '../../lib/ip';
 import { errorFields, type Logger } from '../../lib/log';
 import { Memo } from '../../lib/memo';
-import { type AuditActor, actorOfContext, auditStatement, takeAudited } from './audit';
+import { type AuditActor, type AuditMark, actorOfContext, auditStatement } from './audit';
 import { entityOfCall, isAuditedCall, isCallRecorded, openApiPath, outcomeOf, paramsOf, routeOf } from './audit.rules';
 
 /**
@@ -51,15 +51,15 @@ function withinAnonymousBudget(actor: AuditActor, logger: Logger, now = Date.now
 /**
  * The trail's record of calls (src/modules/audit/audit.rules.ts says which): once the answer is known,
  * a refused (4xx) or failed (5xx) call is written as one row with its status, and a successful one whose
- * service wrote no row in its own batch (takeAudited) as a call row, with a warning — services record
+ * service wrote no row in its own batch (the request's AuditMark) as a call row, with a warning — services record
  * their changes themselves, with the diff, in the change's batch; this row only keeps the trail whole.
  * Written after the answer (waitUntil): it never delays or fails it.
  */
 export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
+  const mark: AuditMark = { audited: false };
+  c.set('auditMark', mark);
   await next();
-  const requestId = c.get('requestId');
-  // Read for every request, audited or not, so the isolate forgets it.
-  const audited = takeAudited(requestId);
+  const audited = mark.audited;
   const route = routeOf(matchedRoutes(c));
   const method = c.req.method;
   if (route === null) return;

@@ -11,7 +11,12 @@ export type AuditActor = {
   id: string;
   ip: string | null;
   requestId: string | null;
+  /** The request's own mark (set by the audit middleware); actors copied from it share it. */
+  mark?: AuditMark | undefined;
 };
+
+/** Whether a request wrote an audit row in a change's batch (markAudited); one object per request. */
+export type AuditMark = { audited: boolean };
 
 export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: 'system', ip: null, requestId: null };
 
@@ -141,6 +146,7 @@ export function auditStatement(
 type ActorContext = {
   get(key: 'principal'): Principal | undefined;
   get(key: 'actor'): AuditActor | undefined;
+  get(key: 'auditMark'): AuditMark | undefined;
   get(key: 'requestId'): string;
   req: { header(name: string): string | undefined };
 };
@@ -152,27 +158,23 @@ type ActorContext = {
 export function actorOfContext(c: ActorContext): AuditActor {
   const ip = c.req.header('cf-connecting-ip') ?? null;
   const requestId = c.get('requestId') ?? null;
+  const mark = c.get('auditMark');
   const partner = c.get('actor');
-  if (partner) return { ...partner, ip, requestId };
+  if (partner) return { ...partner, ip, requestId, mark };
   const principal = c.get('principal');
-  if (principal) return { type: principal.kind, id: principal.id, ip, requestId };
-  return { type: 'system', id: 'anonymous', ip, requestId };
+  if (principal) return { type: principal.kind, id: principal.id, ip, requestId, mark };
+  return { type: 'system', id: 'anonymous', ip, requestId, mark };
 }
 
 /**
- * Requests whose change was audited in its own batch (commitChange, batchAudited). The request
- * middleware reads it once the handler is done: a state-changing call that wrote no row of its own is
- * still recorded there, as a call (src/modules/audit/audit.middleware.ts).
+ * Notes on the request's mark that its change was audited in its own batch (commitChange,
+ * batchAudited). The request middleware reads it once the handler is done: a state-changing call that
+ * wrote no row of its own is still recorded there, as a call (src/modules/audit/audit.middleware.ts).
+ * The mark is the request's own object, not its request id: a client chooses X-Request-Id, and two
+ * concurrent requests sending the same one must not read each other's mark. A job's actor has none.
  */
-const auditedRequests = new Set<string>();
-
 export function markAudited(actor: AuditActor): void {
-  if (actor.requestId) auditedRequests.add(actor.requestId);
-}
-
-/** Whether the request wrote an audit row in a change's batch; forgets it (one answer per request). */
-export function takeAudited(requestId: string): boolean {
-  return auditedRequests.delete(requestId);
+  if (actor.mark) actor.mark.audited = true;
 }
 
 /**

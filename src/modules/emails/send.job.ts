@@ -31,10 +31,15 @@ class Undeliverable extends Error {}
  * out), so two copies of the job never both send it, and a row that is sent, failed or suppressed is
  * left alone: each email goes out at most once.
  */
-export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> {
+export async function sendEmail(
+  deps: SendDeps,
+  emailId: string,
+  options: { resendFailed?: boolean } = {},
+): Promise<void> {
   // Paced before the claim, so a paced run neither spends one of the row's attempts nor holds it.
   await deps.pacer.admit('email', domainOf(deps.config.EMAIL_FROM));
   const now = deps.now();
+  if (options.resendFailed) await rearmFailed(deps, emailId, now);
   const [row] = await deps.db
     .update(emailOutbox)
     .set({
@@ -84,6 +89,20 @@ export async function sendEmail(deps: SendDeps, emailId: string): Promise<void> 
     log.warn('email not sent', { attempts: row.attempts, permanent, ...errorFields(err) });
     throw permanent ? new PermanentJobError(lastError) : err;
   }
+}
+
+/**
+ * A replayed dead letter (the operator fixed the cause): a row that ended `failed` is queued again with
+ * a fresh attempt count. Only `failed` rows: a sent, suppressed or still queued one is left as it is, so
+ * a replay, or a copy of it, never sends an email twice.
+ */
+async function rearmFailed(deps: SendDeps, emailId: string, now: Date): Promise<void> {
+  const rearmed = await deps.db
+    .update(emailOutbox)
+    .set({ status: 'queued', attempts: 0, claimedUntil: null, lastError: null, updatedAt: now })
+    .where(and(eq(emailOutbox.id, emailId), eq(emailOutbox.status, 'failed')))
+    .returning({ id: emailOutbox.id });
+  if (rearmed.length > 0) deps.log.info('failed email queued again by a replay', { email_id: emailId });
 }
 
 async function whyNotClaimed(deps: SendDeps, emailId: string): Promise<void> {
@@ -180,7 +199,9 @@ async function templateOf(deps: SendDeps, row: EmailOutboxRow) {
 
 export const sendEmailJob = defineJob({
   type: 'email.send',
-  schema: z.object({ email_id: z.string().min(1) }),
+  // `resend_failed`: sent by a dead letter's replay only (the row of an exhausted send is `failed`).
+  schema: z.object({ email_id: z.string().min(1), resend_failed: z.literal(true).optional() }),
   retry: EMAIL_RETRY,
-  handle: ({ email_id }, deps) => sendEmail(deps, email_id),
+  handle: ({ email_id, resend_failed }, deps) => sendEmail(deps, email_id, { resendFailed: resend_failed === true }),
+  replay: (payload) => ({ ...payload, resend_failed: true as const }),
 });

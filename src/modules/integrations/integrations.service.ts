@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
+import { errorFields } from '../../lib/log';
 import type { AuditEntry } from '../audit/audit';
 import { hotels } from '../catalog/catalog.table';
+import { ariPushJob } from '../channels/ari-push/push.job';
 import { type CommitDeps, commitChange } from '../events/commit';
 import { hotelPaymentSettings, paymentConnections } from '../payments/payments.table';
 import { type EffectiveIntegrations, effectiveIntegrations, flatten } from './integrations.rules';
@@ -108,40 +110,7 @@ export async function putIntegrations(
   const be = body.booking_engine;
   const ota = body.ota_integration;
   if (be || ota) {
-    const row = await hotelIntegrationsRow(deps.d1, hotelId);
-    const next = {
-      booking_engine_enabled: be?.enabled ?? row?.bookingEngineEnabled ?? true,
-      booking_engine_cache_ttl: be?.cache_ttl ?? row?.bookingEngineCacheTtl ?? null,
-      booking_engine_timeout_ms: be?.timeout ?? row?.bookingEngineTimeoutMs ?? null,
-      ota_enabled: ota?.enabled ?? row?.otaEnabled ?? true,
-      ota_providers: ota?.providers ?? row?.otaProviders ?? null,
-      ota_sync_interval: ota?.sync_interval ?? row?.otaSyncInterval ?? null,
-      ota_auto_accept: ota?.auto_accept ?? row?.otaAutoAccept ?? null,
-    };
-    statements.push(
-      deps.d1
-        .prepare(
-          `INSERT INTO hotel_integrations (hotel_id, booking_engine_enabled, booking_engine_cache_ttl,
-             booking_engine_timeout_ms, ota_enabled, ota_providers, ota_sync_interval, ota_auto_accept, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (hotel_id) DO UPDATE SET booking_engine_enabled = excluded.booking_engine_enabled,
-             booking_engine_cache_ttl = excluded.booking_engine_cache_ttl,
-             booking_engine_timeout_ms = excluded.booking_engine_timeout_ms, ota_enabled = excluded.ota_enabled,
-             ota_providers = excluded.ota_providers, ota_sync_interval = excluded.ota_sync_interval,
-             ota_auto_accept = excluded.ota_auto_accept, updated_at = excluded.updated_at`,
-        )
-        .bind(
-          hotelId,
-          next.booking_engine_enabled ? 1 : 0,
-          next.booking_engine_cache_ttl,
-          next.booking_engine_timeout_ms,
-          next.ota_enabled ? 1 : 0,
-          next.ota_providers === null ? null : JSON.stringify([...new Set(next.ota_providers)]),
-          next.ota_sync_interval,
-          next.ota_auto_accept === null ? null : next.ota_auto_accept ? 1 : 0,
-          now.getTime(),
-        ),
-    );
+    statements.push(upsertIntegrationsRow(deps.d1, hotelId, be, ota, now));
   }
   const pay = body.payment_gateway;
   if (pay?.access_token !== undefined) {
@@ -200,8 +169,71 @@ export async function putIntegrations(
     audit: [entry],
   });
   if (!committed.ok) throw new AppError('conflict', 'The configuration changed meanwhile; send it again.');
+  if (!before.ota_integration.enabled && after.ota_integration.enabled) await resumeAriPush(deps, hotelId);
   deps.log.info('hotel integrations changed', { hotel_id: hotelId, sections: Object.keys(body).join(',') });
   return after;
+}
+
+/** A hotel_integrations column and how it is stored. */
+const COLUMNS = {
+  booking_engine_enabled: (v: boolean) => (v ? 1 : 0),
+  booking_engine_cache_ttl: (v: number) => v,
+  booking_engine_timeout_ms: (v: number) => v,
+  ota_enabled: (v: boolean) => (v ? 1 : 0),
+  ota_providers: (v: string[]) => JSON.stringify([...new Set(v)]),
+  ota_sync_interval: (v: number) => v,
+  ota_auto_accept: (v: boolean) => (v ? 1 : 0),
+};
+type Column = keyof typeof COLUMNS;
+
+/**
+ * The upsert of the fields a PUT gives, and only those: a new row takes the defaults for the rest, an
+ * existing row keeps them as they are in the database at the write, not as this request read them, so
+ * two overlapping PUTs on different fields (one turning OTA off, the other the booking engine) both hold.
+ */
+function upsertIntegrationsRow(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  be: IntegrationsBody['booking_engine'],
+  ota: IntegrationsBody['ota_integration'],
+  now: Date,
+): D1PreparedStatement {
+  const given: Partial<Record<Column, unknown>> = {
+    booking_engine_enabled: be?.enabled,
+    booking_engine_cache_ttl: be?.cache_ttl,
+    booking_engine_timeout_ms: be?.timeout,
+    ota_enabled: ota?.enabled,
+    ota_providers: ota?.providers,
+    ota_sync_interval: ota?.sync_interval,
+    ota_auto_accept: ota?.auto_accept,
+  };
+  const columns = Object.keys(COLUMNS) as Column[];
+  const set = columns.filter((c) => given[c] !== undefined && given[c] !== null);
+  const stored = (c: Column) => (COLUMNS[c] as (v: unknown) => unknown)(given[c]);
+  // Defaults of a new row: both switches on, every other value the deployment's (NULL).
+  const value = (c: Column) =>
+    set.includes(c) ? stored(c) : c === 'booking_engine_enabled' || c === 'ota_enabled' ? 1 : null;
+  return d1
+    .prepare(
+      `INSERT INTO hotel_integrations (hotel_id, ${columns.join(', ')}, updated_at)
+       VALUES (?, ${columns.map(() => '?').join(', ')}, ?)
+       ON CONFLICT (hotel_id) DO UPDATE SET ${[...set, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    )
+    .bind(hotelId, ...columns.map(value), now.getTime());
+}
+
+/**
+ * While OTA was off the hotel's ARI changes were kept in channel_ari_dirty (ariPushJob leaves them), but
+ * a new push is queued only by the next change: without one they would wait indefinitely. Turning OTA on
+ * queues the push. A queue failure does not undo the committed switch; the next ARI change of the hotel
+ * finds the held ranges stale and queues the push itself (markDirty).
+ */
+async function resumeAriPush(deps: IntegrationsDeps, hotelId: string): Promise<void> {
+  try {
+    await deps.jobs.send(ariPushJob.message({ hotel_id: hotelId }));
+  } catch (err) {
+    deps.log.error('held ARI not queued after OTA was turned on', { hotel_id: hotelId, ...errorFields(err) });
+  }
 }
 
 /** What GET will answer once the batch has run (computed, so the audit row can go in the same batch). */

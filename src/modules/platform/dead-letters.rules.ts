@@ -30,11 +30,11 @@ export function jobSubjects(body: unknown): JobSubjects {
 export function replayRefusal(
   jobType: string | null,
   payload: unknown,
-  parses: (type: string, payload: unknown) => boolean | null,
+  parses: (type: string, payload: unknown) => unknown,
 ): string | null {
   if (jobType === null) return 'The dead letter is not a job envelope; there is nothing to replay.';
   const verdict = parses(jobType, payload);
   if (verdict === null) return `No job of type ${jobType} exists on this deployment.`;
-  if (!verdict) return `The payload no longer fits the ${jobType} job; replaying it would only fail again.`;
+  if (verdict === false) return `The payload no longer fits the ${jobType} job; replaying it would only fail again.`;
   return null;
 }

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import type { JobEnvelope } from '../../lib/job';
 import { errorFields } from '../../lib/log';
+import { type AuditEntry, auditStatement, markAudited } from '../audit/audit';
 import { replayRefusal } from './dead-letters.rules';
 import type { DeadLetterRow } from './dead-letters.table';
 
@@ -13,8 +14,8 @@ export type DeadLetterFilter = {
   replayed?: boolean | undefined;
 };
 
-/** Whether `payload` is a valid payload of job `type`: null when no such job exists. */
-export type JobCheck = (type: string, payload: unknown) => boolean | null;
+/** The message replaying job `type` with `payload` sends: false when the payload no longer fits, null when no such job exists. */
+export type JobCheck = (type: string, payload: unknown) => JobEnvelope | false | null;
 
 type Row = {
   id: string;
@@ -96,7 +97,7 @@ function envelopeOf(row: Row, check: JobCheck): JobEnvelope {
   const payload = typeof body === 'object' && body !== null ? body.payload : undefined;
   const refusal = replayRefusal(typeof body === 'object' ? row.job_type : null, payload, check);
   if (refusal !== null) throw new AppError('not_supported', refusal);
-  return { type: row.job_type as string, payload };
+  return check(row.job_type as string, payload) as JobEnvelope;
 }
 
 export type ReplayOutcome = { id: string; replayed: boolean; reason?: string };
@@ -107,7 +108,7 @@ export type ReplayOutcome = { id: string; replayed: boolean; reason?: string };
  * second finds it claimed and answers 409. If the queue refuses the job the claim is given back.
  */
 export async function replayDeadLetter(
-  deps: Pick<Deps, 'd1' | 'jobs' | 'now' | 'log'>,
+  deps: Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'actor'>,
   id: string,
   check: JobCheck,
 ): Promise<Row> {
@@ -116,24 +117,45 @@ export async function replayDeadLetter(
     throw new AppError('invalid_state', `The dead letter was replayed at ${new Date(row.replayed_at).toISOString()}.`);
   }
   const envelope = envelopeOf(row, check);
-  const at = deps.now().getTime();
-  const claimed = await deps.d1
-    .prepare('UPDATE dead_letters SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL')
-    .bind(at, id)
-    .run();
-  if (claimed.meta.changes === 0) throw new AppError('invalid_state', 'The dead letter was replayed meanwhile.');
+  const now = deps.now();
+  const at = now.getTime();
+  // The audit row ahead of the claim, under the claim's own guard: only the replay that claimed it is recorded.
+  const [, claimed] = await deps.d1.batch([
+    auditStatement(deps.d1, deps.actor, replayEntry(row, 'dead_letter.replayed', null, at), now, {
+      sql: 'EXISTS (SELECT 1 FROM dead_letters WHERE id = ? AND replayed_at IS NULL)',
+      params: [id],
+    }),
+    deps.d1.prepare('UPDATE dead_letters SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL').bind(at, id),
+  ]);
+  if (claimed?.meta.changes === 0) throw new AppError('invalid_state', 'The dead letter was replayed meanwhile.');
+  markAudited(deps.actor);
   try {
     await deps.jobs.sendBatch([envelope]);
   } catch (err) {
-    await deps.d1
-      .prepare('UPDATE dead_letters SET replayed_at = NULL WHERE id = ? AND replayed_at = ?')
-      .bind(id, at)
-      .run();
+    const guard = { sql: 'EXISTS (SELECT 1 FROM dead_letters WHERE id = ? AND replayed_at = ?)', params: [id, at] };
+    await deps.d1.batch([
+      auditStatement(deps.d1, deps.actor, replayEntry(row, 'dead_letter.replay_undone', at, null), deps.now(), guard),
+      deps.d1.prepare('UPDATE dead_letters SET replayed_at = NULL WHERE id = ? AND replayed_at = ?').bind(id, at),
+    ]);
     deps.log.error('dead letter not replayed', { dead_letter_id: id, job: row.job_type, ...errorFields(err) });
     throw new AppError('service_unavailable', 'The job queue did not take the job; try again.');
   }
   deps.log.info('dead letter replayed', { dead_letter_id: id, job: row.job_type, hotel_id: row.hotel_id });
   return { ...row, replayed_at: at };
+}
+
+/** A replay (or its undoing, when the queue refused the job) in the audit trail, filed under the letter's hotel. */
+function replayEntry(row: Row, action: string, from: number | null, to: number | null): AuditEntry {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  return {
+    hotelId: row.hotel_id,
+    action,
+    entityType: 'dead_letter',
+    entityId: row.id,
+    before: { replayed_at: iso(from) },
+    after: { replayed_at: iso(to), job_type: row.job_type },
+    outcome: to === null ? 'failed' : 'success',
+  };
 }
 
 export const MAX_BULK_REPLAY = 100;
@@ -144,7 +166,7 @@ export const MAX_BULK_REPLAY = 100;
  * already replayed, not replayable or refused by the queue is reported and skipped, never sent twice.
  */
 export async function replayDeadLetters(
-  deps: Pick<Deps, 'd1' | 'jobs' | 'now' | 'log'>,
+  deps: Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'actor'>,
   selection: { ids: string[] } | { filter: DeadLetterFilter; limit: number },
   check: JobCheck,
 ): Promise<ReplayOutcome[]> {

@@ -91,7 +91,9 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   ]);
   if (!row || !user || !password) return false;
   if (!(await integrationsOf({ config }, c.env.DB, row.hotelId)).ota_integration.enabled) {
-    throw new AppError('forbidden', 'OTA connectivity is turned off for this hotel.');
+    // Not a refusal: the guest has booked at the OTA already, and a partner takes a 4xx as final (the
+    // reservation would be lost, the room sold twice). 503 makes it send again until OTA is back on.
+    throw new AppError('service_unavailable', 'OTA connectivity is turned off for this hotel; send again later.');
   }
   authenticated.set(c.req.raw, row);
   c.set('integrationHotel', row.hotelId);
