@@ -1571,7 +1571,7 @@ export interface paths {
         get: operations["getHotelIntegrations"];
         /**
          * Change a hotel’s integration configuration
-         * @description Merges: sections and fields left out keep their values (send only what changes). Audited with a field-level diff in the same batch. `payment_gateway.location_id` needs the hotel’s own Square connection (409 otherwise); `payment_gateway.access_token` is refused with 422 (connect through Square OAuth). Answers the configuration as GET does.
+         * @description Merges: sections and fields left out keep their values (send only what changes). Audited with a field-level diff in the same batch. `payment_gateway.location_id` needs the hotel’s own Square connection (409 otherwise); `payment_gateway.access_token` is refused with 422 (connect through Square OAuth). `payment_gateway` also needs `payments:read` and `payments:write`, as PUT /payment-settings does (403 otherwise). Answers the configuration as GET does.
          */
         put: operations["updateHotelIntegrations"];
         post?: never;
@@ -2136,7 +2136,7 @@ export interface paths {
         put?: never;
         /**
          * Create a signed link to the status page (platform admin)
-         * @description A link to `/status` that opens without the admin key until it expires (HMAC over the expiry with a key derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The body is optional.
+         * @description A link to `/status` that opens without the admin key until it expires (HMAC over the expiry with a key derived from JWT_SIGNING_SECRET; rotating that secret revokes every link). The page shows every hotel, so an admin credential restricted to some hotels is refused (403). The body is optional.
          */
         post: operations["createStatusLink"];
         delete?: never;

@@ -124,7 +124,7 @@ describe('API keys', () => {
     ['an origin with a path', { ...widgetKey, allowed_origins: ['https://hotel.example/book'] }, 'allowed_origins.0'],
     ['an address that is no IP', { ...widgetKey, allowed_ips: ['hotel.example'] }, 'allowed_ips.0'],
     ['an IPv4 address out of range', { ...widgetKey, allowed_ips: ['203.0.113.7', '300.1.1.1'] }, 'allowed_ips.1'],
-    ['an IPv6 range (not matched)', { ...widgetKey, allowed_ips: ['2001:db8::/32'] }, 'allowed_ips.0'],
+    ['an IPv6 prefix over 128', { ...widgetKey, allowed_ips: ['2001:db8::/129'] }, 'allowed_ips.0'],
     ['a CIDR prefix over 32', { ...widgetKey, allowed_ips: ['10.0.0.0/33'] }, 'allowed_ips.0'],
   ])('rejects %s with 400 and the field path', async (_, body, path) => {
     const res = await call('POST', '/api/v1/api-keys', { body });

@@ -40,8 +40,9 @@ describe('email audit trail', () => {
     expect(mine[1]?.changes).toEqual({ text: { from: 'Hallo', to: 'Guten Tag' } });
     const [settings] = await auditRowsOfEntity(hotel.id, 'email_settings.updated');
     expect(settings?.changes).toEqual({ preArrivalDays: { from: 3, to: 5 } });
-    // A repeated cancellation changes nothing and records nothing.
-    const campaignRows = await auditRowsOfEntity(campaign.id);
+    // A repeated cancellation changes nothing and records no change (the request middleware's call row,
+    // `POST …/cancel`, is all it leaves).
+    const campaignRows = (await auditRowsOfEntity(campaign.id)).filter((r) => !r.action.includes(' '));
     expect(campaignRows.map((r) => r.action)).toEqual(['email_campaign.created', 'email_campaign.cancelled']);
     expect(campaignRows[1]?.changes).toEqual({ status: { from: 'scheduled', to: 'cancelled' } });
   });
