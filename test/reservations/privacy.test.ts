@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inDays } from '../helpers/ari';
+import { auditRowsOfEntity } from '../helpers/audit';
 import { createApiKey } from '../helpers/builders';
 import { type Auth, call, expectStatus } from '../helpers/http';
 import { auditInventory, BOOK, book, bookableHotel, bookingBody, eventsOf, takenOn } from '../helpers/reservations';
@@ -314,6 +315,13 @@ describe('PATCH /api/v1/hotels/:hotel_id/guests/:guest_id', () => {
     );
     expect(updated).toMatchObject({ ...VICTIM, last_name: 'Married', phone: '+43 1 999', id: s.profileId });
     expect(updated.stays.map((x: any) => x.reservation_id)).toEqual([s.victim.id]);
+    // Audited in the change's batch, with the diff and no personal data.
+    const [row] = await auditRowsOfEntity(s.profileId, 'guest.updated');
+    expect(row).toMatchObject({ hotel_id: s.h.hotel.id, outcome: 'success' });
+    expect(row?.changes).toEqual({
+      last_name: { from: '[redacted]', to: '[redacted]' },
+      phone: { from: '[redacted]', to: '[redacted]' },
+    });
     // The reservation keeps the details it was booked with.
     expect((await expectStatus(get(s.victim.id, s.hotelAuth), 200)).guest).toEqual({ ...VICTIM, id: s.profileId });
 

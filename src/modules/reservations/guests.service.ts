@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
+import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
+import { batchAudited } from '../audit/audit';
 import { constraintKind } from '../events/commit';
 import type { PatchGuestBody } from './reservations.schema';
 import { type GuestRow, guests, reservations } from './reservations.table';
@@ -55,7 +57,13 @@ export async function getGuestWithStays(db: Db, hotelId: string, guestId: string
  * keep the details their bookers gave; another profile's email is a conflict, since merging profiles
  * is not something a rename should do behind the hotel's back.
  */
-export async function updateGuestProfile(db: Db, hotelId: string, guestId: string, patch: PatchGuestBody) {
+export async function updateGuestProfile(
+  deps: Pick<Deps, 'db' | 'd1' | 'actor' | 'now'>,
+  hotelId: string,
+  guestId: string,
+  patch: PatchGuestBody,
+) {
+  const db = deps.db;
   const current = await findProfile(db, hotelId, guestId);
   const changes = {
     firstName: patch.first_name ?? current.firstName,
@@ -65,10 +73,25 @@ export async function updateGuestProfile(db: Db, hotelId: string, guestId: strin
     marketingOptIn: patch.marketing_opt_in ?? current.marketingOptIn,
     country: patch.country === undefined ? current.country : patch.country,
     language: patch.language === undefined ? current.language : patch.language,
-    updatedAt: new Date(),
+    updatedAt: deps.now(),
   };
   try {
-    await db.update(guests).set(changes).where(eq(guests.id, guestId));
+    // The change and its audit row (a field-level diff; names, email and phone read "[redacted]") in one batch.
+    await batchAudited(
+      deps,
+      deps.d1,
+      [statementOf(deps.d1, db.update(guests).set(changes).where(eq(guests.id, guestId)))],
+      [
+        {
+          hotelId,
+          action: 'guest.updated',
+          entityType: 'guest',
+          entityId: guestId,
+          before: auditedProfile(current),
+          after: auditedProfile({ ...current, ...changes }),
+        },
+      ],
+    );
   } catch (err) {
     if (constraintKind(err) === 'unique') {
       throw new AppError('conflict', `Another guest profile of this hotel has the email ${changes.email}.`);
@@ -76,4 +99,17 @@ export async function updateGuestProfile(db: Db, hotelId: string, guestId: strin
     throw err;
   }
   return getGuestWithStays(db, hotelId, guestId);
+}
+
+/** What the audit trail compares of a guest profile. */
+function auditedProfile(g: GuestRow): Record<string, unknown> {
+  return {
+    first_name: g.firstName,
+    last_name: g.lastName,
+    email: g.email,
+    phone: g.phone,
+    marketing_opt_in: g.marketingOptIn,
+    country: g.country,
+    language: g.language,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { depsFromContext } from '../../deps';
 import { createRouter } from '../../lib/openapi';
 import { errorResponses, jsonBody, jsonContent, pageOf } from '../../lib/schemas';
 import { securedRoute } from '../auth/secured-route';
@@ -88,6 +89,6 @@ export const hotelReservationRoutes = createRouter()
     }),
     async (c) => {
       const { hotel_id, guest_id } = c.req.valid('param');
-      return c.json(await updateGuestProfile(c.get('db'), hotel_id, guest_id, c.req.valid('json')), 200);
+      return c.json(await updateGuestProfile(depsFromContext(c), hotel_id, guest_id, c.req.valid('json')), 200);
     },
   );
