@@ -42,6 +42,7 @@ function testApp(log: Logger, hold: Promise<void> = Promise.resolve()) {
     if (c.req.query('audited')) markAudited(actorOfContext(c));
     if (c.req.query('fail') === '400') throw new AppError('validation_failed', 'bad');
     if (c.req.query('fail') === '500') throw new Error('boom');
+    if (c.req.query('replayed')) c.header('Idempotent-Replayed', 'true');
     return c.json({ ok: true }, 201);
   });
   // Records its change, then answers only once `hold` settles (a slow request overlapping another).
@@ -106,6 +107,12 @@ describe('the audit middleware', () => {
       changes: null,
     });
     expect(warnings).toEqual([['unaudited change', { route: '/api/v1/things/{thing_id}' }]]);
+  });
+
+  it('records an idempotent replay as a call without warning: it changes nothing', async () => {
+    const { rows, warnings } = await send('POST', '/api/v1/things/thg_r?replayed=1', { 'x-principal': '1' });
+    expect(rows.map((r) => [r.outcome, r.status])).toEqual([['success', 201]]);
+    expect(warnings).toEqual([]);
   });
 
   it('records a refused call (4xx) and a failed one (5xx), even when the service had written', async () => {

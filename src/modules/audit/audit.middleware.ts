@@ -72,7 +72,11 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const log = c.get('log');
   if (outcome !== 'success' && !withinAnonymousBudget(actor, log)) return;
   const partner = c.get('actor') !== undefined;
-  if (outcome === 'success' && !partner && !isCallRecorded(path)) log.warn('unaudited change', { route: path });
+  // An idempotent replay repeats a stored answer and changes nothing: recorded as a call, not a gap.
+  const replayed = c.res.headers.get('idempotent-replayed') === 'true';
+  if (outcome === 'success' && !partner && !replayed && !isCallRecorded(path)) {
+    log.warn('unaudited change', { route: path });
+  }
   const params = paramsOf(route, c.req.path);
   const principal = c.get('principal');
   const onlyHotel = principal?.hotelIds?.length === 1 ? principal.hotelIds[0] : undefined;
