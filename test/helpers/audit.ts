@@ -72,20 +72,8 @@ export async function settledCall(method: string, path: string, options: CallOpt
 }
 
 /** One audit_logs row as stored, `changes` parsed. */
-export type StoredAuditRow = {
-  id: string;
-  hotel_id: string | null;
-  actor_type: string;
-  actor_id: string;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  request_id: string | null;
-  ip: string | null;
-  outcome: string;
-  status: number | null;
+export type StoredAuditRow = Omit<AuditRow, 'changes'> & {
   changes: Record<string, { from: unknown; to: unknown }> | null;
-  created_at: number;
 };
 
 /** The audit rows of one entity (read straight from D1), oldest first; `action` narrows them. */

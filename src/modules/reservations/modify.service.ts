@@ -13,12 +13,13 @@ import {
   insertRooms,
   type LoadedReservation,
   loadReservation,
+  type ReservationDetails,
   roomRows,
   updateReservationDetails,
 } from './reservations.repo';
 import type { ModifyReservationBody } from './reservations.schema';
 import { getReservationFor, priceOrThrow } from './reservations.service';
-import type { ReservationRoomRow, ReservationRow } from './reservations.table';
+import type { ReservationRoomRow } from './reservations.table';
 import { isModifiable } from './transitions';
 
 function sameRooms(a: readonly RoomRequest[], b: readonly RoomRequest[]): boolean {
@@ -185,17 +186,7 @@ export async function modifyReservation(
 
 /** What the audit trail compares of a reservation: its stay, rooms, total and guest fields. */
 function auditedStay(
-  r: Pick<
-    ReservationRow,
-    | 'checkIn'
-    | 'checkOut'
-    | 'totalAmount'
-    | 'specialRequests'
-    | 'guestFirstName'
-    | 'guestLastName'
-    | 'guestEmail'
-    | 'guestPhone'
-  >,
+  r: Omit<ReservationDetails, 'updatedAt'>,
   rooms: readonly ReservationRoomRow[],
 ): Record<string, unknown> {
   return {
