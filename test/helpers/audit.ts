@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { vi } from 'vitest';
 import worker from '../../src/index';
-import { ADMIN_KEY, type CallOptions } from './http';
+import { type CallOptions, requestOf } from './http';
 
 /** An audit_logs row as stored (snake_case columns, `changes` as JSON text). */
 export type AuditRow = {
@@ -54,16 +54,7 @@ export function newRequestId(): string {
  * middleware's row, a relay) has finished, so a test may also assert that a row was NOT written.
  */
 export async function settledCall(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  const auth = options.auth === undefined ? { apiKey: ADMIN_KEY } : options.auth;
-  if (auth?.apiKey) headers.set('x-api-key', auth.apiKey);
-  if (auth?.bearer) headers.set('authorization', `Bearer ${auth.bearer}`);
-  let body: BodyInit | undefined;
-  if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  const request = new Request(`http://localhost${path}`, { method, headers, body });
+  const request = requestOf(method, path, options);
   const ctx = createExecutionContext();
   const res = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
   const text = await res.text();

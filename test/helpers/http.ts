@@ -11,8 +11,8 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
-/** Sends a request through the worker's real fetch handler. Default credential: the platform admin. */
-export async function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+/** The request `call` sends: credential headers (default: the platform admin) and a JSON body. */
+export function requestOf(method: string, path: string, options: CallOptions = {}): Request {
   const headers = new Headers(options.headers);
   const auth = options.auth === undefined ? { apiKey: ADMIN_KEY } : options.auth;
   if (auth?.apiKey) headers.set('x-api-key', auth.apiKey);
@@ -22,7 +22,12 @@ export async function call(method: string, path: string, options: CallOptions = 
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  return exports.default.fetch(new Request(`http://localhost${path}`, { method, headers, body }));
+  return new Request(`http://localhost${path}`, { method, headers, body });
+}
+
+/** Sends a request through the worker's real fetch handler. Default credential: the platform admin. */
+export async function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  return exports.default.fetch(requestOf(method, path, options));
 }
 
 export async function json<T = any>(res: Response): Promise<T> {
