@@ -44,10 +44,11 @@ export type AppEnv = {
     actor?: AuditActor;
     /** Set by the audit middleware: whether the request's change wrote its audit row in its own batch. */
     auditMark?: AuditMark;
-    /** Set by a partner route once it knows which hotel a request is for (integration metrics). */
-    integrationHotel?: string;
-    /** Set by a partner route once it knows the hotel (a channel's): the hotel of its calls' audit rows. */
-    auditHotelId?: string;
+    /**
+     * Set by a partner route once it knows which hotel a request is for (a verified channel's): the hotel
+     * of its integration metrics and of its audit rows.
+     */
+    partnerHotel?: string;
     /** Set by a partner route whose partner expects errors in its own format (e.g. OTA XML). */
     renderError?: ErrorRenderer;
   };

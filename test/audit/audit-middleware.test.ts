@@ -56,7 +56,7 @@ function testApp(log: Logger, hold: Promise<void> = Promise.resolve()) {
   app.post('/api/v1/booking-engine/availability', (c) => c.json({}, 200));
   app.post('/api/v1/ota/:channel_id/reservations', (c) => {
     c.set('actor', { type: 'channel', id: 'chn_partner', ip: null, requestId: null });
-    c.set('auditHotelId', 'htl_of_channel');
+    c.set('partnerHotel', 'htl_of_channel');
     return c.body('<ok/>', 200);
   });
   app.get('/api/v1/things/:thing_id', (c) => {

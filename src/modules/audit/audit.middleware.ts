@@ -80,7 +80,7 @@ export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   const params = paramsOf(route, c.req.path);
   const principal = c.get('principal');
   const onlyHotel = principal?.hotelIds?.length === 1 ? principal.hotelIds[0] : undefined;
-  const hotelId = params.hotel_id ?? c.get('auditHotelId') ?? onlyHotel ?? null;
+  const hotelId = params.hotel_id ?? c.get('partnerHotel') ?? onlyHotel ?? null;
   const entry = { hotelId, action: `${method} ${path}`, ...entityOfCall(path, params), outcome, status };
   const write = auditStatement(c.env.DB, actor, entry, new Date())
     .run()

@@ -67,7 +67,7 @@ function parseBasic(header: string | undefined): { username: string; password: s
  * (verifying a credential may cost a D1 read), its credential (401, with nothing read or written
  * before; an unauthenticated caller learns nothing else), then its media types (415). Every request past
  * the rate limit is recorded as an inbound call of the route's integration: its status and latency, and
- * the hotel the route names once it knows (`integrationHotel`); a refused credential counts too, as a
+ * the hotel the route names once it knows (`partnerHotel`); a refused credential counts too, as a
  * partner with a wrong password is what an operator must see.
  */
 export function partnerGate(options: PartnerOptions): MiddlewareHandler<AppEnv> {
@@ -94,7 +94,7 @@ function recordInbound(c: Context<AppEnv>, integration: string, at: number, stat
     {
       integration,
       direction: 'inbound',
-      hotelId: c.get('integrationHotel') ?? null,
+      hotelId: c.get('partnerHotel') ?? null,
       at,
       durationMs: Date.now() - at,
       status,

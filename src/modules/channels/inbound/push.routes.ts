@@ -96,10 +96,9 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
     throw new AppError('service_unavailable', 'OTA connectivity is turned off for this hotel; send again later.');
   }
   authenticated.set(c.req.raw, row);
-  c.set('integrationHotel', row.hotelId);
-  // The audit trail records this channel (not an anonymous caller) for what follows, in its hotel.
+  // Metrics and the audit trail record this channel (not an anonymous caller) for what follows, in its hotel.
+  c.set('partnerHotel', row.hotelId);
   c.set('actor', { type: 'channel', id: row.id, ip: null, requestId: null });
-  c.set('auditHotelId', row.hotelId);
   return true;
 }
 
