@@ -15,6 +15,11 @@ import { ariRoutes } from './modules/availability/ari.routes';
 import { availabilityRoutes } from './modules/availability/availability.routes';
 import { bookingEngineCatalogRoutes } from './modules/catalog/booking-engine.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import {
+  ALPINEBITS_BASIC_SCHEME,
+  alpineBitsErrorFormat,
+  alpineBitsRoutes,
+} from './modules/channels/alpinebits/alpinebits.routes';
 import { resyncRoutes } from './modules/channels/ari-push/resync.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
 import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
@@ -119,6 +124,12 @@ export function createApp() {
     scheme: 'basic',
     description: 'A channel pushing to us: its `credentials.username` and `credentials.password`.',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', ALPINEBITS_BASIC_SCHEME, {
+    type: 'http',
+    scheme: 'basic',
+    description:
+      'An AlpineBits client: the `credentials.username` and `credentials.password` of its `alpinebits` channel(s).',
+  });
   registerWebhooks(app);
   app.route('/', docsRoutes);
 
@@ -131,6 +142,7 @@ export function createApp() {
   for (const path of configuredPaths) app.use(path, configured);
   // Before the body limit: an OTA partner hears every refusal, the limit's included, as an OTA Errors body.
   app.use('/api/v1/ota/*', otaErrorFormat);
+  app.use('/api/v1/alpinebits', alpineBitsErrorFormat);
   for (const path of configuredPaths) {
     app.use(
       path,
@@ -182,6 +194,7 @@ export function createApp() {
   app.route('/api/v1', channelRoutes);
   app.route('/api/v1', channelReservationRoutes);
   app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
+  app.route('/api/v1', alpineBitsRoutes);
   app.route('/api/v1', metricsRoutes);
   app.route('/api/v1', statusLinkRoutes);
   app.route('/', statusRoutes);

@@ -2085,6 +2085,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alpinebits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AlpineBits HotelData server
+         * @description The AlpineBits HotelData server (versions 2024-10, 2022-10) for channel managers and booking engines that speak it: `multipart/form-data` with the fields `action` and `request`, HTTP Basic with the `credentials` of an `alpinebits` channel (the channel’s `hotel_code` is the AlpineBits `HotelCode`), and the `X-AlpineBits-ClientProtocolVersion` header. Answers are `text/xml`, or the protocol’s `ERROR:…` text line for a request refused before it was read. docs/channels.md lists the actions.
+         */
+        post: operations["receiveAlpineBits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/health": {
         parameters: {
             query?: never;
@@ -2486,7 +2506,7 @@ export interface components {
             balance_due: number;
             cancellation_fee: number | null;
             /** @enum {string} */
-            source: "direct" | "booking_com" | "expedia" | "airbnb" | "ota_xml";
+            source: "direct" | "booking_com" | "expedia" | "airbnb" | "ota_xml" | "alpinebits" | "ical";
             hold_expires_at: string | null;
             cancelled_at: string | null;
             version: number;
@@ -3861,7 +3881,7 @@ export interface components {
                 /** @description Off (or OTA_INTEGRATION_ENABLED off): no pulls, pushes refused, no new channels */
                 enabled?: boolean;
                 /** @description Providers the hotel may connect a channel to; default every supported one */
-                providers?: ("ota_xml" | "booking_com" | "expedia" | "airbnb")[];
+                providers?: ("ota_xml" | "booking_com" | "expedia" | "alpinebits" | "ical" | "airbnb")[];
                 /** @description Seconds between pulls of the hotel’s new channels; default OTA_SYNC_INTERVAL */
                 sync_interval?: number;
                 /** @description Default `auto_accept` of new channels; default OTA_AUTO_ACCEPT */
@@ -4091,16 +4111,26 @@ export interface components {
             id: string;
             hotel_id: string;
             /** @enum {string} */
-            provider: "ota_xml" | "booking_com" | "expedia" | "airbnb";
+            provider: "ota_xml" | "booking_com" | "expedia" | "alpinebits" | "ical" | "airbnb";
             name: string | null;
-            endpoint_url: string;
+            /** @description null for alpinebits, ical and airbnb */
+            endpoint_url: string | null;
             endpoints: {
                 ari?: string;
                 reservations?: string;
                 modifications?: string;
                 acknowledgements?: string;
             };
-            hotel_code: string;
+            hotel_code: string | null;
+            /** @description ota_xml: the partner profile; {} elsewhere */
+            profile: {
+                [key: string]: unknown;
+            };
+            room_type_id: string | null;
+            rate_plan_id: string | null;
+            ical_import_url: string | null;
+            /** @description ical / airbnb: our calendar of the room type (absolute; the secret is in the path, so treat it as a password): a blocking event for every night it is sold out or closed, as `text/calendar` */
+            ical_export_url: string | null;
             auto_accept: boolean;
             enabled: boolean;
             /** @enum {string} */
@@ -4123,16 +4153,16 @@ export interface components {
         };
         CreateChannel: {
             /**
-             * @description `ota_xml` or `booking_com` (others: 422)
+             * @description `ota_xml` (OpenTravel partner or channel manager, quirks in `profile`), `booking_com`, `expedia` (Expedia QuickConnect), `alpinebits` (a client of POST /api/v1/alpinebits), `ical` / `airbnb` (iCalendar sync of one room type). A provider the hotel does not use is a 422.
              * @enum {string}
              */
-            provider: "ota_xml" | "booking_com" | "expedia" | "airbnb";
+            provider: "ota_xml" | "booking_com" | "expedia" | "alpinebits" | "ical" | "airbnb";
             name?: string | null;
             /**
-             * @description https only (outside development)
+             * @description Where we call the partner; https only (outside development). Required for ota_xml, booking_com and expedia (the base of `/eqc/ar`, `/eqc/br`, `/eqc/bc`); not used by alpinebits, ical and airbnb.
              * @example https://ota.example.com/ota
              */
-            endpoint_url: string;
+            endpoint_url?: string;
             /** @description Per message family; each one left out goes to `endpoint_url`. */
             endpoints?: {
                 /** @description OTA_HotelAvailNotifRQ / OTA_HotelRateAmountNotifRQ */
@@ -4145,30 +4175,39 @@ export interface components {
                 acknowledgements?: string;
             };
             /**
-             * @description What the partner gave the hotel: `username` and `password` (HTTP Basic both ways), plus any other string fields the provider needs. Encrypted at rest; never returned.
+             * @description Required except for ical / airbnb. ota_xml / booking_com: HTTP Basic (or POS, see `profile`); expedia: the EQC `Authentication` username and password; alpinebits: what the AlpineBits client sends as HTTP Basic.
              * @example {
              *       "username": "hotel-1234",
              *       "password": "correct horse battery staple"
              *     }
              */
-            credentials: {
+            credentials?: {
                 username: string;
                 password: string;
             } & {
                 [key: string]: string;
             };
             /**
-             * @description The hotel as the channel names it (OTA HotelCode)
+             * @description The hotel as the channel names it: OTA HotelCode, Expedia hotel id, AlpineBits HotelCode. Required except for ical / airbnb.
              * @example H1234
              */
-            hotel_code: string;
+            hotel_code?: string;
+            profile?: components["schemas"]["OtaProfile"];
+            /** @description ical / airbnb (required): the room type the calendar is of */
+            room_type_id?: string;
+            /** @description ical / airbnb: the rate plan imported bookings are held on (default: the room type’s first) */
+            rate_plan_id?: string;
+            /**
+             * @description ical / airbnb: the channel’s own calendar (e.g. Airbnb’s “Export calendar” link), polled by the cron; its bookings become reservations holding inventory. https only (http to loopback in development).
+             * @example https://www.airbnb.com/calendar/ical/12345678.ics?s=0123456789abcdef
+             */
+            ical_import_url?: string;
             /** @description Default OTA_AUTO_ACCEPT; false keeps reservations pending */
             auto_accept?: boolean;
             /** @default true */
             enabled?: boolean;
             /**
-             * @description `pull`: we fetch reservations on the cron; `push`: the partner posts to /api/v1/ota/{channel_id}/reservations
-             * @default pull
+             * @description `pull`: we fetch reservations on the cron; `push`: the partner posts them to us (/api/v1/ota/{channel_id}/reservations, or /api/v1/alpinebits). Default: the provider’s only mode, else `pull`; expedia, ical and airbnb are pull only, alpinebits push only.
              * @enum {string}
              */
             mode?: "pull" | "push";
@@ -4176,6 +4215,36 @@ export interface components {
             sync_interval?: number;
             /** @description Addresses and CIDR ranges (IPv4 or IPv6, e.g. the partner’s published `2a05:d018::/32`) that pushes to /api/v1/ota/{channel_id}/reservations must come from; a push from elsewhere is refused with 403 (OTA Errors). Empty: any address. */
             allowed_ips?: string[];
+        };
+        /** @description ota_xml only: the partner’s OTA dialect, endpoints, authentication and message limits. */
+        OtaProfile: {
+            /** @description The `Version` attribute of every message root (default 1.000) */
+            message_version?: string;
+            /**
+             * @description Where the credentials go: HTTP Basic (default), the body’s `POS/Source/RequestorID` (`ID` = username, `MessagePassword` = password), or both
+             * @enum {string}
+             */
+            auth?: "basic" | "pos" | "both";
+            /** @description RequestorID `Type` (OTA code list UIT), default 1 (company) */
+            requestor_type?: string;
+            /**
+             * @description How ARI names the room: `InvTypeCode` (default) or `InvCode`
+             * @enum {string}
+             */
+            room_attribute?: "InvTypeCode" | "InvCode";
+            /** @description A URL per message (over `endpoints` and `endpoint_url`), for partners with one path each */
+            message_endpoints?: {
+                OTA_HotelAvailNotifRQ?: string;
+                OTA_HotelRateAmountNotifRQ?: string;
+                OTA_ReadRQ?: string;
+                OTA_NotifReportRQ?: string;
+            };
+            /** @description Status or rate entries per ARI message (default 300) */
+            max_statuses_per_message?: number;
+            /** @description Longest Start..End an ARI entry may span; longer ranges are split (default: no limit) */
+            max_days_per_range?: number;
+            /** @description ARI beyond this many days from today is not sent (default: everything we have) */
+            max_days_ahead?: number;
         };
         ChannelPage: {
             data: components["schemas"]["Channel"][];
@@ -4209,6 +4278,18 @@ export interface components {
                 [key: string]: string;
             };
             hotel_code?: string;
+            profile?: components["schemas"]["OtaProfile"] & unknown;
+            rate_plan_id?: string;
+            /**
+             * @description null stops importing
+             * @example https://www.airbnb.com/calendar/ical/12345678.ics?s=0123456789abcdef
+             */
+            ical_import_url?: string | null;
+            /**
+             * @description ical / airbnb: issue a new `ical_export_url`; the old one stops working at once
+             * @enum {boolean}
+             */
+            rotate_ical_export_url?: true;
             auto_accept?: boolean;
             enabled?: boolean;
             /** @enum {string} */
@@ -4345,6 +4426,12 @@ export interface components {
                     text: string;
                 } | null;
             };
+        };
+        AlpineBitsRequest: {
+            /** @example OTA_HotelInvCountNotif:FreeRooms */
+            action: string;
+            /** @description The XML message (absent for actions without one) */
+            request?: string;
         };
         IntegrationsHealth: {
             generated_at: string;
@@ -22744,6 +22831,94 @@ export interface operations {
                 };
                 content: {
                     "application/xml": string;
+                };
+            };
+        };
+    };
+    receiveAlpineBits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["AlpineBitsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AlpineBitsRequest"];
+            };
+        };
+        responses: {
+            /** @description The action’s answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description ERROR: unknown action, missing request, unsupported protocol version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: credentials missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: channel disabled or address not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: request too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description ERROR: not stored now, send again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };

@@ -128,7 +128,49 @@ describe('channels API', () => {
 describe('channel input is checked', () => {
   it.each([
     ['an unknown provider', { provider: 'tripadvisor' }, 400, 'validation_failed', 'provider'],
-    ['a provider not yet supported', { provider: 'expedia' }, 422, 'not_supported', 'provider'],
+    [
+      'an Expedia channel without its endpoint',
+      { provider: 'expedia', endpoint_url: undefined },
+      400,
+      'validation_failed',
+      'endpoint_url',
+    ],
+    ['a push-mode Expedia channel', { provider: 'expedia', mode: 'push' }, 400, 'validation_failed', 'mode'],
+    ['an AlpineBits channel with an endpoint', { provider: 'alpinebits' }, 400, 'validation_failed', 'endpoint_url'],
+    [
+      'a calendar channel without its room type',
+      { provider: 'airbnb', endpoint_url: undefined, credentials: undefined, hotel_code: undefined },
+      400,
+      'validation_failed',
+      'room_type_id',
+    ],
+    [
+      'a calendar channel of another hotel’s room type',
+      {
+        provider: 'ical',
+        endpoint_url: undefined,
+        credentials: undefined,
+        hotel_code: undefined,
+        room_type_id: 'rt_nope',
+      },
+      400,
+      'validation_failed',
+      'room_type_id',
+    ],
+    [
+      'a profile on a provider other than ota_xml',
+      { provider: 'booking_com', profile: {} },
+      400,
+      'validation_failed',
+      'profile',
+    ],
+    [
+      'a profile endpoint of another scheme',
+      { profile: { message_endpoints: { OTA_ReadRQ: 'ftp://x.example' } } },
+      400,
+      'validation_failed',
+      'profile.message_endpoints.OTA_ReadRQ',
+    ],
     ['a URL that is not one', { endpoint_url: 'not a url' }, 400, 'validation_failed', 'endpoint_url'],
     ['a URL of another scheme', { endpoint_url: 'ftp://ota.example.com/x' }, 400, 'validation_failed', 'endpoint_url'],
     [

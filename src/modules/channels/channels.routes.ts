@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { depsFromContext } from '../../deps';
+import type { AppEnv } from '../../env';
 import { createRouter } from '../../lib/openapi';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { errorResponses, jsonBody, jsonContent, PaginationQuery, pageOf } from '../../lib/schemas';
@@ -20,6 +22,8 @@ import {
   UpdateChannelBody,
 } from './channels.schema';
 import { channelJson, createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './channels.service';
+import type { ChannelRow } from './channels.table';
+import { icalExportUrl } from './ical/export-url';
 import { listMappings, replaceMappings } from './mappings.service';
 
 const tags = ['Channels'];
@@ -36,6 +40,12 @@ const MessagesQuery = PaginationQuery.extend({
     .openapi({ description: 'Root element of the request, e.g. OTA_HotelAvailNotifRQ' }),
   outcome: z.enum(MESSAGE_OUTCOMES).optional(),
 });
+
+/** channelJson with a calendar channel's export URL under the origin the API was called at. */
+async function channelView(c: Context<AppEnv>, row: ChannelRow) {
+  const secret = c.get('config').JWT_SIGNING_SECRET;
+  return channelJson(row, await icalExportUrl(secret, new URL(c.req.url).origin, row));
+}
 
 export const channelRoutes = createRouter()
   .openapi(
@@ -65,7 +75,7 @@ export const channelRoutes = createRouter()
       const hotel = await getHotelOrThrow(deps.db, c.req.valid('param').hotel_id);
       const row = await createChannel(deps, hotel.id, c.req.valid('json'));
       c.header('Location', `/api/v1/channels/${row.id}`);
-      return c.json(channelJson(row), 201);
+      return c.json(await channelView(c, row), 201);
     },
   )
   .openapi(
@@ -86,7 +96,11 @@ export const channelRoutes = createRouter()
       const hotel = await getHotelOrThrow(deps.db, c.req.valid('param').hotel_id);
       const { limit, cursor } = c.req.valid('query');
       const rows = await listChannels(deps, hotel.id, { limit, cursor: decodeCursor(cursor) });
-      return c.json(toPage(rows, limit, channelJson), 200);
+      const views = new Map(await Promise.all(rows.map(async (row) => [row.id, await channelView(c, row)] as const)));
+      return c.json(
+        toPage(rows, limit, (row) => views.get(row.id) ?? channelJson(row)),
+        200,
+      );
     },
   )
   .openapi(
@@ -101,7 +115,7 @@ export const channelRoutes = createRouter()
     }),
     async (c) => {
       const row = await getChannel(depsFromContext(c), c.get('principal'), c.req.valid('param').id);
-      return c.json(channelJson(row), 200);
+      return c.json(await channelView(c, row), 200);
     },
   )
   .openapi(
@@ -121,7 +135,7 @@ export const channelRoutes = createRouter()
     async (c) => {
       const deps = depsFromContext(c);
       const row = await updateChannel(deps, c.get('principal'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(channelJson(row), 200);
+      return c.json(await channelView(c, row), 200);
     },
   )
   .openapi(

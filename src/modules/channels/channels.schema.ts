@@ -1,14 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IpOrCidr } from '../auth/auth.schema';
 import { MAX_URL_LENGTH } from '../webhooks/url-policy';
-import { CHANNEL_RESERVATION_STATUSES } from './channels.table';
+import { CHANNEL_PROVIDERS, CHANNEL_RESERVATION_STATUSES } from './channels.table';
+import { OtaProfile } from './providers/ota_xml/profile';
 
-/**
- * Providers the API knows by name. Only CHANNEL_PROVIDERS (channels.table.ts) are implemented; the
- * others are refused with 422 `not_supported` rather than as an unknown value, so a client can tell
- * "not yet" from "typo".
- */
-export const KNOWN_PROVIDERS = ['ota_xml', 'booking_com', 'expedia', 'airbnb'] as const;
+/** Providers the API knows by name: every one is implemented (channels.table.ts, providers/rules.ts). */
+export const KNOWN_PROVIDERS = CHANNEL_PROVIDERS;
 
 /** OTA 2015A: HotelCode and InvTypeCode are StringLength1to16, RatePlanCode StringLength1to64. */
 const otaCode = (max: number) =>
@@ -66,29 +63,64 @@ const AllowedIps = z
       'Errors). Empty: any address.',
   });
 
+const IcalImportUrl = Url.openapi({
+  description:
+    'ical / airbnb: the channel’s own calendar (e.g. Airbnb’s “Export calendar” link), polled by the cron; its ' +
+    'bookings become reservations holding inventory. https only (http to loopback in development).',
+  example: 'https://www.airbnb.com/calendar/ical/12345678.ics?s=0123456789abcdef',
+});
+
 export const CreateChannelBody = z
   .object({
-    provider: z.enum(KNOWN_PROVIDERS).openapi({ description: '`ota_xml` or `booking_com` (others: 422)' }),
+    provider: z.enum(KNOWN_PROVIDERS).openapi({
+      description:
+        '`ota_xml` (OpenTravel partner or channel manager, quirks in `profile`), `booking_com`, `expedia` ' +
+        '(Expedia QuickConnect), `alpinebits` (a client of POST /api/v1/alpinebits), `ical` / `airbnb` ' +
+        '(iCalendar sync of one room type). A provider the hotel does not use is a 422.',
+    }),
     name: z.string().min(1).max(200).nullable().optional(),
-    endpoint_url: Url.openapi({
+    endpoint_url: Url.optional().openapi({
       example: 'https://ota.example.com/ota',
-      description: 'https only (outside development)',
+      description:
+        'Where we call the partner; https only (outside development). Required for ota_xml, booking_com and ' +
+        'expedia (the base of `/eqc/ar`, `/eqc/br`, `/eqc/bc`); not used by alpinebits, ical and airbnb.',
     }),
     endpoints: Endpoints.optional(),
-    credentials: Credentials,
-    hotel_code: otaCode(16).openapi({
-      description: 'The hotel as the channel names it (OTA HotelCode)',
-      example: 'H1234',
+    credentials: Credentials.optional().openapi({
+      description:
+        'Required except for ical / airbnb. ota_xml / booking_com: HTTP Basic (or POS, see `profile`); expedia: ' +
+        'the EQC `Authentication` username and password; alpinebits: what the AlpineBits client sends as HTTP Basic.',
     }),
+    hotel_code: otaCode(16)
+      .optional()
+      .openapi({
+        description:
+          'The hotel as the channel names it: OTA HotelCode, Expedia hotel id, AlpineBits HotelCode. Required ' +
+          'except for ical / airbnb.',
+        example: 'H1234',
+      }),
+    profile: OtaProfile.optional(),
+    room_type_id: z.string().min(1).max(64).optional().openapi({
+      description: 'ical / airbnb (required): the room type the calendar is of',
+    }),
+    rate_plan_id: z.string().min(1).max(64).optional().openapi({
+      description: 'ical / airbnb: the rate plan imported bookings are held on (default: the room type’s first)',
+    }),
+    ical_import_url: IcalImportUrl.optional(),
     auto_accept: z
       .boolean()
       .optional()
       .openapi({ description: 'Default OTA_AUTO_ACCEPT; false keeps reservations pending' }),
     enabled: z.boolean().default(true),
-    mode: z.enum(['pull', 'push']).default('pull').openapi({
-      description:
-        '`pull`: we fetch reservations on the cron; `push`: the partner posts to /api/v1/ota/{channel_id}/reservations',
-    }),
+    mode: z
+      .enum(['pull', 'push'])
+      .optional()
+      .openapi({
+        description:
+          '`pull`: we fetch reservations on the cron; `push`: the partner posts them to us ' +
+          '(/api/v1/ota/{channel_id}/reservations, or /api/v1/alpinebits). Default: the provider’s only mode, ' +
+          'else `pull`; expedia, ical and airbnb are pull only, alpinebits push only.',
+      }),
     sync_interval: SyncInterval.optional(),
     allowed_ips: AllowedIps.optional(),
   })
@@ -102,6 +134,12 @@ export const UpdateChannelBody = z
     endpoints: Endpoints.optional().openapi({ description: 'Replaces the whole set' }),
     credentials: Credentials.optional().openapi({ description: 'Replaces the stored credentials' }),
     hotel_code: otaCode(16).optional(),
+    profile: OtaProfile.optional().openapi({ description: 'ota_xml: replaces the whole profile' }),
+    rate_plan_id: z.string().min(1).max(64).optional(),
+    ical_import_url: IcalImportUrl.nullable().optional().openapi({ description: 'null stops importing' }),
+    rotate_ical_export_url: z.literal(true).optional().openapi({
+      description: 'ical / airbnb: issue a new `ical_export_url`; the old one stops working at once',
+    }),
     auto_accept: z.boolean().optional(),
     enabled: z.boolean().optional(),
     mode: z.enum(['pull', 'push']).optional(),
@@ -119,14 +157,26 @@ export const ChannelSchema = z
     hotel_id: z.string(),
     provider: z.enum(KNOWN_PROVIDERS),
     name: z.string().nullable(),
-    endpoint_url: z.string(),
+    endpoint_url: z.string().nullable().openapi({ description: 'null for alpinebits, ical and airbnb' }),
     endpoints: z.object({
       ari: z.string().optional(),
       reservations: z.string().optional(),
       modifications: z.string().optional(),
       acknowledgements: z.string().optional(),
     }),
-    hotel_code: z.string(),
+    hotel_code: z.string().nullable(),
+    profile: z.record(z.string(), z.unknown()).openapi({ description: 'ota_xml: the partner profile; {} elsewhere' }),
+    room_type_id: z.string().nullable(),
+    rate_plan_id: z.string().nullable(),
+    ical_import_url: z.string().nullable(),
+    ical_export_url: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'ical / airbnb: our calendar of the room type (absolute; the secret is in the path, so treat it as a ' +
+          'password): a blocking event for every night it is sold out or closed, as `text/calendar`',
+      }),
     auto_accept: z.boolean(),
     enabled: z.boolean(),
     mode: z.enum(['pull', 'push']),

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
@@ -7,12 +7,12 @@ import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
 import { canAccessHotel } from '../auth/access';
+import { ratePlans, roomTypes } from '../catalog/catalog.table';
 import { integrationsOf } from '../integrations/integrations.service';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { syncStartedProducts } from './ari-push/resync.service';
 import type { CreateChannelBody, UpdateChannelBody } from './channels.schema';
 import {
-  CHANNEL_PROVIDERS,
   type ChannelEndpoints,
   type ChannelProvider,
   type ChannelRow,
@@ -20,21 +20,31 @@ import {
   channels,
 } from './channels.table';
 import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
+import type { OtaProfileInput } from './providers/ota_xml/profile';
+import { type ChannelShape, PROVIDER_RULES, shapeErrors } from './providers/rules';
 
 type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs' | 'actor'>;
 type Create = (typeof CreateChannelBody)['_output'];
 type Update = (typeof UpdateChannelBody)['_output'];
 
-/** The API's view of a channel: everything but the credentials, which are only said to be set. */
-export function channelJson(row: ChannelRow) {
+/**
+ * The API's view of a channel: everything but the credentials, which are only said to be set.
+ * `icalExportUrl` is the calendar channel's export URL (ical/export-url.ts), null for others.
+ */
+export function channelJson(row: ChannelRow, icalExportUrl: string | null = null) {
   return {
     id: row.id,
     hotel_id: row.hotelId,
     provider: row.provider,
     name: row.name,
-    endpoint_url: row.endpointUrl,
+    endpoint_url: row.endpointUrl === '' ? null : row.endpointUrl,
     endpoints: row.endpoints,
-    hotel_code: row.hotelCode,
+    hotel_code: row.hotelCode === '' ? null : row.hotelCode,
+    profile: row.profile,
+    room_type_id: row.roomTypeId,
+    rate_plan_id: row.ratePlanId,
+    ical_import_url: row.icalImportUrl,
+    ical_export_url: icalExportUrl,
     auto_accept: row.autoAccept,
     enabled: row.enabled,
     mode: row.mode,
@@ -65,6 +75,7 @@ function channelEntry(action: string, before: ChannelRow | null, after: ChannelR
       created_at,
       updated_at,
       credentials_set,
+      ical_export_url,
       ...rest
     } = channelJson(row);
     return { ...rest, credentials: row.credentialsSealed };
@@ -80,22 +91,37 @@ function channelEntry(action: string, before: ChannelRow | null, after: ChannelR
   };
 }
 
-function isImplemented(provider: string): provider is ChannelProvider {
-  return (CHANNEL_PROVIDERS as readonly string[]).includes(provider);
+function assertShape(provider: ChannelProvider, input: ChannelShape, creating: boolean) {
+  const errors = shapeErrors(provider, input, creating);
+  const [first] = errors;
+  if (first) throw new AppError('validation_failed', `${first.path}: ${first.message}`, { errors });
 }
+
+type UrlFields = {
+  endpoint_url?: string | undefined;
+  endpoints?: ChannelEndpoints | undefined;
+  ical_import_url?: string | null | undefined;
+  profile?: OtaProfileInput | undefined;
+};
 
 /**
  * Partner URLs follow the webhook rules (url-policy.ts): https and no private or local host outside
- * development, because the worker calls them with the hotel's credentials.
+ * development, because the worker calls them with the hotel's credentials (or, for a calendar, because
+ * the cron fetches it).
  */
-function assertUrls(environment: string, endpointUrl: string | undefined, endpoints: ChannelEndpoints | undefined) {
-  const candidates: [string, string | undefined][] = [
-    ['endpoint_url', endpointUrl],
-    ...Object.entries(endpoints ?? {}).map(([k, v]): [string, string | undefined] => [`endpoints.${k}`, v]),
+function assertUrls(environment: string, input: UrlFields) {
+  const candidates: [string, string | undefined | null][] = [
+    ['endpoint_url', input.endpoint_url],
+    ['ical_import_url', input.ical_import_url],
+    ...Object.entries(input.endpoints ?? {}).map(([k, v]): [string, string | undefined] => [`endpoints.${k}`, v]),
+    ...Object.entries(input.profile?.message_endpoints ?? {}).map(([k, v]): [string, string | undefined] => [
+      `profile.message_endpoints.${k}`,
+      v,
+    ]),
   ];
   const errors: FieldError[] = [];
   for (const [path, url] of candidates) {
-    if (url === undefined) continue;
+    if (url === undefined || url === null) continue;
     const verdict = checkWebhookUrl(url, environment);
     if (!verdict.ok) errors.push({ path, message: verdict.reason });
   }
@@ -112,13 +138,50 @@ async function seal(deps: Pick<Deps, 'config'>, channelId: string, credentials: 
   }
 }
 
-export async function createChannel(deps: ChannelDeps, hotelId: string, input: Create): Promise<ChannelRow> {
-  if (!isImplemented(input.provider)) {
-    throw new AppError('not_supported', `Provider ${input.provider} is not yet supported.`, {
-      errors: [{ path: 'provider', message: `not yet supported (supported: ${CHANNEL_PROVIDERS.join(', ')})` }],
+/**
+ * A calendar channel's room type and rate plan, both of this hotel: the rate plan given (it must be one of
+ * the room type's), else the room type's first.
+ */
+async function calendarProduct(
+  deps: ChannelDeps,
+  hotelId: string,
+  roomTypeId: string,
+  ratePlanId: string | undefined,
+): Promise<{ roomTypeId: string; ratePlanId: string }> {
+  const room = await deps.db
+    .select({ id: roomTypes.id })
+    .from(roomTypes)
+    .where(and(eq(roomTypes.id, roomTypeId), eq(roomTypes.hotelId, hotelId)))
+    .get();
+  if (!room) {
+    throw new AppError('validation_failed', `room_type_id: no room type ${roomTypeId} in this hotel`, {
+      errors: [{ path: 'room_type_id', message: 'no such room type in this hotel' }],
     });
   }
-  assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  const plans = (
+    await deps.db
+      .select({ id: ratePlans.id, roomTypeIds: ratePlans.roomTypeIds })
+      .from(ratePlans)
+      .where(eq(ratePlans.hotelId, hotelId))
+      .orderBy(asc(ratePlans.createdAt), asc(ratePlans.id))
+  ).filter((plan) => plan.roomTypeIds.includes(roomTypeId));
+  const plan = ratePlanId === undefined ? plans[0] : plans.find((p) => p.id === ratePlanId);
+  if (!plan) {
+    throw new AppError('validation_failed', 'rate_plan_id: not a rate plan of the room type', {
+      errors: [
+        {
+          path: 'rate_plan_id',
+          message: ratePlanId === undefined ? 'the room type has no rate plan' : 'not a rate plan of the room type',
+        },
+      ],
+    });
+  }
+  return { roomTypeId, ratePlanId: plan.id };
+}
+
+export async function createChannel(deps: ChannelDeps, hotelId: string, input: Create): Promise<ChannelRow> {
+  assertShape(input.provider, input, true);
+  assertUrls(deps.config.ENVIRONMENT, input);
   const { ota_integration: ota } = await integrationsOf(deps, deps.d1, hotelId);
   if (!ota.enabled) throw new AppError('invalid_state', 'OTA connectivity is turned off for this hotel.');
   if (!ota.providers.includes(input.provider)) {
@@ -128,6 +191,11 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
       ],
     });
   }
+  const rules = PROVIDER_RULES[input.provider];
+  const product =
+    rules.calendar && input.room_type_id !== undefined
+      ? await calendarProduct(deps, hotelId, input.room_type_id, input.rate_plan_id)
+      : null;
   const id = newId('channel');
   const now = deps.now();
   const row: ChannelRow = {
@@ -135,13 +203,19 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
     hotelId,
     provider: input.provider,
     name: input.name ?? null,
-    endpointUrl: input.endpoint_url,
+    endpointUrl: input.endpoint_url ?? '',
     endpoints: input.endpoints ?? {},
-    credentialsSealed: await seal(deps, id, input.credentials),
-    hotelCode: input.hotel_code,
+    credentialsSealed: input.credentials ? await seal(deps, id, input.credentials) : '',
+    hotelCode: input.hotel_code ?? '',
+    profile: input.profile ?? {},
+    inboundUsername: input.provider === 'alpinebits' ? (input.credentials?.username ?? null) : null,
+    roomTypeId: product?.roomTypeId ?? null,
+    ratePlanId: product?.ratePlanId ?? null,
+    icalImportUrl: input.ical_import_url ?? null,
+    icalExportVersion: 1,
     autoAccept: input.auto_accept ?? ota.auto_accept,
     enabled: input.enabled,
-    mode: input.mode,
+    mode: input.mode ?? (rules.modes[0] as 'pull' | 'push'),
     syncIntervalSeconds: input.sync_interval ?? ota.sync_interval,
     allowedIps: input.allowed_ips ?? [],
     pullClaimedUntil: null,
@@ -215,13 +289,22 @@ function assertCredentialsFollow(row: ChannelRow, input: Update) {
 
 export async function updateChannel(deps: ChannelDeps, p: Principal, id: string, input: Update): Promise<ChannelRow> {
   const row = await getChannel(deps, p, id);
-  assertUrls(deps.config.ENVIRONMENT, input.endpoint_url, input.endpoints);
+  assertShape(row.provider, input, false);
+  assertUrls(deps.config.ENVIRONMENT, input);
   assertCredentialsFollow(row, input);
+  const product =
+    input.rate_plan_id !== undefined && row.roomTypeId !== null
+      ? await calendarProduct(deps, row.hotelId, row.roomTypeId, input.rate_plan_id)
+      : null;
   const changes: Partial<ChannelRow> = {
     name: input.name === undefined ? row.name : input.name,
     endpointUrl: input.endpoint_url ?? row.endpointUrl,
     endpoints: input.endpoints ?? row.endpoints,
     hotelCode: input.hotel_code ?? row.hotelCode,
+    profile: input.profile ?? row.profile,
+    ratePlanId: product?.ratePlanId ?? row.ratePlanId,
+    icalImportUrl: input.ical_import_url === undefined ? row.icalImportUrl : input.ical_import_url,
+    icalExportVersion: row.icalExportVersion + (input.rotate_ical_export_url ? 1 : 0),
     autoAccept: input.auto_accept ?? row.autoAccept,
     enabled: input.enabled ?? row.enabled,
     mode: input.mode ?? row.mode,
@@ -229,7 +312,10 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     allowedIps: input.allowed_ips ?? row.allowedIps,
     updatedAt: deps.now(),
   };
-  if (input.credentials) changes.credentialsSealed = await seal(deps, id, input.credentials);
+  if (input.credentials) {
+    changes.credentialsSealed = await seal(deps, id, input.credentials);
+    if (row.provider === 'alpinebits') changes.inboundUsername = input.credentials.username;
+  }
   const updated = { ...row, ...changes };
   await batchAudited(
     deps,

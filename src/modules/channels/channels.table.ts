@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const CHANNEL_PROVIDERS = ['ota_xml', 'booking_com'] as const;
+/**
+ * `ota_xml`: any OpenTravel 2015A partner or channel manager, its quirks in `profile`; `booking_com`:
+ * Booking.com's OTA flavour; `expedia`: Expedia QuickConnect (EQC AR/BR/BC); `alpinebits`: a client of
+ * our AlpineBits HotelData server (POST /api/v1/alpinebits); `ical` / `airbnb`: two-way iCalendar sync
+ * of one room type (Airbnb, Vrbo or any calendar-based channel).
+ */
+export const CHANNEL_PROVIDERS = ['ota_xml', 'booking_com', 'expedia', 'alpinebits', 'ical', 'airbnb'] as const;
 export type ChannelProvider = (typeof CHANNEL_PROVIDERS)[number];
 
 /**
@@ -50,10 +56,28 @@ export const channels = sqliteTable(
     lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
     /** The last failure in words (no credentials, no guest data). */
     lastError: text('last_error'),
+    /** ota_xml: the partner's quirks (providers/ota_xml/profile.ts); `{}` elsewhere. */
+    profile: text('profile', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * alpinebits: `credentials.username`, kept readable so a request's HTTP Basic user finds its channels
+     * (one AlpineBits client may serve several hotels); the password stays sealed. null elsewhere.
+     */
+    inboundUsername: text('inbound_username'),
+    /** ical / airbnb: the room type the calendar is of, and the rate plan its imported bookings hold. */
+    roomTypeId: text('room_type_id'),
+    ratePlanId: text('rate_plan_id'),
+    /** ical / airbnb: the channel's own calendar, polled by the cron; null = export only. */
+    icalImportUrl: text('ical_import_url'),
+    /** ical / airbnb: part of the export URL's secret; bumping it revokes the old URL. */
+    icalExportVersion: integer('ical_export_version').notNull().default(1),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('channels_hotel').on(t.hotelId), index('channels_enabled_mode').on(t.enabled, t.mode)],
+  (t) => [
+    index('channels_hotel').on(t.hotelId),
+    index('channels_enabled_mode').on(t.enabled, t.mode),
+    index('channels_inbound_username').on(t.provider, t.inboundUsername),
+  ],
 );
 
 /**

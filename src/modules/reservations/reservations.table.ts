@@ -13,7 +13,15 @@ export const RESERVATION_STATUSES = [
 ] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
-export const RESERVATION_SOURCES = ['direct', 'booking_com', 'expedia', 'airbnb', 'ota_xml'] as const;
+export const RESERVATION_SOURCES = [
+  'direct',
+  'booking_com',
+  'expedia',
+  'airbnb',
+  'ota_xml',
+  'alpinebits',
+  'ical',
+] as const;
 export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
 
 export type NightPrice = { date: string; amount: number };

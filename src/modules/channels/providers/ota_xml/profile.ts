@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The quirks that tell one OpenTravel partner from another — a SiteMinder-, RateGain- or Trip.com-style
+ * channel manager is an `ota_xml` channel with a profile, not code. Every field is optional; left out,
+ * the generic OTA 2015A behaviour applies (docs/channels.md lists example profiles).
+ */
+const MessageUrl = z.string().min(1).max(2048);
+
+export const OTA_PROFILE_MESSAGES = [
+  'OTA_HotelAvailNotifRQ',
+  'OTA_HotelRateAmountNotifRQ',
+  'OTA_ReadRQ',
+  'OTA_NotifReportRQ',
+] as const;
+
+export const OtaProfile = z
+  .object({
+    message_version: z
+      .string()
+      .regex(/^\d{1,3}(\.\d{1,4})?$/, 'a decimal such as 1.000 or 2.1')
+      .optional()
+      .openapi({ description: 'The `Version` attribute of every message root (default 1.000)' }),
+    auth: z
+      .enum(['basic', 'pos', 'both'])
+      .optional()
+      .openapi({
+        description:
+          'Where the credentials go: HTTP Basic (default), the body’s `POS/Source/RequestorID` (`ID` = username, ' +
+          '`MessagePassword` = password), or both',
+      }),
+    requestor_type: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .optional()
+      .openapi({ description: 'RequestorID `Type` (OTA code list UIT), default 1 (company)' }),
+    room_attribute: z.enum(['InvTypeCode', 'InvCode']).optional().openapi({
+      description: 'How ARI names the room: `InvTypeCode` (default) or `InvCode`',
+    }),
+    message_endpoints: z.partialRecord(z.enum(OTA_PROFILE_MESSAGES), MessageUrl).optional().openapi({
+      description: 'A URL per message (over `endpoints` and `endpoint_url`), for partners with one path each',
+    }),
+    max_statuses_per_message: z.number().int().min(1).max(1000).optional().openapi({
+      description: 'Status or rate entries per ARI message (default 300)',
+    }),
+    max_days_per_range: z.number().int().min(1).max(1095).optional().openapi({
+      description: 'Longest Start..End an ARI entry may span; longer ranges are split (default: no limit)',
+    }),
+    max_days_ahead: z.number().int().min(1).max(1095).optional().openapi({
+      description: 'ARI beyond this many days from today is not sent (default: everything we have)',
+    }),
+  })
+  .strict()
+  .openapi('OtaProfile', {
+    description: 'ota_xml only: the partner’s OTA dialect, endpoints, authentication and message limits.',
+  });
+
+export type OtaProfileInput = z.output<typeof OtaProfile>;
