@@ -45,7 +45,8 @@ import { answer, attr, ISSUES, type Node, type OtaIssue, one, readMessage, textE
  *   OTA_HotelResNotifRS acknowledges them; GET/POST `OTA_HotelResModifyNotif` likewise for
  *   modifications and cancellations; POST `OTA_HotelAvailNotif` and `OTA_HotelRateAmountNotif` for ARI.
  *
- * Every request needs HTTP Basic credentials of an account; a wrong one gets 401 with an OTA Errors body
+ * Every request needs the credentials of an account, in HTTP Basic or (as channel managers often take them)
+ * in the body's POS/Source/RequestorID (ID, MessagePassword); a wrong one gets 401 with an OTA Errors body
  * (EWT 4, ERR 497). Tests call `fetch` directly (test/helpers/ota-partner.ts); `npm run dev` serves it
  * over HTTP (./server.ts).
  */
@@ -105,7 +106,8 @@ export function createOtaEmulator(options: OtaEmulatorOptions): OtaEmulator {
     const flavour: OtaFlavour | null = url.pathname === '/ota_xml' ? 'ota_xml' : booking ? 'booking_com' : null;
     if (!flavour) return new Response(`No ${request.method} ${url.pathname} here.`, { status: 404 });
     const rsRoot = answerRoot(flavour, request.method, booking, parsed?.root);
-    const account = authenticate(request.headers.get('authorization'));
+    // Channel managers often read the credentials from the body's POS/Source/RequestorID instead.
+    const account = authenticate(request.headers.get('authorization')) ?? fromPos(parsed?.node);
     if (!account) {
       return xmlResponse(401, answer(rsRoot, now(), { errors: [ISSUES.authorization] }), {
         'www-authenticate': 'Basic realm="ota"',
@@ -218,6 +220,13 @@ export function createOtaEmulator(options: OtaEmulatorOptions): OtaEmulator {
     const colon = decoded.indexOf(':');
     const account = state.accounts.get(decoded.slice(0, colon));
     return colon > 0 && account && account.password === decoded.slice(colon + 1) ? account : null;
+  }
+
+  function fromPos(node: Node | undefined): PartnerAccount | null {
+    const requestor = one(node, 'POS', 'Source', 'RequestorID');
+    const id = attr(requestor, 'ID');
+    const account = id === undefined ? undefined : state.accounts.get(id);
+    return account && account.password === attr(requestor, 'MessagePassword') ? account : null;
   }
 
   function takePlanned(subject: string) {

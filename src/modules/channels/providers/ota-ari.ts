@@ -1,52 +1,74 @@
+import { todayIn } from '../../../lib/dates';
 import type { AriAdapter } from '../adapter';
-import { chunk, MAX_STATUSES_PER_MESSAGE } from '../ari-push/plan';
+import { chunk } from '../ari-push/plan';
 import type { ChannelContext, OutgoingRequest } from '../domain';
 import { readAnswer } from '../xml/answer';
 import { buildAvailNotif, type NotifHeader } from '../xml/avail-notif';
 import { buildRateAmountNotif } from '../xml/rate-amount-notif';
+import { basicAuthFor, posOf, withinLimits } from './ota_xml/dialect';
+import { DEFAULT_DIALECT, type OtaDialect, type OtaProfileMessage } from './ota_xml/profile';
 import { partnerHeaders } from './partner-headers';
 
 /**
  * The ARI half of an OpenTravel partner: OTA_HotelAvailNotifRQ and OTA_HotelRateAmountNotifRQ posted
  * to the channel's ARI URL (its `endpoints.ari`, else `endpoint_url`) with HTTP Basic, at most
- * MAX_STATUSES_PER_MESSAGE statuses each. Providers differ in how they name our room and, with
- * `pathPerMessage`, post each message to its own path under that URL (Booking.com:
- * `{base}/OTA_HotelAvailNotif`, `{base}/OTA_HotelRateAmountNotif`).
+ * the dialect's statuses per message (300 by default). Providers differ in how they name our room and,
+ * with `pathPerMessage`, post each message to its own path under that URL (Booking.com:
+ * `{base}/OTA_HotelAvailNotif`, `{base}/OTA_HotelRateAmountNotif`). `dialectOf` reads a channel's own
+ * quirks (ota_xml's `profile`): message URLs, credentials in POS, Version, range and message limits.
  */
 export function otaAriAdapter(options: {
   roomAttribute: NotifHeader['roomAttribute'];
   pathPerMessage?: boolean;
+  dialectOf?: (ctx: ChannelContext) => OtaDialect;
 }): AriAdapter {
-  const urlOf = (ctx: ChannelContext, messageType: string): string => {
+  const dialect = (ctx: ChannelContext): OtaDialect =>
+    options.dialectOf?.(ctx) ?? { ...DEFAULT_DIALECT, roomAttribute: options.roomAttribute };
+  const urlOf = (ctx: ChannelContext, d: OtaDialect, messageType: OtaProfileMessage): string => {
+    const own = d.messageEndpoints[messageType];
+    if (own) return own;
     const base = ctx.channel.endpoints.ari ?? ctx.channel.endpointUrl;
     return options.pathPerMessage ? `${base.replace(/\/+$/, '')}/${messageType.replace(/RQ$/, '')}` : base;
   };
-  const request = (ctx: ChannelContext, messageType: string, build: (h: NotifHeader) => string): OutgoingRequest => {
+  const request = (
+    ctx: ChannelContext,
+    d: OtaDialect,
+    messageType: OtaProfileMessage,
+    build: (h: NotifHeader) => string,
+  ): OutgoingRequest => {
     const echoToken = crypto.randomUUID();
     const header: NotifHeader = {
       hotelCode: ctx.channel.hotelCode,
       echoToken,
       timeStamp: new Date().toISOString(),
-      roomAttribute: options.roomAttribute,
+      roomAttribute: d.roomAttribute,
+      ...(d.messageVersion !== null ? { version: d.messageVersion } : {}),
+      pos: posOf(ctx, d),
     };
     return {
       method: 'POST',
-      url: urlOf(ctx, messageType),
+      url: urlOf(ctx, d, messageType),
       messageType,
       body: build(header),
       correlationId: echoToken,
-      headers: partnerHeaders(ctx, true),
+      headers: partnerHeaders(ctx, true, basicAuthFor(d, true)),
     };
   };
+  // The partner's "today" is close enough to UTC's for a horizon of months: a day more or less at the end.
+  const today = () => todayIn('UTC');
   return {
-    availability: (ctx, statuses) =>
-      chunk(statuses, MAX_STATUSES_PER_MESSAGE).map((part) =>
-        request(ctx, 'OTA_HotelAvailNotifRQ', (h) => buildAvailNotif(h, part)),
-      ),
-    rates: (ctx, amounts) =>
-      chunk(amounts, MAX_STATUSES_PER_MESSAGE).map((part) =>
-        request(ctx, 'OTA_HotelRateAmountNotifRQ', (h) => buildRateAmountNotif(h, part)),
-      ),
+    availability: (ctx, statuses) => {
+      const d = dialect(ctx);
+      return chunk(withinLimits(statuses, d, today()), d.maxStatusesPerMessage).map((part) =>
+        request(ctx, d, 'OTA_HotelAvailNotifRQ', (h) => buildAvailNotif(h, part)),
+      );
+    },
+    rates: (ctx, amounts) => {
+      const d = dialect(ctx);
+      return chunk(withinLimits(amounts, d, today()), d.maxStatusesPerMessage).map((part) =>
+        request(ctx, d, 'OTA_HotelRateAmountNotifRQ', (h) => buildRateAmountNotif(h, part)),
+      );
+    },
     readAnswer,
   };
 }

@@ -11,10 +11,21 @@ export type NotifHeader = {
   echoToken: string;
   timeStamp: string;
   roomAttribute: 'InvCode' | 'InvTypeCode';
+  /** The root's Version (default 1.0): some partners ask for their own. */
+  version?: string;
+  /** POS/Source/RequestorID for a partner that reads its credentials in the body (providers/ota_xml/dialect.ts). */
+  pos?: XmlNode | null;
 };
 
+/** The root's attributes and, for a partner that wants it, the POS element that comes first in the body. */
 export function rootAttributes(h: NotifHeader): XmlNode {
-  return { '@xmlns': OTA_NS, '@EchoToken': h.echoToken, '@TimeStamp': h.timeStamp, '@Version': '1.0' };
+  return {
+    '@xmlns': OTA_NS,
+    '@EchoToken': h.echoToken,
+    '@TimeStamp': h.timeStamp,
+    '@Version': h.version ?? '1.0',
+    ...(h.pos ? { POS: h.pos } : {}),
+  };
 }
 
 export function applicationControl(

@@ -4,13 +4,13 @@ import { OTA_NS, type XmlNode } from './xml';
  * The attributes every OpenTravel message we build carries (OTA_PayloadStdAttributes: Version is
  * required; TimeStamp, EchoToken and Target are optional but partners log by them).
  */
-export function otaEnvelope(echoToken?: string | null, now: Date = new Date()): XmlNode {
+export function otaEnvelope(echoToken?: string | null, now: Date = new Date(), version = '1.000'): XmlNode {
   return {
     '@xmlns': OTA_NS,
     ...(echoToken ? { '@EchoToken': echoToken.slice(0, 128) } : {}),
     '@TimeStamp': now.toISOString(),
     '@Target': 'Production',
-    '@Version': '1.000',
+    '@Version': version,
   };
 }
 

@@ -17,6 +17,7 @@ export function buildNotifReportRQ(
   hotelCode: string,
   outcomes: readonly ImportOutcome[],
   echoToken: string = newEchoToken(),
+  version?: string,
 ): { xml: string; echoToken: string } {
   const issues = outcomes.map(issueForOutcome).filter((issue): issue is OtaIssue => issue !== null);
   const taken = outcomes.filter((outcome) => outcome.error === null);
@@ -38,7 +39,7 @@ export function buildNotifReportRQ(
       : {}),
   });
   const xml = buildXml('OTA_NotifReportRQ', {
-    ...otaEnvelope(echoToken),
+    ...otaEnvelope(echoToken, new Date(), version),
     Success: '',
     ...(issues.length > 0 ? { Warnings: { Warning: issues.map(issueNode) } } : {}),
     ...(taken.length > 0

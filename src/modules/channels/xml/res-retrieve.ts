@@ -2,16 +2,21 @@ import type { InboundBatch } from '../adapter';
 import { answerOf } from './answer';
 import { newEchoToken, otaEnvelope } from './envelope';
 import { expectRoot, readReservations } from './res-notif';
-import { buildXml, child, list, parseXml } from './xml';
+import { buildXml, child, list, parseXml, type XmlNode } from './xml';
 
 /**
  * Pulling reservations from an OpenTravel partner: OTA_ReadRQ asks for the hotel's reservations it
  * has not yet delivered (no SelectionCriteria: what was acknowledged with OTA_NotifReportRQ does
  * not come again, as in AlpineBits GuestRequests); OTA_ResRetrieveRS carries them.
  */
-export function buildReadRQ(hotelCode: string, echoToken: string = newEchoToken()): { xml: string; echoToken: string } {
+export function buildReadRQ(
+  hotelCode: string,
+  echoToken: string = newEchoToken(),
+  dialect: { version?: string; pos?: XmlNode | null } = {},
+): { xml: string; echoToken: string } {
   const xml = buildXml('OTA_ReadRQ', {
-    ...otaEnvelope(echoToken),
+    ...otaEnvelope(echoToken, new Date(), dialect.version),
+    ...(dialect.pos ? { POS: dialect.pos } : {}),
     ReadRequests: { HotelReadRequest: { '@HotelCode': hotelCode } },
   });
   return { xml, echoToken };

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_STATUSES_PER_MESSAGE } from '../../ari-push/plan';
 
 /**
  * The quirks that tell one OpenTravel partner from another — a SiteMinder-, RateGain- or Trip.com-style
@@ -40,9 +41,15 @@ export const OtaProfile = z
     message_endpoints: z.partialRecord(z.enum(OTA_PROFILE_MESSAGES), MessageUrl).optional().openapi({
       description: 'A URL per message (over `endpoints` and `endpoint_url`), for partners with one path each',
     }),
-    max_statuses_per_message: z.number().int().min(1).max(1000).optional().openapi({
-      description: 'Status or rate entries per ARI message (default 300)',
-    }),
+    max_statuses_per_message: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({
+        description: `Status or rate entries per ARI message (default ${MAX_STATUSES_PER_MESSAGE})`,
+      }),
     max_days_per_range: z.number().int().min(1).max(1095).optional().openapi({
       description: 'Longest Start..End an ARI entry may span; longer ranges are split (default: no limit)',
     }),
@@ -56,3 +63,50 @@ export const OtaProfile = z
   });
 
 export type OtaProfileInput = z.output<typeof OtaProfile>;
+
+export type OtaProfileMessage = (typeof OTA_PROFILE_MESSAGES)[number];
+
+/** A channel's profile with every default filled in: what the message builders and the adapter read. */
+export type OtaDialect = {
+  /** null: each builder's own default (1.0 for ARI, 1.000 for the others). */
+  messageVersion: string | null;
+  auth: 'basic' | 'pos' | 'both';
+  requestorType: string;
+  roomAttribute: 'InvTypeCode' | 'InvCode';
+  messageEndpoints: Partial<Record<OtaProfileMessage, string>>;
+  maxStatusesPerMessage: number;
+  maxDaysPerRange: number | null;
+  maxDaysAhead: number | null;
+};
+
+/** What an empty profile means: generic OpenTravel 2015A, as part I sent it. */
+export const DEFAULT_DIALECT: OtaDialect = {
+  messageVersion: null,
+  auth: 'basic',
+  requestorType: '1',
+  roomAttribute: 'InvTypeCode',
+  messageEndpoints: {},
+  maxStatusesPerMessage: MAX_STATUSES_PER_MESSAGE,
+  maxDaysPerRange: null,
+  maxDaysAhead: null,
+};
+
+/**
+ * The dialect of a stored profile. Profiles are validated when written (channels API), so a stored one
+ * that no longer reads (a field this version dropped) falls back to the defaults rather than failing the send.
+ */
+export function dialectOf(profile: Record<string, unknown>): OtaDialect {
+  const parsed = OtaProfile.safeParse(profile);
+  if (!parsed.success) return DEFAULT_DIALECT;
+  const p = parsed.data;
+  return {
+    messageVersion: p.message_version ?? DEFAULT_DIALECT.messageVersion,
+    auth: p.auth ?? DEFAULT_DIALECT.auth,
+    requestorType: p.requestor_type ?? DEFAULT_DIALECT.requestorType,
+    roomAttribute: p.room_attribute ?? DEFAULT_DIALECT.roomAttribute,
+    messageEndpoints: p.message_endpoints ?? {},
+    maxStatusesPerMessage: p.max_statuses_per_message ?? DEFAULT_DIALECT.maxStatusesPerMessage,
+    maxDaysPerRange: p.max_days_per_range ?? null,
+    maxDaysAhead: p.max_days_ahead ?? null,
+  };
+}

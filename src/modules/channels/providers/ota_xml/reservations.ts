@@ -3,37 +3,51 @@ import { buildNotifReportRQ } from '../../xml/notif-report';
 import { buildResNotifRS, readResNotif } from '../../xml/res-notif';
 import { buildReadRQ, readResRetrieveRS } from '../../xml/res-retrieve';
 import { partnerHeaders } from '../partner-headers';
+import { basicAuthFor, posOf } from './dialect';
+import { dialectOf } from './profile';
 
 /**
- * A generic OpenTravel 2015A partner: one POST endpoint (endpoints override it per family).
- * Pull: OTA_ReadRQ → OTA_ResRetrieveRS, acknowledged with OTA_NotifReportRQ. Push: it posts
- * OTA_HotelResNotifRQ / OTA_HotelResModifyNotifRQ and hears the matching RS.
+ * A generic OpenTravel 2015A partner: one POST endpoint (endpoints override it per family, the profile's
+ * `message_endpoints` per message). Pull: OTA_ReadRQ → OTA_ResRetrieveRS, acknowledged with
+ * OTA_NotifReportRQ. Push: it posts OTA_HotelResNotifRQ / OTA_HotelResModifyNotifRQ and hears the
+ * matching RS. The profile also sets the messages' Version and whether credentials travel in POS.
  */
 export const otaXmlReservations: ReservationAdapter = {
   pullRequests(ctx) {
-    const { xml, echoToken } = buildReadRQ(ctx.channel.hotelCode);
+    const d = dialectOf(ctx.channel.profile);
+    const { xml, echoToken } = buildReadRQ(ctx.channel.hotelCode, undefined, {
+      ...(d.messageVersion !== null ? { version: d.messageVersion } : {}),
+      pos: posOf(ctx, d),
+    });
     return [
       {
         method: 'POST',
-        url: ctx.channel.endpoints.reservations ?? ctx.channel.endpointUrl,
+        url: d.messageEndpoints.OTA_ReadRQ ?? ctx.channel.endpoints.reservations ?? ctx.channel.endpointUrl,
         messageType: 'OTA_ReadRQ',
         body: xml,
         correlationId: echoToken,
-        headers: partnerHeaders(ctx, true),
+        headers: partnerHeaders(ctx, true, basicAuthFor(d, true)),
       },
     ];
   },
   readPulled: readResRetrieveRS,
   acknowledge(ctx, outcomes) {
     if (outcomes.length === 0) return null;
-    const { xml, echoToken } = buildNotifReportRQ(ctx.channel.hotelCode, outcomes);
+    const d = dialectOf(ctx.channel.profile);
+    const { xml, echoToken } = buildNotifReportRQ(
+      ctx.channel.hotelCode,
+      outcomes,
+      undefined,
+      d.messageVersion ?? undefined,
+    );
     return {
       method: 'POST',
-      url: ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
+      url: d.messageEndpoints.OTA_NotifReportRQ ?? ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
       messageType: 'OTA_NotifReportRQ',
       body: xml,
       correlationId: echoToken,
-      headers: partnerHeaders(ctx, true),
+      // OTA_NotifReportRQ has no POS element: HTTP Basic carries the credentials whatever the profile says.
+      headers: partnerHeaders(ctx, true, basicAuthFor(d, false)),
     };
   },
   readPushed: readResNotif,
