@@ -28,6 +28,7 @@ function notes(row) {
   const out = [];
   if (result.probe) out.push(`first request answered ${result.probe}`);
   if (result.oneConnection?.non2xx > 0) out.push(`${result.oneConnection.non2xx} non-2xx answers at one connection`);
+  if (result.oneConnection?.requests === 0) out.push('no request completed at one connection (no latency shown)');
   const unexpected = Object.entries(result.unexpected).map(([outcome, n]) => `${outcome}×${n}`);
   if (unexpected.length > 0) out.push(`unexpected answers: ${unexpected.join(', ')}`);
   if (result.errors > 0) out.push(`${result.errors} connection errors or timeouts`);
