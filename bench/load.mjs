@@ -106,6 +106,29 @@ export function createLoader(url, scenario, connections) {
       if (measured) slices.push(result);
       return result;
     },
+    /**
+     * Latency at one connection (what a single visitor waits): `seconds` of requests one after
+     * another, kept apart from the slices and outcomes. Uses up bodies like any run.
+     */
+    async oneConnection(seconds) {
+      counting = false;
+      const run = { ...options, connections: 1, duration: seconds };
+      if (scenario.bodies) run.maxOverallRequests = Math.max(1, feed.left() - 1);
+      const result = await autocannon(run);
+      const { latency } = autocannon.aggregateResult([structuredClone(result)], {
+        url: 'http://bench',
+        connections: 1,
+      });
+      await settle(result);
+      // Nothing completed (a very loaded machine): no latency to report rather than autocannon's 0.
+      const none = result.totalCompletedRequests === 0;
+      return {
+        requests: result.totalCompletedRequests,
+        p50: none ? null : latency.p50,
+        p99: none ? null : latency.p99,
+        non2xx: result.non2xx,
+      };
+    },
     /** Sends every unused body once, all of it measured (autocannon's `amount`: no request built ahead). */
     async runAll() {
       counting = true;
@@ -130,7 +153,7 @@ function unexpectedOf(outcomes, expected) {
   return Object.fromEntries(Object.entries(outcomes).filter(([outcome]) => !isExpected(outcome)));
 }
 
-const rpsOf = (slices) =>
+export const rpsOf = (slices) =>
   slices.reduce((n, s) => n + s.totalCompletedRequests, 0) / slices.reduce((n, s) => n + s.duration, 0);
 
 function summarize(slices, connections) {
@@ -155,38 +178,59 @@ function summarize(slices, connections) {
  * worker keeps serving (and cache writes it finishes in waitUntil); without the pause that work
  * would be counted against the next slice, which is the other scenario.
  */
-function settle(slice) {
+export function settle(slice) {
   const { latency } = autocannon.aggregateResult([structuredClone(slice)], { url: 'http://bench' });
   return new Promise((resolve) => setTimeout(resolve, Math.min(MAX_SETTLE_MS, latency.max)));
 }
 
 /**
- * Measures `scenario` against `baseline` (a loader for /health): a probe request (404 "No route" →
- * `{ skipped }`), a warm-up, then `seconds` of each in alternating slices of `sliceSeconds`.
- * Returns the scenario's summary plus `baselineRps`, the throughput of the baseline slices paired with it.
- * A `singleRun` scenario instead sends its bodies in one run and has no baseline.
+ * Measures `scenario` against `baseline` (a loader for /health) and, when given, `floor` (a loader for
+ * its stand-in worker, bench/floors.mjs): a probe request (404 "No route" → `{ skipped }`), a warm-up,
+ * `oneConnectionSeconds` at one connection for latency, then `seconds` of each in alternating slices of
+ * `sliceSeconds` (/health, floor, scenario in every round). Returns the scenario's summary plus
+ * `baselineRps` and `floorRps`, the throughput of the baseline and floor slices paired with it, and
+ * `oneConnection` ({ p50, p99, requests, non2xx } or null), and the `paired` slices themselves.
+ * A `singleRun` scenario instead sends its bodies in one run and has no baseline, floor or latency pass.
  */
-export async function measure(url, scenario, baseline, { seconds, sliceSeconds, warmupSeconds, connections }) {
+export async function measure(
+  url,
+  scenario,
+  baseline,
+  { seconds, sliceSeconds, warmupSeconds, connections, oneConnectionSeconds = 0 },
+  floor = null,
+) {
   const loader = createLoader(url, scenario, scenario.connections ?? connections);
   if (scenario.singleRun) {
     await settle(await loader.runAll());
-    return { ...loader.summary(), baselineRps: null, probe: null };
+    return { ...loader.summary(), baselineRps: null, floorRps: null, oneConnection: null, probe: null };
   }
   const first = await loader.probe();
   if (first.missing) return { skipped: `${scenario.method} ${scenario.path} answers 404 "No route" (not built yet)` };
   if (warmupSeconds > 0) await settle(await loader.run(warmupSeconds, { measured: false }));
+  // Before the rounds: a scenario with unique bodies may use them all up in its rounds.
+  const oneConnection = oneConnectionSeconds > 0 ? await loader.oneConnection(oneConnectionSeconds) : null;
   const paired = [];
+  const pairedFloor = [];
   const rounds = Math.max(1, Math.round(seconds / sliceSeconds));
   for (let i = 0; i < rounds && loader.canRun(); i++) {
     const base = await baseline.run(sliceSeconds, { measured: true });
     paired.push(base);
     await settle(base);
+    if (floor) {
+      const slice = await floor.run(sliceSeconds, { measured: true });
+      pairedFloor.push(slice);
+      await settle(slice);
+    }
     await settle(await loader.run(sliceSeconds, { measured: true }));
   }
   if (loader.slices() === 0) return { skipped: 'its unique bodies were used up by the warm-up' };
   return {
     ...loader.summary(),
     baselineRps: rpsOf(paired),
+    floorRps: floor ? rpsOf(pairedFloor) : null,
+    // The raw slices, so the runner can give each floor its own row against the /health slices it met.
+    paired: { baseline: paired, floor: pairedFloor },
+    oneConnection,
     probe: first.status >= 200 && first.status < 300 ? null : `${first.status} ${first.text.slice(0, 300)}`,
   };
 }

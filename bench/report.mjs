@@ -1,5 +1,5 @@
-// The results table. Each ratio divides by the /health throughput measured in slices alternating
-// with that scenario, which is what stays comparable on a machine that other work is loading too.
+// The results table. Each ratio divides by the /health (or floor) throughput measured in slices
+// alternating with that scenario, which is what stays comparable on a machine that other work is loading too.
 
 // More unexpected answers than this and the numbers describe an error path, not the scenario.
 const MAX_FAILED_SHARE = 0.01;
@@ -8,19 +8,27 @@ const fixed = (n, digits) => (n === null || n === undefined ? '' : n.toFixed(dig
 const total = (counts) => Object.values(counts).reduce((n, c) => n + c, 0);
 const failedOf = (result) => total(result.unexpected) + result.errors;
 
+/** Throughput ratios to /health and to the scenario's floor, and the target's verdict (against the floor). */
 function verdict({ result, scenario }) {
-  const ratio = result.baselineRps ? fixed(result.rps / result.baselineRps, 2) : '';
-  if (scenario.target === undefined) return { ratio, mark: '' };
+  const ratio = (rps) => (rps ? result.rps / rps : null);
+  const toHealth = ratio(result.baselineRps);
+  const toFloor = ratio(result.floorRps);
+  const shown = { toHealth: fixed(toHealth, 2), toFloor: fixed(toFloor, 2) };
+  if (scenario.target === undefined) return { ...shown, mark: '' };
   const invalid = failedOf(result) > result.requests * MAX_FAILED_SHARE;
-  if (scenario.target === null) return { ratio, mark: invalid ? 'INVALID' : '–' };
-  const mark = invalid ? 'INVALID' : result.rps / result.baselineRps >= scenario.target ? 'PASS' : 'FAIL';
-  return { ratio, mark: `${mark} (≥ ${scenario.target})` };
+  if (scenario.target === null) return { ...shown, mark: invalid ? 'INVALID' : '–' };
+  const goal = `≥ ${scenario.target.toFixed(1)} × floor`;
+  if (invalid) return { ...shown, mark: `INVALID (${goal})` };
+  if (toFloor === null) return { ...shown, mark: `no floor (${goal})` };
+  return { ...shown, mark: `${toFloor >= scenario.target ? 'met' : 'NOT MET'} (${goal})` };
 }
 
 function notes(row) {
   const { result, scenario } = row;
   const out = [];
   if (result.probe) out.push(`first request answered ${result.probe}`);
+  if (result.oneConnection?.non2xx > 0) out.push(`${result.oneConnection.non2xx} non-2xx answers at one connection`);
+  if (result.oneConnection?.requests === 0) out.push('no request completed at one connection (no latency shown)');
   const unexpected = Object.entries(result.unexpected).map(([outcome, n]) => `${outcome}×${n}`);
   if (unexpected.length > 0) out.push(`unexpected answers: ${unexpected.join(', ')}`);
   if (result.errors > 0) out.push(`${result.errors} connection errors or timeouts`);
@@ -63,30 +71,51 @@ function table(header, rows) {
 
 /**
  * `rows`: `{ scenario, result }` for measured runs (`result.baselineRps`: the /health throughput
- * measured alongside, which the ratio divides by; none for the baseline itself), `{ name, skipped }`
- * for skipped ones.
+ * measured alongside, none for the baseline itself; `result.floorRps`: the throughput of the
+ * scenario's floor measured alongside; `result.oneConnection`: latency at one connection),
+ * `{ name, skipped }` for skipped ones.
  */
 export function formatReport(rows) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'secs', '/health alongside', 'ratio', 'target'];
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '1-conn p50',
+    '1-conn p99',
+    'failed',
+    'secs',
+    '/health alongside',
+    '× /health',
+    'floor',
+    'floor alongside',
+    '× floor',
+    'target',
+  ];
   const body = [];
   const remarks = [];
   for (const row of rows) {
     if (row.skipped) {
-      body.push([row.name, '-', '-', '-', '-', '-', '-', '-', 'skipped']);
+      body.push([row.name, ...header.slice(1, -1).map(() => '-'), 'skipped']);
       remarks.push(`${row.name}: skipped, ${row.skipped}`);
       continue;
     }
     const { result, scenario } = row;
-    const { ratio, mark } = verdict(row);
+    const { toHealth, toFloor, mark } = verdict(row);
     body.push([
       scenario.name,
       fixed(result.rps, 0),
       fixed(result.p50, 1),
       fixed(result.p99, 1),
+      fixed(result.oneConnection?.p50, 1),
+      fixed(result.oneConnection?.p99, 1),
       failedOf(result),
       fixed(result.seconds, 1),
       fixed(result.baselineRps, 0),
-      ratio,
+      toHealth,
+      scenario.floor ?? '',
+      fixed(result.floorRps, 0),
+      toFloor,
       mark,
     ]);
     for (const note of notes(row)) remarks.push(`${scenario.name}: ${note}`);

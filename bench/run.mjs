@@ -3,9 +3,11 @@
 // listener, seeds data through the public API and loads each scenario with autocannon. Prints a
 // report and exits 0 whatever the numbers are; it exits 1 only when it could not measure at all.
 // Settings (environment): BENCH_DURATION (s, default 10), BENCH_SLICE (s, 2), BENCH_WARMUP (s, 2),
-// BENCH_CONNECTIONS (20), BENCH_PORT (8821), BENCH_SERVER (miniflare | wrangler-dev). See docs/performance.md.
+// BENCH_CONNECTIONS (20), BENCH_PORT (8821), BENCH_SERVER (miniflare | wrangler-dev), BENCH_ONE_CONNECTION
+// (s, 3), BENCH_FLOOR_PORT (BENCH_PORT + 1). See docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
+import { floorLoaders, startFloors } from './floors.mjs';
 import { createLoader, measure } from './load.mjs';
 import { measureOtaAri } from './ota-ari.mjs';
 import { measureOtaParse } from './ota-parse.mjs';
@@ -39,8 +41,10 @@ async function main() {
     sliceSeconds: setting('BENCH_SLICE', 2, 1),
     warmupSeconds: setting('BENCH_WARMUP', 2, 0),
     connections: setting('BENCH_CONNECTIONS', 20, 1),
+    oneConnectionSeconds: setting('BENCH_ONE_CONNECTION', 3, 0),
   };
   const port = setting('BENCH_PORT', 8821, 1);
+  const floorPort = setting('BENCH_FLOOR_PORT', port + 1, 1);
 
   const server = process.env.BENCH_SERVER || 'miniflare';
   if (server !== 'miniflare' && server !== 'wrangler-dev') {
@@ -55,6 +59,18 @@ async function main() {
     buildBundle();
     worker = await startWorker({ port });
   }
+  // Floors (bench/floors.mjs): stand-in workers on the same kind of listener. Behind wrangler dev the
+  // worker pays a proxy hop they would not, so there they are left out and the targets not judged.
+  let floors = null;
+  try {
+    if (server === 'miniflare') {
+      log(`starting the floors (stand-in workers) on port ${floorPort}…`);
+      floors = await startFloors({ port: floorPort });
+    }
+  } catch (err) {
+    await worker.stop();
+    throw err;
+  }
   try {
     const cpu = cpus();
     console.log(
@@ -63,8 +79,10 @@ async function main() {
         `WeHub Integrations benchmark, ${new Date().toISOString()}`,
         `Node ${process.version}; ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}; load average ${loads()} (1/5/15 min)`,
         `Each scenario: ${settings.warmupSeconds} s warm-up, then ${settings.seconds} s measured in ` +
-          `${settings.sliceSeconds} s slices alternating with ${BASELINE.name}; ${settings.connections} connections;`,
-        `autocannon in this process → ${worker.label} listening on ${worker.url}`,
+          `${settings.sliceSeconds} s slices alternating with ${BASELINE.name} and its floor; ${settings.connections} connections;`,
+        `latency at one connection: ${settings.oneConnectionSeconds} s per scenario after its warm-up;`,
+        `autocannon in this process → ${worker.label} listening on ${worker.url}` +
+          (floors ? `; floors on the same kind of listener at ${floors.url}` : '; no floors (miniflare only)'),
         '',
       ].join('\n'),
     );
@@ -73,6 +91,9 @@ async function main() {
     const check = await baseline.probe();
     if (check.status !== 200) throw new Error(`${BASELINE.name} answered ${check.status}: ${check.text.slice(0, 300)}`);
     if (settings.warmupSeconds > 0) await baseline.run(settings.warmupSeconds, { measured: false });
+    const baselineOne =
+      settings.oneConnectionSeconds > 0 ? await baseline.oneConnection(settings.oneConnectionSeconds) : null;
+    const floorsUsed = floors ? floorLoaders(floors.url, settings) : null;
 
     const rows = [];
     for (const suite of registeredSuites()) {
@@ -89,7 +110,9 @@ async function main() {
       }
       for (const scenario of scenarios) {
         log(`${scenario.name}…`);
-        const result = await measure(worker.url, scenario, baseline, settings);
+        const floor = floorsUsed && scenario.floor ? await floorsUsed.get(scenario.floor) : null;
+        const result = await measure(worker.url, scenario, baseline, settings, floor);
+        if (floor && result.paired) floorsUsed.pair(scenario.floor, result.paired.baseline);
         if (result.skipped) {
           rows.push({ name: scenario.name, skipped: result.skipped });
           continue;
@@ -102,9 +125,10 @@ async function main() {
       log(`nothing to compare with ${BASELINE.name}: measuring it alone`);
       await baseline.run(settings.seconds, { measured: true });
     }
-    const base = baseline.summary();
+    const base = { ...baseline.summary(), oneConnection: baselineOne };
+    const floorRows = floorsUsed ? floorsUsed.rows() : [];
 
-    console.log(`\n${formatReport([{ scenario: BASELINE, result: base }, ...rows])}\n`);
+    console.log(`\n${formatReport([{ scenario: BASELINE, result: base }, ...floorRows, ...rows])}\n`);
     console.log(
       `${BASELINE.name} over all its slices: ${base.rps.toFixed(0)} req/s; single slices ranged ` +
         `${base.sliceRps.min.toFixed(0)}–${base.sliceRps.max.toFixed(0)} req/s (the machine's load changing).`,
@@ -126,6 +150,7 @@ async function main() {
     console.log(`\n${(await measureOtaAri(log)).join('\n')}`);
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
+    await floors?.stop();
     await worker.stop();
   }
 }

@@ -9,8 +9,10 @@
  * @property {string} [body]      sent with every request (a repeated request: a cache hit after the first)
  * @property {string[]} [bodies]  each sent at most once, in order (no two requests alike); the run ends
  *                                early rather than repeat one
- * @property {number|null} [target]  the least throughput acceptable, as a fraction of the /health baseline;
- *                                `null`: deliberately none (a scenario that writes), shown as "–"
+ * @property {string} [floor]     the stand-in worker it is held against, a key of FLOORS (./floors.mjs): what a
+ *                                request of its kind cannot avoid, measured in the same alternating rounds
+ * @property {number|null} [target]  the least throughput acceptable, as a fraction of its floor's;
+ *                                `null`: deliberately none (a race for a fixed stock), shown as "–"
  * @property {string[]} [expectedOutcomes]  answers that are results, not failures: a status, or a status and
  *                                the problem `code` (`['201', '409 sold_out']`); any 2xx when absent
  * @property {boolean} [idempotencyKeys]  send a fresh `Idempotency-Key` with every request, as real clients do

@@ -8,6 +8,15 @@ const STAYS = [1, 14];
 // coprime with it, so i * STRIDE mod size reaches every cell once.
 const STRIDE = 7_919;
 
+// An uncached row must measure misses and a cached row hits: every answer's X-Cache says which.
+const allCache = (expected) => async (_api, result) => {
+  const answers = Object.values(result.cache).reduce((n, c) => n + c, 0);
+  const matching = result.cache[expected] ?? 0;
+  return [
+    { ok: answers > 0 && matching === answers, text: `X-Cache: ${expected} on ${matching} of ${answers} answers` },
+  ];
+};
+
 async function widgetToken(api, hotelId) {
   const key = await api.expect(201, 'POST', '/api/v1/api-keys', {
     body: { name: 'bench booking widget', scopes: ['availability:read'], hotel_ids: [hotelId] },
@@ -33,7 +42,9 @@ export const availabilitySuite = {
       ...base,
       name: `search ${nights}n, cached (one body)`,
       body: search(addDays(firstNight, 30), nights, { adults: 2, children: 0 }),
-      target: 0.6,
+      floor: 'floor:kv',
+      target: 1.0,
+      check: allCache('HIT'),
     }));
     // The same search without a rate limiter (the platform admin is exempt): in Miniflare the Rate
     // Limiting binding is a Durable Object behind a fetch, a cost production does not have
@@ -44,6 +55,7 @@ export const availabilitySuite = {
         ...firstCached,
         name: `search 1n, cached, admin key (no rate limiter)`,
         headers: { 'content-type': 'application/json', 'x-api-key': api.adminKey },
+        floor: 'floor:kv, no limiter',
       });
     }
     const cachedBodies = new Set(cached.map((s) => s.body));
@@ -52,7 +64,14 @@ export const availabilitySuite = {
       for (let d = firstNight; addDays(d, nights - 1) <= lastNight; d = addDays(d, 1)) checkIns.push(d);
       const grid = checkIns.flatMap((checkIn) => PARTIES.map((party) => search(checkIn, nights, party)));
       const bodies = grid.map((_, i) => grid[(i * STRIDE) % grid.length]).filter((b) => !cachedBodies.has(b));
-      return { ...base, name: `search ${nights}n, uncached (no repeats)`, bodies, target: 0.25 };
+      return {
+        ...base,
+        name: `search ${nights}n, uncached (no repeats)`,
+        bodies,
+        floor: 'floor:d1',
+        target: nights === 1 ? 0.7 : 0.5,
+        check: allCache('MISS'),
+      };
     });
     return [...cached, ...uncached];
   },

@@ -83,19 +83,25 @@ export const bookingsSuite = {
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       idempotencyKeys: true,
       expectedOutcomes: ['201', '409 sold_out'],
-      target: null,
     };
     const race = Array.from({ length: RACE.requests }, (_, i) =>
       JSON.stringify(booking(raceType, raceNight, 1, guest('race', i))),
     );
     return [
-      { ...base, name: `book, spread (${spreadTypes.length} types × 1–${MAX_STAY} n)`, bodies: spread },
+      {
+        ...base,
+        name: `book, spread (${spreadTypes.length} types × 1–${MAX_STAY} n)`,
+        bodies: spread,
+        floor: 'floor:write',
+        target: 0.5,
+      },
       {
         ...base,
         name: `book, race (${RACE.requests} req, ${RACE.clients} clients, ${RACE.units} units)`,
         bodies: race,
         singleRun: true,
         connections: RACE.clients,
+        target: null,
         async check(api, result) {
           const successes = result.outcomes['201'] ?? 0;
           const night = await roomNight(api, hotelId, raceType, raceNight);
