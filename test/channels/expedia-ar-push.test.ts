@@ -1,5 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/deps';
+import { addDays } from '../../src/lib/dates';
+import { markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
 import { inDays, setAri } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
@@ -43,10 +46,10 @@ function fakeExpedia() {
 }
 
 /** A bookable hotel with an expedia channel (made through the API) mapping its room and plan, its first year sent. */
-async function expediaHotel() {
+async function expediaHotel(overrides: Partial<Deps> = {}) {
   const h = await bookableHotel({ units: 3 });
   const expedia = fakeExpedia();
-  const deps = webhookDeps(queue, [{ method: 'POST', url: `${EXPEDIA}/eqc/ar`, reply: expedia.handler }]);
+  const deps = webhookDeps(queue, [{ method: 'POST', url: `${EXPEDIA}/eqc/ar`, reply: expedia.handler }], overrides);
   await handOff(deps, h.hotel.id);
   await drain(queue, deps);
   const channel = await createChannel(h.hotel.id, {
@@ -186,6 +189,28 @@ describe('ARI push to an Expedia QuickConnect channel', () => {
       { outcome: 'success', detail: null },
       { outcome: 'error', detail: expect.stringContaining('4000 Expedia QuickConnect is in maintenance mode') },
     ]);
+  });
+
+  it('leaves out the nights before yesterday at the hotel, whose date may be ahead of UTC’s', async () => {
+    // Noon UTC is 02:00 the next day on Kiritimati (UTC+14): the hotel's yesterday is UTC's today.
+    const utcToday = new Date().toISOString().slice(0, 10);
+    const now = new Date(`${utcToday}T12:00:00Z`);
+    const h = await expediaHotel({ now: () => now });
+    await env.DB.prepare("UPDATE hotels SET timezone = 'Pacific/Kiritimati' WHERE id = ?").bind(h.hotel.id).run();
+    await settle(h.deps, h.hotel.id);
+    h.expedia.received.length = 0;
+    // The push plans from UTC's yesterday (still today somewhere); Expedia would refuse that night here.
+    const range = { roomTypeId: h.roomType.id, from: addDays(utcToday, -1), to: addDays(utcToday, 2) };
+    await markDirty(h.deps, h.hotel.id, null, [{ ...range, availability: true, rates: false }], false);
+    await drain(queue, h.deps);
+    const sent = h.expedia.received.flatMap((m) => inventory(m.node));
+    expect(sent.map(([from]) => from).sort()[0]).toBe(utcToday);
+    expect(
+      sent
+        .map(([, to]) => to)
+        .sort()
+        .at(-1),
+    ).toBe(addDays(utcToday, 1));
   });
 
   it('credentials Expedia refuses (1001) stop the push at once instead of retrying them for a quarter hour', async () => {
