@@ -50,6 +50,19 @@ describe('redactXml', () => {
     expect(redacted).not.toContain(PAN);
   });
 
+  it.each([
+    ['double quotes', `<Authentication username="eqc-user" password="S3cret pass'word"/>`],
+    ['single quotes and spacing', `<Authentication username = 'eqc-user'\n  password = 'S3cret pass"word'/>`],
+    ['a prefixed element and attribute', '<eqc:Authentication username="eqc-user" eqc:password="S3cret pass"/>'],
+    ['an entity in the value', '<Authentication username="eqc-user" password="S3cret &quot;pass"/>'],
+  ])('redacts an Expedia QuickConnect Authentication password (%s) and keeps its username', (_name, xml) => {
+    const redacted = redactXml(`<AvailRateUpdateRQ>${xml}<Hotel id="411"/></AvailRateUpdateRQ>`);
+    expect(redacted).not.toContain('S3cret');
+    expect(redacted).toMatch(/password\s*=\s*"\[redacted\]"/);
+    expect(redacted).toContain('eqc-user');
+    expect(redacted).toContain('<Hotel id="411"/>');
+  });
+
   it('keeps what is not card data: dates, amounts, codes, short numbers', () => {
     const xml =
       '<RoomStay><TimeSpan Start="2026-04-10" End="2026-04-13"/><Total AmountAfterTax="391.00"/>' +

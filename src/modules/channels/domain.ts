@@ -43,6 +43,11 @@ export type PartnerAnswer = {
   outcome: 'success' | 'warning' | 'error';
   warnings: PartnerIssue[];
   errors: PartnerIssue[];
+  /**
+   * With `error`: the partner's codes say this message can never be taken as it is (Expedia's
+   * authentication and business errors), so the send is dead-lettered at once instead of retried.
+   */
+  permanent?: boolean;
 };
 
 /** What a guest's card looks like to us: never the number, never the CVV. */
@@ -104,6 +109,8 @@ export type OutgoingRequest = {
 export type ChannelContext = {
   channel: Omit<ChannelRow, 'credentialsSealed'>;
   credentials: { username: string; password: string } & Record<string, string>;
+  /** The hotel's local date when the messages are built (the ARI send job sets it): Expedia's date window. */
+  today?: string;
 };
 
 export type Provider = ChannelProvider;

@@ -8,6 +8,8 @@ const SECRET_ELEMENTS = [
   'CardNumber',
   'SeriesCode',
   'PlainText',
+  // OTA's Password element, and (as an attribute, names matching in any case) the password of Expedia
+  // QuickConnect's `<Authentication username="…" password="…"/>`.
   'Password',
   'MessagePassword',
   // Security codes in partners' extensions (TPA_Extensions), under the names card schemes use.

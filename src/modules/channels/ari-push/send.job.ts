@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps';
+import { todayIn } from '../../../lib/dates';
 import { defineJob, PermanentJobError, type RetryPolicy } from '../../../lib/job';
 import { commitChange } from '../../events/commit';
 import { channelContext, loadChannelRow } from '../channels.repo';
@@ -35,7 +36,9 @@ class PartnerRefused extends Error {
  * change sends the new state), posts them in order, and logs each exchange. `Success` → done;
  * `Warnings` → done, the warnings in the log; `Errors`, an HTTP failure or no answer → the channel's
  * last error is set and the job fails, so the queue retries it with backoff; on its last attempt
- * `channel.sync_failed` is emitted and the consumer dead-letters it.
+ * `channel.sync_failed` is emitted and the consumer dead-letters it. Errors the partner marks permanent
+ * (PartnerAnswer.permanent: Expedia's authentication and business codes) skip the retries: the event at
+ * once, the job dead-lettered.
  */
 export const ariSendJob = defineJob({
   type: 'channels.ari_send',
@@ -56,6 +59,7 @@ export const ariSendJob = defineJob({
       await syncFailed(deps, row, payload.kind === 'availability' ? AVAIL : RATES, failure, run?.attempts ?? 1);
       throw new PermanentJobError(failure);
     }
+    ctx = { ...ctx, today: await hotelToday(deps, row.hotelId) };
     const scope = { kind: payload.kind, from: payload.from, to: payload.to, roomTypeIds: payload.room_type_ids };
     const content = await scopeContent(deps.d1, row.id, scope);
     const adapter = ARI_ADAPTERS[row.provider];
@@ -64,24 +68,33 @@ export const ariSendJob = defineJob({
         ? adapter.availability(ctx, content.statuses)
         : adapter.rates(ctx, content.amounts);
     let failure: string | null = null;
+    let permanent = false;
     for (const request of requests) {
       // The partner's own words go into last_error, the channel.sync_failed event (webhooks) and dead
       // letters: redacted like the message log, a card number in an error text included.
       const refused = await exchange(deps, ctx, request);
-      failure = refused === null ? null : redactXml(refused);
+      failure = refused === null ? null : redactXml(refused.failure);
+      permanent = refused?.permanent ?? false;
       if (failure !== null) break;
     }
     if (requests.length > 0) await recordChannelOutcome(deps, row, failure);
     if (failure === null) return;
     const attempts = run?.attempts ?? 1;
-    if (attempts >= ARI_SEND_RETRY.maxAttempts)
+    if (permanent || attempts >= ARI_SEND_RETRY.maxAttempts)
       await syncFailed(deps, row, requests[0]?.messageType ?? AVAIL, failure, attempts);
-    throw new PartnerRefused(failure);
+    throw permanent ? new PermanentJobError(failure) : new PartnerRefused(failure);
   },
 });
 
-/** Posts one message and logs it; null when the partner took it, else why not (no guest data in it). */
-async function exchange(deps: Deps, ctx: ChannelContext, request: OutgoingRequest): Promise<string | null> {
+/**
+ * Posts one message and logs it; null when the partner took it, else why not (no guest data in it) and
+ * whether the partner's codes say it never will.
+ */
+async function exchange(
+  deps: Deps,
+  ctx: ChannelContext,
+  request: OutgoingRequest,
+): Promise<{ failure: string; permanent: boolean } | null> {
   const call = await callChannel(deps, ctx, request);
   // No status: no answer at all. A body: read whole (a non-2xx one too, for the partner's OTA errors).
   const httpFailed = call.status !== null && (call.status < 200 || call.status >= 300);
@@ -89,7 +102,20 @@ async function exchange(deps: Deps, ctx: ChannelContext, request: OutgoingReques
   const outcome = outcomeOf(answer, httpFailed);
   const detail = call.body === null ? (call.ok ? null : call.error) : describe(answer, httpFailed ? call.status : null);
   await recordCall(deps, ctx, request, call, { outcome, detail });
-  return outcome === 'success' || outcome === 'warning' ? null : `${request.messageType}: ${detail ?? outcome}`;
+  if (outcome === 'success' || outcome === 'warning') return null;
+  return {
+    failure: `${request.messageType}: ${detail ?? outcome}`,
+    permanent: outcome === 'error' && answer?.permanent === true,
+  };
+}
+
+/** The hotel's local date now (UTC's if the hotel is gone: its channel is about to go too). */
+async function hotelToday(deps: Deps, hotelId: string): Promise<string> {
+  const hotel = await deps.d1
+    .prepare('SELECT timezone FROM hotels WHERE id = ?')
+    .bind(hotelId)
+    .first<{ timezone: string }>();
+  return todayIn(hotel?.timezone ?? 'UTC', deps.now());
 }
 
 /**
