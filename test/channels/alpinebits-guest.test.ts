@@ -249,6 +249,11 @@ describe(`AlpineBits GuestRequests: reservations out (OTA_Read + OTA_NotifReport
     const since = new Date(Date.now() - 60_000).toISOString();
     expect(reservationsIn(await read(h.client, '2022-10', since))).toEqual([`Reserved 14 ${r.id}`]);
     expect(reservationsIn(await read(h.client, '2022-10', '2099-01-01T00:00:00Z'))).toEqual([]);
+    // 2022-10: a client may name its hotel by HotelName only; with one hotel, that is the one.
+    const byName = readRQ(h.client.hotelCode, since).replace(/HotelCode="[^"]+"/, 'HotelName="Our hotel"');
+    await expectValid(byName, '2022-10');
+    const answer = await ab(h.client, 'OTA_Read:GuestRequests', byName, '2022-10');
+    expect(reservationsIn(answer.body)).toEqual([`Reserved 14 ${r.id}`]);
   });
 
   it('acknowledging an id that was never sent answers a Warning naming it, and acknowledges nothing else', async () => {

@@ -68,7 +68,12 @@ export const readGuestRequests: AlpineBitsAction = async (session, request) => {
   const refuse = (issue: AbIssue) =>
     finish(null, xmlAnswer(abErrors('OTA_ResRetrieveRS', [issue], now)), 'error', issue.text);
   if (!read.ok) return refuse(read.issue);
-  const channel = channelFor(session, read.value.hotelCode);
+  // 2022-10 lets a client name its hotel by HotelName alone: a client with one hotel means that one.
+  const [only] = session.channels;
+  const channel =
+    read.value.hotelCode === null && session.channels.length === 1 && only
+      ? only
+      : channelFor(session, read.value.hotelCode);
   if (channel === null) {
     const text = `Hotel code ${JSON.stringify(read.value.hotelCode ?? '')} is not one of this client's hotels.`;
     return refuse({ type: AB_ERROR.application, code: AB_CODE.invalidHotelCode, text });
