@@ -20,6 +20,7 @@ import m0018 from '../../../migrations/0018_integration_metrics.sql';
 import m0019 from '../../../migrations/0019_integrations_config.sql';
 import m0020 from '../../../migrations/0020_api_key_rate_limits.sql';
 import m0021 from '../../../migrations/0021_channel_providers.sql';
+import m0022 from '../../../migrations/0022_alpinebits_deliveries.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -50,6 +51,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0019_integrations_config.sql', sql: m0019 },
   { name: '0020_api_key_rate_limits.sql', sql: m0020 },
   { name: '0021_channel_providers.sql', sql: m0021 },
+  { name: '0022_alpinebits_deliveries.sql', sql: m0022 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

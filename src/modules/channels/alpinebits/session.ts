@@ -23,6 +23,11 @@ export type AlpineBitsSession = {
   /** The header as sent, for the error that names it. */
   requestedVersion: string | null;
   clientId: string | null;
+  /**
+   * Names the channel the message turned out to speak for (its HotelCode chose it): metrics and the
+   * audit trail of the request record that channel and its hotel.
+   */
+  useChannel: (channel: ChannelRow) => void;
 };
 
 /**
