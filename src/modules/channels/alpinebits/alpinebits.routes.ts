@@ -80,13 +80,15 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   }
   authenticated.set(c.req.raw, usable);
   const [only] = usable;
-  if (usable.length === 1 && only) {
-    // Metrics and the audit trail record this channel for what follows, in its hotel. With several, the
-    // action sets them once the message's HotelCode has chosen one.
-    c.set('partnerHotel', only.hotelId);
-    c.set('actor', { type: 'channel', id: only.id, ip: null, requestId: null });
-  }
+  // Metrics and the audit trail record this channel for what follows, in its hotel. With several, the
+  // action sets them (session.actAs) once the message's HotelCode has chosen one.
+  if (usable.length === 1 && only) actAs(c, only);
   return true;
+}
+
+function actAs(c: Context<AppEnv>, channel: ChannelRow): void {
+  c.set('partnerHotel', channel.hotelId);
+  c.set('actor', { type: 'channel', id: channel.id, ip: null, requestId: null });
 }
 
 const Form = z
@@ -150,7 +152,8 @@ export const alpineBitsRoutes = createRouter().openapi(
     if (!rows) throw new AppError('unauthorized', 'HTTP Basic credentials are missing or wrong.');
     let form: FormData;
     try {
-      form = await c.req.raw.formData();
+      // Through hono's body cache: the route's form validator has read the stream already.
+      form = await c.req.formData();
     } catch {
       throw new AppError('validation_failed', 'The body is not readable form data.');
     }
@@ -167,6 +170,10 @@ export const alpineBitsRoutes = createRouter().openapi(
               : null,
             requestedVersion: requested,
             clientId: c.req.header('x-alpinebits-clientid') ?? null,
+            actAs: (channel) => {
+              actAs(c, channel);
+              return depsFromContext(c);
+            },
           },
           await formField(form, 'request'),
         )

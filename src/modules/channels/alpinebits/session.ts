@@ -23,6 +23,12 @@ export type AlpineBitsSession = {
   /** The header as sent, for the error that names it. */
   requestedVersion: string | null;
   clientId: string | null;
+  /**
+   * Once a message's HotelCode chose one of `channels`: records that channel (and its hotel) as the
+   * actor of the audit trail and the partner of the integration metrics, and returns the deps its
+   * changes are made with.
+   */
+  actAs: (channel: ChannelRow) => Deps;
 };
 
 /**
