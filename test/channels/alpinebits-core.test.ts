@@ -90,6 +90,12 @@ describe('POST /api/v1/alpinebits: who may call', () => {
     expectAbError(await abPost(FREE_ROOMS, message, { user: h.user, version: null }), 400, /ClientProtocolVersion/);
     expectAbError(await abPost(FREE_ROOMS, message, { user: h.user, version: '2018-10' }), 400, /2024-10, 2022-10/);
     expect((await availableNights(h.hotel.id, h.roomType.id, inDays(3), inDays(3)))[inDays(3)]).toBe(5);
+    // Logged, so a client stuck on the wrong version shows up in the hotel's message log.
+    expect(await messagesOf(h.channel.id)).toMatchObject([
+      { message_type: 'OTA_HotelRatePlanNotif:RatePlans', outcome: 'error', http_status: 400 },
+      { message_type: FREE_ROOMS, outcome: 'error', http_status: 400 },
+      { message_type: FREE_ROOMS, outcome: 'error', http_status: 400 },
+    ]);
   });
 });
 

@@ -12,8 +12,8 @@ import { createRouter } from '../../../lib/openapi';
 import { partnerRoute } from '../../auth/partner-route';
 import { type ChannelRow, channels } from '../channels.table';
 import { CredentialsUnavailable, openCredentials } from '../credentials';
-import { ALPINEBITS_ACTIONS } from './actions';
-import { ALPINEBITS_VERSIONS, type AlpineBitsAnswer, alpineBitsError, isAlpineBitsVersion } from './session';
+import { dispatchAlpineBits } from './dispatch';
+import { ALPINEBITS_VERSIONS, type AlpineBitsSession, isAlpineBitsVersion } from './session';
 
 /** The OpenAPI security scheme of an AlpineBits client's HTTP Basic (registered in src/app.ts). */
 export const ALPINEBITS_BASIC_SCHEME = 'AlpineBitsBasic';
@@ -157,27 +157,19 @@ export const alpineBitsRoutes = createRouter().openapi(
     } catch {
       throw new AppError('validation_failed', 'The body is not readable form data.');
     }
-    const actionName = await formField(form, 'action');
-    const action = actionName === null ? undefined : ALPINEBITS_ACTIONS[actionName];
     const requested = c.req.header('x-alpinebits-clientprotocolversion') ?? null;
-    const answer: AlpineBitsAnswer = action
-      ? await action(
-          {
-            deps: depsFromContext(c),
-            channels: rows,
-            version: isAlpineBitsVersion(requested ?? undefined)
-              ? (requested as (typeof ALPINEBITS_VERSIONS)[number])
-              : null,
-            requestedVersion: requested,
-            clientId: c.req.header('x-alpinebits-clientid') ?? null,
-            actAs: (channel) => {
-              actAs(c, channel);
-              return depsFromContext(c);
-            },
-          },
-          await formField(form, 'request'),
-        )
-      : alpineBitsError(400, `unknown action ${JSON.stringify(actionName ?? '')}`);
+    const session: AlpineBitsSession = {
+      deps: depsFromContext(c),
+      channels: rows,
+      version: requested !== null && isAlpineBitsVersion(requested) ? requested : null,
+      requestedVersion: requested,
+      clientId: c.req.header('x-alpinebits-clientid') ?? null,
+      actAs: (channel) => {
+        actAs(c, channel);
+        return depsFromContext(c);
+      },
+    };
+    const answer = await dispatchAlpineBits(session, await formField(form, 'action'), await formField(form, 'request'));
     return c.body(answer.body, answer.status, {
       'Content-Type': answer.xml ? 'text/xml; charset=utf-8' : 'text/plain; charset=utf-8',
     });
