@@ -12,8 +12,8 @@ import { createRouter } from '../../../lib/openapi';
 import { partnerRoute } from '../../auth/partner-route';
 import { type ChannelRow, channels } from '../channels.table';
 import { CredentialsUnavailable, openCredentials } from '../credentials';
-import { ALPINEBITS_ACTIONS } from './actions';
-import { ALPINEBITS_VERSIONS, type AlpineBitsAnswer, alpineBitsError, isAlpineBitsVersion } from './session';
+import { dispatchAlpineBits } from './dispatch';
+import { ALPINEBITS_VERSIONS, type AlpineBitsSession, isAlpineBitsVersion } from './session';
 
 /** The OpenAPI security scheme of an AlpineBits client's HTTP Basic (registered in src/app.ts). */
 export const ALPINEBITS_BASIC_SCHEME = 'AlpineBitsBasic';
@@ -81,14 +81,14 @@ async function verify(c: Context<AppEnv>, given: { username: string; password: s
   authenticated.set(c.req.raw, usable);
   const [only] = usable;
   // Metrics and the audit trail record this channel for what follows, in its hotel. With several, the
-  // action sets them once the message's HotelCode has chosen one (session.useChannel).
-  if (usable.length === 1 && only) speakFor(c, only);
+  // action sets them (session.actAs) once the message's HotelCode has chosen one.
+  if (usable.length === 1 && only) actAs(c, only);
   return true;
 }
 
-function speakFor(c: Context<AppEnv>, row: ChannelRow): void {
-  c.set('partnerHotel', row.hotelId);
-  c.set('actor', { type: 'channel', id: row.id, ip: null, requestId: null });
+function actAs(c: Context<AppEnv>, channel: ChannelRow): void {
+  c.set('partnerHotel', channel.hotelId);
+  c.set('actor', { type: 'channel', id: channel.id, ip: null, requestId: null });
 }
 
 const Form = z
@@ -152,29 +152,24 @@ export const alpineBitsRoutes = createRouter().openapi(
     if (!rows) throw new AppError('unauthorized', 'HTTP Basic credentials are missing or wrong.');
     let form: FormData;
     try {
-      // Through Hono's cache: the route's body validator has read the stream already.
+      // Through hono's body cache: the route's form validator has read the stream already.
       form = await c.req.formData();
     } catch {
       throw new AppError('validation_failed', 'The body is not readable form data.');
     }
-    const actionName = await formField(form, 'action');
-    const action = actionName === null ? undefined : ALPINEBITS_ACTIONS[actionName];
     const requested = c.req.header('x-alpinebits-clientprotocolversion') ?? null;
-    const answer: AlpineBitsAnswer = action
-      ? await action(
-          {
-            deps: depsFromContext(c),
-            channels: rows,
-            version: isAlpineBitsVersion(requested ?? undefined)
-              ? (requested as (typeof ALPINEBITS_VERSIONS)[number])
-              : null,
-            requestedVersion: requested,
-            clientId: c.req.header('x-alpinebits-clientid') ?? null,
-            useChannel: (row) => speakFor(c, row),
-          },
-          await formField(form, 'request'),
-        )
-      : alpineBitsError(400, `unknown action ${JSON.stringify(actionName ?? '')}`);
+    const session: AlpineBitsSession = {
+      deps: depsFromContext(c),
+      channels: rows,
+      version: requested !== null && isAlpineBitsVersion(requested) ? requested : null,
+      requestedVersion: requested,
+      clientId: c.req.header('x-alpinebits-clientid') ?? null,
+      actAs: (channel) => {
+        actAs(c, channel);
+        return depsFromContext(c);
+      },
+    };
+    const answer = await dispatchAlpineBits(session, await formField(form, 'action'), await formField(form, 'request'));
     return c.body(answer.body, answer.status, {
       'Content-Type': answer.xml ? 'text/xml; charset=utf-8' : 'text/plain; charset=utf-8',
     });

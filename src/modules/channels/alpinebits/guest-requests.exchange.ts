@@ -9,8 +9,7 @@ import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
  * channel's hotel.
  */
 export function speakingFor(session: AlpineBitsSession, channel: ChannelRow): Deps {
-  session.useChannel(channel);
-  return { ...session.deps, actor: { ...session.deps.actor, type: 'channel', id: channel.id } };
+  return session.actAs(channel);
 }
 
 /**

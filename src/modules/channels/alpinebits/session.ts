@@ -24,10 +24,11 @@ export type AlpineBitsSession = {
   requestedVersion: string | null;
   clientId: string | null;
   /**
-   * Names the channel the message turned out to speak for (its HotelCode chose it): metrics and the
-   * audit trail of the request record that channel and its hotel.
+   * Once a message's HotelCode chose one of `channels`: records that channel (and its hotel) as the
+   * actor of the audit trail and the partner of the integration metrics, and returns the deps its
+   * changes are made with.
    */
-  useChannel: (channel: ChannelRow) => void;
+  actAs: (channel: ChannelRow) => Deps;
 };
 
 /**
