@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../bench/api.mjs';
 import { DEMO_HOTEL, DEMO_KEY, SeedError, seed } from './dev-demo.mjs';
+import { ensureIcalChannel, icalBanner, startLocalIcal } from './dev-ical.mjs';
 import { ensureOtaChannel, otaBanner, startLocalOta } from './dev-ota.mjs';
 import { configuredSquareToken, squareBanner, startLocalSquare } from './dev-square.mjs';
 import { ensureWebhookEndpoint, startReceiver, WEBHOOK_EVENTS } from './dev-webhooks.mjs';
@@ -135,6 +136,7 @@ async function main() {
   // In this process: it stops when this script exits, with wrangler.
   const square = squareSource ? null : await startLocalSquare({ workerUrl: baseUrl, shownUrl });
   const ota = await startLocalOta({ devVars, cliVars: opts.vars });
+  const ical = await startLocalIcal();
 
   console.log('[dev] Applying D1 migrations to the local database…');
   // stdin ignored: wrangler then skips its confirmation prompt, as in CI.
@@ -210,6 +212,15 @@ async function main() {
       console.error(`\n[dev] Connecting the demo hotel to the local OTA partner failed: ${message}`);
     }
   }
+  let icalChannel;
+  if (demo && ical) {
+    try {
+      icalChannel = await ensureIcalChannel(createApi(baseUrl, adminKey).call, demo, ical);
+    } catch (err) {
+      const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
+      console.error(`\n[dev] Connecting the demo hotel to the local calendar host failed: ${message}`);
+    }
+  }
   const lines = [
     '',
     '  WeHub Integrations is running',
@@ -234,6 +245,7 @@ async function main() {
   lines.push(
     ...squareBanner(square, squareSource, { shownUrl, demo }),
     ...otaBanner(ota, otaChannel),
+    ...icalBanner(ical, icalChannel, shownUrl),
     '  Stop           Ctrl-C',
     '',
   );

@@ -22,6 +22,7 @@ import {
 } from './modules/channels/alpinebits/alpinebits.routes';
 import { resyncRoutes } from './modules/channels/ari-push/resync.routes';
 import { channelRoutes } from './modules/channels/channels.routes';
+import { icalRoutes } from './modules/channels/ical/ical.routes';
 import { channelReservationRoutes } from './modules/channels/inbound/channel-reservations.routes';
 import { OTA_BASIC_SCHEME, otaErrorFormat, otaPushRoutes } from './modules/channels/inbound/push.routes';
 import { CHANNEL_TOOLS } from './modules/channels/inbound/tools';
@@ -195,6 +196,7 @@ export function createApp() {
   app.route('/api/v1', channelReservationRoutes);
   app.route('/api/v1', otaPushRoutes(CHANNEL_TOOLS));
   app.route('/api/v1', alpineBitsRoutes);
+  app.route('/api/v1', icalRoutes);
   app.route('/api/v1', metricsRoutes);
   app.route('/api/v1', statusLinkRoutes);
   app.route('/', statusRoutes);

@@ -2105,6 +2105,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ical/{channel_id}/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar channel’s availability as iCalendar (import it at Airbnb, Vrbo, …)
+         * @description The `ical_export_url` of an `ical` / `airbnb` channel: RFC 5545 `text/calendar` (METHOD PUBLISH) with one all-day event (`SUMMARY:Not available`, `DTEND` exclusive) per run of consecutive nights, from today in the hotel’s time zone for 365 nights, on which the channel’s room type is sold out (no unit left after every booking, OTA ones and overbookings included) or its rate plan is closed (stop-sell, no price, plan or room type inactive). UIDs are stable per run (channel and first night).
+         *
+         *     No API key: the token in the path is the credential (rotate it with PATCH `rotate_ical_export_url`). A wrong or rotated token, an unknown channel, a disabled channel and a hotel with OTA connectivity off all answer the same 404 (a disabled channel serves no calendar, not an empty one the importer would read as open). Limited per client address (429). Cached up to 5 minutes (`Cache-Control: private, max-age=300`).
+         */
+        get: operations["getIcalExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/health": {
         parameters: {
             query?: never;
@@ -22919,6 +22941,84 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+        };
+    };
+    getIcalExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+                /** @description The secret of `ical_export_url` */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed` with `errors[]`, or `malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or another tenant’s hotel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not configured or temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

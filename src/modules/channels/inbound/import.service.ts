@@ -6,6 +6,7 @@ import { eventData } from '../../reservations/reservations.repo';
 import { canTransition, holdsInventory } from '../../reservations/transitions';
 import type { ChannelReservationStatus } from '../channels.table';
 import type { ChannelContext, ImportOutcome, InboundReservation } from '../domain';
+import { calendarMapping } from '../ical/mapping';
 import {
   type ChannelReservationState,
   loadChannelReservation,
@@ -57,7 +58,13 @@ export async function readBooks(deps: Pick<Deps, 'd1'>, ctx: ChannelContext): Pr
   ]);
   const currency = (hotel?.results[0] as { currency: string } | undefined)?.currency;
   if (!currency) throw new Error(`hotel ${ctx.channel.hotelId} of channel ${ctx.channel.id} is gone`);
-  return { currency, hotelCode: ctx.channel.hotelCode, mappings: (mappings?.results ?? []) as HotelBooks['mappings'] };
+  // A calendar channel sells its one product and keeps no mapping rows (ical/mapping.ts).
+  const calendar = calendarMapping(ctx.channel);
+  return {
+    currency,
+    hotelCode: ctx.channel.hotelCode,
+    mappings: calendar ? [calendar] : ((mappings?.results ?? []) as HotelBooks['mappings']),
+  };
 }
 
 /**

@@ -8,6 +8,8 @@ import { channelContext } from '../channels.repo';
 import { type ChannelProvider, type ChannelRow, channels } from '../channels.table';
 import { CredentialsUnavailable } from '../credentials';
 import type { ChannelContext, ImportOutcome, InboundReservation, OutgoingRequest } from '../domain';
+import { pullCalendar } from '../ical/import.service';
+import { PROVIDER_RULES } from '../providers/rules';
 import { redactXml } from '../redact';
 import { readAnswer } from '../xml/answer';
 import { callChannel, describeAnswer, recordCall } from './partner-call';
@@ -100,12 +102,19 @@ export async function pullChannel(deps: Deps, channelId: string, tools: PullTool
   let acknowledged = 0;
   try {
     const ctx = await channelContext(deps, row);
-    const adapter = tools.adapterFor(row.provider);
-    for (const request of adapter.pullRequests(ctx)) {
-      const step = await pullOnce(deps, ctx, adapter, request, tools);
+    if (PROVIDER_RULES[row.provider].calendar) {
+      // A calendar channel has no OTA messages: its feed is fetched and read whole (ical/import.service.ts).
+      const step = await pullCalendar(deps, ctx, tools);
       received += step.received;
-      acknowledged += step.acknowledged;
       if (step.failure) failures.push(step.failure);
+    } else {
+      const adapter = tools.adapterFor(row.provider);
+      for (const request of adapter.pullRequests(ctx)) {
+        const step = await pullOnce(deps, ctx, adapter, request, tools);
+        received += step.received;
+        acknowledged += step.acknowledged;
+        if (step.failure) failures.push(step.failure);
+      }
     }
   } catch (err) {
     // Paced: nothing was asked of the partner; the job runs again later without counting a failure.

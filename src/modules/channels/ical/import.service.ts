@@ -1,0 +1,108 @@
+import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { createDb } from '../../../db';
+import type { Deps } from '../../../deps';
+import { todayIn } from '../../../lib/dates';
+import { checkWebhookUrl } from '../../webhooks/url-policy';
+import { type ChannelReservationRow, channelReservations } from '../channels.table';
+import type { ChannelContext, InboundReservation, OutgoingRequest } from '../domain';
+import { storedReservation } from '../inbound/channel-reservations.repo';
+import { messageDigest } from '../inbound/import.rules';
+import { callChannel, recordCall } from '../inbound/partner-call';
+import type { PullTools } from '../inbound/pull.service';
+import { type FeedEvent, feedReservation, readFeed } from './feed';
+
+export const FEED_MESSAGE_TYPE = 'iCalendar';
+
+export type CalendarPull = { received: number; failure: string | null };
+
+/**
+ * One import of a calendar channel's own feed (`ical_import_url`): GET it through the outbound client
+ * (timeout, pacing, metrics, at most 1 MB: callChannel), read it whole, then bring our books in line with
+ * it through the import service — a new UID is a new reservation, a UID whose nights (or guest) changed
+ * a modification, an unchanged one nothing, and a UID we hold that the feed no longer has (its stay not
+ * over yet) a cancellation. A feed that cannot be fetched or read changes nothing: no booking looks
+ * cancelled because a download failed. Every fetch is in the channel's message log.
+ */
+export async function pullCalendar(deps: Deps, ctx: ChannelContext, tools: PullTools): Promise<CalendarPull> {
+  const url = ctx.channel.icalImportUrl;
+  if (!url) return { received: 0, failure: null };
+  // Checked again at every fetch (as webhooks are): a URL saved in development is not fetched in production.
+  const verdict = checkWebhookUrl(url, deps.config.ENVIRONMENT);
+  if (!verdict.ok) return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ical_import_url: ${verdict.reason}` };
+  const request: OutgoingRequest = {
+    method: 'GET',
+    url,
+    messageType: FEED_MESSAGE_TYPE,
+    correlationId: crypto.randomUUID(),
+    headers: { Accept: 'text/calendar, */*;q=0.5' },
+  };
+  const call = await callChannel(deps, ctx, request);
+  if (!call.ok) {
+    await recordCall(deps, ctx, request, call, { outcome: 'failed', detail: call.error });
+    return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${call.error}` };
+  }
+  const feed = readFeed(call.body);
+  if (!feed.ok) {
+    await recordCall(deps, ctx, request, call, { outcome: 'error', detail: feed.error });
+    return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${feed.error}` };
+  }
+  await recordCall(deps, ctx, request, call, { outcome: 'success', detail: `${feed.events.length} bookings` });
+  const timezone = await deps.d1
+    .prepare('SELECT timezone FROM hotels WHERE id = ?')
+    .bind(ctx.channel.hotelId)
+    .first<string>('timezone');
+  const today = todayIn(timezone ?? 'UTC', deps.now());
+  const batch = await changesOf(deps, ctx, feed.events, feed.uids, today);
+  // Throws on a storage failure: the job retries, and the next fetch finds what is still to do.
+  if (batch.length > 0) await tools.importBatch(deps, ctx, batch);
+  return { received: batch.length, failure: null };
+}
+
+/**
+ * What the feed changes: cancellations first (a booking replaced by another on the same nights must
+ * not look overbooked), then new and changed bookings by arrival. Events whose stay is over are not
+ * imported, and a held booking whose stay is over is not cancelled for being gone (feeds drop the past).
+ */
+async function changesOf(
+  deps: Pick<Deps, 'd1'>,
+  ctx: ChannelContext,
+  events: readonly FeedEvent[],
+  uids: ReadonlySet<string>,
+  today: string,
+): Promise<InboundReservation[]> {
+  // The feed's UIDs (whatever became of them) and every booking held whose stay is not over: nothing older.
+  const rows = await createDb(deps.d1)
+    .select()
+    .from(channelReservations)
+    .where(
+      and(
+        eq(channelReservations.channelId, ctx.channel.id),
+        or(
+          sql`${channelReservations.channelReservationId} IN (SELECT value FROM json_each(${JSON.stringify([...uids])}))`,
+          and(
+            ne(channelReservations.lastKind, 'cancel'),
+            sql`json_extract(${channelReservations.data}, '$.rooms[0].checkOut') > ${today}`,
+          ),
+        ),
+      ),
+    );
+  const known = new Map<string, ChannelReservationRow>(rows.map((row) => [row.channelReservationId, row]));
+  const cancels = rows
+    .filter((row) => row.lastKind !== 'cancel' && row.status !== 'rejected' && !uids.has(row.channelReservationId))
+    .map((row): InboundReservation => ({ ...storedReservation(row), kind: 'cancel' }));
+  const upcoming = events.filter((e) => e.checkOut > today).sort((a, b) => (a.checkIn < b.checkIn ? -1 : 1));
+  const changes: InboundReservation[] = [];
+  for (const event of upcoming) {
+    const row = known.get(event.uid);
+    // Cancelled before: a UID the channel brings back cannot be reopened (the import would refuse it).
+    if (row?.lastKind === 'cancel') continue;
+    if (!row) {
+      changes.push(feedReservation(event, ctx.channel.provider, 'new'));
+      continue;
+    }
+    const same = feedReservation(event, ctx.channel.provider, row.lastKind);
+    if ((await messageDigest(same)) === row.lastDigest) continue;
+    changes.push(feedReservation(event, ctx.channel.provider, 'modify'));
+  }
+  return [...cancels, ...changes];
+}
