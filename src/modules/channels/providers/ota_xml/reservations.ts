@@ -1,4 +1,5 @@
 import type { ReservationAdapter } from '../../adapter';
+import { readOtaAcknowledgement } from '../../xml/answer';
 import { buildNotifReportRQ } from '../../xml/notif-report';
 import { buildResNotifRS, readResNotif } from '../../xml/res-notif';
 import { buildReadRQ, readResRetrieveRS } from '../../xml/res-retrieve';
@@ -25,17 +26,21 @@ export const otaXmlReservations: ReservationAdapter = {
   },
   readPulled: readResRetrieveRS,
   acknowledge(ctx, outcomes) {
-    if (outcomes.length === 0) return null;
+    if (outcomes.length === 0) return [];
     const { xml, echoToken } = buildNotifReportRQ(ctx.channel.hotelCode, outcomes);
-    return {
-      method: 'POST',
-      url: ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
-      messageType: 'OTA_NotifReportRQ',
-      body: xml,
-      correlationId: echoToken,
-      headers: partnerHeaders(ctx, true),
-    };
+    return [
+      {
+        method: 'POST',
+        url: ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
+        messageType: 'OTA_NotifReportRQ',
+        body: xml,
+        correlationId: echoToken,
+        headers: partnerHeaders(ctx, true),
+        channelReservationIds: outcomes.map((o) => o.channelReservationId),
+      },
+    ];
   },
+  readAcknowledgement: readOtaAcknowledgement,
   readPushed: readResNotif,
   answerPush: buildResNotifRS,
 };
