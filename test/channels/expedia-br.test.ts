@@ -517,6 +517,30 @@ describe('pulling from Expedia QuickConnect', () => {
     ]);
   });
 
+  it('a confirmation Expedia refuses by name (a Warning) stays unacknowledged, with the reason on the channel', async () => {
+    const { channel, hotelCode } = await anExpediaChannel({ autoAccept: false });
+    const booking = partner.current.createBooking(stay(hotelCode));
+    await pullJob(channel.id);
+    // Expedia now files the booking under another property: it answers the confirmation with 10081.
+    const held = partner.current.state.bookings.get(booking.id);
+    if (!held) throw new Error('no booking');
+    held.hotelId = '999999';
+    const deps = testDeps();
+    await decideChannelReservation(deps, ADMIN, channel.id, booking.id, 'accept');
+    const job = (deps.jobs as unknown as { sent: { type: string; payload: any }[] }).sent.find(
+      (j) => j.type === 'channels.acknowledge',
+    );
+    if (!job) throw new Error('no acknowledgement queued');
+    // Not thrown: a retry would be refused the same way.
+    await acknowledgeJobWith(RESERVATION_ADAPTERS).handle(job.payload, testDeps());
+    expect((await ourReservations(channel.id))[0]).toMatchObject({ status: 'imported', acknowledged_at: null });
+    expect(partner.current.confirmations()).toEqual([]);
+    const row = await env.DB.prepare('SELECT last_error FROM channels WHERE id = ?').bind(channel.id).first();
+    expect(row?.last_error).toMatch(
+      /acknowledgement refused for some: 10081 booking \d+: Hotel ID and Booking ID mismatch/,
+    );
+  });
+
   it('an unmapped booking is kept as needs_mapping and not confirmed', async () => {
     const { channel, hotelCode, roomType } = await anExpediaChannel();
     partner.current.createBooking({ ...stay(hotelCode), roomTypeId: 'RT-UNKNOWN' });
