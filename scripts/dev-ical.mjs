@@ -7,7 +7,7 @@ import { DEMO_HOTEL, expectOk, SeedError, saveDemo } from './dev-demo.mjs';
 // `airbnb` channel to it, created through the public API: the cron imports the host's listing feed
 // (bookings → reservations holding inventory), and the host would import the channel's export URL.
 
-const DEFAULT_PORT = 8793;
+const DEFAULT_PORT = 8794;
 const CHANNEL_NAME = 'Local Airbnb listing (npm run dev, iCal)';
 
 /** Starts the local calendar host, or null (after saying why): the worker then runs without it. */

@@ -49,13 +49,17 @@ export async function startLocalOta({ devVars, cliVars }) {
     console.error(`[dev] Not starting the local OTA partner: ${why}.`);
     return null;
   }
-  const vars = configuredKey(devVars, cliVars) ? {} : { OTA_CREDENTIALS_ENCRYPTION_KEY: DEV_CREDENTIALS_KEY };
   return {
     server,
     account: module.DEV_OTA,
-    wranglerArgs: Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+    wranglerArgs: credentialsKeyArgs({ devVars, cliVars }),
     close: () => server.close(),
   };
+}
+
+/** `wrangler dev --var` pairs for a development credentials key, when none is configured (local partners only). */
+export function credentialsKeyArgs({ devVars, cliVars }) {
+  return configuredKey(devVars, cliVars) ? [] : ['--var', `OTA_CREDENTIALS_ENCRYPTION_KEY:${DEV_CREDENTIALS_KEY}`];
 }
 
 /** Throws SeedError; an endpoint that does not exist yet says so. */

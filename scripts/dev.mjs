@@ -4,7 +4,9 @@
 // and a local webhook receiver (./webhook-receiver.mjs) subscribed to the demo hotel's events, so
 // deliveries are printed here. Without a Square token it runs a local Square (./dev-square.mjs) and
 // points the worker at it. A local OTA partner (./dev-ota.mjs) gets the demo hotel's channel: its ARI
-// is pushed there, and reservations made at the partner are pushed to the worker. Plain Node ESM; it
+// is pushed there, and reservations made at the partner are pushed to the worker. A local Expedia
+// QuickConnect (./dev-expedia.mjs) gets the demo hotel's `expedia` channel: the pull cron retrieves and
+// confirms what is booked there. Plain Node ESM; it
 // needs nothing but `npm install`.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApi } from '../bench/api.mjs';
 import { DEMO_HOTEL, DEMO_KEY, SeedError, seed } from './dev-demo.mjs';
+import { ensureExpediaChannel, expediaBanner, startLocalExpedia } from './dev-expedia.mjs';
 import { ensureIcalChannel, icalBanner, startLocalIcal } from './dev-ical.mjs';
 import { ensureOtaChannel, otaBanner, startLocalOta } from './dev-ota.mjs';
 import { configuredSquareToken, squareBanner, startLocalSquare } from './dev-square.mjs';
@@ -137,6 +140,7 @@ async function main() {
   const square = squareSource ? null : await startLocalSquare({ workerUrl: baseUrl, shownUrl });
   const ota = await startLocalOta({ devVars, cliVars: opts.vars });
   const ical = await startLocalIcal();
+  const expedia = await startLocalExpedia({ devVars, cliVars: opts.vars });
 
   console.log('[dev] Applying D1 migrations to the local database…');
   // stdin ignored: wrangler then skips its confirmation prompt, as in CI.
@@ -153,7 +157,8 @@ async function main() {
     ...passThrough,
     ...(opts.port === undefined ? ['--port', String(DEFAULT_PORT)] : []),
     ...(square?.wranglerArgs ?? []),
-    ...(ota?.wranglerArgs ?? []),
+    // Both local partners need the same development credentials key: passed once.
+    ...(ota?.wranglerArgs ?? expedia?.wranglerArgs ?? []),
   ];
   const child = spawn(process.execPath, [WRANGLER, 'dev', ...devArgs], { cwd: ROOT, stdio: 'inherit' });
   let stopping = false;
@@ -219,6 +224,13 @@ async function main() {
     } catch (err) {
       const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
       console.error(`\n[dev] Connecting the demo hotel to the local calendar host failed: ${message}`);
+  let expediaChannel;
+  if (demo && expedia) {
+    try {
+      expediaChannel = await ensureExpediaChannel(createApi(baseUrl, adminKey).call, demo, expedia);
+    } catch (err) {
+      const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
+      console.error(`\n[dev] Connecting the demo hotel to the local Expedia failed: ${message}`);
     }
   }
   const lines = [
@@ -246,6 +258,7 @@ async function main() {
     ...squareBanner(square, squareSource, { shownUrl, demo }),
     ...otaBanner(ota, otaChannel),
     ...icalBanner(ical, icalChannel, shownUrl),
+    ...expediaBanner(expedia, expediaChannel, shownUrl),
     '  Stop           Ctrl-C',
     '',
   );

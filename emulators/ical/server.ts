@@ -12,9 +12,9 @@ import { type CalendarEvent, createIcalHost, type IcalHost } from './host.ts';
  *   GET    /__emulator/feeds/<feed>               the feed's bookings (JSON)
  *   PUT    /__emulator/feeds/<feed>/events/<uid>  {"start":"YYYY-MM-DD","end":"YYYY-MM-DD","summary"?} — add or move
  *   DELETE /__emulator/feeds/<feed>/events/<uid>  cancel (the event disappears from the feed)
- * Run on its own: node emulators/ical/server.ts [--port 8793]  (Node ≥ 22.18: TypeScript type stripping).
+ * Run on its own: node emulators/ical/server.ts [--port 8794]  (Node ≥ 22.18: TypeScript type stripping).
  */
-export const DEV_ICAL = { port: 8793, feed: 'demo-listing' } as const;
+export const DEV_ICAL = { port: 8794, feed: 'demo-listing' } as const;
 
 export type IcalServer = { url: string; host: IcalHost; feedUrl: (feed: string) => string; close: () => Promise<void> };
 

@@ -2,9 +2,10 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
-import type { OutgoingRequest } from '../../src/modules/channels/domain';
+import type { Acknowledgement } from '../../src/modules/channels/adapter';
 import { acknowledgeJobWith } from '../../src/modules/channels/inbound/acknowledge.job';
 import { decideChannelReservation } from '../../src/modules/channels/inbound/channel-reservations.service';
+import { readOtaAcknowledgement } from '../../src/modules/channels/xml/answer';
 import { inDays, setAri } from '../helpers/ari';
 import { bookableHotel, createRoomType } from '../helpers/builders';
 import {
@@ -35,19 +36,23 @@ async function pendingHotel() {
   return { ...h, ctx, r, base: `/api/v1/channels/${ctx.channel.id}/reservations` };
 }
 
-/** A provider's acknowledgement as a small adapter builds it: one POST of an XML body. */
+/** A provider's acknowledgement as a small adapter builds it: one POST of an XML body, read as OTA. */
 const adapter = {
   acknowledge: (
     _ctx: unknown,
     outcomes: readonly { channelReservationId: string; status: string }[],
-  ): OutgoingRequest => ({
-    method: 'POST',
-    url: 'http://ota.test/ack',
-    messageType: 'OTA_NotifReportRQ',
-    body: `<OTA_NotifReportRQ>${outcomes.map((o) => `<R id="${o.channelReservationId}" s="${o.status}"/>`).join('')}</OTA_NotifReportRQ>`,
-    correlationId: 'ack-1',
-    headers: { 'content-type': 'text/xml' },
-  }),
+  ): Acknowledgement[] => [
+    {
+      method: 'POST',
+      url: 'http://ota.test/ack',
+      messageType: 'OTA_NotifReportRQ',
+      body: `<OTA_NotifReportRQ>${outcomes.map((o) => `<R id="${o.channelReservationId}" s="${o.status}"/>`).join('')}</OTA_NotifReportRQ>`,
+      correlationId: 'ack-1',
+      headers: { 'content-type': 'text/xml' },
+      channelReservationIds: outcomes.map((o) => o.channelReservationId),
+    },
+  ],
+  readAcknowledgement: readOtaAcknowledgement,
 };
 
 /** The acknowledgement jobs a service queued (the event relay queues its own jobs beside them). */

@@ -12,6 +12,7 @@ import {
   pullChannel,
   scheduleDuePulls,
 } from '../../src/modules/channels/inbound/pull.service';
+import { readOtaAcknowledgement } from '../../src/modules/channels/xml/answer';
 import { list, parseXml } from '../../src/modules/channels/xml/xml';
 import { testDeps } from '../helpers/deps';
 import { type FakeFetch, type FakeRoute, fakeFetch } from '../helpers/outbound';
@@ -72,15 +73,19 @@ function tools(options: { importFails?: boolean } = {}) {
     acknowledge: (_ctx, outcomes) => {
       const body = `<OTA_NotifReportRQ>${outcomes.map((o) => o.channelReservationId).join(',')}</OTA_NotifReportRQ>`;
       acknowledgements.push(body);
-      return {
-        method: 'POST',
-        url: ACK_URL,
-        messageType: 'OTA_NotifReportRQ',
-        body,
-        correlationId: 'ack-1',
-        headers: {},
-      };
+      return [
+        {
+          method: 'POST',
+          url: ACK_URL,
+          messageType: 'OTA_NotifReportRQ',
+          body,
+          correlationId: 'ack-1',
+          headers: {},
+          channelReservationIds: outcomes.map((o) => o.channelReservationId),
+        },
+      ];
     },
+    readAcknowledgement: readOtaAcknowledgement,
     readPushed: () => {
       throw new Error('not used by pulls');
     },

@@ -103,9 +103,15 @@ describe('ota_xml: OTA_ReadRQ → OTA_ResRetrieveRS, acknowledged with OTA_Notif
 
   it('acknowledges with OTA_NotifReportRQ to the acknowledgements endpoint, nothing when there is nothing to say', () => {
     const ctx = context('ota_xml', 'https://ota.test/ota', { acknowledgements: 'https://ota.test/ack' });
-    expect(adapter.acknowledge(ctx, [])).toBeNull();
-    const request = adapter.acknowledge(ctx, [outcome('A1', 'new')]);
-    expect(request).toMatchObject({ method: 'POST', url: 'https://ota.test/ack', messageType: 'OTA_NotifReportRQ' });
+    expect(adapter.acknowledge(ctx, [])).toEqual([]);
+    const [request, more] = adapter.acknowledge(ctx, [outcome('A1', 'new'), outcome('A2', 'modify')]);
+    expect(more).toBeUndefined();
+    expect(request).toMatchObject({
+      method: 'POST',
+      url: 'https://ota.test/ack',
+      messageType: 'OTA_NotifReportRQ',
+      channelReservationIds: ['A1', 'A2'],
+    });
     expect(request?.body).toContain('<UniqueID Type="14" ID="A1"/>');
   });
 });
@@ -146,7 +152,7 @@ describe("booking_com: Booking.com's OTA flavour", () => {
   });
 
   it('acknowledges new reservations by POSTing OTA_HotelResNotifRS with every stored reservation id', () => {
-    const request = adapter.acknowledge(ctx, [
+    const [request] = adapter.acknowledge(ctx, [
       outcome('4105723318', 'new'),
       outcome('4105723319', 'new', { code: 'needs_mapping', text: 'unmapped' }),
     ]);
@@ -160,24 +166,30 @@ describe("booking_com: Booking.com's OTA flavour", () => {
     );
   });
 
-  it('acknowledges modifications and cancellations on OTA_HotelResModifyNotif; a mixed call acknowledges the new ones only', () => {
-    const request = adapter.acknowledge(ctx, [outcome('1', 'modify'), outcome('2', 'cancel')]);
+  it('acknowledges modifications and cancellations on OTA_HotelResModifyNotif; a mixed batch on both endpoints', () => {
+    const [request, more] = adapter.acknowledge(ctx, [outcome('1', 'modify'), outcome('2', 'cancel')]);
+    expect(more).toBeUndefined();
     expect(request).toMatchObject({
       url: 'https://secure-supply-xml.booking.test/hotels/ota/OTA_HotelResModifyNotif',
       messageType: 'OTA_HotelResModifyNotifRS',
+      channelReservationIds: ['1', '2'],
     });
     expect(request?.body).toContain('<HotelResModifies><HotelResModify><ResGlobalInfo>');
     const mixed = adapter.acknowledge(ctx, [outcome('3', 'modify'), outcome('4', 'new')]);
-    expect(mixed?.messageType).toBe('OTA_HotelResNotifRS');
-    expect(mixed?.body).toContain('ResID_Value="4"');
-    expect(mixed?.body).not.toContain('ResID_Value="3"');
+    expect(mixed.map((m) => [m.messageType, m.channelReservationIds])).toEqual([
+      ['OTA_HotelResNotifRS', ['4']],
+      ['OTA_HotelResModifyNotifRS', ['3']],
+    ]);
+    expect(mixed[0]?.body).toContain('ResID_Value="4"');
+    expect(mixed[0]?.body).not.toContain('ResID_Value="3"');
+    expect(mixed[1]?.body).toContain('ResID_Value="3"');
   });
 
   it.skipIf(SKIP_CONFORMANCE)(
     `both acknowledgements validate against 2015A ${SKIP_CONFORMANCE ? CONFORMANCE_SKIP_REASON : ''}`,
     async () => {
       for (const kind of ['new', 'cancel'] as const) {
-        const body = adapter.acknowledge(ctx, [outcome('4105723318', kind)])?.body ?? '';
+        const body = adapter.acknowledge(ctx, [outcome('4105723318', kind)])[0]?.body ?? '';
         expect(await otaSchemaErrors(body), kind).toEqual([]);
       }
     },

@@ -33,13 +33,30 @@ export type InboundBatch =
     }
   | { ok: false; refusal: XmlRefusal };
 
+/**
+ * One acknowledgement message and the channel reservations it speaks for: a pulled batch may need several
+ * (Expedia confirms at most 10 bookings per BookingConfirmRQ), and each is marked on its own answer.
+ */
+export type Acknowledgement = OutgoingRequest & { channelReservationIds: readonly string[] };
+
+/**
+ * The channel's answer to an acknowledgement. `error`: it took none of them. Otherwise `refused` names
+ * those it did not take (Expedia's per-booking Warnings): they stay unacknowledged and come again.
+ */
+export type AcknowledgementAnswer = { answer: PartnerAnswer; refused: readonly string[] };
+
 export type ReservationAdapter = {
   /** Pull mode: the requests that fetch new, modified and cancelled reservations. */
   pullRequests: (ctx: ChannelContext) => OutgoingRequest[];
   /** Reads a pulled batch (OTA_ResRetrieveRS, Booking.com's OTA_HotelResNotifRQ / ModifyNotifRQ). */
   readPulled: (xml: string) => InboundBatch;
-  /** Pull mode: tells the channel what we did with a pulled batch (OTA_NotifReportRQ, …ResNotifRS); null if nothing to say. */
-  acknowledge: (ctx: ChannelContext, outcomes: readonly ImportOutcome[]) => OutgoingRequest | null;
+  /**
+   * Pull mode: tells the channel what we did with a pulled batch (OTA_NotifReportRQ, …ResNotifRS,
+   * BookingConfirmRQ), in as many messages as the channel's limits need; none if nothing to say.
+   */
+  acknowledge: (ctx: ChannelContext, outcomes: readonly ImportOutcome[]) => Acknowledgement[];
+  /** Reads the channel's answer to one of `acknowledge`'s messages; an unreadable answer is an `error`. */
+  readAcknowledgement: (xml: string) => AcknowledgementAnswer;
   /** Push mode: reads a pushed OTA_HotelResNotifRQ / OTA_HotelResModifyNotifRQ. */
   readPushed: (xml: string) => InboundBatch;
   /** Push mode: the body answering a push (OTA_HotelResNotifRS with our confirmation numbers). */

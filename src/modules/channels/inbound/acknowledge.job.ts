@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../../lib/job';
-import type { ReservationAdapter } from '../adapter';
+import type { Acknowledgement, ReservationAdapter } from '../adapter';
 import { channelContext, loadChannelRow } from '../channels.repo';
 import { CHANNEL_RESERVATION_STATUSES, type ChannelProvider } from '../channels.table';
 import type { ChannelContext, ImportOutcome, PartnerAnswer } from '../domain';
 import { redactXml } from '../redact';
-import { readAnswer } from '../xml/answer';
 import { callChannel, recordCall } from './partner-call';
 
 export const ACKNOWLEDGE_JOB = 'channels.acknowledge';
@@ -27,7 +26,9 @@ export function acknowledgeMessage(channelId: string, outcome: ImportOutcome): J
   return { type: ACKNOWLEDGE_JOB, payload: { channel_id: channelId, outcome } satisfies z.input<typeof Payload> };
 }
 
-export type AcknowledgeAdapters = Partial<Record<ChannelProvider, Pick<ReservationAdapter, 'acknowledge'>>>;
+export type AcknowledgeAdapters = Partial<
+  Record<ChannelProvider, Pick<ReservationAdapter, 'acknowledge' | 'readAcknowledgement'>>
+>;
 
 /**
  * `channels.acknowledge`, with the providers' reservation adapters (RESERVATION_ADAPTERS in production,
@@ -46,8 +47,12 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
       const adapter = adapters[channel.provider];
       if (!adapter) throw new PermanentJobError(`no reservation adapter for ${channel.provider}`);
       const ctx = await channelContext(deps, channel);
-      const request = adapter.acknowledge(ctx, [outcome]);
-      if (request) await send(deps, ctx, request);
+      const requests = adapter.acknowledge(ctx, [outcome]);
+      let taken = true;
+      for (const request of requests) {
+        if (!(await send(deps, ctx, adapter, request)).includes(outcome.channelReservationId)) taken = false;
+      }
+      if (!taken) return;
       await deps.d1.batch([
         // Only while the row still says what this acknowledgement told: a newer change (a modify, a
         // cancel) since is not acknowledged by an older decision's message.
@@ -57,7 +62,7 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
               WHERE channel_id = ? AND channel_reservation_id = ? AND status = ? AND last_kind = ?`,
           )
           .bind(deps.now().getTime(), channel.id, outcome.channelReservationId, outcome.status, outcome.kind),
-        ...(request
+        ...(requests.length > 0
           ? [
               deps.d1
                 .prepare('UPDATE channels SET last_success_at = ? WHERE id = ?')
@@ -69,23 +74,31 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
   });
 }
 
-/** One exchange, logged (redacted) whatever happens; anything but a Success / Warnings answer is retried. */
+/**
+ * One exchange, logged (redacted) whatever happens; anything but a Success / Warnings answer is retried.
+ * Returns the reservations the channel took: one it refused by name (Expedia's per-booking Warning)
+ * would be refused again, so it is left unacknowledged, with the reason on the channel, not retried.
+ */
 async function send(
   deps: Deps,
   ctx: ChannelContext,
-  request: NonNullable<ReturnType<ReservationAdapter['acknowledge']>>,
-): Promise<void> {
+  adapter: Pick<ReservationAdapter, 'readAcknowledgement'>,
+  request: Acknowledgement,
+): Promise<readonly string[]> {
   const call = await callChannel(deps, ctx, request);
-  const answer: PartnerAnswer = call.ok
-    ? readAnswer(call.body)
-    : { outcome: 'error', warnings: [], errors: [{ text: call.error }] };
+  const read = call.ok
+    ? adapter.readAcknowledgement(call.body)
+    : { answer: { outcome: 'error', warnings: [], errors: [{ text: call.error }] } as PartnerAnswer, refused: [] };
+  const { answer } = read;
   const detail = [...answer.errors, ...answer.warnings].map((i) => `${i.code ?? ''} ${i.text}`.trim()).join('; ');
   await recordCall(deps, ctx, request, call, { outcome: call.ok ? answer.outcome : 'failed', detail: detail || null });
-  if (answer.outcome === 'error') {
+  if (answer.outcome === 'error' || read.refused.length > 0) {
+    const what = answer.outcome === 'error' ? 'acknowledgement refused' : 'acknowledgement refused for some';
     await deps.d1
       .prepare('UPDATE channels SET last_error_at = ?, last_error = ? WHERE id = ?')
-      .bind(deps.now().getTime(), redactXml(`acknowledgement refused: ${detail}`).slice(0, 500), ctx.channel.id)
+      .bind(deps.now().getTime(), redactXml(`${what}: ${detail}`).slice(0, 500), ctx.channel.id)
       .run();
-    throw new Error(`channel ${ctx.channel.id} did not take the acknowledgement`);
   }
+  if (answer.outcome === 'error') throw new Error(`channel ${ctx.channel.id} did not take the acknowledgement`);
+  return request.channelReservationIds.filter((id) => !read.refused.includes(id));
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../../../deps';
 import { PermanentJobError } from '../../../lib/job';
 import { errorFields } from '../../../lib/log';
 import { OutboundPaced } from '../../../lib/pacing';
-import type { ReservationAdapter } from '../adapter';
+import type { Acknowledgement, ReservationAdapter } from '../adapter';
 import { channelContext } from '../channels.repo';
 import { type ChannelProvider, type ChannelRow, channels } from '../channels.table';
 import { CredentialsUnavailable } from '../credentials';
@@ -11,7 +11,6 @@ import type { ChannelContext, ImportOutcome, InboundReservation, OutgoingRequest
 import { pullCalendar } from '../ical/import.service';
 import { PROVIDER_RULES } from '../providers/rules';
 import { redactXml } from '../redact';
-import { readAnswer } from '../xml/answer';
 import { callChannel, describeAnswer, recordCall } from './partner-call';
 
 /** What a pull needs besides deps: the provider's adapter and the import (injected, so tests can break them). */
@@ -87,9 +86,10 @@ export type PullReport = { status: 'skipped' } | { status: 'done'; received: num
 
 /**
  * One pull of a channel: each of the adapter's requests → read the batch → import → acknowledge what
- * the import stored, every exchange in the message log. A request, read, import or acknowledgement
- * that fails leaves its batch unacknowledged, so the partner sends it again (the import is idempotent),
- * and makes the pull throw: its job retries with backoff. Nothing is acknowledged that was not stored.
+ * the import stored (in one or more messages), every exchange in the message log. A request, read or
+ * import that fails leaves its batch unacknowledged, an acknowledgement message that fails leaves its
+ * reservations unacknowledged, so the partner sends them again (the import is idempotent), and makes
+ * the pull throw: its job retries with backoff. Nothing is acknowledged that was not stored.
  */
 export async function pullChannel(deps: Deps, channelId: string, tools: PullTools): Promise<PullReport> {
   const now = deps.now().getTime();
@@ -167,25 +167,53 @@ async function pullOnce(
   if (received === 0) return { received, acknowledged: 0, failure: null };
   // Throws on a storage failure: nothing of this batch is acknowledged, the partner keeps it.
   const outcomes = await tools.importBatch(deps, ctx, batch.reservations);
-  const ack = adapter.acknowledge(ctx, outcomes);
-  if (!ack) return { received, acknowledged: 0, failure: null };
-  const ackCall = await callChannel(deps, ctx, ack);
-  if (!ackCall.ok) {
-    await recordCall(deps, ctx, ack, ackCall, { outcome: 'failed', detail: ackCall.error });
-    return { received, acknowledged: 0, failure: `${ack.messageType}: ${ackCall.error}` };
+  let acknowledged = 0;
+  const failures: string[] = [];
+  // Each message on its own: one that fails leaves only its reservations for the next pull.
+  for (const ack of adapter.acknowledge(ctx, outcomes)) {
+    const sent = await sendAcknowledgement(deps, ctx, adapter, ack);
+    if (sent.failure) failures.push(sent.failure);
+    if (sent.taken.length === 0) continue;
+    await markIdsAcknowledged(deps, ctx.channel.id, sent.taken);
+    acknowledged += sent.taken.length;
   }
-  const answer = readAnswer(ackCall.body);
-  await recordCall(deps, ctx, ack, ackCall, { outcome: answer.outcome, detail: describeAnswer(answer) });
+  return { received, acknowledged, failure: failures.length > 0 ? failures.join('; ') : null };
+}
+
+/**
+ * One acknowledgement message, logged: the reservations the channel took (none on a failed call or
+ * an Errors answer, which is a failure of the pull; those it refused by name stay for the next pull).
+ */
+async function sendAcknowledgement(
+  deps: Deps,
+  ctx: ChannelContext,
+  adapter: ReservationAdapter,
+  ack: Acknowledgement,
+): Promise<{ taken: readonly string[]; failure: string | null }> {
+  const call = await callChannel(deps, ctx, ack);
+  if (!call.ok) {
+    await recordCall(deps, ctx, ack, call, { outcome: 'failed', detail: call.error });
+    return { taken: [], failure: `${ack.messageType}: ${call.error}` };
+  }
+  const { answer, refused } = adapter.readAcknowledgement(call.body);
+  await recordCall(deps, ctx, ack, call, { outcome: answer.outcome, detail: describeAnswer(answer) });
   if (answer.outcome === 'error') {
-    return { received, acknowledged: 0, failure: `${ack.messageType}: ${describeAnswer(answer) ?? 'Errors'}` };
+    return { taken: [], failure: `${ack.messageType}: ${describeAnswer(answer) ?? 'Errors'}` };
   }
-  await markAcknowledged(deps, ctx.channel.id, outcomes);
-  return { received, acknowledged: outcomes.length, failure: null };
+  return { taken: ack.channelReservationIds.filter((id) => !refused.includes(id)), failure: null };
 }
 
 /** The channel now knows about these: `acknowledged_at` on their channel_reservations rows. */
 export async function markAcknowledged(deps: Deps, channelId: string, outcomes: readonly ImportOutcome[]) {
-  const ids = [...new Set(outcomes.map((o) => o.channelReservationId))];
+  await markIdsAcknowledged(
+    deps,
+    channelId,
+    outcomes.map((o) => o.channelReservationId),
+  );
+}
+
+async function markIdsAcknowledged(deps: Deps, channelId: string, channelReservationIds: readonly string[]) {
+  const ids = [...new Set(channelReservationIds)];
   const at = deps.now().getTime();
   // D1 binds at most 100 parameters per statement.
   const statements: D1PreparedStatement[] = [];

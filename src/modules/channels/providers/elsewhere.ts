@@ -1,5 +1,5 @@
 import type { AriAdapter, ReservationAdapter } from '../adapter';
-import { readAnswer } from '../xml/answer';
+import { readAnswer, readOtaAcknowledgement } from '../xml/answer';
 import { buildResNotifRS } from '../xml/res-notif';
 
 /**
@@ -21,7 +21,8 @@ export function noOtaReservations(route: string): ReservationAdapter {
   return {
     pullRequests: () => [],
     readPulled: notHere('OTA reservation messages'),
-    acknowledge: () => null,
+    acknowledge: () => [],
+    readAcknowledgement: readOtaAcknowledgement,
     readPushed: notHere(`OTA reservation messages; it uses ${route}`),
     answerPush: buildResNotifRS,
   };

@@ -34,3 +34,8 @@ export function answerOf(root: XmlNode): PartnerAnswer {
   }
   return { outcome: warnings.length > 0 ? 'warning' : 'success', warnings, errors: [] };
 }
+
+/** The answer to an OTA acknowledgement: all of the message's reservations taken, or (Errors) none. */
+export function readOtaAcknowledgement(xml: string): { answer: PartnerAnswer; refused: string[] } {
+  return { answer: readAnswer(xml), refused: [] };
+}

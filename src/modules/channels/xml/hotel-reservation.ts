@@ -97,7 +97,7 @@ function findAll(node: XmlNode, name: string, found: XmlNode[] = []): XmlNode[] 
 }
 
 // PaymentCardCodeType (2015A) and the 2003B spellings partners still use.
-const BRANDS: Record<string, string> = {
+export const BRANDS: Record<string, string> = {
   VI: 'visa',
   VS: 'visa',
   MC: 'mastercard',

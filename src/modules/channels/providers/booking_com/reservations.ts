@@ -1,5 +1,6 @@
-import type { ReservationAdapter } from '../../adapter';
+import type { Acknowledgement, ReservationAdapter } from '../../adapter';
 import type { ChannelContext, ImportOutcome, OutgoingRequest } from '../../domain';
+import { readOtaAcknowledgement } from '../../xml/answer';
 import { newEchoToken, otaEnvelope } from '../../xml/envelope';
 import { buildResNotifRS, readResNotif } from '../../xml/res-notif';
 import { buildXml } from '../../xml/xml';
@@ -45,16 +46,23 @@ function pull(ctx: ChannelContext, family: typeof NEW | typeof MODIFY): Outgoing
 /**
  * The acknowledgement of a pulled batch: every reservation we stored (taken, pending, or kept for
  * the hotel as needs_mapping / failed) leaves Booking.com's queue, so it is not e-mailed to the
- * property as if we had missed it. Call it once per pulled batch: new reservations are acknowledged
- * on OTA_HotelResNotif, modifications and cancellations on OTA_HotelResModifyNotif; were both in one
- * call, only the new ones are acknowledged and the others simply come again (re-importing them
- * changes nothing) to be acknowledged with their own batch.
+ * property as if we had missed it. New reservations are acknowledged on OTA_HotelResNotif,
+ * modifications and cancellations on OTA_HotelResModifyNotif (one message each when a batch holds both).
  */
-function acknowledgement(ctx: ChannelContext, outcomes: readonly ImportOutcome[]): OutgoingRequest | null {
-  if (outcomes.length === 0) return null;
+function acknowledgements(ctx: ChannelContext, outcomes: readonly ImportOutcome[]): Acknowledgement[] {
   const news = outcomes.filter((outcome) => outcome.kind === 'new');
-  const family = news.length > 0 ? NEW : MODIFY;
-  const acknowledged = family === NEW ? news : outcomes;
+  const changes = outcomes.filter((outcome) => outcome.kind !== 'new');
+  return [
+    ...(news.length > 0 ? [acknowledgement(ctx, NEW, news)] : []),
+    ...(changes.length > 0 ? [acknowledgement(ctx, MODIFY, changes)] : []),
+  ];
+}
+
+function acknowledgement(
+  ctx: ChannelContext,
+  family: typeof NEW | typeof MODIFY,
+  acknowledged: readonly ImportOutcome[],
+): Acknowledgement {
   const echoToken = newEchoToken();
   const reservation = {
     ResGlobalInfo: {
@@ -84,13 +92,15 @@ function acknowledgement(ctx: ChannelContext, outcomes: readonly ImportOutcome[]
     body,
     correlationId: echoToken,
     headers: partnerHeaders(ctx, true),
+    channelReservationIds: acknowledged.map((outcome) => outcome.channelReservationId),
   };
 }
 
 export const bookingComReservations: ReservationAdapter = {
   pullRequests: (ctx) => [pull(ctx, NEW), pull(ctx, MODIFY)],
   readPulled: readResNotif,
-  acknowledge: acknowledgement,
+  acknowledge: acknowledgements,
+  readAcknowledgement: readOtaAcknowledgement,
   readPushed: readResNotif,
   answerPush: buildResNotifRS,
 };

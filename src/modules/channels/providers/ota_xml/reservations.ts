@@ -1,4 +1,5 @@
 import type { ReservationAdapter } from '../../adapter';
+import { readOtaAcknowledgement } from '../../xml/answer';
 import { buildNotifReportRQ } from '../../xml/notif-report';
 import { buildResNotifRS, readResNotif } from '../../xml/res-notif';
 import { buildReadRQ, readResRetrieveRS } from '../../xml/res-retrieve';
@@ -32,7 +33,7 @@ export const otaXmlReservations: ReservationAdapter = {
   },
   readPulled: readResRetrieveRS,
   acknowledge(ctx, outcomes) {
-    if (outcomes.length === 0) return null;
+    if (outcomes.length === 0) return [];
     const d = dialectOf(ctx.channel.profile);
     const { xml, echoToken } = buildNotifReportRQ(
       ctx.channel.hotelCode,
@@ -40,16 +41,20 @@ export const otaXmlReservations: ReservationAdapter = {
       undefined,
       d.messageVersion ?? undefined,
     );
-    return {
-      method: 'POST',
-      url: d.messageEndpoints.OTA_NotifReportRQ ?? ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
-      messageType: 'OTA_NotifReportRQ',
-      body: xml,
-      correlationId: echoToken,
-      // OTA_NotifReportRQ has no POS element: HTTP Basic carries the credentials whatever the profile says.
-      headers: partnerHeaders(ctx, true, basicAuthFor(d, false)),
-    };
+    return [
+      {
+        method: 'POST',
+        url: d.messageEndpoints.OTA_NotifReportRQ ?? ctx.channel.endpoints.acknowledgements ?? ctx.channel.endpointUrl,
+        messageType: 'OTA_NotifReportRQ',
+        body: xml,
+        correlationId: echoToken,
+        // OTA_NotifReportRQ has no POS element: HTTP Basic carries the credentials whatever the profile says.
+        headers: partnerHeaders(ctx, true, basicAuthFor(d, false)),
+        channelReservationIds: outcomes.map((o) => o.channelReservationId),
+      },
+    ];
   },
+  readAcknowledgement: readOtaAcknowledgement,
   readPushed: readResNotif,
   answerPush: buildResNotifRS,
 };
