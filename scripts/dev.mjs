@@ -224,6 +224,8 @@ async function main() {
     } catch (err) {
       const message = err instanceof SeedError ? err.message : (err?.message ?? String(err));
       console.error(`\n[dev] Connecting the demo hotel to the local calendar host failed: ${message}`);
+    }
+  }
   let expediaChannel;
   if (demo && expedia) {
     try {
