@@ -19,6 +19,7 @@ import m0017 from '../../../migrations/0017_audit_logs.sql';
 import m0018 from '../../../migrations/0018_integration_metrics.sql';
 import m0019 from '../../../migrations/0019_integrations_config.sql';
 import m0020 from '../../../migrations/0020_api_key_rate_limits.sql';
+import m0021 from '../../../migrations/0021_cache_versions.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -48,6 +49,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0018_integration_metrics.sql', sql: m0018 },
   { name: '0019_integrations_config.sql', sql: m0019 },
   { name: '0020_api_key_rate_limits.sql', sql: m0020 },
+  { name: '0021_cache_versions.sql', sql: m0021 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.
