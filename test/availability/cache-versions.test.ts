@@ -1,6 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { type HotelVersion, readCached, versionKey } from '../../src/modules/availability/cache';
+import {
+  entryKey,
+  type HotelVersion,
+  readCached,
+  rememberResult,
+  versionKey,
+} from '../../src/modules/availability/cache';
 import { SLOT_MS } from '../../src/modules/availability/version-slots';
 import { commitChange } from '../../src/modules/events/commit';
 import { runHousekeeping } from '../../src/modules/platform/housekeeping';
@@ -14,17 +20,22 @@ const T0 = Date.UTC(2031, 0, 1, 12, 0, 0);
 function spyKv(clock: { now: number }) {
   const puts: { key: string; at: number }[] = [];
   const reads: string[] = [];
+  /** Reads started while it is set wait for it: a read still in flight while something else happens. */
+  const gate: { held: Promise<void> | null } = { held: null };
   const kv = {
     put: (key: string, value: string, options?: KVNamespacePutOptions) => {
       puts.push({ key, at: clock.now });
       return env.CACHE.put(key, value, options);
     },
-    get: (key: string | string[], type: 'text' | 'json') => {
+    get: async (key: string | string[], type: 'text' | 'json') => {
       reads.push(...(Array.isArray(key) ? key : [key]));
-      return env.CACHE.get(key as string, type as 'text');
+      const held = gate.held;
+      const value = await env.CACHE.get(key as string, type as 'text');
+      await held;
+      return value;
     },
   } as unknown as KVNamespace;
-  return { kv, puts, reads };
+  return { kv, puts, reads, gate };
 }
 
 /** Deps over the real D1 and the spied KV, on a clock the test moves. */
@@ -146,5 +157,44 @@ describe('availability cache version: what an isolate keeps', () => {
     expect(!afterLoss.hit && afterLoss.version?.v).not.toBe(first?.v);
     expect(!afterLoss.hit && afterLoss.version?.b).not.toBe(first?.b);
     await deps.settle();
+  });
+
+  it('does not let a read that was in flight during its own change put the older version back', async () => {
+    const { clock, deps, gate } = clocked();
+    const hotel = hotelId();
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'before', b: null }));
+    let release = () => {};
+    gate.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const inFlight = readCached(deps.cache, hotel, query, () => {}, clock.now);
+    gate.held = null;
+    await change(deps, hotel);
+    release();
+    expect(await inFlight).toEqual({ hit: false, version: { v: 'before', b: null } });
+    const after = await readCached(deps.cache, hotel, query, () => {}, clock.now + 1);
+    expect(after).toEqual({ hit: false, version: await published(hotel) });
+  });
+
+  it('writes a search entry to KV at most once a second, even when the version changes sooner', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    const result = { tag: 'Europe/Vienna', json: '{"room_types":[]}' };
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'one', b: null }));
+    const look = (at: number) => readCached(deps.cache, hotel, query, () => {}, at);
+    expect(await look(T0)).toEqual({ hit: false, version: { v: 'one', b: null } });
+    rememberResult(hotel, query, { v: 'one', b: null }, result, 300, T0);
+    clock.now = T0 + 1;
+    expect((await look(T0 + 1)).hit).toBe(true);
+    // This isolate's change publishes a new version at once; the next result is computed under it.
+    clock.now = T0 + 2;
+    await change(deps, hotel);
+    const current = (await published(hotel)) as HotelVersion;
+    rememberResult(hotel, query, current, result, 300, T0 + 3);
+    clock.now = T0 + 4;
+    expect((await look(T0 + 4)).hit).toBe(true);
+    clock.now = T0 + SLOT_MS + 2;
+    expect((await look(T0 + SLOT_MS + 2)).hit).toBe(true);
+    expect(puts.filter((p) => p.key === entryKey(hotel, query)).map((p) => p.at)).toEqual([T0 + 1, T0 + SLOT_MS + 2]);
   });
 });
