@@ -174,7 +174,11 @@ function watchKvWrites(persistDir, kvNamespaces) {
       kvWriteTimes.push(Math.abs(at - Date.now()) < 60_000 ? at : Date.now());
     });
   });
-  return { close: () => watchers.forEach((w) => w.close()) };
+  return {
+    close: () => {
+      for (const w of watchers) w.close();
+    },
+  };
 }
 
 /**
