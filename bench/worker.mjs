@@ -3,7 +3,7 @@
 // (../shared/TOOLCHAIN.md, "Benchmarks"), which would flatten every ratio against /health.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, matchesGlob, parse } from 'node:path';
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from 'miniflare';
@@ -124,6 +124,7 @@ export async function startWorker({ port }) {
       }),
     );
     const url = await mf.ready;
+    const kvWatcher = watchKvWrites(persistDir, options.kvNamespaces);
     return {
       url: url.origin,
       adminKey,
@@ -131,6 +132,7 @@ export async function startWorker({ port }) {
       workerdPeakRssMiB,
       async stop() {
         try {
+          kvWatcher.close();
           await mf.dispose();
         } finally {
           removePersistDir();
@@ -144,4 +146,54 @@ export async function startWorker({ port }) {
     process.off('exit', removePersistDir);
     throw err;
   }
+}
+
+// --- KV writes per second (reported by bench/suites/bookings.mjs) ---------------------------------
+// KV takes about one write per second to a key. Miniflare stores every KV put as a new file in
+// <persist>/kv/<namespace id>/blobs/ whose name ends in its creation time (16 hex digits, ms), and
+// deletes the file a put replaced: watching that directory sees every put, without a wrapper in
+// front of the binding (Miniflare 5 has no wrapped bindings) or any debug path in the worker.
+
+/** Creation times (epoch ms) of the KV values written since the worker started. */
+const kvWriteTimes = [];
+let kvWatched = false;
+
+function watchKvWrites(persistDir, kvNamespaces) {
+  const ids = Object.values(kvNamespaces ?? {}).map((ns) => (typeof ns === 'string' ? ns : ns.id));
+  const seen = new Set();
+  kvWatched = true;
+  const watchers = ids.map((id) => {
+    const dir = join(persistDir, 'kv', id, 'blobs');
+    mkdirSync(dir, { recursive: true });
+    return watch(dir, (_event, name) => {
+      // Only the blob's own name: it is written as a dot-named .tmp file first, then renamed.
+      if (!name || !/^[0-9a-f]+$/.test(name) || seen.has(name)) return;
+      seen.add(name);
+      const at = Number.parseInt(name.slice(-16), 16);
+      // The name's own time when it is one (a late event would bunch writes up); else the time seen.
+      kvWriteTimes.push(Math.abs(at - Date.now()) < 60_000 ? at : Date.now());
+    });
+  });
+  return {
+    close: () => {
+      for (const w of watchers) w.close();
+    },
+  };
+}
+
+/**
+ * KV puts from `since` (epoch ms) on, all keys together: `total`, and `max` in one wall-clock second.
+ * Null when the worker is not Miniflare's (BENCH_SERVER=wrangler-dev): nothing watched then.
+ */
+export function kvWritesSince(since) {
+  if (!kvWatched) return null;
+  const perSecond = new Map();
+  let total = 0;
+  for (const at of kvWriteTimes) {
+    if (at < since) continue;
+    total++;
+    const second = Math.floor(at / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  return { total, max: Math.max(0, ...perSecond.values()) };
 }

@@ -2,6 +2,7 @@
 // hotel, a fresh Idempotency-Key per request. Its own hotel: bookings change inventory, which would
 // invalidate the availability suite's search cache.
 import { addDays, seedHotel } from '../seed.mjs';
+import { kvWritesSince } from '../worker.mjs';
 
 const PATH = '/api/booking-engine/reservations';
 const MAX_STAY = 3;
@@ -29,6 +30,26 @@ async function roomNight(api, hotelId, roomTypeId, date) {
     `/api/v1/hotels/${hotelId}/ari?from=${date}&to=${date}&room_type_id=${roomTypeId}`,
   );
   return ari.room_types.find((r) => r.room_type_id === roomTypeId)?.nights.find((n) => n.date === date);
+}
+
+/**
+ * KV takes about one write per second to a key (docs/kv-keys.md): the most KV writes in one second
+ * since the last call, all keys together. Bookings write no KV key but their hotel's `av:v:`, so
+ * this is that key's figure (and an upper bound for any one key).
+ */
+function kvWriteRate() {
+  let since = Date.now();
+  return () => {
+    const writes = kvWritesSince(since);
+    since = Date.now();
+    if (!writes) return [];
+    return [
+      {
+        ok: writes.max <= 1,
+        text: `most KV writes to one key in one second: ${writes.max} (counted over all keys; ${writes.total} KV writes in the run; must be ≤ 1)`,
+      },
+    ];
+  };
 }
 
 /** @type {import('../scenarios.mjs').Suite} */
@@ -84,6 +105,7 @@ export const bookingsSuite = {
       idempotencyKeys: true,
       expectedOutcomes: ['201', '409 sold_out'],
     };
+    const kvWrites = kvWriteRate();
     const race = Array.from({ length: RACE.requests }, (_, i) =>
       JSON.stringify(booking(raceType, raceNight, 1, guest('race', i))),
     );
@@ -94,6 +116,7 @@ export const bookingsSuite = {
         bodies: spread,
         floor: 'floor:write',
         target: 0.5,
+        check: async () => kvWrites(),
       },
       {
         ...base,
@@ -111,6 +134,7 @@ export const bookingsSuite = {
               ok: night?.inventory === RACE.units && night?.taken === RACE.units,
               text: `ARI ${raceNight} after the race: taken ${night?.taken} of inventory ${night?.inventory} (must be ${RACE.units} of ${RACE.units})`,
             },
+            ...kvWrites(),
           ];
         },
       },

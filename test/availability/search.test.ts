@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import worker from '../../src/index';
 import { inDays, nextWeekday, search, setAri } from '../helpers/ari';
 import { aHotelWithRooms, createApiKey, openHotel } from '../helpers/builders';
+import { publishCacheVersion } from '../helpers/cache';
 import { ADMIN_KEY, call, expectStatus } from '../helpers/http';
 
 function stay(hotelId: string, checkIn: string, nights: number, party: { adults?: number; children?: number } = {}) {
@@ -222,6 +223,7 @@ describe('availability cache in KV', () => {
 
   it('writes a result to KV only when it is asked for a second time', async () => {
     const { hotel } = await openHotel();
+    await publishCacheVersion(hotel.id);
     const once = stay(hotel.id, inDays(12), 2);
     expect((await settledSearch(once)).headers.get('x-cache')).toBe('MISS');
     // Every write the first search started has finished: none of them stored the result.
@@ -232,6 +234,7 @@ describe('availability cache in KV', () => {
 
   it('serves what another isolate stored under the current version, and nothing older', async () => {
     const { hotel } = await openHotel();
+    await publishCacheVersion(hotel.id);
     const version = await env.CACHE.get<{ v: string }>(`av:v:${hotel.id}`, 'json');
     expect(version).not.toBeNull();
     const fromElsewhere = stay(hotel.id, inDays(14), 1);

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { versionKey } from '../../src/modules/availability/cache';
 import { createApiKey, createHotel, createRatePlan, createRoomType, hotelBody } from '../helpers/builders';
+import { publishCacheVersion } from '../helpers/cache';
 import { call, expectStatus } from '../helpers/http';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -226,10 +227,13 @@ describe('GET / PATCH / DELETE /api/v1/hotels/{hotel_id}', () => {
     const hotel = await createHotel();
     const before = await env.CACHE.get(versionKey(hotel.id));
     expect(before).not.toBeNull();
+    // Each write is published at once or, within a second of the one before, when that second ends.
     await expectStatus(call('PATCH', `/api/v1/hotels/${hotel.id}`, { body: { name: 'New name' } }), 200);
+    await publishCacheVersion(hotel.id);
     const afterPatch = await env.CACHE.get(versionKey(hotel.id));
     expect(afterPatch).not.toBe(before);
     await expectStatus(call('DELETE', `/api/v1/hotels/${hotel.id}`), 200);
+    await publishCacheVersion(hotel.id);
     expect(await env.CACHE.get(versionKey(hotel.id))).not.toBe(afterPatch);
   });
 });

@@ -1,5 +1,6 @@
-import { Logger } from '../../lib/log';
+import type { Deps } from '../../deps';
 import { Memo } from '../../lib/memo';
+import { claimPending, markPending, overduePending, SLOT_MS, type SlotClaim } from './version-slots';
 
 /**
  * Availability cache in KV (docs/kv-keys.md).
@@ -8,13 +9,17 @@ import { Memo } from '../../lib/memo';
  *   av:e:<hotel_id>:<query>  <version>\n<expires ms>\n<tag>\n<response JSON>  TTL max(60, cache TTL),
  *                            written when a search is asked for a second time (see seenEntries)
  *
- * Every change to a hotel's catalog, ARI or inventory writes a new version (with the D1 bookmark of
- * the write). A search reads both keys in one bulk get and uses the entry only if its version is the
- * current one, so nothing written through this API is served stale from the location that wrote it.
- * The bookmark lets the miss path read a replica that has at least that write (read-your-writes).
- * Entries keep the response as the JSON text it was sent as: a hit answers with it unparsed.
+ * Every change to a hotel's catalog, ARI or inventory publishes a new version (with the D1 bookmark of
+ * the write), at most once per second per hotel (version-slots.ts): KV takes about one write per second
+ * to a key. A search uses an entry only if its version is the current one. The isolate that wrote sees
+ * its change at once; other isolates of the same location within about a second (the version memo
+ * below and the trailing publish). The bookmark lets the miss path read a replica that has at least
+ * that write (read-your-writes). Entries keep the response as the JSON text it was sent as: a hit
+ * answers with it unparsed.
  */
 export type HotelVersion = { v: string; b: string | null };
+/** `local`: a version only this isolate knows (its own change, not yet published): never shared. */
+export type KnownVersion = HotelVersion & { local?: true };
 
 const VERSION_TTL_SECONDS = 30 * 24 * 3600;
 const KV_MIN_TTL_SECONDS = 60;
@@ -25,8 +30,9 @@ export const versionKey = (hotelId: string) => `av:v:${hotelId}`;
 export const entryKey = (hotelId: string, query: string) => `av:e:${hotelId}:${query}`;
 
 /** A hit carries the caller's `tag` (e.g. the hotel time zone) and the response text. */
-export type CacheLookup = { hit: true; tag: string; json: string } | { hit: false; version: HotelVersion | null };
+export type CacheLookup = { hit: true; tag: string; json: string } | { hit: false; version: KnownVersion | null };
 
+/** `inKv`: written to KV already, or never to be (computed under a version only this isolate knows). */
 type Entry = { v: string; exp: number; tag: string; json: string; ttlSeconds: number; inKv: boolean };
 
 function serialize(e: Entry): string {
@@ -58,6 +64,17 @@ function parseEntry(text: string, now: number): Entry | null {
  */
 const seenEntries = new Memo<Entry>(KV_MAX_ENTRY_TTL_MS, 300);
 
+/**
+ * Each hotel's version as this isolate last read or wrote it, trusted for SLOT_MS: a search within a
+ * second of the last read needs no KV read for the version (with the entry in `seenEntries`, none at
+ * all). A change published meanwhile by another isolate is seen at most that much later, which is
+ * the bound the trailing publish keeps anyway; a change made in this isolate replaces it at once.
+ */
+const versions = new Memo<KnownVersion | null>(SLOT_MS, 1000);
+
+/** Entry keys this isolate wrote in the last second: KV takes about one write per second to a key. */
+const entryWrites = new Memo<true>(SLOT_MS, 1000);
+
 export async function readCached(
   kv: KVNamespace,
   hotelId: string,
@@ -67,11 +84,15 @@ export async function readCached(
 ): Promise<CacheLookup> {
   const key = entryKey(hotelId, query);
   const local = seenEntries.get(key, now);
-  let version: HotelVersion | null;
+  const known = versions.get(hotelId, now);
+  let version: KnownVersion | null;
   let entry: Entry | null;
-  if (local) {
+  if (known !== undefined) {
+    version = known;
+    entry = local ?? (version && !version.local ? await readEntry(kv, key, now) : null);
+  } else if (local) {
     version = await kv.get<HotelVersion>(versionKey(hotelId), 'json');
-    entry = version && local.v === version.v ? local : null;
+    entry = local;
   } else {
     const values = await kv.get([versionKey(hotelId), key], 'text');
     const versionText = values.get(versionKey(hotelId));
@@ -80,56 +101,122 @@ export async function readCached(
     entry = entryText ? parseEntry(entryText, now) : null;
     if (entry) seenEntries.set(key, entry, now);
   }
+  // A change this isolate made while KV was read must not be shadowed by the older version read.
+  if (known === undefined && versions.get(hotelId, now) === undefined) versions.set(hotelId, version, now);
   if (!(version && entry && entry.v === version.v && entry.exp > now)) return { hit: false, version };
-  if (!entry.inKv) {
+  if (!entry.inKv && !entryWrites.get(key, now)) {
     entry.inKv = true;
+    entryWrites.set(key, true, now);
     const ttl = Math.max(KV_MIN_TTL_SECONDS, entry.ttlSeconds);
     waitUntil(kv.put(key, serialize(entry), { expirationTtl: ttl }));
   }
   return { hit: true, tag: entry.tag, json: entry.json };
 }
 
+async function readEntry(kv: KVNamespace, key: string, now: number): Promise<Entry | null> {
+  const text = await kv.get(key, 'text');
+  const entry = text ? parseEntry(text, now) : null;
+  if (entry) seenEntries.set(key, entry, now);
+  return entry;
+}
+
 /** Remembers a freshly computed result in this isolate; readCached shares it through KV on reuse. */
 export function rememberResult(
   hotelId: string,
   query: string,
-  version: HotelVersion,
+  version: KnownVersion,
   result: { tag: string; json: string },
   ttlSeconds: number,
   now = Date.now(),
 ): void {
   if (ttlSeconds <= 0) return;
-  const entry: Entry = { v: version.v, exp: now + ttlSeconds * 1000, ...result, ttlSeconds, inKv: false };
+  const inKv = version.local === true;
+  const entry: Entry = { v: version.v, exp: now + ttlSeconds * 1000, ...result, ttlSeconds, inKv };
   seenEntries.set(entryKey(hotelId, query), entry, now);
 }
 
+/** What publishing a version uses (a request's or a job's Deps). */
+export type VersionDeps = Pick<Deps, 'cache' | 'd1' | 'defer' | 'log' | 'now'>;
+
 /**
- * Invalidates every cached search of a hotel. Called after the change has committed, so it must not
- * fail the request: KV allows about one write per second to one key, so a refused write is retried
- * with backoff, and if it still fails the error is logged and the old entries age out within the
- * cache TTL (docs/kv-keys.md).
+ * Invalidates every cached search of a hotel after a change committed together with `claim` (its
+ * slot claim, version-slots.ts). Won: the version is written to KV now. Lost: another write published
+ * less than a second ago; this isolate uses a version of its own at once (read-your-writes), and the
+ * first loser of the slot publishes for everyone when the slot ends. Never fails the request: the
+ * change is committed, and whatever is left pending the housekeeping cron publishes (docs/kv-keys.md).
  */
 export async function bumpVersion(
-  kv: KVNamespace,
+  deps: VersionDeps,
   hotelId: string,
   bookmark: string | null,
-): Promise<HotelVersion | null> {
-  const version: HotelVersion = { v: crypto.randomUUID(), b: bookmark };
-  const body = JSON.stringify(version);
-  for (let attempt = 0; attempt < 4; attempt++) {
+  claim: SlotClaim,
+  now: number,
+): Promise<void> {
+  if (claim.won) {
+    if (await publishVersion(deps, hotelId, bookmark, now)) return;
     try {
-      await kv.put(versionKey(hotelId), body, { expirationTtl: VERSION_TTL_SECONDS });
-      return version;
+      await markPending(deps.d1, hotelId).run();
     } catch (err) {
-      if (attempt === 3) {
-        new Logger('error').error('availability cache version not written', {
-          hotel_id: hotelId,
-          error: err instanceof Error ? err.message : String(err),
-        });
-        return null;
-      }
-      await new Promise((r) => setTimeout(r, 400 * (attempt + 1)));
+      deps.log.error('availability cache version left unpublished', { hotel_id: hotelId, error: errorText(err) });
     }
   }
-  return null;
+  const slotEnds = claim.won ? now + SLOT_MS : claim.slotEnds;
+  // Until the trailing publish is due, and a memo's lifetime after it: by then KV holds a version
+  // that covers this change (this isolate's trailing publish replaces it sooner).
+  versions.set(hotelId, { v: crypto.randomUUID(), b: bookmark, local: true }, slotEnds);
+  if (claim.won || claim.first) deps.defer(trailingPublish(deps, hotelId, slotEnds - now));
+}
+
+/**
+ * Publishes the changes counted as pending once their slot is over; false when there was nothing to
+ * publish (a publish won meanwhile and covered them) or the slot is not over yet.
+ */
+export async function publishPending(deps: VersionDeps, hotelId: string, now: number): Promise<boolean> {
+  // The primary, so the bookmark after the claim is at least as new as every change it covers.
+  const session = deps.d1.withSession('first-primary');
+  const claimed = await claimPending(session, hotelId, now).run();
+  if (claimed.results.length === 0) return false;
+  if (await publishVersion(deps, hotelId, session.getBookmark(), now)) return true;
+  await markPending(deps.d1, hotelId).run();
+  return false;
+}
+
+/** The housekeeping backstop: trailing publishes whose isolate died or whose KV write failed. */
+export async function publishOverdue(deps: VersionDeps, now: number, limit = 100): Promise<number> {
+  const due = await overduePending(deps.d1, now, limit).all<{ hotel_id: string }>();
+  let published = 0;
+  for (const { hotel_id } of due.results) if (await publishPending(deps, hotel_id, now)) published++;
+  return published;
+}
+
+async function trailingPublish(deps: VersionDeps, hotelId: string, waitMs: number): Promise<void> {
+  try {
+    // A few ms past the slot's end, so the claim's `published_at <= now - SLOT_MS` holds on this clock.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, waitMs) + 5));
+    await publishPending(deps, hotelId, deps.now().getTime());
+  } catch (err) {
+    deps.log.warn('trailing availability cache publish failed', { hotel_id: hotelId, error: errorText(err) });
+  }
+}
+
+/** One KV write of a new version; this isolate knows it at once. False (logged) when KV refused it. */
+async function publishVersion(
+  deps: VersionDeps,
+  hotelId: string,
+  bookmark: string | null,
+  now: number,
+): Promise<boolean> {
+  const version: HotelVersion = { v: crypto.randomUUID(), b: bookmark };
+  try {
+    await deps.cache.put(versionKey(hotelId), JSON.stringify(version), { expirationTtl: VERSION_TTL_SECONDS });
+  } catch (err) {
+    deps.log.error('availability cache version not written', { hotel_id: hotelId, error: errorText(err) });
+    return false;
+  }
+  versions.set(hotelId, version, now);
+  return true;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -30,7 +30,8 @@ function cacheKey(q: AvailabilityRequest): string {
 }
 
 /**
- * The booking engine's search. A KV hit costs one bulk read; a miss reads D1 through a session that
+ * The booking engine's search. A KV hit costs one bulk read at most (none when this isolate read the
+ * hotel's version within the last second and holds the entry); a miss reads D1 through a session that
  * starts at the bookmark of the hotel's last write, so a replica never answers with older data than
  * the cache version promises. Reservations never come through here: they re-read D1 themselves.
  */

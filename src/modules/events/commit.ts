@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { newId } from '../../lib/ids';
 import { type AuditEntry, auditStatement, markAudited } from '../audit/audit';
 import { bumpVersion } from '../availability/cache';
+import { claimOf, claimSlot } from '../availability/version-slots';
 import { type DomainEvent, EVENT_DATA } from './events.schema';
 import type { OutboxEventRow } from './outbox.table';
 import { relayOutbox } from './relay';
@@ -45,24 +46,29 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
   const audit = (change.audit ?? change.events.map(auditOfEvent)).map((entry) =>
     auditStatement(change.session, deps.actor, entry, now),
   );
+  // Only beside a write: a change with no statement of its own (a cache bump) records nothing.
+  const audited = change.statements.length > 0 || rows.length > 0;
   const statements = [
     ...change.statements,
     ...rows.flatMap((r) => insertOutboxRow(change.session, r)),
-    // Only beside a write: a change with no statement of its own (a cache bump) records nothing.
-    ...(change.statements.length > 0 || rows.length > 0 ? audit : []),
+    ...(audited ? audit : []),
   ];
+  // The cache version's publishing slot is claimed in the same transaction (version-slots.ts), last.
+  if (change.affectsAvailability) statements.push(claimSlot(change.session, change.hotelId, now.getTime()));
+  let results: D1Result[] = [];
   try {
-    // Nothing to write (e.g. one cache bump for many committed changes): D1 refuses an empty batch.
-    if (statements.length > 0) await change.session.batch(statements);
-    if (audit.length > 0 && statements.length > 0) markAudited(deps.actor);
+    // Nothing to write: D1 refuses an empty batch.
+    if (statements.length > 0) results = await change.session.batch(statements);
+    if (audited && audit.length > 0) markAudited(deps.actor);
   } catch (err) {
     const constraint = constraintKind(err);
     if (constraint) return { ok: false, constraint };
     throw err;
   }
-  if (change.affectsAvailability) {
+  const claimed = results.at(-1);
+  if (change.affectsAvailability && claimed) {
     const bookmark = 'getBookmark' in change.session ? change.session.getBookmark() : null;
-    await bumpVersion(deps.cache, change.hotelId, bookmark);
+    await bumpVersion(deps, change.hotelId, bookmark, claimOf(claimed), now.getTime());
   }
   if (rows.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps)) {
     // Best effort right away, once per request or job (a job committing hundreds of changes must not

@@ -21,6 +21,7 @@ import m0019 from '../../../migrations/0019_integrations_config.sql';
 import m0020 from '../../../migrations/0020_api_key_rate_limits.sql';
 import m0021 from '../../../migrations/0021_channel_providers.sql';
 import m0022 from '../../../migrations/0022_alpinebits_deliveries.sql';
+import m0023 from '../../../migrations/0023_cache_versions.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -52,6 +53,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0020_api_key_rate_limits.sql', sql: m0020 },
   { name: '0021_channel_providers.sql', sql: m0021 },
   { name: '0022_alpinebits_deliveries.sql', sql: m0022 },
+  { name: '0023_cache_versions.sql', sql: m0023 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -2,18 +2,28 @@ import { lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob } from '../../lib/job';
+import { publishOverdue } from '../availability/cache';
 import { idempotencyKeys } from '../idempotency/idempotency.table';
 import { expireHolds } from '../reservations/lifecycle.service';
 
-/** Periodic clean-up: release expired holds, purge expired idempotency records. */
+/**
+ * Periodic clean-up: release expired holds, purge expired idempotency records, publish availability
+ * cache versions whose trailing publish never ran (its isolate ended first; docs/kv-keys.md).
+ */
 export async function runHousekeeping(
   deps: Deps,
   now: Date,
   holdBudget?: number,
-): Promise<{ holds_expired: number; more_holds: boolean; idempotency_purged: number }> {
+): Promise<{ holds_expired: number; more_holds: boolean; idempotency_purged: number; versions_published: number }> {
   const holds = await expireHolds(deps, now, holdBudget === undefined ? {} : { budget: holdBudget });
   const purged = await deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)).run();
-  return { holds_expired: holds.expired, more_holds: holds.more, idempotency_purged: purged.meta.changes ?? 0 };
+  const published = await publishOverdue(deps, now.getTime());
+  return {
+    holds_expired: holds.expired,
+    more_holds: holds.more,
+    idempotency_purged: purged.meta.changes ?? 0,
+    versions_published: published,
+  };
 }
 
 export const housekeepingJob = defineJob({

@@ -1,0 +1,200 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import {
+  entryKey,
+  type HotelVersion,
+  readCached,
+  rememberResult,
+  versionKey,
+} from '../../src/modules/availability/cache';
+import { SLOT_MS } from '../../src/modules/availability/version-slots';
+import { commitChange } from '../../src/modules/events/commit';
+import { runHousekeeping } from '../../src/modules/platform/housekeeping';
+import { testDeps } from '../helpers/deps';
+
+const hotelId = () => `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
+/** Whole seconds, so "the same second" below means the same second of the injected clock. */
+const T0 = Date.UTC(2031, 0, 1, 12, 0, 0);
+
+/** The test's KV binding with every put (key, at the injected clock) and every key read recorded. */
+function spyKv(clock: { now: number }) {
+  const puts: { key: string; at: number }[] = [];
+  const reads: string[] = [];
+  /** Reads started while it is set wait for it: a read still in flight while something else happens. */
+  const gate: { held: Promise<void> | null } = { held: null };
+  const kv = {
+    put: (key: string, value: string, options?: KVNamespacePutOptions) => {
+      puts.push({ key, at: clock.now });
+      return env.CACHE.put(key, value, options);
+    },
+    get: async (key: string | string[], type: 'text' | 'json') => {
+      reads.push(...(Array.isArray(key) ? key : [key]));
+      const held = gate.held;
+      const value = await env.CACHE.get(key as string, type as 'text');
+      await held;
+      return value;
+    },
+  } as unknown as KVNamespace;
+  return { kv, puts, reads, gate };
+}
+
+/** Deps over the real D1 and the spied KV, on a clock the test moves. */
+function clocked(start = T0) {
+  const clock = { now: start };
+  const spy = spyKv(clock);
+  const deps = testDeps({ cache: spy.kv, now: () => new Date(clock.now), subscribers: [] });
+  return { clock, deps, ...spy };
+}
+
+/** A change that alters what a search of `hotel` sees (no statements of its own: only its cache effect). */
+function change(deps: ReturnType<typeof clocked>['deps'], hotel: string) {
+  const session = env.DB.withSession('first-primary');
+  return commitChange(deps, { hotelId: hotel, session, statements: [], events: [], affectsAvailability: true });
+}
+
+/** The most puts any key received within one second of the injected clock. */
+function maxPutsPerKeySecond(puts: { key: string; at: number }[]): number {
+  const counts = new Map<string, number>();
+  for (const p of puts) {
+    const slot = `${p.key}@${Math.floor(p.at / 1000)}`;
+    counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  }
+  return Math.max(0, ...counts.values());
+}
+
+const published = (hotel: string) => env.CACHE.get<HotelVersion>(versionKey(hotel), 'json');
+const pendingOf = async (hotel: string) =>
+  (await env.DB.prepare('SELECT pending FROM cache_versions WHERE hotel_id = ?')
+    .bind(hotel)
+    .first<number>('pending')) ?? null;
+
+describe('availability cache version: at most one KV write per key and second', () => {
+  it('publishes the first of a burst of changes at once and counts the rest as pending', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    for (let i = 0; i < 50; i++) {
+      clock.now = T0 + i * 19;
+      await change(deps, hotel);
+    }
+    expect(puts.filter((p) => p.key === versionKey(hotel))).toEqual([{ key: versionKey(hotel), at: T0 }]);
+    expect(await pendingOf(hotel)).toBe(49);
+    await deps.settle();
+  });
+
+  it('publishes the last change of a burst when its second ends, still one write per second', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    await change(deps, hotel);
+    const first = await published(hotel);
+    for (let i = 1; i <= 20; i++) {
+      clock.now = T0 + i * 45;
+      await change(deps, hotel);
+    }
+    // The trailing publish waits for the end of the slot, then reads this clock.
+    clock.now = T0 + SLOT_MS;
+    await deps.settle();
+    const last = await published(hotel);
+    expect(last?.v).toBeDefined();
+    expect(last?.v).not.toBe(first?.v);
+    expect(await pendingOf(hotel)).toBe(0);
+    expect(puts.map((p) => p.at)).toEqual([T0, T0 + SLOT_MS]);
+    expect(maxPutsPerKeySecond(puts)).toBe(1);
+  });
+
+  it('has the housekeeping cron publish what a trailing publish left behind', async () => {
+    const { deps, puts } = clocked();
+    const hotel = hotelId();
+    // As a loser leaves it when its isolate ends before the trailing publish ran.
+    await env.DB.prepare('INSERT INTO cache_versions (hotel_id, published_at, pending) VALUES (?, ?, 3)')
+      .bind(hotel, T0 - 5 * SLOT_MS)
+      .run();
+    const result = await runHousekeeping(deps, new Date(T0));
+    expect(result.versions_published).toBeGreaterThanOrEqual(1);
+    expect(puts.map((p) => p.key)).toContain(versionKey(hotel));
+    expect(await published(hotel)).not.toBeNull();
+    expect(await pendingOf(hotel)).toBe(0);
+  });
+});
+
+describe('availability cache version: what an isolate keeps', () => {
+  const query = '2031-02-01|2031-02-02|2|0||';
+
+  it('trusts a version it read for one second, then reads KV again', async () => {
+    const { kv, reads } = spyKv({ now: T0 });
+    const hotel = hotelId();
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'one', b: null }));
+    const look = (at: number) => readCached(kv, hotel, query, () => {}, at);
+    expect(await look(T0)).toEqual({ hit: false, version: { v: 'one', b: null } });
+    const afterFirst = reads.length;
+    // Another isolate publishes: this one may go on with what it read for up to a second.
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'two', b: null }));
+    expect(await look(T0 + SLOT_MS - 1)).toEqual({ hit: false, version: { v: 'one', b: null } });
+    expect(reads.slice(afterFirst)).not.toContain(versionKey(hotel));
+    expect(await look(T0 + SLOT_MS)).toEqual({ hit: false, version: { v: 'two', b: null } });
+    expect(reads.slice(afterFirst)).toContain(versionKey(hotel));
+  });
+
+  it('sees its own change at once, also when the change is not published yet', async () => {
+    const { clock, deps, reads } = clocked();
+    const hotel = hotelId();
+    const look = () => readCached(deps.cache, hotel, query, () => {}, clock.now);
+    await change(deps, hotel);
+    const first = await published(hotel);
+    clock.now = T0 + 10;
+    const before = reads.length;
+    const afterWin = await look();
+    // The isolate that published knows the version without reading it back.
+    expect(afterWin).toEqual({ hit: false, version: first });
+    expect(reads.slice(before)).not.toContain(versionKey(hotel));
+
+    clock.now = T0 + 100;
+    await change(deps, hotel);
+    clock.now = T0 + 110;
+    const afterLoss = await look();
+    expect(await published(hotel)).toEqual(first);
+    expect(afterLoss.hit).toBe(false);
+    // A version of this isolate's own: entries cached under the published one no longer match.
+    expect(!afterLoss.hit && afterLoss.version?.v).not.toBe(first?.v);
+    expect(!afterLoss.hit && afterLoss.version?.b).not.toBe(first?.b);
+    await deps.settle();
+  });
+
+  it('does not let a read that was in flight during its own change put the older version back', async () => {
+    const { clock, deps, gate } = clocked();
+    const hotel = hotelId();
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'before', b: null }));
+    let release = () => {};
+    gate.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const inFlight = readCached(deps.cache, hotel, query, () => {}, clock.now);
+    gate.held = null;
+    await change(deps, hotel);
+    release();
+    expect(await inFlight).toEqual({ hit: false, version: { v: 'before', b: null } });
+    const after = await readCached(deps.cache, hotel, query, () => {}, clock.now + 1);
+    expect(after).toEqual({ hit: false, version: await published(hotel) });
+  });
+
+  it('writes a search entry to KV at most once a second, even when the version changes sooner', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    const result = { tag: 'Europe/Vienna', json: '{"room_types":[]}' };
+    await env.CACHE.put(versionKey(hotel), JSON.stringify({ v: 'one', b: null }));
+    const look = (at: number) => readCached(deps.cache, hotel, query, () => {}, at);
+    expect(await look(T0)).toEqual({ hit: false, version: { v: 'one', b: null } });
+    rememberResult(hotel, query, { v: 'one', b: null }, result, 300, T0);
+    clock.now = T0 + 1;
+    expect((await look(T0 + 1)).hit).toBe(true);
+    // This isolate's change publishes a new version at once; the next result is computed under it.
+    clock.now = T0 + 2;
+    await change(deps, hotel);
+    const current = (await published(hotel)) as HotelVersion;
+    rememberResult(hotel, query, current, result, 300, T0 + 3);
+    clock.now = T0 + 4;
+    expect((await look(T0 + 4)).hit).toBe(true);
+    clock.now = T0 + SLOT_MS + 2;
+    expect((await look(T0 + SLOT_MS + 2)).hit).toBe(true);
+    expect(puts.filter((p) => p.key === entryKey(hotel, query)).map((p) => p.at)).toEqual([T0 + 1, T0 + SLOT_MS + 2]);
+  });
+});
