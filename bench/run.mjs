@@ -6,6 +6,7 @@
 // BENCH_CONNECTIONS (20), BENCH_PORT (8821), BENCH_SERVER (miniflare | wrangler-dev). See docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
+import { measureFootprint } from './footprint.mjs';
 import { createLoader, measure } from './load.mjs';
 import { measureOtaAri } from './ota-ari.mjs';
 import { measureOtaParse } from './ota-parse.mjs';
@@ -124,6 +125,7 @@ async function main() {
     }
     console.log(`\n${(await measureOtaParse()).join('\n')}`);
     console.log(`\n${(await measureOtaAri(log)).join('\n')}`);
+    console.log(`\n${measureFootprint(log).join('\n')}`);
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
     await worker.stop();
