@@ -8,6 +8,7 @@
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
 import { floorLoaders, startFloors } from './floors.mjs';
+import { measureFootprint } from './footprint.mjs';
 import { createLoader, measure } from './load.mjs';
 import { measureOtaAri } from './ota-ari.mjs';
 import { measureOtaParse } from './ota-parse.mjs';
@@ -148,6 +149,7 @@ async function main() {
     }
     console.log(`\n${(await measureOtaParse()).join('\n')}`);
     console.log(`\n${(await measureOtaAri(log)).join('\n')}`);
+    console.log(`\n${measureFootprint(log).join('\n')}`);
     console.log(`Load average at the end: ${loads()} (1/5/15 min).`);
   } finally {
     await floors?.stop();
