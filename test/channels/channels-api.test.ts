@@ -303,6 +303,33 @@ describe('channel credentials are write-only', () => {
     expect(moved.endpoint_url).toBe('http://elsewhere.test/ota');
   });
 
+  it('cannot be sent to a new host through the profile’s per-message URLs without being sent again', async () => {
+    const hotel = await createHotel();
+    const channel = await createChannel(hotel.id, {
+      endpoints: { ari: 'http://ota.test/ari' },
+      profile: { auth: 'pos', message_endpoints: { OTA_ReadRQ: 'http://ota.test/read' } },
+    });
+    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/v1/channels/${channel.id}`, { body });
+    // A message endpoint wins over endpoint_url and endpoints: the next pull would carry the stored
+    // password (HTTP Basic or POS MessagePassword) to whatever host the PATCH names.
+    const problem = await expectProblem(
+      patch({ profile: { auth: 'pos', message_endpoints: { OTA_ReadRQ: 'http://attacker.test/read' } } }),
+      400,
+      'validation_failed',
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'credentials' })]);
+    expect(await expectStatus(call('GET', `/api/v1/channels/${channel.id}`), 200)).toEqual(channel);
+    // The same host, or a new one with the credentials sent again, is fine.
+    await expectStatus(patch({ profile: { message_endpoints: { OTA_NotifReportRQ: 'http://ota.test/ack' } } }), 200);
+    await expectStatus(
+      patch({
+        profile: { message_endpoints: { OTA_ReadRQ: 'http://elsewhere.test/read' } },
+        credentials: { username: 'u', password: 'p' },
+      }),
+      200,
+    );
+  });
+
   it('never appear in an answer, the stored row, the events or the log; a PATCH replaces them', async () => {
     const hotel = await createHotel();
     const password = `secret-${crypto.randomUUID()}`;

@@ -20,7 +20,7 @@ import {
   channels,
 } from './channels.table';
 import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
-import type { OtaProfileInput } from './providers/ota_xml/profile';
+import { dialectOf, type OtaProfileInput } from './providers/ota_xml/profile';
 import { type ChannelShape, PROVIDER_RULES, shapeErrors } from './providers/rules';
 
 type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs' | 'actor'>;
@@ -256,10 +256,14 @@ export async function listChannels(
     .limit(page.limit + 1);
 }
 
-/** Where a channel's requests, and with them its credentials (HTTP Basic), go: scheme, host and port. */
-function originsOf(endpointUrl: string, endpoints: ChannelEndpoints): Set<string> {
+/**
+ * Where a channel's requests, and with them its credentials (HTTP Basic or the body's POS), go: scheme,
+ * host and port — its profile's per-message URLs included, which win over the endpoints.
+ */
+function originsOf(endpointUrl: string, endpoints: ChannelEndpoints, profile: Record<string, unknown>): Set<string> {
   const origins = new Set<string>();
-  for (const url of [endpointUrl, ...Object.values(endpoints)]) {
+  const perMessage = Object.values(dialectOf(profile).messageEndpoints);
+  for (const url of [endpointUrl, ...Object.values(endpoints), ...perMessage]) {
     if (url !== undefined && URL.canParse(url)) origins.add(new URL(url).origin);
   }
   return origins;
@@ -278,8 +282,12 @@ function assertCredentialsFollow(row: ChannelRow, input: Update) {
       errors: [{ path: 'credentials', message: 'required when hotel_code changes' }],
     });
   }
-  const before = originsOf(row.endpointUrl, row.endpoints);
-  const after = originsOf(input.endpoint_url ?? row.endpointUrl, input.endpoints ?? row.endpoints);
+  const before = originsOf(row.endpointUrl, row.endpoints, row.profile);
+  const after = originsOf(
+    input.endpoint_url ?? row.endpointUrl,
+    input.endpoints ?? row.endpoints,
+    input.profile ?? row.profile,
+  );
   const added = [...after].find((origin) => !before.has(origin));
   if (added === undefined) return;
   throw new AppError('validation_failed', `Send the credentials again to point the channel at ${added}.`, {
