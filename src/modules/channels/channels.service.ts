@@ -61,8 +61,18 @@ export function channelJson(row: ChannelRow, icalExportUrl: string | null = null
 }
 
 /**
- * A channel's audit entry. Its credentials appear only as changed or not (the field is redacted by
- * name, and a sealed value differs whenever credentials were sent); its sync status is not a change.
+ * Where a calendar feed is, for the audit trail: its origin only. Feed URLs carry their secret in the
+ * query (Airbnb's `?s=`, Booking.com's `?t=`) or the path (Vrbo, Google): whoever holds it reads the
+ * channel's bookings, and the trail is read with `audit:read`, not `channels:manage`.
+ */
+function feedOrigin(url: string | null): string | null {
+  return url !== null && URL.canParse(url) ? new URL(url).origin : null;
+}
+
+/**
+ * A channel's audit entry. Its credentials and its calendar feed's URL appear only as changed or not
+ * (the fields are redacted by name, and a sealed value differs whenever credentials were sent); its sync
+ * status is not a change.
  */
 function channelEntry(action: string, before: ChannelRow | null, after: ChannelRow | null): AuditEntry {
   const audited = (row: ChannelRow | null) => {
@@ -76,9 +86,15 @@ function channelEntry(action: string, before: ChannelRow | null, after: ChannelR
       updated_at,
       credentials_set,
       ical_export_url,
+      ical_import_url,
       ...rest
     } = channelJson(row);
-    return { ...rest, credentials: row.credentialsSealed };
+    return {
+      ...rest,
+      ical_import_host: feedOrigin(ical_import_url),
+      ical_import_url_secret: ical_import_url,
+      credentials: row.credentialsSealed,
+    };
   };
   const row = (after ?? before) as ChannelRow;
   return {
