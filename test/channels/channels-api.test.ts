@@ -330,6 +330,33 @@ describe('channel credentials are write-only', () => {
     );
   });
 
+  it('an AlpineBits username of another tenant’s hotel is refused: its password would open that hotel too', async () => {
+    const [theirs, mine] = [await createHotel(), await createHotel()];
+    const user = `ab-${crypto.randomUUID()}`;
+    const ab = (username: string) => ({
+      provider: 'alpinebits',
+      endpoint_url: undefined,
+      credentials: { username, password: `pw-${crypto.randomUUID()}` },
+      hotel_code: `H-${crypto.randomUUID().slice(0, 8)}`,
+    });
+    await createChannel(theirs.id, ab(user), await channelKey([theirs.id]));
+    const myKey = await channelKey([mine.id]);
+    const refused = await expectProblem(
+      call('POST', `/api/v1/hotels/${mine.id}/channels`, { body: channelBody(ab(user)), auth: myKey }),
+      409,
+      'conflict',
+    );
+    expect(refused.errors).toEqual([expect.objectContaining({ path: 'credentials.username' })]);
+    const own = await createChannel(mine.id, ab(`ab-${crypto.randomUUID()}`), myKey);
+    await expectProblem(
+      call('PATCH', `/api/v1/channels/${own.id}`, { body: { credentials: ab(user).credentials }, auth: myKey }),
+      409,
+      'conflict',
+    );
+    // One operator's hotels may share a client account: a credential reaching both may set it.
+    await createChannel(mine.id, ab(user), await channelKey([theirs.id, mine.id]));
+  });
+
   it('never appear in an answer, the stored row, the events or the log; a PATCH replaces them', async () => {
     const hotel = await createHotel();
     const password = `secret-${crypto.randomUUID()}`;

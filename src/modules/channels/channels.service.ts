@@ -195,7 +195,39 @@ async function calendarProduct(
   return { roomTypeId, ratePlanId: plan.id };
 }
 
-export async function createChannel(deps: ChannelDeps, hotelId: string, input: Create): Promise<ChannelRow> {
+/**
+ * An AlpineBits username speaks for every channel with it whose password matches (one client account,
+ * several hotels), so whoever sets one learns a password that may open those hotels' guest data too. A
+ * username already used by a channel of a hotel this credential cannot reach is therefore refused: a
+ * client account spans the hotels of one operator, never two tenants.
+ */
+async function assertUsernameFree(
+  deps: Pick<Deps, 'db'>,
+  p: Principal | null,
+  hotelId: string,
+  username: string,
+): Promise<void> {
+  const users = await deps.db
+    .selectDistinct({ hotelId: channels.hotelId })
+    .from(channels)
+    .where(and(eq(channels.provider, 'alpinebits'), eq(channels.inboundUsername, username)));
+  const foreign = users.some((u) => u.hotelId !== hotelId && (p === null || !canAccessHotel(p, u.hotelId)));
+  if (!foreign) return;
+  throw new AppError('conflict', 'credentials.username: this AlpineBits username is taken; choose another.', {
+    errors: [{ path: 'credentials.username', message: 'used by a channel of another hotel' }],
+  });
+}
+
+/**
+ * `p`: the credential creating it (null: one that reaches this hotel only), for the AlpineBits username
+ * rule (assertUsernameFree).
+ */
+export async function createChannel(
+  deps: ChannelDeps,
+  hotelId: string,
+  input: Create,
+  p: Principal | null = null,
+): Promise<ChannelRow> {
   assertShape(input.provider, input, true);
   assertUrls(deps.config.ENVIRONMENT, input);
   const { ota_integration: ota } = await integrationsOf(deps, deps.d1, hotelId);
@@ -206,6 +238,9 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
         { path: 'provider', message: `not in the hotel's ota_integration.providers (${ota.providers.join(', ')})` },
       ],
     });
+  }
+  if (input.provider === 'alpinebits' && input.credentials) {
+    await assertUsernameFree(deps, p, hotelId, input.credentials.username);
   }
   const rules = PROVIDER_RULES[input.provider];
   const product =
@@ -316,6 +351,9 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
   assertShape(row.provider, input, false);
   assertUrls(deps.config.ENVIRONMENT, input);
   assertCredentialsFollow(row, input);
+  if (row.provider === 'alpinebits' && input.credentials) {
+    await assertUsernameFree(deps, p, row.hotelId, input.credentials.username);
+  }
   const product =
     input.rate_plan_id !== undefined && row.roomTypeId !== null
       ? await calendarProduct(deps, row.hotelId, row.roomTypeId, input.rate_plan_id)
