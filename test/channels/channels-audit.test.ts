@@ -70,7 +70,7 @@ describe('channel audit trail', () => {
       credentials: undefined,
       hotel_code: undefined,
     });
-    expect(channel.ical_import_url).toBe(feed(first));
+    expect((channel as unknown as { ical_import_url: string }).ical_import_url).toBe(feed(first));
     const patch = (body: Record<string, unknown>) => call('PATCH', `/api/v1/channels/${channel.id}`, { body });
     await expectStatus(patch({ ical_import_url: feed(second) }), 200);
     await expectStatus(patch({ ical_import_url: 'https://calendar.example.com/private-abc/basic.ics' }), 200);
