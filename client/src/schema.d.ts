@@ -1894,7 +1894,7 @@ export interface paths {
         put?: never;
         /**
          * Connect the hotel to an OTA channel
-         * @description Providers `ota_xml` (a generic OpenTravel 2015A partner, quirks in `profile`), `booking_com`, `expedia`, `alpinebits`, `ical` and `airbnb`; one not in the hotel’s `ota_integration.providers` is a 422 `not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). An `alpinebits` username already used by a channel of a hotel this credential cannot reach is a 409. URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, `sync_interval` to OTA_SYNC_INTERVAL.
+         * @description Providers `ota_xml` (a generic OpenTravel 2015A partner, quirks in `profile`), `booking_com`, `expedia`, `alpinebits`, `ical` and `airbnb`; one not in the hotel’s `ota_integration.providers` is a 422 `not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). An `alpinebits` username already used by a channel of a hotel this credential cannot reach, or by a channel with the same `hotel_code`, is a 409. URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, `sync_interval` to OTA_SYNC_INTERVAL.
          */
         post: operations["createChannel"];
         delete?: never;

@@ -354,7 +354,23 @@ describe('channel credentials are write-only', () => {
       'conflict',
     );
     // One operator's hotels may share a client account: a credential reaching both may set it.
-    await createChannel(mine.id, ab(user), await channelKey([theirs.id, mine.id]));
+    const both = await channelKey([theirs.id, mine.id]);
+    const shared = await createChannel(mine.id, ab(user), both);
+    // …but not two channels with one HotelCode: a message would land in whichever hotel was found first.
+    const twin = await expectProblem(
+      call('POST', `/api/v1/hotels/${mine.id}/channels`, {
+        body: channelBody({ ...ab(user), hotel_code: shared.hotel_code }),
+        auth: both,
+      }),
+      409,
+      'conflict',
+    );
+    expect(twin.errors).toEqual([expect.objectContaining({ path: 'hotel_code' })]);
+    // A channel keeps its own code when its credentials are sent again.
+    await expectStatus(
+      call('PATCH', `/api/v1/channels/${shared.id}`, { body: { credentials: ab(user).credentials }, auth: both }),
+      200,
+    );
   });
 
   it('never appear in an answer, the stored row, the events or the log; a PATCH replaces them', async () => {

@@ -204,18 +204,30 @@ async function calendarProduct(
 async function assertUsernameFree(
   deps: Pick<Deps, 'db'>,
   p: Principal | null,
-  hotelId: string,
+  channel: { id: string; hotelId: string; hotelCode: string },
   username: string,
 ): Promise<void> {
   const users = await deps.db
-    .selectDistinct({ hotelId: channels.hotelId })
+    .select({ id: channels.id, hotelId: channels.hotelId, hotelCode: channels.hotelCode })
     .from(channels)
     .where(and(eq(channels.provider, 'alpinebits'), eq(channels.inboundUsername, username)));
-  const foreign = users.some((u) => u.hotelId !== hotelId && (p === null || !canAccessHotel(p, u.hotelId)));
-  if (!foreign) return;
-  throw new AppError('conflict', 'credentials.username: this AlpineBits username is taken; choose another.', {
-    errors: [{ path: 'credentials.username', message: 'used by a channel of another hotel' }],
-  });
+  const others = users.filter((u) => u.id !== channel.id);
+  if (others.some((u) => u.hotelId !== channel.hotelId && (p === null || !canAccessHotel(p, u.hotelId)))) {
+    throw new AppError('conflict', 'credentials.username: this AlpineBits username is taken; choose another.', {
+      errors: [{ path: 'credentials.username', message: 'used by a channel of another hotel' }],
+    });
+  }
+  // A message names its channel by HotelCode among the account's: two with one code would make the
+  // client's FreeRooms and reservations land in whichever hotel the lookup found first.
+  if (others.some((u) => u.hotelCode === channel.hotelCode)) {
+    throw new AppError(
+      'conflict',
+      `hotel_code: this AlpineBits account has a channel with hotel code ${channel.hotelCode}.`,
+      {
+        errors: [{ path: 'hotel_code', message: 'used by another channel of this AlpineBits username' }],
+      },
+    );
+  }
 }
 
 /**
@@ -240,7 +252,8 @@ export async function createChannel(
     });
   }
   if (input.provider === 'alpinebits' && input.credentials) {
-    await assertUsernameFree(deps, p, hotelId, input.credentials.username);
+    const channel = { id: '', hotelId, hotelCode: input.hotel_code ?? '' };
+    await assertUsernameFree(deps, p, channel, input.credentials.username);
   }
   const rules = PROVIDER_RULES[input.provider];
   const product =
@@ -352,7 +365,8 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
   assertUrls(deps.config.ENVIRONMENT, input);
   assertCredentialsFollow(row, input);
   if (row.provider === 'alpinebits' && input.credentials) {
-    await assertUsernameFree(deps, p, row.hotelId, input.credentials.username);
+    const hotelCode = input.hotel_code ?? row.hotelCode;
+    await assertUsernameFree(deps, p, { id: row.id, hotelId: row.hotelId, hotelCode }, input.credentials.username);
   }
   const product =
     input.rate_plan_id !== undefined && row.roomTypeId !== null
