@@ -1894,7 +1894,7 @@ export interface paths {
         put?: never;
         /**
          * Connect the hotel to an OTA channel
-         * @description Providers `ota_xml` (a generic OpenTravel 2015A partner) and `booking_com`; `expedia` and `airbnb` are a 422 `not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, `sync_interval` to OTA_SYNC_INTERVAL.
+         * @description Providers `ota_xml` (a generic OpenTravel 2015A partner, quirks in `profile`), `booking_com`, `expedia`, `alpinebits`, `ical` and `airbnb`; one not in the hotel’s `ota_integration.providers` is a 422 `not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). An `alpinebits` username already used by a channel of a hotel this credential cannot reach, or by a channel with the same `hotel_code`, is a 409. URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, `sync_interval` to OTA_SYNC_INTERVAL.
          */
         post: operations["createChannel"];
         delete?: never;
@@ -1923,7 +1923,7 @@ export interface paths {
         head?: never;
         /**
          * Change a channel
-         * @description `credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing `endpoint_url` or an `endpoints` URL at a host the channel did not use before, or changing `hotel_code`, requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property.
+         * @description `credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing `endpoint_url` or an `endpoints` URL at a host the channel did not use before, or changing `hotel_code`, requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property. An `alpinebits` username already used by a channel of a hotel this credential cannot reach is a 409.
          */
         patch: operations["updateChannel"];
         trace?: never;
@@ -21668,6 +21668,23 @@ export interface operations {
             };
             /** @description Unknown id. */
             404: {
+                headers: {
+                    /** @description Requests allowed per window for this credential, client address and request class. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window (counted where the request was answered: an estimate when requests spread over locations). */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window (a whole minute of the clock) ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The limit and its window in seconds, e.g. `1200;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicting state (sold out, invalid transition, request in flight). */
+            409: {
                 headers: {
                     /** @description Requests allowed per window for this credential, client address and request class. */
                     "RateLimit-Limit"?: number;

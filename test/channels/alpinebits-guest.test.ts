@@ -162,6 +162,14 @@ async function push(client: Client, reservations: Pushed[], version: Version = '
   return answer.body;
 }
 
+/** Turns the hotel's OTA connectivity off (the hotel's switch for every channel). */
+async function otaOff(hotelId: string) {
+  await expectStatus(
+    call('PUT', `/api/v1/hotels/${hotelId}/integrations`, { body: { ota_integration: { enabled: false } } }),
+    200,
+  );
+}
+
 /** Every request and answer is checked against alpinebits.xsd of its version, unless the schemas are absent. */
 const XSD_NOTE = SKIP_CONFORMANCE ? ` — XSD checks ${CONFORMANCE_SKIP_REASON}` : '';
 
@@ -276,6 +284,21 @@ describe(`AlpineBits GuestRequests: reservations out (OTA_Read + OTA_NotifReport
     await expectValid(answer.body, '2024-10');
   });
 
+  it('sends no guest data while the hotel has OTA connectivity off: 503, send again; then it comes', async () => {
+    const h = await abHotel();
+    const r = await booked(bookingBody(h));
+    await otaOff(h.hotel.id);
+    const answer = await ab(h.client, 'OTA_Read:GuestRequests', readRQ(h.client.hotelCode));
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatch(/^ERROR:.*send again/);
+    expect(answer.body).not.toContain(r.id);
+    await expectStatus(
+      call('PUT', `/api/v1/hotels/${h.hotel.id}/integrations`, { body: { ota_integration: { enabled: true } } }),
+      200,
+    );
+    expect(reservationsIn(await read(h.client))).toEqual([`Reserved 14 ${r.id}`]);
+  });
+
   it('answers an unreadable request and a missing version with the protocol’s ERROR line', async () => {
     const h = await abHotel();
     const garbage = await ab(h.client, 'OTA_Read:GuestRequests', '<OTA_ReadRQ');
@@ -386,6 +409,21 @@ describe(`AlpineBits GuestRequests: reservations in (OTA_HotelResNotif push)${XS
     expect(answer).toMatch(/<Errors><Error Type="13" Code="392">/);
     expect(await hotelSnapshot(theirs.hotel.id)).toBe(before);
     expect(await takenOn(mine.roomType.id, inDays(20))).toBe(0);
+  });
+
+  it('takes nothing while the hotel has OTA connectivity off: 503, send again, and the books stay as they were', async () => {
+    const h = await abHotel();
+    await otaOff(h.hotel.id);
+    const before = await hotelSnapshot(h.hotel.id);
+    const answer = await ab(
+      h.client,
+      'OTA_HotelResNotif:GuestRequests',
+      resNotifRQ([{ id: `off-${crypto.randomUUID().slice(0, 8)}`, hotelCode: h.client.hotelCode }]),
+    );
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatch(/^ERROR:.*send again/);
+    expect(await hotelSnapshot(h.hotel.id)).toBe(before);
+    expect(await takenOn(h.roomType.id, inDays(20))).toBe(0);
   });
 
   it('answers a quote request with a Warning beside the booking it takes, and logs the card only redacted', async () => {

@@ -303,6 +303,76 @@ describe('channel credentials are write-only', () => {
     expect(moved.endpoint_url).toBe('http://elsewhere.test/ota');
   });
 
+  it('cannot be sent to a new host through the profile’s per-message URLs without being sent again', async () => {
+    const hotel = await createHotel();
+    const channel = await createChannel(hotel.id, {
+      endpoints: { ari: 'http://ota.test/ari' },
+      profile: { auth: 'pos', message_endpoints: { OTA_ReadRQ: 'http://ota.test/read' } },
+    });
+    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/v1/channels/${channel.id}`, { body });
+    // A message endpoint wins over endpoint_url and endpoints: the next pull would carry the stored
+    // password (HTTP Basic or POS MessagePassword) to whatever host the PATCH names.
+    const problem = await expectProblem(
+      patch({ profile: { auth: 'pos', message_endpoints: { OTA_ReadRQ: 'http://attacker.test/read' } } }),
+      400,
+      'validation_failed',
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'credentials' })]);
+    expect(await expectStatus(call('GET', `/api/v1/channels/${channel.id}`), 200)).toEqual(channel);
+    // The same host, or a new one with the credentials sent again, is fine.
+    await expectStatus(patch({ profile: { message_endpoints: { OTA_NotifReportRQ: 'http://ota.test/ack' } } }), 200);
+    await expectStatus(
+      patch({
+        profile: { message_endpoints: { OTA_ReadRQ: 'http://elsewhere.test/read' } },
+        credentials: { username: 'u', password: 'p' },
+      }),
+      200,
+    );
+  });
+
+  it('an AlpineBits username of another tenant’s hotel is refused: its password would open that hotel too', async () => {
+    const [theirs, mine] = [await createHotel(), await createHotel()];
+    const user = `ab-${crypto.randomUUID()}`;
+    const ab = (username: string) => ({
+      provider: 'alpinebits',
+      endpoint_url: undefined,
+      credentials: { username, password: `pw-${crypto.randomUUID()}` },
+      hotel_code: `H-${crypto.randomUUID().slice(0, 8)}`,
+    });
+    await createChannel(theirs.id, ab(user), await channelKey([theirs.id]));
+    const myKey = await channelKey([mine.id]);
+    const refused = await expectProblem(
+      call('POST', `/api/v1/hotels/${mine.id}/channels`, { body: channelBody(ab(user)), auth: myKey }),
+      409,
+      'conflict',
+    );
+    expect(refused.errors).toEqual([expect.objectContaining({ path: 'credentials.username' })]);
+    const own = await createChannel(mine.id, ab(`ab-${crypto.randomUUID()}`), myKey);
+    await expectProblem(
+      call('PATCH', `/api/v1/channels/${own.id}`, { body: { credentials: ab(user).credentials }, auth: myKey }),
+      409,
+      'conflict',
+    );
+    // One operator's hotels may share a client account: a credential reaching both may set it.
+    const both = await channelKey([theirs.id, mine.id]);
+    const shared = await createChannel(mine.id, ab(user), both);
+    // …but not two channels with one HotelCode: a message would land in whichever hotel was found first.
+    const twin = await expectProblem(
+      call('POST', `/api/v1/hotels/${mine.id}/channels`, {
+        body: channelBody({ ...ab(user), hotel_code: shared.hotel_code }),
+        auth: both,
+      }),
+      409,
+      'conflict',
+    );
+    expect(twin.errors).toEqual([expect.objectContaining({ path: 'hotel_code' })]);
+    // A channel keeps its own code when its credentials are sent again.
+    await expectStatus(
+      call('PATCH', `/api/v1/channels/${shared.id}`, { body: { credentials: ab(user).credentials }, auth: both }),
+      200,
+    );
+  });
+
   it('never appear in an answer, the stored row, the events or the log; a PATCH replaces them', async () => {
     const hotel = await createHotel();
     const password = `secret-${crypto.randomUUID()}`;

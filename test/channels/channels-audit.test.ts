@@ -3,6 +3,7 @@ import { auditRowsOfEntity } from '../helpers/audit';
 import { createHotel, createRatePlan, createRoomType } from '../helpers/builders';
 import { channelBody, createChannel } from '../helpers/channel-builders';
 import { call, expectStatus } from '../helpers/http';
+import { bookableHotel } from '../helpers/reservations';
 import { CHANNEL_PASSWORD, CHANNEL_USER, insertChannel } from '../helpers/transport-channels';
 
 describe('channel audit trail', () => {
@@ -54,6 +55,39 @@ describe('channel audit trail', () => {
     for (const secret of [password, (body.credentials as { password: string }).password]) {
       expect(trail).not.toContain(secret);
     }
+  });
+
+  it('records a calendar feed by its host: the URL holds the feed’s secret, and audit:read is not channels:manage', async () => {
+    const h = await bookableHotel();
+    const secret = (n: number) => `feed-secret-${n}-${crypto.randomUUID()}`;
+    const feed = (s: string) => `https://www.airbnb.com/calendar/ical/4711.ics?s=${s}`;
+    const [first, second] = [secret(1), secret(2)];
+    const channel = await createChannel(h.hotel.id, {
+      provider: 'airbnb',
+      room_type_id: h.roomType.id,
+      ical_import_url: feed(first),
+      endpoint_url: undefined,
+      credentials: undefined,
+      hotel_code: undefined,
+    });
+    expect((channel as unknown as { ical_import_url: string }).ical_import_url).toBe(feed(first));
+    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/v1/channels/${channel.id}`, { body });
+    await expectStatus(patch({ ical_import_url: feed(second) }), 200);
+    await expectStatus(patch({ ical_import_url: 'https://calendar.example.com/private-abc/basic.ics' }), 200);
+
+    const [created, rotated, moved] = await auditRowsOfEntity(channel.id);
+    expect(created?.changes).toMatchObject({
+      ical_import_host: { from: null, to: 'https://www.airbnb.com' },
+      ical_import_url_secret: { from: null, to: '[redacted]' },
+    });
+    // A new secret on the same host is still a change the trail shows.
+    expect(rotated?.changes).toEqual({ ical_import_url_secret: { from: '[redacted]', to: '[redacted]' } });
+    expect(moved?.changes).toEqual({
+      ical_import_host: { from: 'https://www.airbnb.com', to: 'https://calendar.example.com' },
+      ical_import_url_secret: { from: '[redacted]', to: '[redacted]' },
+    });
+    const trail = JSON.stringify(await auditRowsOfEntity(channel.id));
+    for (const leaked of [first, second, 'private-abc']) expect(trail).not.toContain(leaked);
   });
 
   it('records an inbound push as an exchange by the channel, in the batch of its message-log row', async () => {

@@ -58,8 +58,11 @@ export const channelRoutes = createRouter()
         operationId: 'createChannel',
         summary: 'Connect the hotel to an OTA channel',
         description:
-          'Providers `ota_xml` (a generic OpenTravel 2015A partner) and `booking_com`; `expedia` and `airbnb` are ' +
-          'a 422 `not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). ' +
+          'Providers `ota_xml` (a generic OpenTravel 2015A partner, quirks in `profile`), `booking_com`, `expedia`, ' +
+          '`alpinebits`, `ical` and `airbnb`; one not in the hotel’s `ota_integration.providers` is a 422 ' +
+          '`not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). An ' +
+          '`alpinebits` username already used by a channel of a hotel this credential cannot reach, or by a channel ' +
+          'with the same `hotel_code`, is a 409. ' +
           'URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, ' +
           '`sync_interval` to OTA_SYNC_INTERVAL.',
         request: { params: HotelParam, headers: IdempotencyHeaders, body: jsonBody(CreateChannelBody) },
@@ -73,7 +76,7 @@ export const channelRoutes = createRouter()
     async (c) => {
       const deps = depsFromContext(c);
       const hotel = await getHotelOrThrow(deps.db, c.req.valid('param').hotel_id);
-      const row = await createChannel(deps, hotel.id, c.req.valid('json'));
+      const row = await createChannel(deps, hotel.id, c.req.valid('json'), c.get('principal'));
       c.header('Location', `/api/v1/channels/${row.id}`);
       return c.json(await channelView(c, row), 201);
     },
@@ -128,9 +131,10 @@ export const channelRoutes = createRouter()
       description:
         '`credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing ' +
         '`endpoint_url` or an `endpoints` URL at a host the channel did not use before, or changing `hotel_code`, ' +
-        'requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property.',
+        'requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property. ' +
+        'An `alpinebits` username already used by a channel of a hotel this credential cannot reach is a 409.',
       request: { params: IdParam, body: jsonBody(UpdateChannelBody) },
-      responses: { 200: jsonContent(ChannelSchema, 'The channel'), ...errorResponses(404, 415, 503) },
+      responses: { 200: jsonContent(ChannelSchema, 'The channel'), ...errorResponses(404, 409, 415, 503) },
     }),
     async (c) => {
       const deps = depsFromContext(c);

@@ -20,7 +20,7 @@ import {
   channels,
 } from './channels.table';
 import { type ChannelCredentials, CredentialsUnavailable, sealCredentials } from './credentials';
-import type { OtaProfileInput } from './providers/ota_xml/profile';
+import { dialectOf, type OtaProfileInput } from './providers/ota_xml/profile';
 import { type ChannelShape, PROVIDER_RULES, shapeErrors } from './providers/rules';
 
 type ChannelDeps = Pick<Deps, 'db' | 'd1' | 'config' | 'now' | 'log' | 'jobs' | 'actor'>;
@@ -61,8 +61,18 @@ export function channelJson(row: ChannelRow, icalExportUrl: string | null = null
 }
 
 /**
- * A channel's audit entry. Its credentials appear only as changed or not (the field is redacted by
- * name, and a sealed value differs whenever credentials were sent); its sync status is not a change.
+ * Where a calendar feed is, for the audit trail: its origin only. Feed URLs carry their secret in the
+ * query (Airbnb's `?s=`, Booking.com's `?t=`) or the path (Vrbo, Google): whoever holds it reads the
+ * channel's bookings, and the trail is read with `audit:read`, not `channels:manage`.
+ */
+function feedOrigin(url: string | null): string | null {
+  return url !== null && URL.canParse(url) ? new URL(url).origin : null;
+}
+
+/**
+ * A channel's audit entry. Its credentials and its calendar feed's URL appear only as changed or not
+ * (the fields are redacted by name, and a sealed value differs whenever credentials were sent); its sync
+ * status is not a change.
  */
 function channelEntry(action: string, before: ChannelRow | null, after: ChannelRow | null): AuditEntry {
   const audited = (row: ChannelRow | null) => {
@@ -76,9 +86,15 @@ function channelEntry(action: string, before: ChannelRow | null, after: ChannelR
       updated_at,
       credentials_set,
       ical_export_url,
+      ical_import_url,
       ...rest
     } = channelJson(row);
-    return { ...rest, credentials: row.credentialsSealed };
+    return {
+      ...rest,
+      ical_import_host: feedOrigin(ical_import_url),
+      ical_import_url_secret: ical_import_url,
+      credentials: row.credentialsSealed,
+    };
   };
   const row = (after ?? before) as ChannelRow;
   return {
@@ -179,7 +195,51 @@ async function calendarProduct(
   return { roomTypeId, ratePlanId: plan.id };
 }
 
-export async function createChannel(deps: ChannelDeps, hotelId: string, input: Create): Promise<ChannelRow> {
+/**
+ * An AlpineBits username speaks for every channel with it whose password matches (one client account,
+ * several hotels), so whoever sets one learns a password that may open those hotels' guest data too. A
+ * username already used by a channel of a hotel this credential cannot reach is therefore refused: a
+ * client account spans the hotels of one operator, never two tenants.
+ */
+async function assertUsernameFree(
+  deps: Pick<Deps, 'db'>,
+  p: Principal | null,
+  channel: { id: string; hotelId: string; hotelCode: string },
+  username: string,
+): Promise<void> {
+  const users = await deps.db
+    .select({ id: channels.id, hotelId: channels.hotelId, hotelCode: channels.hotelCode })
+    .from(channels)
+    .where(and(eq(channels.provider, 'alpinebits'), eq(channels.inboundUsername, username)));
+  const others = users.filter((u) => u.id !== channel.id);
+  if (others.some((u) => u.hotelId !== channel.hotelId && (p === null || !canAccessHotel(p, u.hotelId)))) {
+    throw new AppError('conflict', 'credentials.username: this AlpineBits username is taken; choose another.', {
+      errors: [{ path: 'credentials.username', message: 'used by a channel of another hotel' }],
+    });
+  }
+  // A message names its channel by HotelCode among the account's: two with one code would make the
+  // client's FreeRooms and reservations land in whichever hotel the lookup found first.
+  if (others.some((u) => u.hotelCode === channel.hotelCode)) {
+    throw new AppError(
+      'conflict',
+      `hotel_code: this AlpineBits account has a channel with hotel code ${channel.hotelCode}.`,
+      {
+        errors: [{ path: 'hotel_code', message: 'used by another channel of this AlpineBits username' }],
+      },
+    );
+  }
+}
+
+/**
+ * `p`: the credential creating it (null: one that reaches this hotel only), for the AlpineBits username
+ * rule (assertUsernameFree).
+ */
+export async function createChannel(
+  deps: ChannelDeps,
+  hotelId: string,
+  input: Create,
+  p: Principal | null = null,
+): Promise<ChannelRow> {
   assertShape(input.provider, input, true);
   assertUrls(deps.config.ENVIRONMENT, input);
   const { ota_integration: ota } = await integrationsOf(deps, deps.d1, hotelId);
@@ -190,6 +250,10 @@ export async function createChannel(deps: ChannelDeps, hotelId: string, input: C
         { path: 'provider', message: `not in the hotel's ota_integration.providers (${ota.providers.join(', ')})` },
       ],
     });
+  }
+  if (input.provider === 'alpinebits' && input.credentials) {
+    const channel = { id: '', hotelId, hotelCode: input.hotel_code ?? '' };
+    await assertUsernameFree(deps, p, channel, input.credentials.username);
   }
   const rules = PROVIDER_RULES[input.provider];
   const product =
@@ -256,10 +320,14 @@ export async function listChannels(
     .limit(page.limit + 1);
 }
 
-/** Where a channel's requests, and with them its credentials (HTTP Basic), go: scheme, host and port. */
-function originsOf(endpointUrl: string, endpoints: ChannelEndpoints): Set<string> {
+/**
+ * Where a channel's requests, and with them its credentials (HTTP Basic or the body's POS), go: scheme,
+ * host and port — its profile's per-message URLs included, which win over the endpoints.
+ */
+function originsOf(endpointUrl: string, endpoints: ChannelEndpoints, profile: Record<string, unknown>): Set<string> {
   const origins = new Set<string>();
-  for (const url of [endpointUrl, ...Object.values(endpoints)]) {
+  const perMessage = Object.values(dialectOf(profile).messageEndpoints);
+  for (const url of [endpointUrl, ...Object.values(endpoints), ...perMessage]) {
     if (url !== undefined && URL.canParse(url)) origins.add(new URL(url).origin);
   }
   return origins;
@@ -278,8 +346,12 @@ function assertCredentialsFollow(row: ChannelRow, input: Update) {
       errors: [{ path: 'credentials', message: 'required when hotel_code changes' }],
     });
   }
-  const before = originsOf(row.endpointUrl, row.endpoints);
-  const after = originsOf(input.endpoint_url ?? row.endpointUrl, input.endpoints ?? row.endpoints);
+  const before = originsOf(row.endpointUrl, row.endpoints, row.profile);
+  const after = originsOf(
+    input.endpoint_url ?? row.endpointUrl,
+    input.endpoints ?? row.endpoints,
+    input.profile ?? row.profile,
+  );
   const added = [...after].find((origin) => !before.has(origin));
   if (added === undefined) return;
   throw new AppError('validation_failed', `Send the credentials again to point the channel at ${added}.`, {
@@ -292,6 +364,10 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
   assertShape(row.provider, input, false);
   assertUrls(deps.config.ENVIRONMENT, input);
   assertCredentialsFollow(row, input);
+  if (row.provider === 'alpinebits' && input.credentials) {
+    const hotelCode = input.hotel_code ?? row.hotelCode;
+    await assertUsernameFree(deps, p, { id: row.id, hotelId: row.hotelId, hotelCode }, input.credentials.username);
+  }
   const product =
     input.rate_plan_id !== undefined && row.roomTypeId !== null
       ? await calendarProduct(deps, row.hotelId, row.roomTypeId, input.rate_plan_id)

@@ -1,4 +1,5 @@
 import type { Deps } from '../../../deps';
+import { integrationsOf } from '../../integrations/integrations.service';
 import { recordExchange } from '../channel-log';
 import type { ChannelMessageRow, ChannelRow } from '../channels.table';
 import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
@@ -21,6 +22,17 @@ export function logChannel(session: AlpineBitsSession, chosen: ChannelRow | null
   const [only] = session.channels;
   return session.channels.length === 1 && only ? only : null;
 }
+
+/**
+ * Whether the channel's hotel has OTA connectivity turned off. Then a message for it is answered 503
+ * (send again), as OTA pushes are (inbound/push.routes.ts): the switch stops guest data leaving and
+ * bookings coming in, and a client retrying loses nothing once it is back on.
+ */
+export async function otaOff(deps: Pick<Deps, 'config' | 'd1'>, channel: ChannelRow): Promise<boolean> {
+  return !(await integrationsOf(deps, deps.d1, channel.hotelId)).ota_integration.enabled;
+}
+
+export const OTA_OFF_TEXT = 'OTA connectivity is turned off for this hotel; send again later.';
 
 /** An XML answer (HTTP 200, also for an Errors body: the client reads it as the action's result). */
 export function xmlAnswer(body: string): AlpineBitsAnswer {

@@ -9,7 +9,7 @@ import {
   DELIVERABLE_STATUSES,
   readChannelCatalog,
 } from './guest-requests.content';
-import { logExchange, speakingFor, xmlAnswer } from './guest-requests.exchange';
+import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
 import {
   AB_CODE,
   AB_ERROR,
@@ -79,6 +79,7 @@ export const readGuestRequests: AlpineBitsAction = async (session, request) => {
     return refuse({ type: AB_ERROR.application, code: AB_CODE.invalidHotelCode, text });
   }
   const deps = speakingFor(session, channel);
+  if (await otaOff(deps, channel)) return finish(channel, alpineBitsError(503, OTA_OFF_TEXT), 'error', OTA_OFF_TEXT);
   const catalog = await readChannelCatalog(deps.d1, channel);
   const candidates = await readCandidates(
     deps.d1,

@@ -6,7 +6,7 @@ import { importReservations } from '../inbound/import.service';
 import { markAcknowledged } from '../inbound/pull.service';
 import { issueForOutcome, readReservations } from '../xml/res-notif';
 import { attr, child, list, type XmlNode } from '../xml/xml';
-import { logExchange, speakingFor, xmlAnswer } from './guest-requests.exchange';
+import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
 import {
   AB_CODE,
   AB_ERROR,
@@ -73,6 +73,12 @@ export const resNotifGuestRequests: AlpineBitsAction = async (session, request) 
     return refuse(null, [{ type: AB_ERROR.application, code: AB_CODE.invalidHotelCode, text: groups.text }]);
   }
   const [first] = groups.value.keys();
+  for (const channel of groups.value.keys()) {
+    // Nothing imported: the client keeps the whole message and sends it again.
+    if (await otaOff(session.deps, channel)) {
+      return finish(channel, alpineBitsError(503, OTA_OFF_TEXT), 'failed', OTA_OFF_TEXT);
+    }
+  }
   const outcomes: ImportOutcome[] = [];
   try {
     for (const [channel, reservations] of groups.value) {
