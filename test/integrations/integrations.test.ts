@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
+import { CHANNEL_PROVIDERS } from '../../src/modules/channels/channels.table';
 import { scheduleDuePulls } from '../../src/modules/channels/inbound/pull.service';
 import { putIntegrations } from '../../src/modules/integrations/integrations.service';
 import { squareAccountFor } from '../../src/modules/payments/accounts';
@@ -35,7 +36,7 @@ describe('GET/PUT /api/v1/hotels/{hotel_id}/integrations', () => {
       },
       ota_integration: {
         enabled: config.OTA_INTEGRATION_ENABLED,
-        providers: ['ota_xml', 'booking_com'],
+        providers: [...CHANNEL_PROVIDERS],
         sync_interval: config.OTA_SYNC_INTERVAL,
         auto_accept: config.OTA_AUTO_ACCEPT,
       },
