@@ -13,8 +13,17 @@ import { inDays } from '../helpers/ari';
 import { createChannel } from '../helpers/channel-builders';
 import { auditChannelInventory, channelRow, nightOf } from '../helpers/channel-import';
 import { recordingJobs, testDeps } from '../helpers/deps';
+import { expectStatus } from '../helpers/http';
 import { feedUrl, useIcalHostEachTest } from '../helpers/ical-host';
-import { auditInventory, bookableHotel, booked, bookingBody, hotelSnapshot, takenOn } from '../helpers/reservations';
+import {
+  act,
+  auditInventory,
+  bookableHotel,
+  booked,
+  bookingBody,
+  hotelSnapshot,
+  takenOn,
+} from '../helpers/reservations';
 
 const host = useIcalHostEachTest();
 type Hotel = Awaited<ReturnType<typeof bookableHotel>>;
@@ -131,6 +140,8 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     const h = await bookableHotel({ units: 2 });
     const { channel, feed } = await calendarChannel(h);
     host.current.put(feed, booking('HMMOVE@airbnb.com', 10, 12, 'Reserved - Jane Q Doe'));
+    // Nights the host blocked: the feed never goes empty (an empty one cancels nothing, see below).
+    host.current.put(feed, booking('block-move@airbnb.com', 60, 62, 'Airbnb (Not available)'));
     await pull(channel.id);
     const id = (await reservationOf(channel.id, 'HMMOVE@airbnb.com'))?.id;
     expect(await reservationOf(channel.id, 'HMMOVE@airbnb.com')).toMatchObject({
@@ -169,6 +180,7 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     const { channel, feed } = await calendarChannel(h);
     host.current.put(feed, booking('HMPAST@airbnb.com', 10, 12));
     host.current.put(feed, booking('HMLATER@airbnb.com', 14, 16));
+    host.current.put(feed, booking('block-past@airbnb.com', 60, 62, 'Airbnb (Not available)'));
     await pull(channel.id);
     host.current.remove(feed, 'HMPAST@airbnb.com');
     host.current.remove(feed, 'HMLATER@airbnb.com');
@@ -234,6 +246,37 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     // Once the feed is back, so is the channel: nothing was lost, nothing doubled.
     await pull(channel.id);
     expect(await hotelSnapshot(h.hotel.id)).toBe(kept);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('cancels nothing when a feed that held bookings comes back empty, until the hotel cancels them itself', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const { channel, feed } = await calendarChannel(h);
+    host.current.put(feed, booking('HMEMPTY1@airbnb.com', 10, 12));
+    host.current.put(feed, booking('HMEMPTY2@airbnb.com', 20, 22));
+    await pull(channel.id);
+    const kept = await hotelSnapshot(h.hotel.id);
+    // A flaky host answering 200 with a bare VCALENDAR.
+    host.current.remove(feed, 'HMEMPTY1@airbnb.com');
+    host.current.remove(feed, 'HMEMPTY2@airbnb.com');
+    await expect(pull(channel.id)).rejects.toThrow(/no event at all while 2 upcoming booking\(s\)/);
+    expect(await hotelSnapshot(h.hotel.id)).toBe(kept);
+    expect(await channelRow(channel.id, 'HMEMPTY1@airbnb.com')).toMatchObject({ last_kind: 'new' });
+    const log = await env.DB.prepare(
+      'SELECT outcome FROM channel_messages WHERE channel_id = ? ORDER BY created_at DESC LIMIT 1',
+    )
+      .bind(channel.id)
+      .first<string>('outcome');
+    expect(log).toBe('error');
+
+    // Really gone: the hotel cancels them, and the empty feed applies again (nothing left to hold).
+    for (const uid of ['HMEMPTY1@airbnb.com', 'HMEMPTY2@airbnb.com']) {
+      const id = (await reservationOf(channel.id, uid))?.id;
+      await expectStatus(act(id, 'cancel'), 200);
+    }
+    await pull(channel.id);
+    expect(await channelRow(channel.id, 'HMEMPTY2@airbnb.com')).toMatchObject({ last_kind: 'cancel' });
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
     await auditInventory(h.hotel.id);
   });
 
