@@ -280,6 +280,42 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     await auditInventory(h.hotel.id);
   });
 
+  it('dates a check-in given as a UTC time at the hotel (15:00 in Honolulu is 01:00Z the next day)', async () => {
+    const h = await bookableHotel({ units: 2 });
+    await env.DB.prepare("UPDATE hotels SET timezone = 'Pacific/Honolulu' WHERE id = ?").bind(h.hotel.id).run();
+    const { channel, feed } = await calendarChannel(h);
+    const utc = (days: number, time: string) => `${inDays(days).replaceAll('-', '')}T${time}Z`;
+    host.current.breakNext(feed, {
+      body: [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:HMUTC@example.com',
+        `DTSTART:${utc(11, '010000')}`,
+        `DTEND:${utc(12, '210000')}`,
+        'SUMMARY:Reserved',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:HMLOCAL@example.com',
+        `DTSTART;TZID=Pacific/Honolulu:${utc(20, '150000').slice(0, -1)}`,
+        `DTEND;TZID=Pacific/Honolulu:${utc(21, '110000').slice(0, -1)}`,
+        'SUMMARY:Reserved',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    });
+    await pull(channel.id);
+    expect(await reservationOf(channel.id, 'HMUTC@example.com')).toMatchObject({
+      check_in: inDays(10),
+      check_out: inDays(12),
+    });
+    expect(await reservationOf(channel.id, 'HMLOCAL@example.com')).toMatchObject({
+      check_in: inDays(20),
+      check_out: inDays(21),
+    });
+  });
+
   it('keeps a booking pending when auto_accept is off; accepting it tells the calendar channel nothing and succeeds', async () => {
     const h = await bookableHotel({ units: 2 });
     const { channel, feed } = await calendarChannel(h, { auto_accept: false, provider: 'ical' });

@@ -42,16 +42,17 @@ export async function pullCalendar(deps: Deps, ctx: ChannelContext, tools: PullT
     await recordCall(deps, ctx, request, call, { outcome: 'failed', detail: call.error });
     return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${call.error}` };
   }
-  const feed = readFeed(call.body);
+  const timezone =
+    (await deps.d1
+      .prepare('SELECT timezone FROM hotels WHERE id = ?')
+      .bind(ctx.channel.hotelId)
+      .first<string>('timezone')) ?? 'UTC';
+  const feed = readFeed(call.body, timezone);
   if (!feed.ok) {
     await recordCall(deps, ctx, request, call, { outcome: 'error', detail: feed.error });
     return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${feed.error}` };
   }
-  const timezone = await deps.d1
-    .prepare('SELECT timezone FROM hotels WHERE id = ?')
-    .bind(ctx.channel.hotelId)
-    .first<string>('timezone');
-  const today = todayIn(timezone ?? 'UTC', deps.now());
+  const today = todayIn(timezone, deps.now());
   if (feed.uids.size === 0) {
     const held = await liveBookings(deps, ctx.channel.id, today);
     if (held > 0) {
