@@ -280,6 +280,20 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     await auditInventory(h.hotel.id);
   });
 
+  it('releases a booking whose event the feed marks STATUS:CANCELLED instead of dropping it', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const { channel, feed } = await calendarChannel(h);
+    host.current.put(feed, booking('HMCXL@example.com', 10, 12));
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    host.current.put(feed, { ...booking('HMCXL@example.com', 10, 12), status: 'CANCELLED' });
+    await pull(channel.id);
+    expect(await reservationOf(channel.id, 'HMCXL@example.com')).toMatchObject({ status: 'cancelled' });
+    expect(await channelRow(channel.id, 'HMCXL@example.com')).toMatchObject({ last_kind: 'cancel' });
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    await auditInventory(h.hotel.id);
+  });
+
   it('dates a check-in given as a UTC time at the hotel (15:00 in Honolulu is 01:00Z the next day)', async () => {
     const h = await bookableHotel({ units: 2 });
     await env.DB.prepare("UPDATE hotels SET timezone = 'Pacific/Honolulu' WHERE id = ?").bind(h.hotel.id).run();

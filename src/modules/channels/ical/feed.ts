@@ -29,8 +29,10 @@ export type FeedRead =
       ok: true;
       /** Bookings, in feed order, each UID once. */
       events: FeedEvent[];
-      /** Every UID the feed names, bookings or not: none of them has disappeared. */
+      /** Every UID the feed names, bookings or blocks, but not cancelled: none of them has disappeared. */
       uids: Set<string>;
+      /** UIDs the feed names only as STATUS:CANCELLED. */
+      cancelled: Set<string>;
     }
   | { ok: false; error: string };
 
@@ -68,10 +70,10 @@ function nightsOf(event: ICAL.Event, timeZone: string): { checkIn: string; check
 }
 
 /**
- * Reads a feed of a hotel in `timeZone`: one VCALENDAR, at most MAX_FEED_EVENTS events. Cancelled events and blocks are no
- * bookings; events ours (our export's UIDs) are skipped. Anything unreadable — not iCalendar, an event
- * without a UID or with a date that is no date — fails the whole feed: a half-read feed would make
- * the bookings it missed look cancelled.
+ * Reads a feed of a hotel in `timeZone`: one VCALENDAR, at most MAX_FEED_EVENTS events. Cancelled
+ * events and blocks are no bookings (a cancelled one counts as gone); events ours (our export's UIDs)
+ * are skipped. Anything unreadable — not iCalendar, an event without a UID or with a date that is no
+ * date — fails the whole feed: a half-read feed would make the bookings it missed look cancelled.
  */
 export function readFeed(text: string, timeZone = 'UTC'): FeedRead {
   let calendar: ICAL.Component;
@@ -90,18 +92,24 @@ export function readFeed(text: string, timeZone = 'UTC'): FeedRead {
   }
   const events: FeedEvent[] = [];
   const uids = new Set<string>();
+  const cancelled = new Set<string>();
   for (const component of components) {
     try {
       const event = new ICAL.Event(component);
       const uid = event.uid?.trim();
       if (!uid) return { ok: false, error: 'An event of the feed has no UID.' };
       if (uid.length > MAX_UID_LENGTH) return { ok: false, error: `An event UID is longer than ${MAX_UID_LENGTH}.` };
+      const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
+      // Said to be cancelled: as good as gone, a booking of it we hold is cancelled.
+      if (status === 'CANCELLED') {
+        cancelled.add(uid);
+        continue;
+      }
       const seen = uids.has(uid);
       uids.add(uid);
       const summary = event.summary?.trim() || null;
-      const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
       // A later copy of a UID is a changed occurrence (RECURRENCE-ID) of a booking read already.
-      if (seen || status === 'CANCELLED' || uid.endsWith(`@${EXPORT_UID_DOMAIN}`)) continue;
+      if (seen || uid.endsWith(`@${EXPORT_UID_DOMAIN}`)) continue;
       if (summary && BLOCK_SUMMARY.test(summary)) continue;
       const nights = nightsOf(event, timeZone);
       events.push({ uid, ...nights, summary, description: event.description?.trim() || null });
@@ -109,7 +117,7 @@ export function readFeed(text: string, timeZone = 'UTC'): FeedRead {
       return { ok: false, error: `An event of the feed is unreadable: ${err instanceof Error ? err.message : 'bad'}.` };
     }
   }
-  return { ok: true, events, uids };
+  return { ok: true, events, uids, cancelled };
 }
 
 const NAME_PREFIX = /^(reserved|reservation|booked|booking|confirmed)\s*([-–:]\s*)?/i;

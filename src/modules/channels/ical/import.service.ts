@@ -53,7 +53,7 @@ export async function pullCalendar(deps: Deps, ctx: ChannelContext, tools: PullT
     return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${feed.error}` };
   }
   const today = todayIn(timezone, deps.now());
-  if (feed.uids.size === 0) {
+  if (feed.uids.size === 0 && feed.cancelled.size === 0) {
     const held = await liveBookings(deps, ctx.channel.id, today);
     if (held > 0) {
       const error = `The feed has no event at all while ${held} upcoming booking(s) of it are held: nothing was cancelled.`;
