@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   entryKey,
   type HotelVersion,
+  publishPending,
   readCached,
   rememberResult,
   versionKey,
 } from '../../src/modules/availability/cache';
-import { SLOT_MS } from '../../src/modules/availability/version-slots';
+import { claimPending, SLOT_MS } from '../../src/modules/availability/version-slots';
 import { commitChange } from '../../src/modules/events/commit';
 import { runHousekeeping } from '../../src/modules/platform/housekeeping';
 import { testDeps } from '../helpers/deps';
@@ -113,6 +114,40 @@ describe('availability cache version: at most one KV write per key and second', 
     expect(puts.map((p) => p.key)).toContain(versionKey(hotel));
     expect(await published(hotel)).not.toBeNull();
     expect(await pendingOf(hotel)).toBe(0);
+  });
+
+  it('keeps changes pending until their trailing publish is in KV: one that ends after its claim leaves them to housekeeping', async () => {
+    const { deps, puts } = clocked();
+    const hotel = hotelId();
+    await env.DB.prepare('INSERT INTO cache_versions (hotel_id, published_at, pending) VALUES (?, ?, 3)')
+      .bind(hotel, T0 - 5 * SLOT_MS)
+      .run();
+    // The trailing publish claims the slot, then its isolate ends before the KV write.
+    const claimed = await claimPending(env.DB, hotel, T0 - 2 * SLOT_MS).first<number>('pending');
+    expect(claimed).toBe(3);
+    expect(await pendingOf(hotel)).toBe(3);
+    await runHousekeeping(deps, new Date(T0));
+    expect(puts.map((p) => p.key)).toContain(versionKey(hotel));
+    expect(await published(hotel)).not.toBeNull();
+    expect(await pendingOf(hotel)).toBe(0);
+    await deps.settle();
+  });
+
+  it('a trailing publish KV refuses leaves its changes pending, once, for the next publish', async () => {
+    const { deps } = clocked();
+    const hotel = hotelId();
+    await env.DB.prepare('INSERT INTO cache_versions (hotel_id, published_at, pending) VALUES (?, ?, 2)')
+      .bind(hotel, T0 - 5 * SLOT_MS)
+      .run();
+    const refusing = {
+      ...deps,
+      cache: { put: () => Promise.reject(new Error('KV said no')) } as unknown as KVNamespace,
+    };
+    expect(await publishPending(refusing, hotel, T0 - 2 * SLOT_MS)).toBe(false);
+    expect(await pendingOf(hotel)).toBe(2);
+    expect(await publishPending(deps, hotel, T0)).toBe(true);
+    expect(await pendingOf(hotel)).toBe(0);
+    await deps.settle();
   });
 });
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps';
 import { addDays } from '../../src/lib/dates';
 import { markDirty } from '../../src/modules/channels/ari-push/ari-push.subscriber';
+import { ARI_ADAPTERS } from '../../src/modules/channels/providers/ari-adapters';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
 import { inDays, setAri } from '../helpers/ari';
-import { bookableHotel } from '../helpers/builders';
+import { bookableHotel, createRatePlan, createRoomType } from '../helpers/builders';
 import { createChannel } from '../helpers/channel-builders';
 import { call, expectStatus } from '../helpers/http';
 import { drain, handOff, memoryQueue, webhookDeps } from '../webhooks/harness';
@@ -164,6 +165,66 @@ describe('ARI push to an Expedia QuickConnect channel', () => {
     ]);
     const [channel] = await rows<{ last_error: string }>('SELECT last_error FROM channels WHERE id = ?', h.channel.id);
     expect(channel?.last_error).toContain('3202');
+  });
+
+  it('a permanent error on one message of a send still posts its other messages, then dead-letters once', async () => {
+    const h = await expediaHotel();
+    const second = await createRoomType(h.hotel.id);
+    const plan = await createRatePlan(h.hotel.id, [second.id]);
+    await setAri(h.hotel.id, [{ room_type_id: second.id, from: inDays(0), to: inDays(90), inventory: 3 }]);
+    await expectStatus(
+      call('PUT', `/api/v1/channels/${h.channel.id}/mappings`, {
+        body: [
+          {
+            room_type_id: h.roomType.id,
+            rate_plan_id: h.ratePlan.id,
+            channel_room_code: '40000',
+            channel_rate_code: '41000',
+          },
+          { room_type_id: second.id, rate_plan_id: plan.id, channel_room_code: '50000', channel_rate_code: '51000' },
+        ],
+      }),
+      200,
+    );
+    await settle(h.deps, h.hotel.id);
+    h.expedia.received.length = 0;
+    // Expedia's own split only cuts past 100 kB; one message per room makes a small scope two messages.
+    const original = ARI_ADAPTERS.expedia;
+    ARI_ADAPTERS.expedia = {
+      ...original,
+      availability: (ctx, statuses) =>
+        [...new Set(statuses.map((s) => s.roomCode))].flatMap((room) =>
+          original.availability(
+            ctx,
+            statuses.filter((s) => s.roomCode === room),
+          ),
+        ),
+    };
+    try {
+      h.expedia.next('<Error code="3202">Room Type ID 40000 not found</Error>');
+      await setAri(h.hotel.id, [
+        { room_type_id: h.roomType.id, from: inDays(30), to: inDays(30), inventory: 2 },
+        { room_type_id: second.id, from: inDays(30), to: inDays(30), inventory: 1 },
+      ]);
+      await settle(h.deps, h.hotel.id);
+    } finally {
+      ARI_ADAPTERS.expedia = original;
+    }
+    const rooms = h.expedia.received.map((m) =>
+      list(m.node.AvailRateUpdate).map((u) => attr(child(u, 'RoomType'), 'id')),
+    );
+    expect(rooms.map((r) => r[0])).toEqual(['40000', '50000']);
+    expect(inventory(h.expedia.received[1]?.node)).toEqual([[inDays(30), inDays(30), '1']]);
+    const dead = await rows<{ reason: string }>(
+      "SELECT reason FROM dead_letters WHERE job_type = 'channels.ari_send' AND payload LIKE ?",
+      `%${h.channel.id}%`,
+    );
+    expect(dead).toEqual([{ reason: 'permanent' }]);
+    const events = await rows<{ data: string }>(
+      "SELECT data FROM outbox_events WHERE hotel_id = ? AND type = 'channel.sync_failed'",
+      h.hotel.id,
+    );
+    expect(events.map((e) => JSON.parse(e.data).error)).toEqual([expect.stringContaining('3202 Room Type ID 40000')]);
   });
 
   it('a transient EQC error (4000 and up) is retried with backoff and recovers', async () => {

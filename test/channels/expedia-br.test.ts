@@ -517,6 +517,29 @@ describe('pulling from Expedia QuickConnect', () => {
     ]);
   });
 
+  it('an accepted booking a pull confirms before the acknowledgement job runs is confirmed once', async () => {
+    const { channel, hotelCode } = await anExpediaChannel({ autoAccept: false });
+    const booking = partner.current.createBooking(stay(hotelCode));
+    await pullJob(channel.id);
+    const deps = testDeps();
+    await decideChannelReservation(deps, ADMIN, channel.id, booking.id, 'accept');
+    const job = (deps.jobs as unknown as { sent: { type: string; payload: any }[] }).sent.find(
+      (j) => j.type === 'channels.acknowledge',
+    );
+    if (!job) throw new Error('no acknowledgement queued');
+    // The queue lags: the next pull gets the booking again (still unconfirmed) and confirms it itself.
+    await pullJob(channel.id);
+    expect(confirmMessages()).toHaveLength(1);
+    await acknowledgeJobWith(RESERVATION_ADAPTERS).handle(job.payload, testDeps());
+    // A redelivery of the job tells nothing either.
+    await acknowledgeJobWith(RESERVATION_ADAPTERS).handle(job.payload, testDeps());
+    expect(confirmMessages()).toHaveLength(1);
+    expect((await ourReservations(channel.id))[0]).toMatchObject({
+      status: 'imported',
+      acknowledged_at: expect.any(Number),
+    });
+  });
+
   it('a confirmation Expedia refuses by name (a Warning) stays unacknowledged, with the reason on the channel', async () => {
     const { channel, hotelCode } = await anExpediaChannel({ autoAccept: false });
     const booking = partner.current.createBooking(stay(hotelCode));

@@ -13,8 +13,17 @@ import { inDays } from '../helpers/ari';
 import { createChannel } from '../helpers/channel-builders';
 import { auditChannelInventory, channelRow, nightOf } from '../helpers/channel-import';
 import { recordingJobs, testDeps } from '../helpers/deps';
+import { expectStatus } from '../helpers/http';
 import { feedUrl, useIcalHostEachTest } from '../helpers/ical-host';
-import { auditInventory, bookableHotel, booked, bookingBody, hotelSnapshot, takenOn } from '../helpers/reservations';
+import {
+  act,
+  auditInventory,
+  bookableHotel,
+  booked,
+  bookingBody,
+  hotelSnapshot,
+  takenOn,
+} from '../helpers/reservations';
 
 const host = useIcalHostEachTest();
 type Hotel = Awaited<ReturnType<typeof bookableHotel>>;
@@ -131,6 +140,8 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     const h = await bookableHotel({ units: 2 });
     const { channel, feed } = await calendarChannel(h);
     host.current.put(feed, booking('HMMOVE@airbnb.com', 10, 12, 'Reserved - Jane Q Doe'));
+    // Nights the host blocked: the feed never goes empty (an empty one cancels nothing, see below).
+    host.current.put(feed, booking('block-move@airbnb.com', 60, 62, 'Airbnb (Not available)'));
     await pull(channel.id);
     const id = (await reservationOf(channel.id, 'HMMOVE@airbnb.com'))?.id;
     expect(await reservationOf(channel.id, 'HMMOVE@airbnb.com')).toMatchObject({
@@ -169,6 +180,7 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     const { channel, feed } = await calendarChannel(h);
     host.current.put(feed, booking('HMPAST@airbnb.com', 10, 12));
     host.current.put(feed, booking('HMLATER@airbnb.com', 14, 16));
+    host.current.put(feed, booking('block-past@airbnb.com', 60, 62, 'Airbnb (Not available)'));
     await pull(channel.id);
     host.current.remove(feed, 'HMPAST@airbnb.com');
     host.current.remove(feed, 'HMLATER@airbnb.com');
@@ -235,6 +247,87 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     await pull(channel.id);
     expect(await hotelSnapshot(h.hotel.id)).toBe(kept);
     await auditInventory(h.hotel.id);
+  });
+
+  it('cancels nothing when a feed that held bookings comes back empty, until the hotel cancels them itself', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const { channel, feed } = await calendarChannel(h);
+    host.current.put(feed, booking('HMEMPTY1@airbnb.com', 10, 12));
+    host.current.put(feed, booking('HMEMPTY2@airbnb.com', 20, 22));
+    await pull(channel.id);
+    const kept = await hotelSnapshot(h.hotel.id);
+    // A flaky host answering 200 with a bare VCALENDAR.
+    host.current.remove(feed, 'HMEMPTY1@airbnb.com');
+    host.current.remove(feed, 'HMEMPTY2@airbnb.com');
+    await expect(pull(channel.id)).rejects.toThrow(/no event at all while 2 upcoming booking\(s\)/);
+    expect(await hotelSnapshot(h.hotel.id)).toBe(kept);
+    expect(await channelRow(channel.id, 'HMEMPTY1@airbnb.com')).toMatchObject({ last_kind: 'new' });
+    const log = await env.DB.prepare(
+      'SELECT outcome FROM channel_messages WHERE channel_id = ? ORDER BY created_at DESC LIMIT 1',
+    )
+      .bind(channel.id)
+      .first<string>('outcome');
+    expect(log).toBe('error');
+
+    // Really gone: the hotel cancels them, and the empty feed applies again (nothing left to hold).
+    for (const uid of ['HMEMPTY1@airbnb.com', 'HMEMPTY2@airbnb.com']) {
+      const id = (await reservationOf(channel.id, uid))?.id;
+      await expectStatus(act(id, 'cancel'), 200);
+    }
+    await pull(channel.id);
+    expect(await channelRow(channel.id, 'HMEMPTY2@airbnb.com')).toMatchObject({ last_kind: 'cancel' });
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('releases a booking whose event the feed marks STATUS:CANCELLED instead of dropping it', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const { channel, feed } = await calendarChannel(h);
+    host.current.put(feed, booking('HMCXL@example.com', 10, 12));
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    host.current.put(feed, { ...booking('HMCXL@example.com', 10, 12), status: 'CANCELLED' });
+    await pull(channel.id);
+    expect(await reservationOf(channel.id, 'HMCXL@example.com')).toMatchObject({ status: 'cancelled' });
+    expect(await channelRow(channel.id, 'HMCXL@example.com')).toMatchObject({ last_kind: 'cancel' });
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    await auditInventory(h.hotel.id);
+  });
+
+  it('dates a check-in given as a UTC time at the hotel (15:00 in Honolulu is 01:00Z the next day)', async () => {
+    const h = await bookableHotel({ units: 2 });
+    await env.DB.prepare("UPDATE hotels SET timezone = 'Pacific/Honolulu' WHERE id = ?").bind(h.hotel.id).run();
+    const { channel, feed } = await calendarChannel(h);
+    const utc = (days: number, time: string) => `${inDays(days).replaceAll('-', '')}T${time}Z`;
+    host.current.breakNext(feed, {
+      body: [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:HMUTC@example.com',
+        `DTSTART:${utc(11, '010000')}`,
+        `DTEND:${utc(12, '210000')}`,
+        'SUMMARY:Reserved',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:HMLOCAL@example.com',
+        `DTSTART;TZID=Pacific/Honolulu:${utc(20, '150000').slice(0, -1)}`,
+        `DTEND;TZID=Pacific/Honolulu:${utc(21, '110000').slice(0, -1)}`,
+        'SUMMARY:Reserved',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    });
+    await pull(channel.id);
+    expect(await reservationOf(channel.id, 'HMUTC@example.com')).toMatchObject({
+      check_in: inDays(10),
+      check_out: inDays(12),
+    });
+    expect(await reservationOf(channel.id, 'HMLOCAL@example.com')).toMatchObject({
+      check_in: inDays(20),
+      check_out: inDays(21),
+    });
   });
 
   it('keeps a booking pending when auto_accept is off; accepting it tells the calendar channel nothing and succeeds', async () => {

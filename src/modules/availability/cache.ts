@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Memo } from '../../lib/memo';
-import { claimPending, markPending, overduePending, SLOT_MS, type SlotClaim } from './version-slots';
+import { claimPending, markPending, overduePending, SLOT_MS, type SlotClaim, settlePending } from './version-slots';
 
 /**
  * Availability cache in KV (docs/kv-keys.md).
@@ -174,11 +174,14 @@ export async function bumpVersion(
 export async function publishPending(deps: VersionDeps, hotelId: string, now: number): Promise<boolean> {
   // The primary, so the bookmark after the claim is at least as new as every change it covers.
   const session = deps.d1.withSession('first-primary');
-  const claimed = await claimPending(session, hotelId, now).run();
-  if (claimed.results.length === 0) return false;
-  if (await publishVersion(deps, hotelId, session.getBookmark(), now)) return true;
-  await markPending(deps.d1, hotelId).run();
-  return false;
+  const claimed = await claimPending(session, hotelId, now).first<number>('pending');
+  if (claimed === null) return false;
+  // Not written: the changes are still counted, for the next trailing publish or the housekeeping cron.
+  if (!(await publishVersion(deps, hotelId, session.getBookmark(), now))) return false;
+  const left = await settlePending(deps.d1, hotelId, claimed, now).first<number>('pending');
+  // Changes that came while this one was in flight counted on it (none of them was the slot's first).
+  if (left !== null && left > 0) deps.defer(trailingPublish(deps, hotelId, SLOT_MS));
+  return true;
 }
 
 /** The housekeeping backstop: trailing publishes whose isolate died or whose KV write failed. */

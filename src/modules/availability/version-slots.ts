@@ -38,16 +38,38 @@ export function claimOf(result: D1Result): SlotClaim {
 
 /**
  * The trailing publish's claim: wins only while changes are pending and the slot is over. A publish
- * that won meanwhile reset `pending` and covered them, so nothing is written twice.
+ * that won meanwhile reset `pending` and covered them, so nothing is written twice. It takes the slot
+ * but leaves the count: the changes stay pending until the version is in KV (settlePending), so a
+ * publisher that ends between its claim and its KV write leaves them to the housekeeping cron.
  */
 export function claimPending(d1: D1Database | D1DatabaseSession, hotelId: string, now: number): D1PreparedStatement {
   return d1
     .prepare(
-      `UPDATE cache_versions SET published_at = ?2, pending = 0
+      `UPDATE cache_versions SET published_at = ?2
        WHERE hotel_id = ?1 AND pending > 0 AND published_at <= ?2 - ${SLOT_MS}
-       RETURNING hotel_id`,
+       RETURNING pending`,
     )
     .bind(hotelId, now);
+}
+
+/**
+ * The claimed changes are in KV now: they stop counting, while the slot is still the claim's (a
+ * publish that won a later slot meanwhile reset the count, covering them and nothing it must not).
+ * Returns what is still pending (changes that came while the version was written), for the next
+ * trailing publish.
+ */
+export function settlePending(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  claimed: number,
+  claimedAt: number,
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE cache_versions SET pending = max(0, pending - ?2) WHERE hotel_id = ?1 AND published_at = ?3
+       RETURNING pending`,
+    )
+    .bind(hotelId, claimed, claimedAt);
 }
 
 /** A won publish whose KV write failed: its change waits for the trailing publish like a loser's. */

@@ -37,8 +37,8 @@ class PartnerRefused extends Error {
  * `Warnings` → done, the warnings in the log; `Errors`, an HTTP failure or no answer → the channel's
  * last error is set and the job fails, so the queue retries it with backoff; on its last attempt
  * `channel.sync_failed` is emitted and the consumer dead-letters it. Errors the partner marks permanent
- * (PartnerAnswer.permanent: Expedia's authentication and business codes) skip the retries: the event at
- * once, the job dead-lettered.
+ * (PartnerAnswer.permanent: Expedia's authentication and business codes) skip the retries: the job's
+ * other messages are still posted, then the event at once and the job dead-lettered (replayable).
  */
 export const ariSendJob = defineJob({
   type: 'channels.ari_send',
@@ -73,9 +73,17 @@ export const ariSendJob = defineJob({
       // The partner's own words go into last_error, the channel.sync_failed event (webhooks) and dead
       // letters: redacted like the message log, a card number in an error text included.
       const refused = await exchange(deps, ctx, request);
-      failure = refused === null ? null : redactXml(refused.failure);
-      permanent = refused?.permanent ?? false;
-      if (failure !== null) break;
+      if (refused === null) continue;
+      if (!refused.permanent) {
+        // Transient: the retry sends every message of the scope again, so the rest waits for it.
+        failure = redactXml(refused.failure);
+        permanent = false;
+        break;
+      }
+      // Permanent: this message is never taken, but the others hold other rooms or dates the channel
+      // would otherwise keep selling on stale counts; they still go, the first refusal is what is told.
+      failure ??= redactXml(refused.failure);
+      permanent = true;
     }
     if (requests.length > 0) await recordChannelOutcome(deps, row, failure);
     if (failure === null) return;

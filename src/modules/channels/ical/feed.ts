@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { addDays } from '../../../lib/dates';
+import { addDays, todayIn } from '../../../lib/dates';
 import type { ChannelProvider } from '../channels.table';
 import type { InboundReservation } from '../domain';
 import { EXPORT_UID_DOMAIN } from './calendar';
@@ -29,8 +29,10 @@ export type FeedRead =
       ok: true;
       /** Bookings, in feed order, each UID once. */
       events: FeedEvent[];
-      /** Every UID the feed names, bookings or not: none of them has disappeared. */
+      /** Every UID the feed names, bookings or blocks, but not cancelled: none of them has disappeared. */
       uids: Set<string>;
+      /** UIDs the feed names only as STATUS:CANCELLED. */
+      cancelled: Set<string>;
     }
   | { ok: false; error: string };
 
@@ -45,26 +47,35 @@ const iso = (t: ICAL.Time) =>
   `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 
 /**
+ * A time's calendar date at the hotel: a UTC one (`…Z`) is an instant, dated in the hotel's time zone
+ * (15:00 check-in in Honolulu is 01:00Z the next day); dates, floating and TZID times (local wall
+ * clock, the hotel's own in practice) are dated as written.
+ */
+function hotelDate(t: ICAL.Time, timeZone: string): string {
+  return !t.isDate && t.zone === ICAL.Timezone.utcTimezone ? todayIn(timeZone, t.toJSDate()) : iso(t);
+}
+
+/**
  * The nights of an event: all-day DTSTART/DTEND as given (DTEND exclusive; no DTEND or DURATION is one
  * night, RFC 5545 §3.6.1). Timed events (some channels send check-in and check-out times) count their
- * calendar dates as written: from the start's date to the end's, at least one night.
+ * calendar dates at the hotel: from the start's date to the end's, at least one night.
  */
-function nightsOf(event: ICAL.Event): { checkIn: string; checkOut: string } {
+function nightsOf(event: ICAL.Event, timeZone: string): { checkIn: string; checkOut: string } {
   const start = event.startDate;
   if (!start) throw new Error('an event has no DTSTART');
-  const checkIn = iso(start);
+  const checkIn = hotelDate(start, timeZone);
   const end = event.endDate;
-  const checkOut = end ? iso(end) : addDays(checkIn, 1);
+  const checkOut = end ? hotelDate(end, timeZone) : addDays(checkIn, 1);
   return { checkIn, checkOut: checkOut > checkIn ? checkOut : addDays(checkIn, 1) };
 }
 
 /**
- * Reads a feed: one VCALENDAR, at most MAX_FEED_EVENTS events. Cancelled events and blocks are no
- * bookings; events ours (our export's UIDs) are skipped. Anything unreadable — not iCalendar, an event
- * without a UID or with a date that is no date — fails the whole feed: a half-read feed would make
- * the bookings it missed look cancelled.
+ * Reads a feed of a hotel in `timeZone`: one VCALENDAR, at most MAX_FEED_EVENTS events. Cancelled
+ * events and blocks are no bookings (a cancelled one counts as gone); events ours (our export's UIDs)
+ * are skipped. Anything unreadable — not iCalendar, an event without a UID or with a date that is no
+ * date — fails the whole feed: a half-read feed would make the bookings it missed look cancelled.
  */
-export function readFeed(text: string): FeedRead {
+export function readFeed(text: string, timeZone = 'UTC'): FeedRead {
   let calendar: ICAL.Component;
   try {
     const parsed = ICAL.parse(text) as unknown;
@@ -81,26 +92,32 @@ export function readFeed(text: string): FeedRead {
   }
   const events: FeedEvent[] = [];
   const uids = new Set<string>();
+  const cancelled = new Set<string>();
   for (const component of components) {
     try {
       const event = new ICAL.Event(component);
       const uid = event.uid?.trim();
       if (!uid) return { ok: false, error: 'An event of the feed has no UID.' };
       if (uid.length > MAX_UID_LENGTH) return { ok: false, error: `An event UID is longer than ${MAX_UID_LENGTH}.` };
+      const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
+      // Said to be cancelled: as good as gone, a booking of it we hold is cancelled.
+      if (status === 'CANCELLED') {
+        cancelled.add(uid);
+        continue;
+      }
       const seen = uids.has(uid);
       uids.add(uid);
       const summary = event.summary?.trim() || null;
-      const status = String(component.getFirstPropertyValue('status') ?? '').toUpperCase();
       // A later copy of a UID is a changed occurrence (RECURRENCE-ID) of a booking read already.
-      if (seen || status === 'CANCELLED' || uid.endsWith(`@${EXPORT_UID_DOMAIN}`)) continue;
+      if (seen || uid.endsWith(`@${EXPORT_UID_DOMAIN}`)) continue;
       if (summary && BLOCK_SUMMARY.test(summary)) continue;
-      const nights = nightsOf(event);
+      const nights = nightsOf(event, timeZone);
       events.push({ uid, ...nights, summary, description: event.description?.trim() || null });
     } catch (err) {
       return { ok: false, error: `An event of the feed is unreadable: ${err instanceof Error ? err.message : 'bad'}.` };
     }
   }
-  return { ok: true, events, uids };
+  return { ok: true, events, uids, cancelled };
 }
 
 const NAME_PREFIX = /^(reserved|reservation|booked|booking|confirmed)\s*([-–:]\s*)?/i;

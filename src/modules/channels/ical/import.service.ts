@@ -20,8 +20,9 @@ export type CalendarPull = { received: number; failure: string | null };
  * (timeout, pacing, metrics, at most 1 MB: callChannel), read it whole, then bring our books in line with
  * it through the import service — a new UID is a new reservation, a UID whose nights (or guest) changed
  * a modification, an unchanged one nothing, and a UID we hold that the feed no longer has (its stay not
- * over yet) a cancellation. A feed that cannot be fetched or read changes nothing: no booking looks
- * cancelled because a download failed. Every fetch is in the channel's message log.
+ * over yet) a cancellation. A feed that cannot be fetched or read, or names no event at all while we
+ * hold upcoming bookings of it, changes nothing: no booking looks cancelled because a download failed.
+ * Every fetch is in the channel's message log.
  */
 export async function pullCalendar(deps: Deps, ctx: ChannelContext, tools: PullTools): Promise<CalendarPull> {
   const url = ctx.channel.icalImportUrl;
@@ -41,21 +42,51 @@ export async function pullCalendar(deps: Deps, ctx: ChannelContext, tools: PullT
     await recordCall(deps, ctx, request, call, { outcome: 'failed', detail: call.error });
     return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${call.error}` };
   }
-  const feed = readFeed(call.body);
+  const timezone =
+    (await deps.d1
+      .prepare('SELECT timezone FROM hotels WHERE id = ?')
+      .bind(ctx.channel.hotelId)
+      .first<string>('timezone')) ?? 'UTC';
+  const feed = readFeed(call.body, timezone);
   if (!feed.ok) {
     await recordCall(deps, ctx, request, call, { outcome: 'error', detail: feed.error });
     return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${feed.error}` };
   }
+  const today = todayIn(timezone, deps.now());
+  if (feed.uids.size === 0 && feed.cancelled.size === 0) {
+    const held = await liveBookings(deps, ctx.channel.id, today);
+    if (held > 0) {
+      const error = `The feed has no event at all while ${held} upcoming booking(s) of it are held: nothing was cancelled.`;
+      await recordCall(deps, ctx, request, call, { outcome: 'error', detail: error });
+      return { received: 0, failure: `${FEED_MESSAGE_TYPE}: ${error}` };
+    }
+  }
   await recordCall(deps, ctx, request, call, { outcome: 'success', detail: `${feed.events.length} bookings` });
-  const timezone = await deps.d1
-    .prepare('SELECT timezone FROM hotels WHERE id = ?')
-    .bind(ctx.channel.hotelId)
-    .first<string>('timezone');
-  const today = todayIn(timezone ?? 'UTC', deps.now());
   const batch = await changesOf(deps, ctx, feed.events, feed.uids, today);
   // Throws on a storage failure: the job retries, and the next fetch finds what is still to do.
   if (batch.length > 0) await tools.importBatch(deps, ctx, batch);
   return { received: batch.length, failure: null };
+}
+
+/**
+ * Upcoming bookings of the channel still live in our books. A host that answers a bare VCALENDAR by
+ * mistake (a 200 from a flaky or half-deployed calendar service) would otherwise cancel every one of
+ * them. A partial feed cannot be told from cancellations, but an empty one while these exist is far
+ * likelier a broken answer than every guest cancelling: it changes nothing and fails the pull (health
+ * shows it). When the last bookings really are gone, the hotel cancels them (reservations API); those
+ * no longer count, and the empty feed applies again.
+ */
+async function liveBookings(deps: Pick<Deps, 'd1'>, channelId: string, today: string): Promise<number> {
+  const row = await deps.d1
+    .prepare(
+      `SELECT COUNT(*) AS n FROM channel_reservations cr JOIN reservations r ON r.id = cr.reservation_id
+        WHERE cr.channel_id = ? AND cr.last_kind != 'cancel' AND cr.status != 'rejected'
+          AND r.status IN ('pending', 'confirmed', 'checked_in')
+          AND json_extract(cr.data, '$.rooms[0].checkOut') > ?`,
+    )
+    .bind(channelId, today)
+    .first<number>('n');
+  return row ?? 0;
 }
 
 /**

@@ -46,6 +46,17 @@ export function acknowledgeJobWith(adapters: AcknowledgeAdapters) {
       if (!deps.config.OTA_INTEGRATION_ENABLED) throw new PermanentJobError('OTA integration is switched off');
       const adapter = adapters[channel.provider];
       if (!adapter) throw new PermanentJobError(`no reservation adapter for ${channel.provider}`);
+      // Told already (a pull acknowledged the re-delivered reservation first, or this message is a
+      // redelivery): any change since clears acknowledged_at, so a set one with the same status and
+      // kind means the channel knows this state, and a second confirmation would only duplicate it.
+      const told = await deps.d1
+        .prepare(
+          `SELECT 1 AS told FROM channel_reservations WHERE channel_id = ? AND channel_reservation_id = ?
+             AND status = ? AND last_kind = ? AND acknowledged_at IS NOT NULL`,
+        )
+        .bind(channel.id, outcome.channelReservationId, outcome.status, outcome.kind)
+        .first<number>('told');
+      if (told) return;
       const ctx = await channelContext(deps, channel);
       const requests = adapter.acknowledge(ctx, [outcome]);
       let taken = true;
