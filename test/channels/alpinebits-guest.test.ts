@@ -331,7 +331,7 @@ describe(`AlpineBits GuestRequests: reservations out (OTA_Read + OTA_NotifReport
       direction: 'inbound',
       outcome: 'success',
       http_status: 200,
-      detail: '1 reservation(s)',
+      detail: 'client test-pms; 1 reservation(s)',
     });
     const audit = await env.DB.prepare(
       "SELECT actor_type, actor_id FROM audit_logs WHERE entity_id = ? AND action = 'channel_message.inbound'",

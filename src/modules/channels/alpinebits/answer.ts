@@ -20,6 +20,7 @@ export const AB_ERR = {
   invalidRoomType: '402',
   invalidDateCombination: '404',
   unableToProcess: '450',
+  invalidValue: '459',
 } as const;
 
 export type AbIssue = { type: string; code?: string; text: string };

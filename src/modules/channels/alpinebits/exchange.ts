@@ -1,6 +1,6 @@
 import { errorFields } from '../../../lib/log';
 import { exchangeStatement, recordExchange } from '../channel-log';
-import type { ChannelRow } from '../channels.table';
+import type { ChannelMessageRow, ChannelRow } from '../channels.table';
 import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
 
 export type AbExchange = {
@@ -8,7 +8,7 @@ export type AbExchange = {
   messageType: string;
   request: string | null;
   answer: AlpineBitsAnswer;
-  outcome: 'success' | 'warning' | 'error';
+  outcome: ChannelMessageRow['outcome'];
   startedAt: number;
   detail: string | null;
 };

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps';
 import { integrationsOf } from '../../integrations/integrations.service';
-import { recordExchange } from '../channel-log';
 import type { ChannelMessageRow, ChannelRow } from '../channels.table';
+import { logAlpineBits } from './exchange';
 import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
 
 /**
@@ -11,16 +11,6 @@ import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
  */
 export function speakingFor(session: AlpineBitsSession, channel: ChannelRow): Deps {
   return session.actAs(channel);
-}
-
-/**
- * The channel an exchange is logged under: the one the message chose, else the client's only one. A
- * message of a client with several channels that named none of them is not any channel's to log.
- */
-export function logChannel(session: AlpineBitsSession, chosen: ChannelRow | null): ChannelRow | null {
-  if (chosen !== null) return chosen;
-  const [only] = session.channels;
-  return session.channels.length === 1 && only ? only : null;
 }
 
 /**
@@ -49,31 +39,17 @@ type Logged = {
 };
 
 /**
- * Records one AlpineBits exchange in the channel's message log (bodies redacted as every channel
- * message is) and the audit trail; the message type is the action (`OTA_Read:GuestRequests`).
+ * Records one GuestRequests exchange (exchange.ts logAlpineBits: the chosen channel's log with its audit
+ * row, else every channel the client authenticated for); the message type is the action
+ * (`OTA_Read:GuestRequests`).
  */
-export async function logExchange(
-  session: AlpineBitsSession,
-  channel: ChannelRow | null,
-  logged: Logged,
-): Promise<void> {
-  const row = logChannel(session, channel);
-  if (row === null) {
-    session.deps.log.warn('alpinebits message of no channel', { action: logged.action, detail: logged.detail });
-    return;
-  }
-  const deps = channel === null ? session.deps : speakingFor(session, row);
-  await recordExchange(deps, {
-    channelId: row.id,
-    hotelId: row.hotelId,
-    direction: 'inbound',
+export async function logExchange(session: AlpineBitsSession, channel: ChannelRow | null, logged: Logged) {
+  await logAlpineBits(session, channel, {
     messageType: logged.action,
-    outcome: logged.outcome,
-    httpStatus: logged.answer.status,
-    durationMs: Date.now() - logged.started,
-    correlationId: null,
     request: logged.request,
-    response: logged.answer.body,
+    answer: logged.answer,
+    outcome: logged.outcome,
+    startedAt: logged.started,
     detail: logged.detail,
   });
 }

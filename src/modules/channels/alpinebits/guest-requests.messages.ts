@@ -1,6 +1,7 @@
 import { expectRoot } from '../xml/res-notif';
 import { dateOf } from '../xml/room-stay';
 import { attr, buildXml, child, list, OTA_NS, parseXml, type XmlNode } from '../xml/xml';
+import { AB_ERR as AB_CODE, AB_ERROR_TYPE, type AbIssue } from './answer';
 
 /**
  * The GuestRequests messages around the HotelReservations: OTA_ReadRQ and OTA_NotifReportRQ in,
@@ -17,19 +18,6 @@ const ROOT_VERSIONS: Record<string, string> = {
   OTA_HotelResNotifRS: '1.000',
 };
 
-/** Error Type: 11 = advisory, 13 = application error (the only two alpinebits.xsd allows). */
-export const AB_ERROR = { advisory: '11', application: '13' } as const;
-
-/** OTA ERR codes our answers use. */
-export const AB_CODE = {
-  requiredFieldMissing: '321',
-  invalidHotelCode: '392',
-  invalidValue: '459',
-  unableToProcess: '450',
-} as const;
-
-export type AbIssue = { type: (typeof AB_ERROR)[keyof typeof AB_ERROR]; code: string; text: string };
-
 export function abMessage(root: keyof typeof ROOT_VERSIONS, body: XmlNode, now: Date): string {
   return buildXml(root, {
     '@xmlns': OTA_NS,
@@ -43,7 +31,11 @@ export function abMessage(root: keyof typeof ROOT_VERSIONS, body: XmlNode, now: 
 export function abErrors(root: keyof typeof ROOT_VERSIONS, issues: readonly AbIssue[], now: Date): string {
   return abMessage(
     root,
-    { Errors: { Error: issues.map((i) => ({ '@Type': i.type, '@Code': i.code, '#text': i.text })) } },
+    {
+      Errors: {
+        Error: issues.map((i) => ({ '@Type': i.type, ...(i.code ? { '@Code': i.code } : {}), '#text': i.text })),
+      },
+    },
     now,
   );
 }
@@ -56,7 +48,7 @@ type Read<T> = { ok: true; value: T } | { ok: false; issue: AbIssue };
 
 const missing = (text: string): { ok: false; issue: AbIssue } => ({
   ok: false,
-  issue: { type: AB_ERROR.application, code: AB_CODE.requiredFieldMissing, text },
+  issue: { type: AB_ERROR_TYPE.applicationError, code: AB_CODE.requiredFieldMissing, text },
 });
 
 /** OTA_ReadRQ: ReadRequests/HotelReadRequest@HotelCode and the optional SelectionCriteria@Start. */
@@ -72,7 +64,7 @@ export function readReadRQ(node: XmlNode): Read<ReadRequest> {
     return {
       ok: false,
       issue: {
-        type: AB_ERROR.application,
+        type: AB_ERROR_TYPE.applicationError,
         code: AB_CODE.invalidValue,
         text: `SelectionCriteria Start "${start}" is not a date-time.`,
       },
@@ -106,7 +98,7 @@ export function readNotifReportRQ(node: XmlNode): Read<Acknowledged[]> {
 /** `Warning` of OTA_NotifReportRS (Type and RecordID; it has no Code) or of OTA_HotelResNotifRS (Code required). */
 export function abWarning(recordId: string, text: string, code?: string): XmlNode {
   return {
-    '@Type': AB_ERROR.advisory,
+    '@Type': AB_ERROR_TYPE.advisory,
     ...(code !== undefined ? { '@Code': code } : {}),
     '@RecordID': [...recordId].slice(0, 64).join(''),
     '#text': text,

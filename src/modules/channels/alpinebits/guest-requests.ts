@@ -1,6 +1,7 @@
 import { loadReservations } from '../../reservations/reservations.repo';
 import type { ChannelMessageRow, ChannelRow } from '../channels.table';
 import type { XmlNode } from '../xml/xml';
+import { AB_ERR as AB_CODE, AB_ERROR_TYPE, type AbIssue } from './answer';
 import {
   CANCELLED_STATUSES,
   type ChannelCatalog,
@@ -10,17 +11,7 @@ import {
   readChannelCatalog,
 } from './guest-requests.content';
 import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
-import {
-  AB_CODE,
-  AB_ERROR,
-  type AbIssue,
-  abErrors,
-  abMessage,
-  abWarning,
-  readNotifReportRQ,
-  readReadRQ,
-  requestRoot,
-} from './guest-requests.messages';
+import { abErrors, abMessage, abWarning, readNotifReportRQ, readReadRQ, requestRoot } from './guest-requests.messages';
 import {
   acknowledge,
   type Candidate,
@@ -76,7 +67,7 @@ export const readGuestRequests: AlpineBitsAction = async (session, request) => {
       : channelFor(session, read.value.hotelCode);
   if (channel === null) {
     const text = `Hotel code ${JSON.stringify(read.value.hotelCode ?? '')} is not one of this client's hotels.`;
-    return refuse({ type: AB_ERROR.application, code: AB_CODE.invalidHotelCode, text });
+    return refuse({ type: AB_ERROR_TYPE.applicationError, code: AB_CODE.invalidHotelCode, text });
   }
   const deps = speakingFor(session, channel);
   if (await otaOff(deps, channel)) return finish(channel, alpineBitsError(503, OTA_OFF_TEXT), 'error', OTA_OFF_TEXT);
@@ -180,7 +171,7 @@ export const notifReportGuestRequests: AlpineBitsAction = async (session, reques
   if (!read.ok || tooMany) {
     const issue: AbIssue = read.ok
       ? {
-          type: AB_ERROR.application,
+          type: AB_ERROR_TYPE.applicationError,
           code: AB_CODE.unableToProcess,
           text: `At most ${MAX_ACKNOWLEDGEMENTS} reservations per acknowledgement.`,
         }

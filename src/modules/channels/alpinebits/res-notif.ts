@@ -6,16 +6,9 @@ import { importReservations } from '../inbound/import.service';
 import { markAcknowledged } from '../inbound/pull.service';
 import { issueForOutcome, readReservations } from '../xml/res-notif';
 import { attr, child, list, type XmlNode } from '../xml/xml';
+import { AB_ERR as AB_CODE, AB_ERROR_TYPE, type AbIssue } from './answer';
 import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
-import {
-  AB_CODE,
-  AB_ERROR,
-  type AbIssue,
-  abErrors,
-  abMessage,
-  abWarning,
-  requestRoot,
-} from './guest-requests.messages';
+import { abErrors, abMessage, abWarning, requestRoot } from './guest-requests.messages';
 import { type AlpineBitsAction, type AlpineBitsAnswer, alpineBitsError, channelFor, requireVersion } from './session';
 
 /**
@@ -54,7 +47,11 @@ export const resNotifGuestRequests: AlpineBitsAction = async (session, request) 
   const nodes = list(child(message.node, 'HotelReservations')?.HotelReservation);
   if (nodes.length === 0) {
     return refuse(null, [
-      { type: AB_ERROR.application, code: AB_CODE.requiredFieldMissing, text: 'The message has no HotelReservation.' },
+      {
+        type: AB_ERROR_TYPE.applicationError,
+        code: AB_CODE.requiredFieldMissing,
+        text: 'The message has no HotelReservation.',
+      },
     ]);
   }
   const quotes = nodes.filter(isQuoteRequest);
@@ -65,12 +62,12 @@ export const resNotifGuestRequests: AlpineBitsAction = async (session, request) 
   );
   if (!batch.ok) {
     return refuse(null, [
-      { type: AB_ERROR.application, code: AB_CODE.requiredFieldMissing, text: batch.refusal.message },
+      { type: AB_ERROR_TYPE.applicationError, code: AB_CODE.requiredFieldMissing, text: batch.refusal.message },
     ]);
   }
   const groups = await groupByChannel(session, batch.reservations);
   if (!groups.ok) {
-    return refuse(null, [{ type: AB_ERROR.application, code: AB_CODE.invalidHotelCode, text: groups.text }]);
+    return refuse(null, [{ type: AB_ERROR_TYPE.applicationError, code: AB_CODE.invalidHotelCode, text: groups.text }]);
   }
   const [first] = groups.value.keys();
   for (const channel of groups.value.keys()) {
@@ -108,7 +105,11 @@ export const resNotifGuestRequests: AlpineBitsAction = async (session, request) 
   const detail = `${taken.length} taken, ${refused.length} not: ${refused.map((r) => `${r.id} ${r.text}`).join('; ')}`;
   if (taken.length === 0) {
     // The Success form must acknowledge at least one reservation: with none, the refusals are the Errors.
-    const issues = refused.map((r) => ({ type: AB_ERROR.application, code: r.code, text: `${r.id}: ${r.text}` }));
+    const issues = refused.map((r) => ({
+      type: AB_ERROR_TYPE.applicationError,
+      code: r.code,
+      text: `${r.id}: ${r.text}`,
+    }));
     return finish(first ?? null, xmlAnswer(abErrors('OTA_HotelResNotifRS', issues, now)), 'error', detail);
   }
   const body = abMessage(
