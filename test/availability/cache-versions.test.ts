@@ -102,6 +102,19 @@ describe('availability cache version: at most one KV write per key and second', 
     expect(maxPutsPerKeySecond(puts)).toBe(1);
   });
 
+  it('publishes a trailing change at its slot end on the clock the change was made on, waiting no longer than a slot', async () => {
+    // Housekeeping runs for a given instant (its `at`), which need not be the isolate's clock: the trailing
+    // publish must not wait for, or measure against, the real clock instead.
+    const { clock, deps } = clocked();
+    const hotel = hotelId();
+    await change(deps, hotel);
+    clock.now = T0 + 100;
+    await change(deps, hotel);
+    expect(await pendingOf(hotel)).toBe(1);
+    await deps.settle();
+    expect(await pendingOf(hotel)).toBe(0);
+  });
+
   it('has the housekeeping cron publish what a trailing publish left behind', async () => {
     const { deps, puts } = clocked();
     const hotel = hotelId();

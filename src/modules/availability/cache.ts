@@ -164,7 +164,7 @@ export async function bumpVersion(
   // Until the trailing publish is due, and a memo's lifetime after it: by then KV holds a version
   // that covers this change (this isolate's trailing publish replaces it sooner).
   versions.set(hotelId, { v: crypto.randomUUID(), b: bookmark, local: true }, slotEnds);
-  if (claim.won || claim.first) deps.defer(trailingPublish(deps, hotelId, slotEnds - now));
+  if (claim.won || claim.first) deps.defer(trailingPublish(deps, hotelId, slotEnds, now));
 }
 
 /**
@@ -180,7 +180,7 @@ export async function publishPending(deps: VersionDeps, hotelId: string, now: nu
   if (!(await publishVersion(deps, hotelId, session.getBookmark(), now))) return false;
   const left = await settlePending(deps.d1, hotelId, claimed, now).first<number>('pending');
   // Changes that came while this one was in flight counted on it (none of them was the slot's first).
-  if (left !== null && left > 0) deps.defer(trailingPublish(deps, hotelId, SLOT_MS));
+  if (left !== null && left > 0) deps.defer(trailingPublish(deps, hotelId, now + SLOT_MS, now));
   return true;
 }
 
@@ -192,11 +192,18 @@ export async function publishOverdue(deps: VersionDeps, now: number, limit = 100
   return published;
 }
 
-async function trailingPublish(deps: VersionDeps, hotelId: string, waitMs: number): Promise<void> {
+/**
+ * Publishes what the slot ending at `slotEnds` left pending, once it has ended. `now` is the clock the
+ * change was committed on: the slot's times were written on it, so the publish reads the same clock —
+ * never less than the slot's end, and never more than one slot of real waiting (a caller on an injected
+ * or skewed clock, e.g. housekeeping run for a given instant, does not hold its request for longer).
+ */
+async function trailingPublish(deps: VersionDeps, hotelId: string, slotEnds: number, now: number): Promise<void> {
   try {
     // A few ms past the slot's end, so the claim's `published_at <= now - SLOT_MS` holds on this clock.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, waitMs) + 5));
-    await publishPending(deps, hotelId, deps.now().getTime());
+    const waitMs = Math.min(SLOT_MS, Math.max(0, slotEnds - now)) + 5;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await publishPending(deps, hotelId, Math.max(deps.now().getTime(), slotEnds + 5));
   } catch (err) {
     deps.log.warn('trailing availability cache publish failed', { hotel_id: hotelId, error: errorText(err) });
   }
