@@ -9,38 +9,18 @@ import {
 import type { ChannelContext } from '../../src/modules/channels/domain';
 import { ARI_ADAPTERS } from '../../src/modules/channels/providers/ari-adapters';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
+import { channelFields } from '../helpers/channel-context';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 
 function context(provider: 'ota_xml' | 'booking_com'): ChannelContext {
-  const at = new Date();
   return {
-    channel: {
+    channel: channelFields({
       id: 'chn_test',
       hotelId: 'htl_test',
       provider,
-      name: null,
       endpointUrl: 'http://ota.test/ari',
-      endpoints: {},
       hotelCode: 'HOTEL1',
-      autoAccept: true,
-      enabled: true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      allowedIps: [],
-      profile: {},
-      inboundUsername: null,
-      roomTypeId: null,
-      ratePlanId: null,
-      icalImportUrl: null,
-      icalExportVersion: 1,
-      pullClaimedUntil: null,
-      lastPulledAt: null,
-      lastSuccessAt: null,
-      lastErrorAt: null,
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
-    },
+    }),
     credentials: { username: 'wehub', password: 'pässword' },
   };
 }

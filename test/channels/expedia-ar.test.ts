@@ -10,41 +10,21 @@ import {
 } from '../../src/modules/channels/providers/expedia/ar-message';
 import { expediaAriAdapter } from '../../src/modules/channels/providers/expedia/ari';
 import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/channels/xml/xml';
+import { channelFields } from '../helpers/channel-context';
 
 /** 2026-03-10 is a Tuesday: Expedia takes 2026-03-09 … 2028-03-09. */
 const TODAY = '2026-03-10';
 const adapter = expediaAriAdapter(() => new Date(`${TODAY}T12:00:00Z`));
 
 function context(overrides: Partial<ChannelContext> = {}): ChannelContext {
-  const at = new Date();
   return {
-    channel: {
+    channel: channelFields({
       id: 'chn_test',
       hotelId: 'htl_test',
       provider: 'expedia',
-      name: null,
       endpointUrl: 'http://expedia.test//',
-      endpoints: {},
       hotelCode: '411',
-      autoAccept: true,
-      enabled: true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      allowedIps: [],
-      profile: {},
-      inboundUsername: null,
-      roomTypeId: null,
-      ratePlanId: null,
-      icalImportUrl: null,
-      icalExportVersion: 1,
-      pullClaimedUntil: null,
-      lastPulledAt: null,
-      lastSuccessAt: null,
-      lastErrorAt: null,
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
-    },
+    }),
     credentials: { username: 'eqc-user', password: 'pa"ss<wörd' },
     ...overrides,
   };

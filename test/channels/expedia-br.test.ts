@@ -11,6 +11,7 @@ import { readBookingRetrievalRS } from '../../src/modules/channels/providers/exp
 import { RESERVATION_ADAPTERS } from '../../src/modules/channels/providers/reservation-adapters';
 import { inDays } from '../helpers/ari';
 import { createChannel } from '../helpers/channel-builders';
+import { channelFields } from '../helpers/channel-context';
 import { auditChannelInventory, nightOf } from '../helpers/channel-import';
 import { fakeMessage, testDeps } from '../helpers/deps';
 import { EXPEDIA_PARTNER, useExpediaPartnerEachTest } from '../helpers/expedia-partner';
@@ -78,35 +79,14 @@ const BOOKINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </BookingRetrievalRS>`;
 
 function context(hotelCode = '445566'): ChannelContext {
-  const now = new Date();
   return {
-    channel: {
+    channel: channelFields({
       id: 'chn_expedia_fx',
       hotelId: 'htl_fx',
       provider: 'expedia',
-      name: null,
       endpointUrl: 'https://services.expedia.test/',
-      endpoints: {},
       hotelCode,
-      autoAccept: true,
-      enabled: true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      allowedIps: [],
-      profile: {},
-      inboundUsername: null,
-      roomTypeId: null,
-      ratePlanId: null,
-      icalImportUrl: null,
-      icalExportVersion: 1,
-      pullClaimedUntil: null,
-      lastPulledAt: null,
-      lastSuccessAt: null,
-      lastErrorAt: null,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-    },
+    }),
     credentials: { username: 'eqc-user', password: 'eqc&"pass' },
   };
 }

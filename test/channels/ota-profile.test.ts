@@ -11,6 +11,7 @@ import { attr, child, list, parseXml, type XmlNode } from '../../src/modules/cha
 import { inDays } from '../helpers/ari';
 import { createHotel } from '../helpers/builders';
 import { channelBody } from '../helpers/channel-builders';
+import { channelFields } from '../helpers/channel-context';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 import { fakeMessage, testDeps } from '../helpers/deps';
 import { call, expectStatus } from '../helpers/http';
@@ -38,35 +39,15 @@ const CHANNEL_MANAGER = {
 } as const;
 
 function context(profile: Record<string, unknown>): ChannelContext {
-  const at = new Date();
   return {
-    channel: {
+    channel: channelFields({
       id: 'chn_cm',
       hotelId: 'htl_cm',
       provider: 'ota_xml',
-      name: null,
       endpointUrl: 'http://cm.test/ota',
-      endpoints: {},
       hotelCode: 'CM1',
-      autoAccept: true,
-      enabled: true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      allowedIps: [],
       profile,
-      inboundUsername: null,
-      roomTypeId: null,
-      ratePlanId: null,
-      icalImportUrl: null,
-      icalExportVersion: 1,
-      pullClaimedUntil: null,
-      lastPulledAt: null,
-      lastSuccessAt: null,
-      lastErrorAt: null,
-      lastError: null,
-      createdAt: at,
-      updatedAt: at,
-    },
+    }),
     credentials: { username: 'cm-user', password: 'cm-secret-16char' },
   };
 }

@@ -7,39 +7,16 @@ import {
 import type { ChannelContext, ImportOutcome } from '../../src/modules/channels/domain';
 import { RESERVATION_ADAPTERS } from '../../src/modules/channels/providers/reservation-adapters';
 import { readAnswer } from '../../src/modules/channels/xml/answer';
+import { channelFields } from '../helpers/channel-context';
 import { CONFORMANCE_SKIP_REASON, otaSchemaErrors, SKIP_CONFORMANCE } from '../helpers/conformance';
 import { otaFixture } from '../helpers/ota-fixtures';
 
 function context(provider: ChannelProvider, endpointUrl: string, endpoints: ChannelEndpoints = {}): ChannelContext {
-  const now = new Date('2026-03-01T10:00:00Z');
   return {
-    channel: {
-      id: 'chn_test',
-      hotelId: 'htl_test',
-      provider,
-      name: null,
-      endpointUrl,
-      endpoints,
-      hotelCode: 'HOTEL-FX',
-      autoAccept: true,
-      enabled: true,
-      mode: 'pull',
-      syncIntervalSeconds: 300,
-      allowedIps: [],
-      profile: {},
-      inboundUsername: null,
-      roomTypeId: null,
-      ratePlanId: null,
-      icalImportUrl: null,
-      icalExportVersion: 1,
-      pullClaimedUntil: null,
-      lastPulledAt: null,
-      lastSuccessAt: null,
-      lastErrorAt: null,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-    },
+    channel: channelFields(
+      { id: 'chn_test', hotelId: 'htl_test', provider, endpointUrl, endpoints, hotelCode: 'HOTEL-FX' },
+      new Date('2026-03-01T10:00:00Z'),
+    ),
     credentials: { username: 'hotel-fx', password: 'pässword:1' },
   };
 }

@@ -5,6 +5,7 @@ import { createDb } from '../../src/db';
 import { newId } from '../../src/lib/ids';
 import { type ChannelRow, channels } from '../../src/modules/channels/channels.table';
 import { sealCredentials } from '../../src/modules/channels/credentials';
+import { channelFields } from './channel-context';
 
 export const CHANNEL_USER = 'partner-user';
 export const CHANNEL_PASSWORD = 'partner-pass:with:colons';
@@ -23,36 +24,22 @@ export async function insertChannel(
   const id = fields.id ?? newId('channel');
   const now = new Date();
   const row: ChannelRow = {
-    id,
-    hotelId,
-    provider: 'ota_xml',
-    name: 'Test channel',
-    endpointUrl: 'http://ota.test/ota',
-    endpoints: {},
+    ...channelFields(
+      {
+        id,
+        hotelId,
+        provider: 'ota_xml',
+        name: 'Test channel',
+        endpointUrl: 'http://ota.test/ota',
+        hotelCode: 'HOTEL1',
+      },
+      now,
+    ),
     credentialsSealed: await sealCredentials(
       loadConfig(env).OTA_CREDENTIALS_ENCRYPTION_KEY,
       id,
       credentials ?? { username: CHANNEL_USER, password: CHANNEL_PASSWORD },
     ),
-    hotelCode: 'HOTEL1',
-    autoAccept: true,
-    enabled: true,
-    mode: 'pull',
-    syncIntervalSeconds: 300,
-    allowedIps: [],
-    profile: {},
-    inboundUsername: null,
-    roomTypeId: null,
-    ratePlanId: null,
-    icalImportUrl: null,
-    icalExportVersion: 1,
-    pullClaimedUntil: null,
-    lastPulledAt: null,
-    lastSuccessAt: null,
-    lastErrorAt: null,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
     ...fields,
   };
   await createDb(env.DB).insert(channels).values(row);
