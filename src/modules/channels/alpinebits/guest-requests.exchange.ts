@@ -5,15 +5,6 @@ import { logAlpineBits } from './exchange';
 import type { AlpineBitsAnswer, AlpineBitsSession } from './session';
 
 /**
- * The deps an action works with once the message chose its channel: the changes it makes (imports,
- * their events and audit rows) are the channel's, and the request's metrics and audit trail name the
- * channel's hotel.
- */
-export function speakingFor(session: AlpineBitsSession, channel: ChannelRow): Deps {
-  return session.actAs(channel);
-}
-
-/**
  * Whether the channel's hotel has OTA connectivity turned off. Then a message for it is answered 503
  * (send again), as OTA pushes are (inbound/push.routes.ts): the switch stops guest data leaving and
  * bookings coming in, and a client retrying loses nothing once it is back on.

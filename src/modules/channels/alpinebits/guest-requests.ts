@@ -10,7 +10,7 @@ import {
   DELIVERABLE_STATUSES,
   readChannelCatalog,
 } from './guest-requests.content';
-import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
+import { logExchange, OTA_OFF_TEXT, otaOff, xmlAnswer } from './guest-requests.exchange';
 import { abErrors, abMessage, abWarning, readNotifReportRQ, readReadRQ, requestRoot } from './guest-requests.messages';
 import {
   acknowledge,
@@ -69,7 +69,7 @@ export const readGuestRequests: AlpineBitsAction = async (session, request) => {
     const text = `Hotel code ${JSON.stringify(read.value.hotelCode ?? '')} is not one of this client's hotels.`;
     return refuse({ type: AB_ERROR_TYPE.applicationError, code: AB_CODE.invalidHotelCode, text });
   }
-  const deps = speakingFor(session, channel);
+  const deps = session.actAs(channel);
   if (await otaOff(deps, channel)) return finish(channel, alpineBitsError(503, OTA_OFF_TEXT), 'error', OTA_OFF_TEXT);
   const catalog = await readChannelCatalog(deps.d1, channel);
   const candidates = await readCandidates(

@@ -7,7 +7,7 @@ import { markAcknowledged } from '../inbound/pull.service';
 import { issueForOutcome, readReservations } from '../xml/res-notif';
 import { attr, child, list, type XmlNode } from '../xml/xml';
 import { AB_ERR as AB_CODE, AB_ERROR_TYPE, type AbIssue } from './answer';
-import { logExchange, OTA_OFF_TEXT, otaOff, speakingFor, xmlAnswer } from './guest-requests.exchange';
+import { logExchange, OTA_OFF_TEXT, otaOff, xmlAnswer } from './guest-requests.exchange';
 import { abErrors, abMessage, abWarning, requestRoot } from './guest-requests.messages';
 import { type AlpineBitsAction, type AlpineBitsAnswer, alpineBitsError, channelFor, requireVersion } from './session';
 
@@ -79,7 +79,7 @@ export const resNotifGuestRequests: AlpineBitsAction = async (session, request) 
   const outcomes: ImportOutcome[] = [];
   try {
     for (const [channel, reservations] of groups.value) {
-      const deps = speakingFor(session, channel);
+      const deps = session.actAs(channel);
       const taken = await importReservations(deps, await channelContext(deps, channel), reservations);
       await markAcknowledged(deps, channel.id, taken);
       outcomes.push(...taken);
