@@ -146,6 +146,17 @@ describe('an ota_xml channel with a channel-manager profile', () => {
     expect(rates.map((r) => r.url)).toEqual(['http://cm.test/rates']);
   });
 
+  it("counts max_days_ahead from the hotel's date when the send job gives it", () => {
+    const atHotel = { ...context({ max_days_ahead: 30 }), today: '2030-01-01' };
+    const [request, ...more] = ARI_ADAPTERS.ota_xml.availability(atHotel, [
+      { roomCode: 'DBL', rateCode: null, start: '2030-01-20', end: '2030-02-20', bookingLimit: 2 },
+    ]);
+    expect(more).toEqual([]);
+    const [message] = list(child(root(request?.body), 'AvailStatusMessages')?.AvailStatusMessage);
+    const control = child(message, 'StatusApplicationControl');
+    expect([attr(control, 'Start'), attr(control, 'End')]).toEqual(['2030-01-20', '2030-01-31']);
+  });
+
   it('without a profile sends what part I sent: one URL, HTTP Basic, InvTypeCode, Version 1.0, no POS', () => {
     const [request] = ARI_ADAPTERS.ota_xml.availability(context({}), statuses);
     expect(request?.url).toBe('http://cm.test/ota');

@@ -109,7 +109,10 @@ export type OutgoingRequest = {
 export type ChannelContext = {
   channel: Omit<ChannelRow, 'credentialsSealed'>;
   credentials: { username: string; password: string } & Record<string, string>;
-  /** The hotel's local date when the messages are built (the ARI send job sets it): Expedia's date window. */
+  /**
+   * The hotel's local date when the messages are built (the ARI send job sets it): Expedia's date window,
+   * an OTA profile's `max_days_ahead`.
+   */
   today?: string;
 };
 

@@ -54,18 +54,18 @@ export function otaAriAdapter(options: {
       headers: partnerHeaders(ctx, true, basicAuthFor(d, true)),
     };
   };
-  // The partner's "today" is close enough to UTC's for a horizon of months: a day more or less at the end.
-  const today = () => todayIn('UTC');
+  // The hotel's date when the send job gave it (ctx.today), else UTC's: a day more or less at the horizon.
+  const today = (ctx: ChannelContext) => ctx.today ?? todayIn('UTC');
   return {
     availability: (ctx, statuses) => {
       const d = dialect(ctx);
-      return chunk(withinLimits(statuses, d, today()), d.maxStatusesPerMessage).map((part) =>
+      return chunk(withinLimits(statuses, d, today(ctx)), d.maxStatusesPerMessage).map((part) =>
         request(ctx, d, 'OTA_HotelAvailNotifRQ', (h) => buildAvailNotif(h, part)),
       );
     },
     rates: (ctx, amounts) => {
       const d = dialect(ctx);
-      return chunk(withinLimits(amounts, d, today()), d.maxStatusesPerMessage).map((part) =>
+      return chunk(withinLimits(amounts, d, today(ctx)), d.maxStatusesPerMessage).map((part) =>
         request(ctx, d, 'OTA_HotelRateAmountNotifRQ', (h) => buildRateAmountNotif(h, part)),
       );
     },
