@@ -3,6 +3,7 @@ import type { AriAdapter } from '../../adapter';
 import type { ChannelContext, OutgoingRequest } from '../../domain';
 import { readArAnswer } from './ar-answer';
 import { AR_ROOT, type ArUpdate, availabilityUpdates, type DateWindow, packMessages, rateUpdates } from './ar-message';
+import { eqcHeaders } from './br-request';
 
 /**
  * Expedia QuickConnect's Availability and Rates API as our ARI adapter: AvailRateUpdateRQ posted to
@@ -30,7 +31,7 @@ export function expediaAriAdapter(clock: () => Date = () => new Date()): AriAdap
       body,
       // AR has no message id of its own: this one ties our log entry to the exchange.
       correlationId: crypto.randomUUID(),
-      headers: { 'content-type': 'text/xml; charset=UTF-8', accept: 'text/xml, application/xml' },
+      headers: eqcHeaders(),
     }));
   };
   return {
