@@ -4,7 +4,8 @@
 // report and exits 0 whatever the numbers are; it exits 1 only when it could not measure at all.
 // Settings (environment): BENCH_DURATION (s, default 10), BENCH_SLICE (s, 2), BENCH_WARMUP (s, 2),
 // BENCH_CONNECTIONS (20), BENCH_PORT (8821), BENCH_SERVER (miniflare | wrangler-dev), BENCH_ONE_CONNECTION
-// (s, 3), BENCH_FLOOR_PORT (BENCH_PORT + 1). See docs/performance.md.
+// (s, 3), BENCH_FLOOR_PORT (BENCH_PORT + 1), BENCH_ONLY (comma-separated parts of scenario names: only
+// those scenarios, and none of the sections after the table). See docs/performance.md.
 import { cpus, loadavg } from 'node:os';
 import { createApi, RouteMissing } from './api.mjs';
 import { floorLoaders, startFloors } from './floors.mjs';
@@ -30,6 +31,16 @@ function setting(name, fallback, min) {
   return value;
 }
 
+/** BENCH_ONLY's name parts, lower-cased; null: everything. */
+function onlyFilter() {
+  const raw = (process.env.BENCH_ONLY ?? '').trim();
+  if (raw === '') return null;
+  return raw
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean);
+}
+
 const log = (message) => console.log(`[bench] ${message}`);
 const loads = () =>
   loadavg()
@@ -46,6 +57,9 @@ async function main() {
   };
   const port = setting('BENCH_PORT', 8821, 1);
   const floorPort = setting('BENCH_FLOOR_PORT', port + 1, 1);
+
+  const only = onlyFilter();
+  const wanted = (name) => only === null || only.some((part) => name.toLowerCase().includes(part));
 
   const server = process.env.BENCH_SERVER || 'miniflare';
   if (server !== 'miniflare' && server !== 'wrangler-dev') {
@@ -109,7 +123,7 @@ async function main() {
         rows.push({ name: suite.name, skipped: err.message });
         continue;
       }
-      for (const scenario of scenarios) {
+      for (const scenario of scenarios.filter((s) => wanted(s.name))) {
         log(`${scenario.name}…`);
         const floor = floorsUsed && scenario.floor ? await floorsUsed.get(scenario.floor) : null;
         const result = await measure(worker.url, scenario, baseline, settings, floor);
@@ -140,6 +154,10 @@ async function main() {
       `Peak RSS: workerd ${workerd === null ? 'unknown' : `${workerd.toFixed(0)} MiB`}; ` +
         `bench process (autocannon, Miniflare host) ${own.toFixed(0)} MiB.`,
     );
+    if (only !== null) {
+      log(`BENCH_ONLY=${process.env.BENCH_ONLY}: the webhook, OTA and footprint sections are left out`);
+      return;
+    }
     try {
       const lines = await measureWebhooks(api, log);
       console.log(`\n${lines.join('\n')}`);
