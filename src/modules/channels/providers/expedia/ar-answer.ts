@@ -1,5 +1,6 @@
-import type { PartnerAnswer, PartnerIssue } from '../../domain';
-import { attr, child, list, parseXml, textOf, type XmlValue } from '../../xml/xml';
+import type { PartnerAnswer } from '../../domain';
+import { child, parseXml } from '../../xml/xml';
+import { eqcIssues } from './br-response';
 
 /**
  * AvailRateUpdateRS → PartnerAnswer (pure). `<Success/>` → success; `<Success>` with `<Warning code>`
@@ -29,8 +30,8 @@ export function readArAnswer(xml: string): PartnerAnswer {
   }
   const root = parsed.node;
   const success = child(root, 'Success');
-  const warnings = [...issues(success?.Warning), ...issues(root.Warning)];
-  const errors = issues(root.Error);
+  const warnings = [...eqcIssues(success, 'Warning'), ...eqcIssues(root, 'Warning')];
+  const errors = eqcIssues(root, 'Error');
   if (errors.length > 0) {
     return { outcome: 'error', warnings, errors, permanent: errors.some((e) => isPermanentArError(e.code)) };
   }
@@ -46,11 +47,4 @@ export function isPermanentArError(code: string | undefined): boolean {
   const n = Number(code);
   if (n === 3010 || n === 3210) return false;
   return n >= 1000 && n < 4000;
-}
-
-function issues(value: XmlValue | undefined): PartnerIssue[] {
-  return list(value).map((item) => ({
-    ...(attr(item, 'code') !== undefined ? { code: attr(item, 'code') } : {}),
-    text: (textOf(item) ?? '').trim(),
-  }));
 }
