@@ -53,3 +53,32 @@ export function fakeMessage(
   };
   return m as unknown as FakeMessage;
 }
+
+/**
+ * The D1 binding (or a session of it), noting the SQL of every statement prepared and `BATCH`
+ * for every batch sent, in order: which reads a path makes, and in how many round trips.
+ */
+export function notingD1(d1: D1Database, sent: string[]): D1Database {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop) {
+        const value = Reflect.get(t, prop);
+        if (typeof value !== 'function') return value;
+        if (prop === 'prepare') {
+          return (sql: string) => {
+            sent.push(sql);
+            return value.call(t, sql);
+          };
+        }
+        if (prop === 'batch') {
+          return (statements: D1PreparedStatement[]) => {
+            sent.push('BATCH');
+            return value.call(t, statements);
+          };
+        }
+        if (prop === 'withSession') return (...args: unknown[]) => wrap(value.apply(t, args));
+        return value.bind(t);
+      },
+    });
+  return wrap(d1);
+}

@@ -17,25 +17,18 @@ afterEach(() => {
 });
 
 /**
- * The booking's own D1 session commits its batch, then loses the connection (the reviewer's "Network
- * connection lost" after commit): the first answer is a 500.
+ * The booking's own D1 session commits its batch, then loses the connection before the answer arrives
+ * (the reviewer's "Network connection lost" after commit): the first answer is a 500.
  */
 function failAfterCommitOnce() {
   const original = env.DB.withSession.bind(env.DB);
   vi.spyOn(env.DB, 'withSession').mockImplementationOnce((constraint?: string) => {
     const session = original(constraint as D1SessionConstraint);
-    let committed = false;
     return new Proxy(session, {
       get(target, prop) {
         if (prop === 'batch') {
           return async (statements: D1PreparedStatement[]) => {
-            const result = await target.batch(statements);
-            committed = true;
-            return result;
-          };
-        }
-        if (prop === 'prepare' && committed) {
-          return () => {
+            await target.batch(statements);
             throw new Error('D1_ERROR: Network connection lost.');
           };
         }

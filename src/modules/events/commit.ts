@@ -31,7 +31,8 @@ export type Change = {
 export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null';
 
 export type CommitResult =
-  | { ok: true; events: OutboxEventRow[] }
+  /** `results`: D1's answers to the caller's `statements`, in order (e.g. an INSERT's RETURNING rows). */
+  | { ok: true; events: OutboxEventRow[]; results: D1Result[] }
   /** A guard in the schema refused the batch and nothing was written (e.g. the last unit was just sold). */
   | { ok: false; constraint: ConstraintKind };
 
@@ -76,7 +77,7 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     nudged.add(deps);
     deps.defer(relayOutbox(deps).catch((err) => deps.log.warn('relay after commit failed', { error: errorName(err) })));
   }
-  return { ok: true, events: rows };
+  return { ok: true, events: rows, results: results.slice(0, change.statements.length) };
 }
 
 /** An event is an audited action on its subject: `reservation.created` on the reservation. */

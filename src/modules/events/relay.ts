@@ -1,7 +1,9 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
-import { loadEnvelope } from './events.service';
+import { envelopeOf } from './events.service';
+import { eventDeliveries, outboxEvents } from './outbox.table';
 import { subscribersFor } from './subscribers';
 
 /** How long a relay holds the rows it claimed before another relay may take them over. */
@@ -72,14 +74,18 @@ export const deliverEventJob = defineJob({
   handle: async ({ event_id, subscriber: name }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
-    const done = await deps.d1
-      .prepare('SELECT 1 AS done FROM event_deliveries WHERE event_id = ? AND subscriber = ?')
-      .bind(event_id, name)
-      .first();
-    if (done) return;
-    const event = await loadEnvelope(deps.db, event_id);
-    if (!event) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
-    await subscriber.handle(event, deps);
+    // One round trip for both: a batch of jobs runs one after another, each costing its reads.
+    const [done, rows] = await deps.db.batch([
+      deps.db
+        .select({ one: sql<number>`1` })
+        .from(eventDeliveries)
+        .where(and(eq(eventDeliveries.eventId, event_id), eq(eventDeliveries.subscriber, name))),
+      deps.db.select().from(outboxEvents).where(eq(outboxEvents.id, event_id)),
+    ]);
+    if (done.length > 0) return;
+    const [row] = rows;
+    if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
+    await subscriber.handle(envelopeOf(row), deps);
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())

@@ -164,9 +164,26 @@ export function eventData(
 }
 
 /**
+ * The reservation `insertReservation` wrote, from the batch's answer rather than a read-back: `row` as
+ * bound (version 1, nothing paid) with the guest profile its RETURNING names, and the rooms as written.
+ */
+export function writtenReservation(
+  row: ReservationRow,
+  inserted: D1Result | undefined,
+  rooms: ReservationRoomRow[],
+): LoadedReservation {
+  const guestId = (inserted?.results[0] as { guest_id?: unknown } | undefined)?.guest_id;
+  if (typeof guestId !== 'string') throw new Error(`reservation ${row.id} insert returned no guest_id`);
+  return {
+    row: { ...row, guestId, amountPaid: 0, cancellationFee: null, cancelledAt: null, disputedAt: null, version: 1 },
+    rooms,
+  };
+}
+
+/**
  * The INSERT of a new reservation, filed under the hotel's profile for its guest email (PROFILE_ID_SQL:
- * put ensureGuestProfile before it in the batch); `row.guestId` is not written. A reservation starts at
- * version 1 with nothing paid.
+ * put ensureGuestProfile before it in the batch); `row.guestId` is not written but returned
+ * (`writtenReservation` reads it). A reservation starts at version 1 with nothing paid.
  */
 export function insertReservation(d1: D1DatabaseSession, row: ReservationRow): D1PreparedStatement {
   return d1
@@ -174,7 +191,8 @@ export function insertReservation(d1: D1DatabaseSession, row: ReservationRow): D
       `INSERT INTO reservations (id, hotel_id, confirmation_number, status, guest_id, guest_first_name, guest_last_name,
          guest_email, guest_phone, created_by, check_in, check_out, currency, total_amount, amount_paid,
          cancellation_fee, special_requests, source, hold_expires_at, cancelled_at, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ${PROFILE_ID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, NULL, 1, ?, ?)`,
+       VALUES (?, ?, ?, ?, ${PROFILE_ID_SQL}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, NULL, 1, ?, ?)
+       RETURNING guest_id`,
     )
     .bind(
       row.id,

@@ -1,0 +1,63 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db';
+import { consume } from '../../src/jobs';
+import { commitChange } from '../../src/modules/events/commit';
+import { relayOutbox } from '../../src/modules/events/relay';
+import type { Subscriber } from '../../src/modules/events/subscribers';
+import { fakeMessage, notingD1, recordingJobs, testDeps } from '../helpers/deps';
+
+describe('event.deliver', () => {
+  it('reads its event and whether the pair was delivered in one round trip, and runs a pair once', async () => {
+    const hotel = `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
+    const sent: string[] = [];
+    const handled: string[][] = [];
+    const subscribers: Subscriber[] = [
+      {
+        name: 'counting',
+        events: ['ari.*'],
+        handle: async (event) => {
+          // What the job sent to D1 before the subscriber ran.
+          handled.push([...sent]);
+          expect(event).toMatchObject({ type: 'ari.updated', hotel_id: hotel, data: { room_nights: 3 } });
+        },
+      },
+    ];
+    await commitChange(testDeps({ subscribers: [] }), {
+      hotelId: hotel,
+      session: env.DB,
+      statements: [],
+      events: [
+        {
+          type: 'ari.updated',
+          hotelId: hotel,
+          subjectId: hotel,
+          data: { hotel_id: hotel, room_nights: 3, changes: [] },
+        },
+      ],
+      affectsAvailability: false,
+    });
+    const jobs = recordingJobs();
+    await relayOutbox(testDeps({ jobs, subscribers }));
+    const job = jobs.sent.find((j) => (j.payload as { subscriber: string }).subscriber === 'counting');
+    if (!job) throw new Error('expected a job for the subscriber');
+
+    const d1 = notingD1(env.DB, sent);
+    const deps = testDeps({ d1, db: createDb(d1), subscribers });
+    const first = fakeMessage(job);
+    await consume('wehub-jobs', first, deps, deps.settle);
+    expect(first.acked).toBe(true);
+    expect(handled).toHaveLength(1);
+    expect(handled[0]).toEqual([
+      expect.stringMatching(/from "event_deliveries"/),
+      expect.stringMatching(/from "outbox_events"/),
+      'BATCH',
+    ]);
+
+    // Handed on twice (the relay died before marking the row): the second run does not call the subscriber.
+    const again = fakeMessage(job);
+    await consume('wehub-jobs', again, deps, deps.settle);
+    expect(again.acked).toBe(true);
+    expect(handled).toHaveLength(1);
+  });
+});

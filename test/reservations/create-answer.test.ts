@@ -1,0 +1,54 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../src/env';
+import { CreateReservationBody } from '../../src/modules/reservations/reservations.schema';
+import { createReservation } from '../../src/modules/reservations/reservations.service';
+import { notingD1, testDeps } from '../helpers/deps';
+import { expectStatus } from '../helpers/http';
+import { bookableHotel, booked, bookingBody, getReservation } from '../helpers/reservations';
+
+const ADMIN: Principal = { kind: 'admin', id: 'admin', keyId: null, scopes: [], hotelIds: null, allowedOrigins: [] };
+
+describe('the answer to a booking', () => {
+  it('is the reservation as stored, with the guest profile the write filed it under', async () => {
+    const h = await bookableHotel();
+    const first = await booked(bookingBody(h));
+    // The same email again: filed under the existing profile, which only the write knows.
+    const { check_in, check_out } = bookingBody(h);
+    const again = await booked({
+      hotel_id: h.hotel.id,
+      check_in,
+      check_out,
+      rooms: [
+        { room_type_id: h.roomType.id, rate_plan_id: h.ratePlan.id, adults: 2, children: 1 },
+        { room_type_id: h.roomType.id, rate_plan_id: h.ratePlan.id, adults: 1 },
+      ],
+      guest: { first_name: 'Ada', last_name: 'King', email: 'ADA@example.com' },
+      status: 'pending',
+      hold_minutes: 15,
+    });
+    expect(again.guest.id).toBe(first.guest.id);
+    for (const answer of [first, again]) {
+      expect(answer).toEqual(await expectStatus(getReservation(answer.id), 200));
+    }
+  });
+
+  it('comes from the write: nothing of the reservation is read back after the commit', async () => {
+    const h = await bookableHotel();
+    const sent: string[] = [];
+    const deps = testDeps({ d1: notingD1(env.DB, sent) });
+    const body = CreateReservationBody.parse(bookingBody(h, { guest: { ...bookingBody(h).guest, email: 'b@x.io' } }));
+    const created = await createReservation(deps, ADMIN, body, undefined);
+    await deps.settle();
+
+    const insert = sent.findIndex((sql) => sql.includes('INSERT INTO reservations'));
+    const commit = sent.indexOf('BATCH', insert);
+    expect(insert).toBeGreaterThanOrEqual(0);
+    expect(commit).toBeGreaterThan(insert);
+    const after = sent.slice(commit + 1);
+    expect(after.filter((sql) => /from\s+"?reservation(s|_rooms)"?(\s|$)/i.test(sql))).toEqual([]);
+    expect(created.row.guestId).toMatch(/^gst_/);
+    const stored = await expectStatus(getReservation(created.row.id), 200);
+    expect(stored.guest.id).toBe(created.row.guestId);
+  });
+});
