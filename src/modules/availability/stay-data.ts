@@ -1,3 +1,5 @@
+import { integrationsRowOf } from '../integrations/integrations.rules';
+import type { HotelIntegrationsRow } from '../integrations/integrations.table';
 import {
   type RateNight,
   type RatePlanInfo,
@@ -22,10 +24,21 @@ export type SearchContext = {
   roomTypes: RoomTypeInfo[];
   ratePlans: (RatePlanInfo & { cancellationPolicy: unknown; currency: string })[];
   data: StayData;
+  /** The hotel's `hotel_integrations` row (null: every setting is the deployment's default). */
+  integrations: HotelIntegrationsRow | null;
 };
 
 // Entries as SQLite's json_array() writes them, in the column order of the query below.
-type HotelRow = [id: string, name: string, timezone: string, currency: string, status: string, policies: string];
+type HotelRow = [
+  id: string,
+  name: string,
+  timezone: string,
+  currency: string,
+  status: string,
+  policies: string,
+  /** Its `hotel_integrations` row as a JSON object of the columns, or null when it has none. */
+  integrations: Record<string, unknown> | null,
+];
 type RoomTypeRow = [
   id: string,
   code: string,
@@ -70,6 +83,8 @@ type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
  * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
  * type (≤ 30 nights) and per rate plan (≤ 100 room types × 31 nights ≈ 400 KB), so no string comes
  * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
+ * The hotel's row carries its integration settings (a second statement would cost the search a
+ * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
  * Raw SQL on purpose: this is the hot path of every uncached search. Rates are read up to and
  * including the departure date, whose closed-to-departure flag applies.
  */
@@ -81,7 +96,12 @@ export async function loadSearchContext(
 ): Promise<SearchContext | null> {
   const { results } = await d1
     .prepare(
-      `SELECT 'hotel' AS k, json_array(id, name, timezone, currency, status, policies) AS v FROM hotels WHERE id = ?1
+      `SELECT 'hotel' AS k, json_array(h.id, h.name, h.timezone, h.currency, h.status, h.policies,
+              iif(i.hotel_id IS NULL, NULL, json_object('booking_engine_enabled', i.booking_engine_enabled,
+              'booking_engine_cache_ttl', i.booking_engine_cache_ttl, 'booking_engine_timeout_ms',
+              i.booking_engine_timeout_ms, 'ota_enabled', i.ota_enabled, 'ota_providers', i.ota_providers,
+              'ota_sync_interval', i.ota_sync_interval, 'ota_auto_accept', i.ota_auto_accept, 'updated_at', i.updated_at)))
+         AS v FROM hotels h LEFT JOIN hotel_integrations i ON i.hotel_id = h.id WHERE h.id = ?1
        UNION ALL
        SELECT 'room_type', json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy)
          FROM room_types WHERE hotel_id = ?1 AND status = 'active'
@@ -107,7 +127,7 @@ export async function loadSearchContext(
   }
   const hotelRow = rows.hotel[0] as HotelRow | undefined;
   if (!hotelRow) return null;
-  const [id, name, timezone, currency, status, policiesText] = hotelRow;
+  const [id, name, timezone, currency, status, policiesText, integrations] = hotelRow;
   const policies = JSON.parse(policiesText) as { check_in_time?: string };
 
   const roomNightMap = new Map<string, RoomNight>();
@@ -163,5 +183,6 @@ export async function loadSearchContext(
       }),
     ),
     data: { roomNights: roomNightMap, rateNights: rateNightMap },
+    integrations: integrations ? integrationsRowOf(id, integrations) : null,
   };
 }
