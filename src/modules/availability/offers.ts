@@ -87,16 +87,19 @@ export function unitsLeft(rt: RoomTypeInfo, nights: readonly string[], data: Sta
   return Number.isFinite(min) ? Math.max(0, min) : 0;
 }
 
-/** Prices one rate plan for one room type and stay, or says why it cannot be sold. */
+/**
+ * Prices one rate plan for one room type and stay, or says why it cannot be sold. `nights` are the
+ * stay's dates (stayNights), passed in by a caller that quotes many pairs for the same stay.
+ */
 export function quoteRate(
   rt: RoomTypeInfo,
   rp: RatePlanInfo,
   stay: Stay,
   data: StayData,
+  nights: readonly string[] = stayNights(stay.checkIn, stay.checkOut),
 ): { ok: true; offer: RateOffer } | { ok: false; refusal: Refusal } {
   if (!fitsParty(rt, stay)) return { ok: false, refusal: { reason: 'party_too_large' } };
   if (!rp.roomTypeIds.includes(rt.id)) return { ok: false, refusal: { reason: 'rate_plan_not_for_room_type' } };
-  const nights = stayNights(stay.checkIn, stay.checkOut);
   const nightly: NightPrice[] = [];
   let total = 0;
   for (const date of nights) {
@@ -142,7 +145,7 @@ export function buildOffers(
     const rates: RateOffer[] = [];
     for (const rp of ratePlans) {
       if (!rp.roomTypeIds.includes(rt.id)) continue;
-      const quote = quoteRate(rt, rp, stay, data);
+      const quote = quoteRate(rt, rp, stay, data, nights);
       if (quote.ok) rates.push(quote.offer);
     }
     if (rates.length === 0) continue;

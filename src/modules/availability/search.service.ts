@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
 import { AppError, notFound } from '../../errors';
 import { addDays, daysBetween, todayIn } from '../../lib/dates';
-import { assertBookingEngineOn, integrationsOf } from '../integrations/integrations.service';
+import { effectiveIntegrations } from '../integrations/integrations.rules';
+import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
 import { readCached, rememberResult } from './cache';
 import { buildOffers } from './offers';
@@ -55,11 +56,10 @@ export async function searchAvailability(
   // A version without a bookmark (catalog writes publish none) or no version at all: read the
   // primary, so a lagging replica's answer is never cached under the current version.
   const session = deps.d1.withSession(version?.b ?? 'first-primary');
-  const [ctx, settings] = await Promise.all([
-    loadSearchContext(session, q.hotel_id, q.check_in, q.check_out),
-    integrationsOf(deps, session, q.hotel_id),
-  ]);
+  // One D1 statement: the hotel's booking-engine settings come with the catalog and the nights.
+  const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
+  const settings = effectiveIntegrations(ctx.integrations, deps.config);
   assertBookingEngineOn(settings, q.hotel_id);
   const ttlSeconds = settings.booking_engine.cache_ttl;
   assertStayWindow(q.check_in, ctx.hotel.timezone);

@@ -1,3 +1,5 @@
+import { integrationsRowOf } from '../integrations/integrations.rules';
+import type { HotelIntegrationsRow } from '../integrations/integrations.table';
 import {
   type RateNight,
   type RatePlanInfo,
@@ -22,10 +24,21 @@ export type SearchContext = {
   roomTypes: RoomTypeInfo[];
   ratePlans: (RatePlanInfo & { cancellationPolicy: unknown; currency: string })[];
   data: StayData;
+  /** The hotel's `hotel_integrations` row (null: every setting is the deployment's default). */
+  integrations: HotelIntegrationsRow | null;
 };
 
 // Entries as SQLite's json_array() writes them, in the column order of the query below.
-type HotelRow = [id: string, name: string, timezone: string, currency: string, status: string, policies: string];
+type HotelRow = [
+  id: string,
+  name: string,
+  timezone: string,
+  currency: string,
+  status: string,
+  policies: string,
+  /** Its `hotel_integrations` row as a JSON object of the columns, or null when it has none. */
+  integrations: Record<string, unknown> | null,
+];
 type RoomTypeRow = [
   id: string,
   code: string,
@@ -48,10 +61,8 @@ type RatePlanRow = [
 ];
 // `taken` here is every unit sold, those a channel sold beyond inventory (overbooked) included: a night
 // is free only while inventory − taken − overbooked > 0, for searches and bookings alike.
-type RoomNightRow = [roomTypeId: string, date: string, inventory: number, taken: number];
-type RateNightRow = [
-  ratePlanId: string,
-  roomTypeId: string,
+type RoomNightsRow = [roomTypeId: string, nights: [date: string, inventory: number, taken: number][]];
+type RateNightEntry = [
   date: string,
   amount: number | null,
   minStay: number | null,
@@ -60,6 +71,7 @@ type RateNightRow = [
   closedToArrival: number,
   closedToDeparture: number,
 ];
+type RateNightsRow = [ratePlanId: string, roomTypes: [roomTypeId: string, nights: RateNightEntry[]][]];
 
 type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
 
@@ -68,8 +80,12 @@ type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
  * text (json_array / json_group_array), because handing hundreds of night rows across D1's
  * interface one by one costs far more than a few strings do. Each row is bounded by one catalog
  * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
- * type (≤ 30 nights) and per rate plan (≤ 100 room types × 31 nights ≈ 400 KB), so no string comes
+ * type (≤ 30 nights) and per rate plan (≤ 100 room types × 31 nights ≈ 120 KB), so no string comes
  * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
+ * Each id is written once per group, not once per night: a 14-night search reads ≈ 60 KB of JSON
+ * where repeating both ids in every rate night made ≈ 150 KB to build, hand over and parse.
+ * The hotel's row carries its integration settings (a second statement would cost the search a
+ * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
  * Raw SQL on purpose: this is the hot path of every uncached search. Rates are read up to and
  * including the departure date, whose closed-to-departure flag applies.
  */
@@ -81,7 +97,12 @@ export async function loadSearchContext(
 ): Promise<SearchContext | null> {
   const { results } = await d1
     .prepare(
-      `SELECT 'hotel' AS k, json_array(id, name, timezone, currency, status, policies) AS v FROM hotels WHERE id = ?1
+      `SELECT 'hotel' AS k, json_array(h.id, h.name, h.timezone, h.currency, h.status, h.policies,
+              iif(i.hotel_id IS NULL, NULL, json_object('booking_engine_enabled', i.booking_engine_enabled,
+              'booking_engine_cache_ttl', i.booking_engine_cache_ttl, 'booking_engine_timeout_ms',
+              i.booking_engine_timeout_ms, 'ota_enabled', i.ota_enabled, 'ota_providers', i.ota_providers,
+              'ota_sync_interval', i.ota_sync_interval, 'ota_auto_accept', i.ota_auto_accept, 'updated_at', i.updated_at)))
+         AS v FROM hotels h LEFT JOIN hotel_integrations i ON i.hotel_id = h.id WHERE h.id = ?1
        UNION ALL
        SELECT 'room_type', json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy)
          FROM room_types WHERE hotel_id = ?1 AND status = 'active'
@@ -90,50 +111,43 @@ export async function loadSearchContext(
               extra_child_amount, json(cancellation_policy), currency)
          FROM rate_plans WHERE hotel_id = ?1 AND status = 'active'
        UNION ALL
-       SELECT 'room_nights', json_group_array(json_array(room_type_id, date, inventory, taken + overbooked))
+       SELECT 'room_nights', json_array(room_type_id, json_group_array(json_array(date, inventory, taken + overbooked)))
          FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3 GROUP BY room_type_id
        UNION ALL
-       SELECT 'rate_nights', json_group_array(json_array(rate_plan_id, room_type_id, date, amount, min_stay, max_stay,
-              closed, closed_to_arrival, closed_to_departure))
-         FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3 GROUP BY rate_plan_id`,
+       SELECT 'rate_nights', json_array(rate_plan_id, json_group_array(json(nights))) FROM (
+         SELECT rate_plan_id, json_array(room_type_id, json_group_array(json_array(date, amount, min_stay, max_stay,
+                closed, closed_to_arrival, closed_to_departure))) AS nights
+           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3 GROUP BY rate_plan_id, room_type_id)
+         GROUP BY rate_plan_id`,
     )
     .bind(hotelId, checkIn, checkOut)
     .all<{ k: Kind; v: string }>();
   const rows: Record<Kind, unknown[]> = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
-  for (const { k, v } of results) {
-    const parsed = JSON.parse(v) as unknown;
-    if (k === 'room_nights' || k === 'rate_nights') rows[k].push(...(parsed as unknown[]));
-    else rows[k].push(parsed);
-  }
+  for (const { k, v } of results) rows[k].push(JSON.parse(v));
   const hotelRow = rows.hotel[0] as HotelRow | undefined;
   if (!hotelRow) return null;
-  const [id, name, timezone, currency, status, policiesText] = hotelRow;
+  const [id, name, timezone, currency, status, policiesText, integrations] = hotelRow;
   const policies = JSON.parse(policiesText) as { check_in_time?: string };
 
   const roomNightMap = new Map<string, RoomNight>();
-  for (const [roomTypeId, date, inventory, taken] of rows.room_nights as RoomNightRow[]) {
-    roomNightMap.set(roomNightKey(roomTypeId, date), { inventory, taken });
+  for (const [roomTypeId, nights] of rows.room_nights as RoomNightsRow[]) {
+    for (const [date, inventory, taken] of nights)
+      roomNightMap.set(roomNightKey(roomTypeId, date), { inventory, taken });
   }
   const rateNightMap = new Map<string, RateNight>();
-  for (const [
-    ratePlanId,
-    roomTypeId,
-    date,
-    amount,
-    minStay,
-    maxStay,
-    closed,
-    cta,
-    ctd,
-  ] of rows.rate_nights as RateNightRow[]) {
-    rateNightMap.set(rateNightKey(ratePlanId, roomTypeId, date), {
-      amount,
-      minStay,
-      maxStay,
-      closed: closed === 1,
-      closedToArrival: cta === 1,
-      closedToDeparture: ctd === 1,
-    });
+  for (const [ratePlanId, roomTypes] of rows.rate_nights as RateNightsRow[]) {
+    for (const [roomTypeId, nights] of roomTypes) {
+      for (const [date, amount, minStay, maxStay, closed, cta, ctd] of nights) {
+        rateNightMap.set(rateNightKey(ratePlanId, roomTypeId, date), {
+          amount,
+          minStay,
+          maxStay,
+          closed: closed === 1,
+          closedToArrival: cta === 1,
+          closedToDeparture: ctd === 1,
+        });
+      }
+    }
   }
 
   return {
@@ -163,5 +177,6 @@ export async function loadSearchContext(
       }),
     ),
     data: { roomNights: roomNightMap, rateNights: rateNightMap },
+    integrations: integrations ? integrationsRowOf(id, integrations) : null,
   };
 }

@@ -38,6 +38,25 @@ export function effectiveIntegrations(row: HotelIntegrationsRow | null, config: 
   };
 }
 
+/**
+ * A `hotel_integrations` row as D1 returns it (column names, SQLite values), read by `SELECT *` here and
+ * as a JSON object inside the search's one statement (src/modules/availability/stay-data.ts).
+ */
+export function integrationsRowOf(hotelId: string, row: Record<string, unknown>): HotelIntegrationsRow {
+  const bool = (v: unknown) => (v === null ? null : Boolean(v));
+  return {
+    hotelId,
+    bookingEngineEnabled: Boolean(row.booking_engine_enabled),
+    bookingEngineCacheTtl: row.booking_engine_cache_ttl as number | null,
+    bookingEngineTimeoutMs: row.booking_engine_timeout_ms as number | null,
+    otaEnabled: Boolean(row.ota_enabled),
+    otaProviders: row.ota_providers === null ? null : (JSON.parse(row.ota_providers as string) as string[]),
+    otaSyncInterval: row.ota_sync_interval as number | null,
+    otaAutoAccept: bool(row.ota_auto_accept),
+    updatedAt: new Date(row.updated_at as number),
+  };
+}
+
 /** `{a: {b: 1}}` → `{'a.b': 1}`, so the audit diff names each field that changed. */
 export function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};

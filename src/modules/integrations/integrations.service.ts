@@ -7,7 +7,7 @@ import { hotels } from '../catalog/catalog.table';
 import { ariPushJob } from '../channels/ari-push/push.job';
 import { type CommitDeps, commitChange } from '../events/commit';
 import { hotelPaymentSettings, paymentConnections } from '../payments/payments.table';
-import { type EffectiveIntegrations, effectiveIntegrations, flatten } from './integrations.rules';
+import { type EffectiveIntegrations, effectiveIntegrations, flatten, integrationsRowOf } from './integrations.rules';
 import type { IntegrationsBody } from './integrations.schema';
 import type { HotelIntegrationsRow } from './integrations.table';
 
@@ -32,19 +32,7 @@ export async function hotelIntegrationsRow(
     .prepare('SELECT * FROM hotel_integrations WHERE hotel_id = ?')
     .bind(hotelId)
     .first<Record<string, unknown>>();
-  if (!row) return null;
-  const bool = (v: unknown) => (v === null ? null : Boolean(v));
-  return {
-    hotelId,
-    bookingEngineEnabled: Boolean(row.booking_engine_enabled),
-    bookingEngineCacheTtl: row.booking_engine_cache_ttl as number | null,
-    bookingEngineTimeoutMs: row.booking_engine_timeout_ms as number | null,
-    otaEnabled: Boolean(row.ota_enabled),
-    otaProviders: row.ota_providers === null ? null : (JSON.parse(row.ota_providers as string) as string[]),
-    otaSyncInterval: row.ota_sync_interval as number | null,
-    otaAutoAccept: bool(row.ota_auto_accept),
-    updatedAt: new Date(row.updated_at as number),
-  };
+  return row ? integrationsRowOf(hotelId, row) : null;
 }
 
 /** A hotel's effective booking-engine and OTA settings (one D1 read). */
