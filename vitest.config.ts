@@ -1,16 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { vendorAssets } from './scripts/vendor-assets.mjs';
 import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
+
+/**
+ * wrangler.toml's [alias] as wrangler's build applies it (an import path equal to a key becomes the value),
+ * so the tests run what ships: @cloudflare/vitest-plugin reads [alias] but does not apply it. Only bare
+ * package names reach this: a relative `require` inside a package (the Square serialization entries) is
+ * found on disk before Vite is asked, so test/payments/square-sdk.test.ts checks those instead.
+ */
+function wranglerAliases(toml: string): Plugin {
+  const table = /^\[alias\]\n([\s\S]*?)^\[/m.exec(toml)?.[1] ?? '';
+  const aliases = new Map([...table.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => [m[1], resolve(m[2] ?? '')]));
+  return { name: 'wrangler-alias', enforce: 'pre', resolveId: (source) => aliases.get(source) };
+}
 
 export default defineConfig(async () => {
   // public/vendor/ (git-ignored) must hold the bundles the pages name, also when vitest runs without npm.
   vendorAssets();
   const migrations = await readD1Migrations('./migrations');
   // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
-  const crons = /^crons\s*=\s*(\[.*\])/m.exec(readFileSync('./wrangler.toml', 'utf8'))?.[1] ?? '[]';
+  const toml = readFileSync('./wrangler.toml', 'utf8');
+  const crons = /^crons\s*=\s*(\[.*\])/m.exec(toml)?.[1] ?? '[]';
   // The raw files too, so test/platform/migrations.test.ts can compare the bundled SQL byte for byte.
   const sqlFiles = (await readdir('./migrations')).filter((f) => f.endsWith('.sql')).sort();
   const migrationFiles = await Promise.all(
@@ -18,6 +33,7 @@ export default defineConfig(async () => {
   );
   return {
     plugins: [
+      wranglerAliases(toml),
       cloudflareTest({
         main: './src/index.ts',
         wrangler: { configPath: './wrangler.toml' },
