@@ -2,21 +2,24 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import type { Plugin } from 'vite';
+import type { Alias } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { vendorAssets } from './scripts/vendor-assets.mjs';
 import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
 
 /**
  * wrangler.toml's [alias] as wrangler's build applies it (an import path equal to a key becomes the value),
- * so the tests run what ships: @cloudflare/vitest-plugin reads [alias] but does not apply it. Only bare
- * package names reach this: a relative `require` inside a package (the Square serialization entries) is
- * found on disk before Vite is asked, so test/payments/square-sdk.test.ts checks those instead.
+ * so the tests run what ships: @cloudflare/vitest-plugin reads [alias] but does not apply it. Vite's own
+ * `resolve.alias`, so that the dependencies Vite pre-bundles (mimetext) get them too and its cache changes
+ * with them. Only bare package names reach it: a relative `require` inside a package (the Square
+ * serialization entries) is found on disk before Vite is asked; test/payments/square-sdk.test.ts checks those.
  */
-function wranglerAliases(toml: string): Plugin {
+function wranglerAliases(toml: string): Alias[] {
   const table = /^\[alias\]\n([\s\S]*?)^\[/m.exec(toml)?.[1] ?? '';
-  const aliases = new Map([...table.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => [m[1], resolve(m[2] ?? '')]));
-  return { name: 'wrangler-alias', enforce: 'pre', resolveId: (source) => aliases.get(source) };
+  return [...table.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => ({
+    find: new RegExp(`^${(m[1] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    replacement: resolve(m[2] ?? ''),
+  }));
 }
 
 export default defineConfig(async () => {
@@ -32,8 +35,8 @@ export default defineConfig(async () => {
     sqlFiles.map(async (name) => ({ name, sql: await readFile(`./migrations/${name}`, 'utf8') })),
   );
   return {
+    resolve: { alias: wranglerAliases(toml) },
     plugins: [
-      wranglerAliases(toml),
       cloudflareTest({
         main: './src/index.ts',
         wrangler: { configPath: './wrangler.toml' },
