@@ -1,22 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import type { Alias } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { vendorAssets } from './scripts/vendor-assets.mjs';
 import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
+
+/**
+ * wrangler.toml's [alias] as wrangler's build applies it (an import path equal to a key becomes the value),
+ * so the tests run what ships: @cloudflare/vitest-plugin reads [alias] but does not apply it. Vite's own
+ * `resolve.alias`, so that the dependencies Vite pre-bundles (mimetext) get them too and its cache changes
+ * with them. Only bare package names reach it: a relative `require` inside a package (the Square
+ * serialization entries) is found on disk before Vite is asked; test/payments/square-sdk.test.ts checks those.
+ */
+function wranglerAliases(toml: string): Alias[] {
+  const table = /^\[alias\]\n([\s\S]*?)^\[/m.exec(toml)?.[1] ?? '';
+  return [...table.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => ({
+    find: new RegExp(`^${(m[1] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    replacement: resolve(m[2] ?? ''),
+  }));
+}
 
 export default defineConfig(async () => {
   // public/vendor/ (git-ignored) must hold the bundles the pages name, also when vitest runs without npm.
   vendorAssets();
   const migrations = await readD1Migrations('./migrations');
   // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
-  const crons = /^crons\s*=\s*(\[.*\])/m.exec(readFileSync('./wrangler.toml', 'utf8'))?.[1] ?? '[]';
+  const toml = readFileSync('./wrangler.toml', 'utf8');
+  const crons = /^crons\s*=\s*(\[.*\])/m.exec(toml)?.[1] ?? '[]';
   // The raw files too, so test/platform/migrations.test.ts can compare the bundled SQL byte for byte.
   const sqlFiles = (await readdir('./migrations')).filter((f) => f.endsWith('.sql')).sort();
   const migrationFiles = await Promise.all(
     sqlFiles.map(async (name) => ({ name, sql: await readFile(`./migrations/${name}`, 'utf8') })),
   );
   return {
+    resolve: { alias: wranglerAliases(toml) },
     plugins: [
       cloudflareTest({
         main: './src/index.ts',

@@ -1,8 +1,8 @@
-import type { SquareClient } from 'square';
 import { AppError } from '../../errors';
 import { sha256Hex } from '../../lib/crypto';
 import type { GuestRow } from '../reservations/reservations.table';
 import { callSquare, type SquareAccount, type SquareCall, type SquareDeps } from './square.client';
+import type { SquareApi } from './square-sdk';
 
 /**
  * The Customers and Cards API calls behind cards on file, and what their refusals mean to our caller.
@@ -23,7 +23,7 @@ async function callResolved<T>(
   deps: SquareDeps,
   account: SquareAccount,
   what: string,
-  fn: (client: SquareClient) => Promise<T>,
+  fn: (client: SquareApi) => Promise<T>,
 ): Promise<SquareCall<T>> {
   const call = await callSquare(deps, account, fn);
   if (call.ok || call.kind !== 'unknown') return call;

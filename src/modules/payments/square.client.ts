@@ -1,8 +1,8 @@
-import type { SquareClient } from 'square';
 import type { Deps } from '../../deps';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundPaced } from '../../lib/pacing';
 import { squareBaseUrl } from './payments.config';
+import type { SquareApi } from './square-sdk';
 
 /**
  * The one door to Square. The `square` SDK costs hundreds of milliseconds to load, so it is imported
@@ -40,12 +40,12 @@ export type SquareCall<T> =
       status?: number;
     };
 
-type SquareModule = typeof import('square');
+type SquareModule = typeof import('./square-sdk');
 let loading: Promise<SquareModule> | undefined;
 
-/** The SDK module, loaded once per isolate on the first payment path that needs it. */
+/** The SDK (the part of it we use: square-sdk.ts), loaded once per isolate on the first payment path that needs it. */
 export function loadSquare(): Promise<SquareModule> {
-  loading ??= import('square');
+  loading ??= import('./square-sdk');
   return loading;
 }
 
@@ -54,7 +54,7 @@ export type SquareDeps = Pick<Deps, 'outbound' | 'config' | 'log'>;
 export async function callSquare<T>(
   deps: SquareDeps,
   account: Pick<SquareAccount, 'accessToken' | 'hotelId' | 'timeoutMs'>,
-  fn: (client: SquareClient) => Promise<T>,
+  fn: (client: SquareApi) => Promise<T>,
 ): Promise<SquareCall<T>> {
   const sdk = await loadSquare();
   const timeoutMs = account.timeoutMs ?? deps.config.PAYMENT_GATEWAY_TIMEOUT_MS;
@@ -66,7 +66,7 @@ export async function callSquare<T>(
   let transport: 'timeout' | 'network_error' | undefined;
   // The status of the last answer: a 2xx the SDK cannot read is still an answer we do not understand.
   let answered: number | undefined;
-  const client = new sdk.SquareClient({
+  const client = new sdk.SquareResources({
     token: account.accessToken,
     baseUrl: squareBaseUrl(deps.config),
     maxRetries: 0,
