@@ -13,7 +13,21 @@ const platformConfig = configPart({
   shape: {
     ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /**
+     * `skip` (tests only): work after the response that waits for a time does not wait (Deps.sleep).
+     * Deployed, the waits are what keeps KV at one write per key and second: refused there.
+     */
+    DEFERRED_WAITS: z.enum(['real', 'skip']).default('real'),
   },
+  check: (values, deployed) =>
+    deployed && values.DEFERRED_WAITS === 'skip'
+      ? [
+          {
+            path: 'DEFERRED_WAITS',
+            message: 'skip is for tests; deployments wait (KV takes one write per key and second)',
+          },
+        ]
+      : [],
 });
 
 /** Every module's part of the configuration; a module adds its part here with one line. */
