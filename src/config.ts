@@ -15,19 +15,10 @@ const platformConfig = configPart({
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /**
      * `skip` (tests only): work after the response that waits for a time does not wait (Deps.sleep).
-     * Deployed, the waits are what keeps KV at one write per key and second: refused there.
+     * Ignored when deployed: there the waits keep KV at one write per key and second.
      */
     DEFERRED_WAITS: z.enum(['real', 'skip']).default('real'),
   },
-  check: (values, deployed) =>
-    deployed && values.DEFERRED_WAITS === 'skip'
-      ? [
-          {
-            path: 'DEFERRED_WAITS',
-            message: 'skip is for tests; deployments wait (KV takes one write per key and second)',
-          },
-        ]
-      : [],
 });
 
 /** Every module's part of the configuration; a module adds its part here with one line. */

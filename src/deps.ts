@@ -34,8 +34,8 @@ export type Deps = {
   now: () => Date;
   /**
    * Waits in deferred work (the availability cache's trailing publish): a real timer, or none under
-   * DEFERRED_WAITS=skip (tests only), where that work then goes on at once on the clock it would have
-   * woken up at.
+   * DEFERRED_WAITS=skip in development (the tests), where that work then goes on at once on the clock
+   * it would have woken up at.
    */
   sleep: (ms: number) => Promise<void>;
   /** Calls to partners (Square, channels, webhook receivers): pacing, timeout, redaction, outcome logging. */
@@ -93,7 +93,7 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
     config,
     log,
     now: () => new Date(),
-    sleep: config.DEFERRED_WAITS === 'skip' ? noSleep : realSleep,
+    sleep: config.DEFERRED_WAITS === 'skip' && config.ENVIRONMENT === 'development' ? noSleep : realSleep,
     get outbound() {
       lazyOutbound ??= createOutbound({
         fetch: (input, init) => fetch(input, init),
