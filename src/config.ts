@@ -13,6 +13,11 @@ const platformConfig = configPart({
   shape: {
     ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /**
+     * `skip` (tests only): work after the response that waits for a time does not wait (Deps.sleep).
+     * Ignored when deployed: there the waits keep KV at one write per key and second.
+     */
+    DEFERRED_WAITS: z.enum(['real', 'skip']).default('real'),
   },
 });
 

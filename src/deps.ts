@@ -32,6 +32,12 @@ export type Deps = {
   config: Config;
   log: Logger;
   now: () => Date;
+  /**
+   * Waits in deferred work (the availability cache's trailing publish): a real timer, or none under
+   * DEFERRED_WAITS=skip in development (the tests), where that work then goes on at once on the clock
+   * it would have woken up at.
+   */
+  sleep: (ms: number) => Promise<void>;
   /** Calls to partners (Square, channels, webhook receivers): pacing, timeout, redaction, outcome logging. */
   outbound: Outbound;
   /** Each partner's pace (src/lib/pacing.ts): the outbound client's, and guest email's before it sends. */
@@ -45,6 +51,11 @@ export type Deps = {
   /** Who the audit trail records for changes made with these deps (src/modules/audit). */
   actor: AuditActor;
 };
+
+/** The default `sleep`: the isolate's timer. */
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const noSleep = (): Promise<void> => Promise.resolve();
 
 export function queueSender(queue: Queue): JobSender {
   return {
@@ -82,6 +93,7 @@ function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], acto
     config,
     log,
     now: () => new Date(),
+    sleep: config.DEFERRED_WAITS === 'skip' && config.ENVIRONMENT === 'development' ? noSleep : realSleep,
     get outbound() {
       lazyOutbound ??= createOutbound({
         fetch: (input, init) => fetch(input, init),

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { realSleep } from '../../src/deps';
 import {
   entryKey,
   type HotelVersion,
@@ -39,12 +40,21 @@ function spyKv(clock: { now: number }) {
   return { kv, puts, reads, gate };
 }
 
-/** Deps over the real D1 and the spied KV, on a clock the test moves. */
+/**
+ * Deps over the real D1 and the spied KV, on a clock the test moves. The trailing publish sleeps on the
+ * real timer (tests elsewhere skip that wait, DEFERRED_WAITS in vitest.config.ts); `waits` records what
+ * it asked for.
+ */
 function clocked(start = T0) {
   const clock = { now: start };
   const spy = spyKv(clock);
-  const deps = testDeps({ cache: spy.kv, now: () => new Date(clock.now), subscribers: [] });
-  return { clock, deps, ...spy };
+  const waits: number[] = [];
+  const sleep = (ms: number) => {
+    waits.push(ms);
+    return realSleep(ms);
+  };
+  const deps = testDeps({ cache: spy.kv, now: () => new Date(clock.now), sleep, subscribers: [] });
+  return { clock, deps, waits, ...spy };
 }
 
 /** A change that alters what a search of `hotel` sees (no statements of its own: only its cache effect). */
@@ -83,7 +93,7 @@ describe('availability cache version: at most one KV write per key and second', 
   });
 
   it('publishes the last change of a burst when its second ends, still one write per second', async () => {
-    const { clock, deps, puts } = clocked();
+    const { clock, deps, puts, waits } = clocked();
     const hotel = hotelId();
     await change(deps, hotel);
     const first = await published(hotel);
@@ -100,12 +110,14 @@ describe('availability cache version: at most one KV write per key and second', 
     expect(await pendingOf(hotel)).toBe(0);
     expect(puts.map((p) => p.at)).toEqual([T0, T0 + SLOT_MS]);
     expect(maxPutsPerKeySecond(puts)).toBe(1);
+    // The first loser's trailing publish, until a few ms past the slot's end (the winner published).
+    expect(waits).toEqual([SLOT_MS - 45 + 5]);
   });
 
   it('publishes a trailing change at its slot end on the clock the change was made on, waiting no longer than a slot', async () => {
     // Housekeeping runs for a given instant (its `at`), which need not be the isolate's clock: the trailing
     // publish must not wait for, or measure against, the real clock instead.
-    const { clock, deps } = clocked();
+    const { clock, deps, waits } = clocked();
     const hotel = hotelId();
     await change(deps, hotel);
     clock.now = T0 + 100;
@@ -113,6 +125,8 @@ describe('availability cache version: at most one KV write per key and second', 
     expect(await pendingOf(hotel)).toBe(1);
     await deps.settle();
     expect(await pendingOf(hotel)).toBe(0);
+    // Measured on the change's clock (the real one is years before T0): the rest of the slot, not a whole one.
+    expect(waits).toEqual([SLOT_MS - 100 + 5]);
   });
 
   it('has the housekeeping cron publish what a trailing publish left behind', async () => {

@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
+import { depsFromEnv, realSleep } from '../../src/deps';
 import worker from '../../src/index';
 
 afterEach(() => vi.restoreAllMocks());
@@ -44,5 +45,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...env, JWT_SIGNING_SECRET: 'short' } as Env)).toThrow(
       /JWT_SIGNING_SECRET: must be at least 32/,
     );
+  });
+
+  it('deferred work waits on the real timer unless told to skip, which deployments ignore', () => {
+    const { DEFERRED_WAITS: _skip, ...unset } = env as unknown as Record<string, unknown>;
+    expect(loadConfig(unset as unknown as Env).DEFERRED_WAITS).toBe('real');
+    expect(depsFromEnv(unset as unknown as Env).deps.sleep).toBe(realSleep);
+    expect(depsFromEnv(env).deps.sleep).not.toBe(realSleep);
+    const deployed = { ...env, ENVIRONMENT: 'production', DEFERRED_WAITS: 'skip' } as unknown as Env;
+    expect(depsFromEnv(deployed).deps.sleep).toBe(realSleep);
   });
 });

@@ -136,7 +136,7 @@ export function rememberResult(
 }
 
 /** What publishing a version uses (a request's or a job's Deps). */
-export type VersionDeps = Pick<Deps, 'cache' | 'd1' | 'defer' | 'log' | 'now'>;
+export type VersionDeps = Pick<Deps, 'cache' | 'd1' | 'defer' | 'log' | 'now' | 'sleep'>;
 
 /**
  * Invalidates every cached search of a hotel after a change committed together with `claim` (its
@@ -202,7 +202,7 @@ async function trailingPublish(deps: VersionDeps, hotelId: string, slotEnds: num
   try {
     // A few ms past the slot's end, so the claim's `published_at <= now - SLOT_MS` holds on this clock.
     const waitMs = Math.min(SLOT_MS, Math.max(0, slotEnds - now)) + 5;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await deps.sleep(waitMs);
     await publishPending(deps, hotelId, Math.max(deps.now().getTime(), slotEnds + 5));
   } catch (err) {
     deps.log.warn('trailing availability cache publish failed', { hotel_id: hotelId, error: errorText(err) });

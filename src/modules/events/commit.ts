@@ -39,7 +39,10 @@ export type CommitResult =
 /** The Deps (a request's or a job's) that already started a relay. */
 const nudged = new WeakSet<object>();
 
-export type CommitDeps = Pick<Deps, 'cache' | 'log' | 'now' | 'defer' | 'd1' | 'jobs' | 'subscribers' | 'actor'>;
+export type CommitDeps = Pick<
+  Deps,
+  'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'd1' | 'jobs' | 'subscribers' | 'actor'
+>;
 
 export async function commitChange(deps: CommitDeps, change: Change): Promise<CommitResult> {
   const now = deps.now();

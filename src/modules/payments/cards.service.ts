@@ -20,7 +20,7 @@ import type { SquareAccount } from './square.client';
  */
 type CardDeps = Pick<
   Deps,
-  'd1' | 'db' | 'config' | 'log' | 'outbound' | 'now' | 'cache' | 'defer' | 'jobs' | 'subscribers' | 'actor'
+  'd1' | 'db' | 'config' | 'log' | 'outbound' | 'now' | 'sleep' | 'cache' | 'defer' | 'jobs' | 'subscribers' | 'actor'
 >;
 type CreateCard = (typeof CreateCardBody)['_output'];
 

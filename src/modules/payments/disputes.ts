@@ -90,7 +90,7 @@ export function heldOn(payment: Pick<PaymentRow, 'amount'>, disputes: Pick<Payme
 
 const RELEASED_SQL = RELEASED_STATES.map((s) => `'${s}'`).join(', ');
 
-type DisputeDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
+type DisputeDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
 
 /**
  * `applied`: written with the caller's statements. `stale`: an older state than we hold; `mismatch`: the

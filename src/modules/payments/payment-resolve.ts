@@ -13,7 +13,7 @@ import { type CreatePaymentWire, completeOnSquare, createOnSquare, failedPayment
  */
 export type ResolveDeps = Pick<
   Deps,
-  'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'config' | 'actor'
+  'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'config' | 'actor'
 > &
   Pick<Deps, 'outbound' | 'db'>;
 

@@ -75,7 +75,7 @@ export type Transition = {
   also?: (session: D1DatabaseSession) => D1PreparedStatement[];
 };
 
-type StateDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
+type StateDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
 
 /**
  * Applies a transition to a payment and returns the row as it stands afterwards (reloaded when another

@@ -18,7 +18,10 @@ import { loadPayment, loadRefund, refundByProviderId } from './refunds.repo';
  * `pending`, so of two writers that both saw it pending, the second one's whole batch — its event and
  * its ledger change — rolls back.
  */
-export type StateDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
+export type StateDeps = Pick<
+  Deps,
+  'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'actor'
+>;
 
 export type RefundSource = 'answer' | 'webhook' | 'reconcile';
 

@@ -16,7 +16,10 @@ import type { NotificationReceipt, SquareNotification } from './square-webhooks.
  * applying); what we cannot or must not apply (unknown type or payment, another merchant's payment) is
  * recorded and acknowledged, never retried forever.
  */
-export type WebhookDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
+export type WebhookDeps = Pick<
+  Deps,
+  'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'actor'
+>;
 
 /** A handler's answer; `raced`: another writer changed the same rows first, nothing was written. */
 type HandlerResult = NotificationReceipt | 'raced';

@@ -25,7 +25,10 @@ import {
   type WriteBase,
 } from './import.writes';
 
-export type ImportDeps = Pick<Deps, 'd1' | 'cache' | 'log' | 'now' | 'defer' | 'jobs' | 'subscribers' | 'actor'>;
+export type ImportDeps = Pick<
+  Deps,
+  'd1' | 'cache' | 'log' | 'now' | 'sleep' | 'defer' | 'jobs' | 'subscribers' | 'actor'
+>;
 
 /** A lost race (another delivery, an accept, a booking taking the last unit) is read and decided again. */
 const MAX_ATTEMPTS = 5;
