@@ -30,13 +30,15 @@ function lookup(from: object, ref: string): unknown {
 
 describe('the Square SDK, narrowed to what we use', () => {
   const resources = new SquareResources({ token: 't', baseUrl: 'http://square.test' });
-  const clients = (['payments', 'refunds', 'cards', 'customers', 'locations', 'oAuth'] as const).flatMap((r) =>
-    clientsOf(resources[r]),
-  );
+  // Every resource SquareResources offers, read from its getters rather than listed here: a resource added
+  // there is checked without anyone remembering this test (the tests' clients get the SDK's whole index).
+  const clients = clientsOf(resources).filter((c) => c !== resources);
   const references = [...new Set(clients.flatMap(referencesOf))].sort();
 
   it('builds the resource clients SquareClient would, sub-resources included', () => {
-    expect(clients.map((c) => c.constructor.name)).toContain('PaymentsClient');
+    expect(clients.map((c) => c.constructor.name)).toEqual(
+      expect.arrayContaining(['PaymentsClient', 'RefundsClient', 'CardsClient', 'CustomersClient', 'OAuthClient']),
+    );
     expect(clients.length).toBeGreaterThan(6);
     expect(references).toContain('CreatePaymentRequest');
   });
