@@ -4,8 +4,8 @@ import type { Principal } from '../../src/env';
 import { CreateReservationBody } from '../../src/modules/reservations/reservations.schema';
 import { createReservation } from '../../src/modules/reservations/reservations.service';
 import { notingD1, testDeps } from '../helpers/deps';
-import { expectStatus } from '../helpers/http';
-import { bookableHotel, booked, bookingBody, getReservation } from '../helpers/reservations';
+import { expectProblem, expectStatus } from '../helpers/http';
+import { book, bookableHotel, booked, bookingBody, getReservation, modify } from '../helpers/reservations';
 
 const ADMIN: Principal = { kind: 'admin', id: 'admin', keyId: null, scopes: [], hotelIds: null, allowedOrigins: [] };
 
@@ -50,5 +50,23 @@ describe('the answer to a booking', () => {
     expect(created.row.guestId).toMatch(/^gst_/);
     const stored = await expectStatus(getReservation(created.row.id), 200);
     expect(stored.guest.id).toBe(created.row.guestId);
+  });
+
+  it('refuses text D1 would not store as sent (a lone surrogate) with 400, so the answer never differs from GET', async () => {
+    const h = await bookableHotel();
+    const body = bookingBody(h);
+    const cases = [
+      { guest: { ...body.guest, first_name: 'A\ud800' }, path: 'guest.first_name' },
+      { guest: { ...body.guest, last_name: '\udc00B' }, path: 'guest.last_name' },
+      { guest: { ...body.guest, phone: '+43 \ud83d' }, path: 'guest.phone' },
+      { guest: body.guest, special_requests: 'late \ud83d arrival', path: 'special_requests' },
+    ];
+    for (const { path, ...change } of cases) {
+      const problem = await expectProblem(book({ ...body, ...change }), 400, 'validation_failed', path);
+      expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    const ok = await booked({ ...body, guest: { ...body.guest, first_name: 'Zoë 😀' }, special_requests: '🛏️' });
+    expect(ok).toEqual(await expectStatus(getReservation(ok.id), 200));
+    await expectProblem(modify(ok.id, { special_requests: '\ud800' }), 400, 'validation_failed');
   });
 });

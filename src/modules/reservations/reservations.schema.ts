@@ -8,12 +8,19 @@ export const MAX_SEARCH_LENGTH = 100;
 const Adults = z.number().int().min(1).max(20);
 const Children = z.number().int().min(0).max(20);
 
+/**
+ * Text kept on a reservation. A lone UTF-16 surrogate (JSON allows `"\ud800"`) is refused: D1 would
+ * store U+FFFD in its place, so the booking's answer and its event (built from the request, not read
+ * back) would differ from what GET and a resumed idempotent request return.
+ */
+const Text = z.string().refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no lone surrogate)');
+
 export const GuestInput = z
   .object({
-    first_name: z.string().trim().min(1).max(100),
-    last_name: z.string().trim().min(1).max(100),
+    first_name: Text.trim().min(1).max(100),
+    last_name: Text.trim().min(1).max(100),
     email: z.email().max(254),
-    phone: z.string().trim().min(3).max(40).optional(),
+    phone: Text.trim().min(3).max(40).optional(),
   })
   .openapi('GuestInput');
 
@@ -51,7 +58,7 @@ export const CreateReservationBody = z
       description: 'Several rooms in one reservation, booked all-or-nothing (instead of the top-level room fields)',
     }),
     guest: GuestInput,
-    special_requests: z.string().max(2000).optional(),
+    special_requests: Text.max(2000).optional(),
     status: z
       .enum(['confirmed', 'pending'])
       .default('confirmed')
@@ -81,7 +88,7 @@ export const ModifyReservationBody = z
     children: Children.optional(),
     rooms: z.array(RoomInput).min(1).max(10).optional(),
     guest: GuestInput.partial().optional(),
-    special_requests: z.string().max(2000).nullable().optional(),
+    special_requests: Text.max(2000).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     checkStay(v, ctx);
