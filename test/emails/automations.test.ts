@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db';
 import { runCron } from '../../src/jobs';
 import { addDays } from '../../src/lib/dates';
 import { queueDailyEmails } from '../../src/modules/emails/daily.job';
@@ -7,6 +8,7 @@ import { emailSubscriber } from '../../src/modules/emails/emails.subscriber';
 import { loadEnvelope } from '../../src/modules/events/events.service';
 import { inDays } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
+import { notingD1, recordingJobs } from '../helpers/deps';
 import { call, expectStatus } from '../helpers/http';
 import { act, booked, bookingBody, modify } from '../helpers/reservations';
 import { drain, handOff, memoryQueue } from '../webhooks/harness';
@@ -42,6 +44,35 @@ async function eventIdsOf(reservationId: string, type: string) {
 }
 
 describe('reservation automations', () => {
+  it("reads the confirmation's dedupe row, the hotel and its email settings in one round trip", async () => {
+    const { mailer } = setup();
+    const h = await bookableHotel();
+    const reservation = await booked(bookingBody(h));
+    const [eventId] = await eventIdsOf(reservation.id, 'reservation.created');
+    const sent: string[] = [];
+    const d1 = notingD1(env.DB, sent);
+    // Its send job goes to a queue of its own, not to the one the next tests drain.
+    const deps = emailDeps(mailer, { jobs: recordingJobs(), subscribers: [emailSubscriber], d1, db: createDb(d1) });
+    const event = await loadEnvelope(createDb(env.DB), eventId as string);
+    await emailSubscriber.handle(event!, deps);
+
+    expect(sent).toEqual([
+      expect.stringMatching(/from "email_outbox"/),
+      expect.stringMatching(/from "hotels"/),
+      expect.stringMatching(/from "email_settings"/),
+      'BATCH',
+      expect.stringMatching(/^insert into "email_outbox"/),
+    ]);
+    expect(await emailsOf(reservation.id)).toMatchObject([
+      { template_key: 'reservation_confirmation', status: 'queued' },
+    ]);
+    // The booking's own relay queued its jobs: run them here, not in the next test.
+    const after = setup();
+    await handOff(after.deps, h.hotel.id);
+    await drain(queue, after.deps);
+    expect(after.mailer.sent).toHaveLength(1);
+  });
+
   it('a booking, a change and a cancellation each mail the guest once, escaped and with no injected header', async () => {
     const { mailer, deps } = setup();
     const h = await bookableHotel({ hotel: { contact: { email: 'desk@hotel.example' } } });

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db';
 import { checkJob, consume } from '../../src/jobs';
 import { PermanentJobError } from '../../src/lib/job';
 import { bindingMailer } from '../../src/modules/emails/mailer';
@@ -7,7 +8,7 @@ import { buildMime } from '../../src/modules/emails/mime';
 import { sendEmail, sendEmailJob } from '../../src/modules/emails/send.job';
 import { replayDeadLetter } from '../../src/modules/platform/dead-letters.service';
 import { createHotel } from '../helpers/builders';
-import { fakeMessage, recordingJobs } from '../helpers/deps';
+import { fakeMessage, notingD1, recordingJobs } from '../helpers/deps';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 import { emailDeps, headerBlock, outboxRow, parse, queued, recordingMailer } from './harness';
 
@@ -123,6 +124,35 @@ describe('sending an email', () => {
 function oneLineName() {
   return '<script>alert(1)</script> Zoë "O\'Brien" Bcc: victim@evil.example';
 }
+
+describe('what a send reads', () => {
+  it("claims the row and reads the hotel and its saved template in one round trip, and sends the hotel's template", async () => {
+    const hotel = await createHotel({ name: 'Gasthof Post' });
+    const body = { subject: 'Ihre Buchung {{confirmation_number}}', html: '<p>Hallo</p>', text: 'Hallo' };
+    await expectStatus(
+      call('PUT', `/api/v1/hotels/${hotel.id}/email-templates/reservation_confirmation?language=de`, { body }),
+      200,
+    );
+    const mailer = recordingMailer();
+    const { id } = await queued(emailDeps(mailer), hotel.id, { language: 'de' });
+    const sent: string[] = [];
+    const d1 = notingD1(env.DB, sent);
+    await sendEmail(emailDeps(mailer, { d1, db: createDb(d1) }), id);
+
+    expect(mailer.sent).toHaveLength(1);
+    const mail = await parse(mailer.sent[0]!.raw);
+    expect(mail.subject).toBe('Ihre Buchung ABC123');
+    expect(mail.from).toEqual({ address: 'reservations@wehub.localhost', name: 'Gasthof Post' });
+    // One batch for the claim, the hotel and the template; then the outcome's batch (row and audit entry).
+    expect(sent.slice(0, sent.indexOf('BATCH') + 1)).toEqual([
+      expect.stringMatching(/^update "email_outbox"/),
+      expect.stringMatching(/from "hotels"/),
+      expect.stringMatching(/from "email_templates"/),
+      'BATCH',
+    ]);
+    expect(sent.filter((s) => s === 'BATCH')).toHaveLength(2);
+  });
+});
 
 describe('failures and retries', () => {
   it('an invalid address fails for good on the first attempt, without calling the mailer', async () => {

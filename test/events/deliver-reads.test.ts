@@ -60,4 +60,57 @@ describe('event.deliver', () => {
     expect(again.acked).toBe(true);
     expect(handled).toHaveLength(1);
   });
+
+  it("reads a subscriber's mayAct with its reads, and for a false records the pair without calling it", async () => {
+    const hotel = `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
+    const sent: string[] = [];
+    const handled: string[] = [];
+    const subscribers: Subscriber[] = [
+      {
+        name: 'picky',
+        events: ['ari.*'],
+        mayAct: "json_extract(outbox_events.data, '$.room_nights') > 5",
+        handle: async (event) => {
+          handled.push((event.data as { room_nights: number }).room_nights.toString());
+        },
+      },
+    ];
+    for (const roomNights of [3, 7]) {
+      await commitChange(testDeps({ subscribers: [] }), {
+        hotelId: hotel,
+        session: env.DB,
+        statements: [],
+        events: [
+          {
+            type: 'ari.updated',
+            hotelId: hotel,
+            subjectId: hotel,
+            data: { hotel_id: hotel, room_nights: roomNights, changes: [] },
+          },
+        ],
+        affectsAvailability: false,
+      });
+    }
+    const jobs = recordingJobs();
+    await relayOutbox(testDeps({ jobs, subscribers }));
+    const d1 = notingD1(env.DB, sent);
+    const deps = testDeps({ d1, db: createDb(d1), subscribers });
+    const mine = jobs.sent.filter((j) => (j.payload as { subscriber: string }).subscriber === 'picky');
+    expect(mine).toHaveLength(2);
+    for (const job of mine) {
+      const message = fakeMessage(job);
+      await consume('wehub-jobs', message, deps, deps.settle);
+      expect(message.acked).toBe(true);
+    }
+    expect(handled).toEqual(['7']);
+    const { results } = await env.DB.prepare(
+      `SELECT json_extract(e.data, '$.room_nights') AS n FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
+       WHERE e.hotel_id = ? AND d.subscriber = 'picky' ORDER BY n`,
+    )
+      .bind(hotel)
+      .all();
+    expect(results).toEqual([{ n: 3 }, { n: 7 }]);
+    // Each run: one batch of three reads, then the delivery record.
+    expect(sent.filter((s) => s === 'BATCH')).toHaveLength(2);
+  });
 });

@@ -164,6 +164,33 @@ describe('event relay', () => {
     expect(await relayOutbox(testDeps({ jobs, subscribers }))).toEqual({ events: 0, jobs: 0 });
   });
 
+  it('queues no job for a subscriber that lets the relay decide it has nothing to do, and records its delivery', async () => {
+    await drain();
+    const hotel = hotelId();
+    const other = hotelId();
+    await commitQuietly(hotel, 1);
+    await commitQuietly(other, 2);
+    const jobs = recordingJobs();
+    const onlyOther = `outbox_events.hotel_id = '${other}'`;
+    const subscribers: Subscriber[] = [
+      { name: 'relay-decides', events: ['*'], mayAct: onlyOther, decidedAtRelay: true, handle: async () => {} },
+      // Without decidedAtRelay its job decides: the relay hands it every event.
+      { name: 'job-decides', events: ['*'], mayAct: onlyOther, handle: async () => {} },
+    ];
+    expect(await relayOutbox(testDeps({ jobs, subscribers }))).toEqual({ events: 2, jobs: 3 });
+    const sent = jobs.sent.map((j) => j.payload as { event_id: string; subscriber: string });
+    const { results } = await env.DB.prepare(
+      `SELECT e.hotel_id, d.subscriber FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
+       WHERE e.hotel_id IN (?, ?)`,
+    )
+      .bind(hotel, other)
+      .all();
+    expect(results).toEqual([{ hotel_id: hotel, subscriber: 'relay-decides' }]);
+    expect(sent.filter((j) => j.subscriber === 'relay-decides')).toHaveLength(1);
+    expect(sent.filter((j) => j.subscriber === 'job-decides')).toHaveLength(2);
+    expect(await unpublished(hotel)).toBe(0);
+  });
+
   it('leaves the rows claimed when the queue refuses them; the sweep after the lease hands them on', async () => {
     await drain();
     const hotel = hotelId();

@@ -69,4 +69,22 @@ describe('the answer to a booking', () => {
     expect(ok).toEqual(await expectStatus(getReservation(ok.id), 200));
     await expectProblem(modify(ok.id, { special_requests: '\ud800' }), 400, 'validation_failed');
   });
+
+  it("reads the hotel's integration settings with the stay, not in a statement of their own", async () => {
+    const h = await bookableHotel();
+    const sent: string[] = [];
+    const deps = testDeps({ d1: notingD1(env.DB, sent) });
+    const body = CreateReservationBody.parse(bookingBody(h, { guest: { ...bookingBody(h).guest, email: 'i@x.io' } }));
+    await createReservation(deps, ADMIN, body, undefined);
+    await deps.settle();
+
+    const commit = sent.indexOf(
+      'BATCH',
+      sent.findIndex((sql) => sql.includes('INSERT INTO reservations')),
+    );
+    const before = sent.slice(0, commit).filter((sql) => /\bhotel_integrations\b/.test(sql));
+    // The one statement that reads the stay joins the settings to the hotel's row.
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatch(/LEFT JOIN hotel_integrations/);
+  });
 });

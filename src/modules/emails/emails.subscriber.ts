@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { notFound } from '../../errors';
 import { PermanentJobError } from '../../lib/job';
 import { getHotelOrThrow } from '../catalog/catalog.service';
-import type { HotelRow } from '../catalog/catalog.table';
+import { type HotelRow, hotels } from '../catalog/catalog.table';
 import type { EventEnvelope } from '../events/events.schema';
 import type { Subscriber } from '../events/subscribers';
 import { PAYMENT_EVENT_DATA } from '../payments/payments.schema';
@@ -12,7 +13,7 @@ import { domainOf } from './address';
 import { reservationMail } from './automations.rules';
 import { emailOutbox, type TemplateKey } from './emails.table';
 import { queueEmail } from './outbox.service';
-import { getSettings } from './settings.service';
+import { type EmailSettings, getSettings, settingsOf, settingsQuery } from './settings.service';
 import { paymentVariables, stayVariables } from './variables';
 
 type AutomationDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
@@ -33,9 +34,11 @@ export async function queueStayEmail(
     dedupeKey: string;
     eventId: string | null;
     extra?: Record<string, string>;
+    /** The hotel's email settings when the caller already read them. */
+    settings?: EmailSettings;
   },
 ) {
-  const settings = await getSettings(deps.db, input.hotel.id);
+  const settings = input.settings ?? (await getSettings(deps.db, input.hotel.id));
   // A channel reservation without the guest's email is filed under a reserved `.invalid` placeholder
   // (docs/channel-import.md): recorded, never sent.
   const suppressed = settings.disabled.includes(input.key)
@@ -57,24 +60,31 @@ export async function queueStayEmail(
   });
 }
 
-async function hasConfirmation(deps: AutomationDeps, reservationId: string): Promise<boolean> {
-  const row = await deps.db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.dedupeKey, confirmationKey(reservationId)))
-    .get();
-  return row !== undefined;
-}
-
 async function onReservationEvent(deps: AutomationDeps, event: EventEnvelope): Promise<void> {
   const parsed = ReservationSchema.safeParse(event.data);
   if (!parsed.success) throw new PermanentJobError(`event ${event.id} does not carry a reservation`);
   const stay = parsed.data;
-  const mail = reservationMail(event.type, stay, await hasConfirmation(deps, stay.id));
+  // Whether the confirmation exists, the hotel and its settings in one round trip (every booking's email).
+  const [confirmation, [hotel], [settings]] = await deps.db.batch([
+    deps.db
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, confirmationKey(stay.id))),
+    deps.db.select().from(hotels).where(eq(hotels.id, event.hotel_id)),
+    settingsQuery(deps.db, event.hotel_id),
+  ]);
+  const mail = reservationMail(event.type, stay, confirmation.length > 0);
   if (!mail) return;
-  const hotel = await getHotelOrThrow(deps.db, event.hotel_id);
+  if (!hotel) throw notFound('Hotel', event.hotel_id);
   const dedupeKey = mail.dedupe === 'reservation' ? confirmationKey(stay.id) : `${event.id}:${mail.key}`;
-  await queueStayEmail(deps, { hotel, stay, key: mail.key, dedupeKey, eventId: event.id });
+  await queueStayEmail(deps, {
+    hotel,
+    stay,
+    key: mail.key,
+    dedupeKey,
+    eventId: event.id,
+    settings: settingsOf(settings),
+  });
 }
 
 /** Receipts: the payment (and refund) from the event, the stay as it is now. */

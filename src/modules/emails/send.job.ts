@@ -2,18 +2,19 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { statementOf } from '../../db';
 import type { Deps } from '../../deps';
+import { notFound } from '../../errors';
 import { defineJob, PermanentJobError, type RetryPolicy } from '../../lib/job';
 import { errorFields, redact } from '../../lib/log';
 import { type AuditActor, type AuditEntry, batchAudited } from '../audit/audit';
-import { getHotelOrThrow } from '../catalog/catalog.service';
+import { type HotelRow, hotels } from '../catalog/catalog.table';
 import { domainOf, isValidAddress } from './address';
 import { campaignTemplateProblems } from './campaigns.service';
 import { emailCampaigns } from './campaigns.table';
-import { type EmailOutboxRow, emailOutbox } from './emails.table';
+import { type EmailOutboxRow, type EmailTemplateRow, emailOutbox, emailTemplates } from './emails.table';
 import { isPermanentSendError } from './mailer';
 import { checkTemplate, renderTemplate } from './render';
 import { TEMPLATE_VARIABLES } from './templates.defaults';
-import { resolveTemplate } from './templates.service';
+import { resolvedFrom } from './templates.service';
 import { suppressedAmong } from './unsubscribe';
 
 /** 6 attempts over about 2 hours (30 s, 2.5 min, 12.5 min, 1 h, 1 h with jitter). */
@@ -40,21 +41,41 @@ export async function sendEmail(
   await deps.pacer.admit('email', domainOf(deps.config.EMAIL_FROM));
   const now = deps.now();
   if (options.resendFailed) await rearmFailed(deps, emailId, now);
-  const [row] = await deps.db
-    .update(emailOutbox)
-    .set({
-      claimedUntil: new Date(now.getTime() + CLAIM_MS),
-      attempts: sql`${emailOutbox.attempts} + 1`,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(emailOutbox.id, emailId),
-        eq(emailOutbox.status, 'queued'),
-        or(isNull(emailOutbox.claimedUntil), lt(emailOutbox.claimedUntil, now)),
+  // The claim, the hotel and its template for the row in one round trip; the two reads are used only
+  // when the claim took the row, and they see it as the claim left it.
+  const ofRow = (column: 'hotel_id' | 'template_key' | 'language') =>
+    sql`(SELECT ${sql.raw(column)} FROM email_outbox WHERE id = ${emailId})`;
+  const [[row], [hotel], [hotelTemplate]] = await deps.db.batch([
+    deps.db
+      .update(emailOutbox)
+      .set({
+        claimedUntil: new Date(now.getTime() + CLAIM_MS),
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(emailOutbox.id, emailId),
+          eq(emailOutbox.status, 'queued'),
+          or(isNull(emailOutbox.claimedUntil), lt(emailOutbox.claimedUntil, now)),
+        ),
+      )
+      .returning(),
+    deps.db
+      .select()
+      .from(hotels)
+      .where(eq(hotels.id, ofRow('hotel_id'))),
+    deps.db
+      .select()
+      .from(emailTemplates)
+      .where(
+        and(
+          eq(emailTemplates.hotelId, ofRow('hotel_id')),
+          eq(emailTemplates.key, ofRow('template_key')),
+          eq(emailTemplates.language, ofRow('language')),
+        ),
       ),
-    )
-    .returning();
+  ]);
   if (!row) return whyNotClaimed(deps, emailId);
   const log = deps.log.child({ email_id: row.id, hotel_id: row.hotelId, template: row.templateKey });
   // The guest may have unsubscribed since the campaign's batch recorded this email.
@@ -64,7 +85,7 @@ export async function sendEmail(
     return;
   }
   try {
-    const message = await compose(deps, row);
+    const message = await compose(deps, row, hotel, hotelTemplate);
     const result = await deps.mailer.send({
       from: deps.config.EMAIL_FROM,
       to: row.toAddress,
@@ -156,10 +177,15 @@ async function finish(deps: SendDeps, row: EmailOutboxRow, values: Partial<Email
 }
 
 /** The MIME message of a row: its template rendered with its variables, from the platform's address. */
-async function compose(deps: SendDeps, row: EmailOutboxRow) {
+async function compose(
+  deps: SendDeps,
+  row: EmailOutboxRow,
+  hotel: HotelRow | undefined,
+  hotelTemplate: EmailTemplateRow | undefined,
+) {
   if (!isValidAddress(row.toAddress)) throw new Undeliverable('invalid recipient address');
-  const hotel = await getHotelOrThrow(deps.db, row.hotelId);
-  const { template, problems } = await templateOf(deps, row);
+  if (!hotel) throw notFound('Hotel', row.hotelId);
+  const { template, problems } = await templateOf(deps, row, hotelTemplate);
   if (problems.length > 0) {
     throw new Undeliverable(`template error: ${problems.map((p) => `${p.part} ${p.message}`).join('; ')}`);
   }
@@ -184,8 +210,8 @@ async function compose(deps: SendDeps, row: EmailOutboxRow) {
   return { raw, subject: rendered.subject, messageId };
 }
 
-/** The row's template: its campaign's own, or the hotel's version of its key (else the default). */
-async function templateOf(deps: SendDeps, row: EmailOutboxRow) {
+/** The row's template: its campaign's own, or the hotel's version of its key (read with the claim), else the default. */
+async function templateOf(deps: SendDeps, row: EmailOutboxRow, hotelTemplate: EmailTemplateRow | undefined) {
   if (row.templateKey === 'campaign') {
     const campaign = row.campaignId
       ? await deps.db.select().from(emailCampaigns).where(eq(emailCampaigns.id, row.campaignId)).get()
@@ -193,7 +219,7 @@ async function templateOf(deps: SendDeps, row: EmailOutboxRow) {
     if (!campaign) throw new Undeliverable(`campaign ${row.campaignId} not found`);
     return { template: campaign, problems: campaignTemplateProblems(campaign) };
   }
-  const template = await resolveTemplate(deps.db, row.hotelId, row.templateKey, row.language);
+  const template = resolvedFrom(hotelTemplate, row.templateKey, row.language);
   return { template, problems: checkTemplate(template, TEMPLATE_VARIABLES[row.templateKey]) };
 }
 

@@ -17,7 +17,15 @@ export type EmailSettings = {
 
 /** A hotel that never saved settings has every automation on, English mails, pre-arrival 3 days ahead. */
 export async function getSettings(db: Db, hotelId: string): Promise<EmailSettings> {
-  const row = await db.select().from(emailSettings).where(eq(emailSettings.hotelId, hotelId)).get();
+  return settingsOf(await settingsQuery(db, hotelId).get());
+}
+
+/** The query behind getSettings, for a caller that runs it in a batch with others. */
+export const settingsQuery = (db: Db, hotelId: string) =>
+  db.select().from(emailSettings).where(eq(emailSettings.hotelId, hotelId));
+
+/** The hotel's settings from its row (undefined: it never saved any). */
+export function settingsOf(row: EmailSettingsRow | undefined): EmailSettings {
   return row ? fromRow(row) : defaults();
 }
 

@@ -27,6 +27,11 @@ export async function resolveTemplate(
     .from(emailTemplates)
     .where(and(eq(emailTemplates.hotelId, hotelId), eq(emailTemplates.key, key), eq(emailTemplates.language, language)))
     .get();
+  return resolvedFrom(row, key, language);
+}
+
+/** The template from the hotel's row for (key, language), read by the caller; undefined: the default. */
+export function resolvedFrom(row: EmailTemplateRow | undefined, key: TemplateKey, language: string): ResolvedTemplate {
   if (row) return { ...partsOf(row), key, language, source: 'hotel', updatedAt: row.updatedAt };
   return { ...DEFAULT_TEMPLATES[key], key, language, source: 'default', updatedAt: null };
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
 import { envelopeOf } from './events.service';
 import { eventDeliveries, outboxEvents } from './outbox.table';
-import { subscribersFor } from './subscribers';
+import { type Subscriber, subscribersFor } from './subscribers';
 
 /** How long a relay holds the rows it claimed before another relay may take them over. */
 export const CLAIM_LEASE_MS = 60_000;
@@ -14,7 +14,12 @@ export const EVENT_RETENTION_DAYS = 30;
 
 type RelayDeps = Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'subscribers'>;
 
-type ClaimedRow = { id: string; type: string; created_at: number };
+type ClaimedRow = { id: string; type: string; created_at: number } & Record<`may_${number}`, number | undefined>;
+
+/** `RETURNING` terms: the `mayAct` of each subscriber that lets the relay decide it, for every claimed row. */
+function mayActTerms(subscribers: readonly Subscriber[]): string {
+  return subscribers.map((s, i) => (s.mayAct && s.decidedAtRelay ? `, (${s.mayAct}) AS may_${i}` : '')).join('');
+}
 
 /**
  * Hands unpublished outbox rows, oldest first, to their subscribers: one `event.deliver` job per
@@ -22,6 +27,10 @@ type ClaimedRow = { id: string; type: string; created_at: number };
  * requests, or a request and the cron) do not both hand on the same rows. A row is marked published
  * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
  * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
+ *
+ * A subscriber `decidedAtRelay` whose `mayAct` is false for a row (no channel of the hotel) gets no
+ * job: its delivery is recorded with the rows' publication, in one batch. That is what its job would
+ * have done, and it spares a queued job and its D1 round trips on every booking of such a hotel.
  */
 export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jobs: number }> {
   let events = 0;
@@ -34,25 +43,35 @@ export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jo
          WHERE id IN (SELECT id FROM outbox_events
                       WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?2)
                       ORDER BY created_at, id LIMIT ?3)
-         RETURNING id, type, created_at`,
+         RETURNING id, type, created_at${mayActTerms(deps.subscribers)}`,
       )
       .bind(now + CLAIM_LEASE_MS, now, BATCH)
       .all<ClaimedRow>();
     const rows = claimed.results.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
     if (rows.length === 0) break;
-    const messages: JobEnvelope[] = rows.flatMap((row) =>
-      subscribersFor(deps.subscribers, row.type).map((s) =>
-        deliverEventJob.message({ event_id: row.id, subscriber: s.name }),
-      ),
-    );
+    const messages: JobEnvelope[] = [];
+    const idle: [string, string][] = [];
+    for (const row of rows) {
+      for (const s of subscribersFor(deps.subscribers, row.type)) {
+        if (row[`may_${deps.subscribers.indexOf(s)}`] === 0) idle.push([row.id, s.name]);
+        else messages.push(deliverEventJob.message({ event_id: row.id, subscriber: s.name }));
+      }
+    }
     await deps.jobs.sendBatch(messages);
-    await deps.d1
+    const at = deps.now().getTime();
+    const publish = deps.d1
       .prepare(
         `UPDATE outbox_events SET published_at = ?, claimed_until = NULL
          WHERE id IN (SELECT value FROM json_each(?))`,
       )
-      .bind(deps.now().getTime(), JSON.stringify(rows.map((r) => r.id)))
-      .run();
+      .bind(at, JSON.stringify(rows.map((r) => r.id)));
+    const recordIdle = deps.d1
+      .prepare(
+        `INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at)
+         SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
+      )
+      .bind(at, JSON.stringify(idle));
+    await (idle.length > 0 ? deps.d1.batch([recordIdle, publish]) : publish.run());
     events += rows.length;
     jobs += messages.length;
     if (rows.length < BATCH) break;
@@ -74,18 +93,26 @@ export const deliverEventJob = defineJob({
   handle: async ({ event_id, subscriber: name }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
-    // One round trip for both: a batch of jobs runs one after another, each costing its reads.
-    const [done, rows] = await deps.db.batch([
-      deps.db
-        .select({ one: sql<number>`1` })
-        .from(eventDeliveries)
-        .where(and(eq(eventDeliveries.eventId, event_id), eq(eventDeliveries.subscriber, name))),
-      deps.db.select().from(outboxEvents).where(eq(outboxEvents.id, event_id)),
-    ]);
-    if (done.length > 0) return;
-    const [row] = rows;
+    // One round trip for all reads (the subscriber's `mayAct` too): a batch of jobs runs one after
+    // another, each costing its reads.
+    const done = deps.db
+      .select({ one: sql<number>`1` })
+      .from(eventDeliveries)
+      .where(and(eq(eventDeliveries.eventId, event_id), eq(eventDeliveries.subscriber, name)));
+    const event = deps.db.select().from(outboxEvents).where(eq(outboxEvents.id, event_id));
+    const [delivered, [row], may] = subscriber.mayAct
+      ? await deps.db.batch([
+          done,
+          event,
+          deps.db
+            .select({ may: sql<number>`(${sql.raw(subscriber.mayAct)})` })
+            .from(outboxEvents)
+            .where(eq(outboxEvents.id, event_id)),
+        ])
+      : [...(await deps.db.batch([done, event])), undefined];
+    if (delivered.length > 0) return;
     if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
-    await subscriber.handle(envelopeOf(row), deps);
+    if (may?.[0]?.may !== 0) await subscriber.handle(envelopeOf(row), deps);
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())

@@ -14,6 +14,20 @@ export type Subscriber = {
   /** Exact types, `prefix.*`, or `*`. */
   events: readonly string[];
   retry?: Partial<RetryPolicy>;
+  /**
+   * An SQL expression over the outbox row (`outbox_events.hotel_id`, `.type`, ...) that is false only
+   * where `handle` would do nothing at all for that event (no webhook endpoint, no channel of the
+   * hotel). `event.deliver` evaluates it with its own reads and, for a false, records the delivery
+   * without calling `handle`: what `handle`'s success would have left, one round trip fewer.
+   */
+  mayAct?: string;
+  /**
+   * `mayAct` may be decided when the relay hands the event on, in the statement that claims the rows:
+   * for a false the relay records the delivery and queues no job at all. Only for a subscriber that
+   * catches up by other means with whatever becomes possible after the relay (channels: one that starts
+   * selling gets its whole calendar), since the job would have decided later.
+   */
+  decidedAtRelay?: boolean;
   handle: (event: EventEnvelope, deps: Deps) => Promise<void>;
 };
 

@@ -7,7 +7,8 @@ import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
 import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
-import { assertBookingEngineOn, integrationsOf } from '../integrations/integrations.service';
+import { effectiveIntegrations } from '../integrations/integrations.rules';
+import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
 import { priceRooms, type RoomRequest } from './booking';
 import { takeUnits } from './inventory';
@@ -106,11 +107,12 @@ export async function createReservation(
   const roomPath = (i: number, f: string) => (fromRooms ? `rooms.${i}.${f}` : f);
   const stay = { checkIn: body.check_in, checkOut: body.check_out };
   const session = deps.d1.withSession('first-primary');
-  const [{ ctx, rooms }, settings] = await Promise.all([
-    priceOrThrow(session, body.hotel_id, stay, requests, roomPath, { checkWindow: true, now }),
-    integrationsOf(deps, session, body.hotel_id),
-  ]);
-  assertBookingEngineOn(settings, body.hotel_id);
+  // The stay statement carries the hotel's integration settings: no second D1 round trip for them.
+  const { ctx, rooms } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
+    checkWindow: true,
+    now,
+  });
+  assertBookingEngineOn(effectiveIntegrations(ctx.integrations, deps.config), body.hotel_id);
 
   const email = body.guest.email.toLowerCase();
   const guest = { firstName: body.guest.first_name, lastName: body.guest.last_name, phone: body.guest.phone ?? null };
