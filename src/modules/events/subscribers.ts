@@ -25,7 +25,7 @@ export type Subscriber = {
    * `mayAct` may be decided when the relay hands the event on, in the statement that claims the rows:
    * for a false the relay records the delivery and queues no job at all. Only for a subscriber that
    * catches up by other means with whatever becomes possible after the relay (channels: one that starts
-   * selling gets its whole calendar), since the job would have decided later.
+   * selling gets its next year of calendar), since the job would have decided later.
    */
   decidedAtRelay?: boolean;
   handle: (event: EventEnvelope, deps: Deps) => Promise<void>;

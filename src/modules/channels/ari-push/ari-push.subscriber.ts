@@ -18,7 +18,7 @@ export const ariPushSubscriber: Subscriber = {
   name: 'channels.ari',
   events: ['ari.updated', 'reservation.*', 'ota.reservation.imported'],
   // markDirty's first read: a hotel without an enabled channel has nothing to push. A channel enabled
-  // after the relay decided gets its whole calendar when it starts selling (syncStartedProducts).
+  // after the relay decided gets its next year when it starts selling (syncStartedProducts).
   mayAct: 'EXISTS (SELECT 1 FROM channels WHERE channels.hotel_id = outbox_events.hotel_id AND channels.enabled = 1)',
   decidedAtRelay: true,
   handle: async (event, deps) => {
