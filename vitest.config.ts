@@ -78,10 +78,8 @@ export default defineConfig(async () => {
     ],
     test: {
       setupFiles: ['./test/setup.ts'],
-      // Two cores on these machines: keep the pool small. Three, not two: a file's start (a new
-      // workerd runtime, ≈ 6 s) waits on I/O as much as on the CPU, so a third worker fills the gaps
-      // (18 files: 63 s with 3 workers, 76 s with 2, 75 s with 4; the whole suite ≈ 660 s with 2).
-      maxWorkers: 3,
+      // Two cores on these machines: keep the pool small.
+      maxWorkers: 2,
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },
