@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import type { Alias } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { unstable_readConfig } from 'wrangler';
 import { vendorAssets } from './scripts/vendor-assets.mjs';
 import { conformanceAvailable, conformanceService } from './vitest.conformance.ts';
 
@@ -14,11 +14,10 @@ import { conformanceAvailable, conformanceService } from './vitest.conformance.t
  * with them. Only bare package names reach it: a relative `require` inside a package (the Square
  * serialization entries) is found on disk before Vite is asked; test/payments/square-sdk.test.ts checks those.
  */
-function wranglerAliases(toml: string): Alias[] {
-  const table = /^\[alias\]\n([\s\S]*?)^\[/m.exec(toml)?.[1] ?? '';
-  return [...table.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => ({
-    find: new RegExp(`^${(m[1] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
-    replacement: resolve(m[2] ?? ''),
+function wranglerAliases(alias: Record<string, string> | undefined): Alias[] {
+  return Object.entries(alias ?? {}).map(([from, to]) => ({
+    find: new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    replacement: resolve(to),
   }));
 }
 
@@ -26,16 +25,17 @@ export default defineConfig(async () => {
   // public/vendor/ (git-ignored) must hold the bundles the pages name, also when vitest runs without npm.
   vendorAssets();
   const migrations = await readD1Migrations('./migrations');
-  // The top-level `crons` of wrangler.toml, so test/platform/jobs.test.ts can check every cron row fires.
-  const toml = readFileSync('./wrangler.toml', 'utf8');
-  const crons = /^crons\s*=\s*(\[.*\])/m.exec(toml)?.[1] ?? '[]';
+  // Read as wrangler reads it (as bench/worker.mjs does): its [alias], and the top-level `crons`, so
+  // test/platform/jobs.test.ts can check every cron row fires.
+  const wrangler = unstable_readConfig({ config: './wrangler.toml', env: '' }, { hideWarnings: true });
+  const crons = JSON.stringify(wrangler.triggers.crons ?? []);
   // The raw files too, so test/platform/migrations.test.ts can compare the bundled SQL byte for byte.
   const sqlFiles = (await readdir('./migrations')).filter((f) => f.endsWith('.sql')).sort();
   const migrationFiles = await Promise.all(
     sqlFiles.map(async (name) => ({ name, sql: await readFile(`./migrations/${name}`, 'utf8') })),
   );
   return {
-    resolve: { alias: wranglerAliases(toml) },
+    resolve: { alias: wranglerAliases(wrangler.alias) },
     plugins: [
       cloudflareTest({
         main: './src/index.ts',
