@@ -93,8 +93,8 @@ export const deliverEventJob = defineJob({
   handle: async ({ event_id, subscriber: name }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
-    // One round trip for all reads (the subscriber's `mayAct` too): a batch of jobs runs one after
-    // another, each costing its reads.
+    // One round trip for all reads (the subscriber's `mayAct` too) and, where `mayAct` is false, the
+    // delivery record: a batch of jobs runs one after another, each costing its round trips.
     const done = deps.db
       .select({ one: sql<number>`1` })
       .from(eventDeliveries)
@@ -108,11 +108,27 @@ export const deliverEventJob = defineJob({
             .select({ may: sql<number>`(${sql.raw(subscriber.mayAct)})` })
             .from(outboxEvents)
             .where(eq(outboxEvents.id, event_id)),
+          // What handle's success would have left, decided by the same expression in the same transaction.
+          deps.db
+            .insert(eventDeliveries)
+            .select(
+              deps.db
+                .select({
+                  eventId: outboxEvents.id,
+                  subscriber: sql<string>`${name}`.as('subscriber'),
+                  deliveredAt: sql<number>`${deps.now().getTime()}`.as('delivered_at'),
+                })
+                .from(outboxEvents)
+                .where(and(eq(outboxEvents.id, event_id), sql`NOT (${sql.raw(subscriber.mayAct)})`)),
+            )
+            .onConflictDoNothing(),
         ])
       : [...(await deps.db.batch([done, event])), undefined];
     if (delivered.length > 0) return;
     if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
-    if (may?.[0]?.may !== 0) await subscriber.handle(envelopeOf(row), deps);
+    // Nothing to do: recorded in the batch above.
+    if (may?.[0]?.may === 0) return;
+    await subscriber.handle(envelopeOf(row), deps);
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())
