@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from 'wrangler';
-import { createLoader, rpsOf, settle } from './load.mjs';
+import { createLoader, roundRatios, rpsOf, settle } from './load.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCRIPT = join(import.meta.dirname, 'floors', 'worker.js');
@@ -153,7 +153,13 @@ export function floorLoaders(url, { connections, warmupSeconds, oneConnectionSec
         .filter(({ loader }) => loader.slices() > 0)
         .map(({ scenario, loader, oneConnection, baseline }) => ({
           scenario,
-          result: { ...loader.summary(), baselineRps: baseline.length > 0 ? rpsOf(baseline) : null, oneConnection },
+          result: {
+            ...loader.summary(),
+            baselineRps: baseline.length > 0 ? rpsOf(baseline) : null,
+            // One floor slice per round, in the order `pair` recorded those rounds' /health slices.
+            toBaseline: roundRatios(loader.measuredSlices(), baseline),
+            oneConnection,
+          },
         })),
   };
 }

@@ -137,6 +137,8 @@ export function createLoader(url, scenario, connections) {
       return result;
     },
     slices: () => slices.length,
+    /** The measured slices themselves, in the order they ran (for per-round ratios). */
+    measuredSlices: () => [...slices],
     summary: () => ({
       ...summarize(slices, connections),
       outcomes,
@@ -155,6 +157,25 @@ function unexpectedOf(outcomes, expected) {
 
 export const rpsOf = (slices) =>
   slices.reduce((n, s) => n + s.totalCompletedRequests, 0) / slices.reduce((n, s) => n + s.duration, 0);
+
+/**
+ * The ratio of `slices` to `against`, taken round by round (slice i with slice i: the two ran next to
+ * each other) and summed up by the median: `{ median, min, max, rounds }`, or null without pairs. A
+ * round in which one side met a burst of other work (a disk flush, a queue consumer's backlog, another
+ * process) moves one ratio, not the result, where the ratio of the totals takes every burst in.
+ */
+export function roundRatios(slices, against) {
+  const ratios = [];
+  for (let i = 0; i < Math.min(slices.length, against.length); i++) {
+    const denominator = rpsOf([against[i]]);
+    if (denominator > 0) ratios.push(rpsOf([slices[i]]) / denominator);
+  }
+  if (ratios.length === 0) return null;
+  ratios.sort((a, b) => a - b);
+  const middle = ratios.length >> 1;
+  const median = ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+  return { median, min: ratios[0], max: ratios.at(-1), rounds: ratios.length };
+}
 
 function summarize(slices, connections) {
   const seconds = slices.reduce((n, s) => n + s.duration, 0);
@@ -188,7 +209,8 @@ export function settle(slice) {
  * its stand-in worker, bench/floors.mjs): a probe request (404 "No route" → `{ skipped }`), a warm-up,
  * `oneConnectionSeconds` at one connection for latency, then `seconds` of each in alternating slices of
  * `sliceSeconds` (/health, floor, scenario in every round). Returns the scenario's summary plus
- * `baselineRps` and `floorRps`, the throughput of the baseline and floor slices paired with it, and
+ * `baselineRps` and `floorRps`, the throughput of the baseline and floor slices paired with it,
+ * `toBaseline` and `toFloor`, its ratios to them round by round (`roundRatios`: median and range),
  * `oneConnection` ({ p50, p99, requests, non2xx } or null), and the `paired` slices themselves.
  * A `singleRun` scenario instead sends its bodies in one run and has no baseline, floor or latency pass.
  */
@@ -224,10 +246,13 @@ export async function measure(
     await settle(await loader.run(sliceSeconds, { measured: true }));
   }
   if (loader.slices() === 0) return { skipped: 'its unique bodies were used up by the warm-up' };
+  const own = loader.measuredSlices();
   return {
     ...loader.summary(),
     baselineRps: rpsOf(paired),
     floorRps: floor ? rpsOf(pairedFloor) : null,
+    toBaseline: roundRatios(own, paired),
+    toFloor: floor ? roundRatios(own, pairedFloor) : null,
     // The raw slices, so the runner can give each floor its own row against the /health slices it met.
     paired: { baseline: paired, floor: pairedFloor },
     oneConnection,

@@ -8,12 +8,17 @@ const fixed = (n, digits) => (n === null || n === undefined ? '' : n.toFixed(dig
 const total = (counts) => Object.values(counts).reduce((n, c) => n + c, 0);
 const failedOf = (result) => total(result.unexpected) + result.errors;
 
-/** Throughput ratios to /health and to the scenario's floor, and the target's verdict (against the floor). */
+/** min–max of per-round ratios, when there was more than one round. */
+const range = (ratios) => (ratios && ratios.rounds > 1 ? `${fixed(ratios.min, 2)}–${fixed(ratios.max, 2)}` : '');
+
+/**
+ * Throughput ratios to /health and to the scenario's floor (the median of the per-round ratios, see
+ * `roundRatios` in load.mjs; their range beside it), and the target's verdict: that median against the target.
+ */
 function verdict({ result, scenario }) {
-  const ratio = (rps) => (rps ? result.rps / rps : null);
-  const toHealth = ratio(result.baselineRps);
-  const toFloor = ratio(result.floorRps);
-  const shown = { toHealth: fixed(toHealth, 2), toFloor: fixed(toFloor, 2) };
+  const toHealth = result.toBaseline?.median ?? null;
+  const toFloor = result.toFloor?.median ?? null;
+  const shown = { toHealth: fixed(toHealth, 2), toFloor: fixed(toFloor, 2), floorRange: range(result.toFloor) };
   if (scenario.target === undefined) return { ...shown, mark: '' };
   const invalid = failedOf(result) > result.requests * MAX_FAILED_SHARE;
   if (scenario.target === null) return { ...shown, mark: invalid ? 'INVALID' : '–' };
@@ -72,7 +77,8 @@ function table(header, rows) {
 /**
  * `rows`: `{ scenario, result }` for measured runs (`result.baselineRps`: the /health throughput
  * measured alongside, none for the baseline itself; `result.floorRps`: the throughput of the
- * scenario's floor measured alongside; `result.oneConnection`: latency at one connection),
+ * scenario's floor measured alongside; `result.toBaseline` / `result.toFloor`: the per-round ratios
+ * to them, `roundRatios`; `result.oneConnection`: latency at one connection),
  * `{ name, skipped }` for skipped ones.
  */
 export function formatReport(rows) {
@@ -90,6 +96,7 @@ export function formatReport(rows) {
     'floor',
     'floor alongside',
     '× floor',
+    'rounds',
     'target',
   ];
   const body = [];
@@ -101,7 +108,7 @@ export function formatReport(rows) {
       continue;
     }
     const { result, scenario } = row;
-    const { toHealth, toFloor, mark } = verdict(row);
+    const { toHealth, toFloor, floorRange, mark } = verdict(row);
     body.push([
       scenario.name,
       fixed(result.rps, 0),
@@ -116,6 +123,7 @@ export function formatReport(rows) {
       scenario.floor ?? '',
       fixed(result.floorRps, 0),
       toFloor,
+      floorRange,
       mark,
     ]);
     for (const note of notes(row)) remarks.push(`${scenario.name}: ${note}`);

@@ -40,6 +40,8 @@ export type AppEnv = {
     principal: Principal;
     /** Set by idempotent() when this request claimed an Idempotency-Key. */
     idempotency?: IdempotencyClaim;
+    /** Set by a handler whose write batch completed that claim with its answer (completeInBatch). */
+    idempotencyRecorded?: true;
     /** Set by a partner route once its partner is verified: who the audit trail records (src/modules/audit). */
     actor?: AuditActor;
     /** Set by the audit middleware: whether the request's change wrote its audit row in its own batch. */

@@ -1,14 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db';
-import { runCron } from '../../src/jobs';
+import { consume, runCron } from '../../src/jobs';
 import { addDays } from '../../src/lib/dates';
 import { queueDailyEmails } from '../../src/modules/emails/daily.job';
 import { emailSubscriber } from '../../src/modules/emails/emails.subscriber';
 import { loadEnvelope } from '../../src/modules/events/events.service';
+import { deliverEventJob } from '../../src/modules/events/relay';
 import { inDays } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
-import { notingD1, recordingJobs } from '../helpers/deps';
+import { fakeMessage, notingD1, recordingJobs } from '../helpers/deps';
 import { call, expectStatus } from '../helpers/http';
 import { act, booked, bookingBody, modify } from '../helpers/reservations';
 import { drain, handOff, memoryQueue } from '../webhooks/harness';
@@ -71,6 +72,56 @@ describe('reservation automations', () => {
     await handOff(after.deps, h.hotel.id);
     await drain(queue, after.deps);
     expect(after.mailer.sent).toHaveLength(1);
+  });
+
+  it("event.deliver reads them with the delivery's own reads: one round trip, then the email and the record", async () => {
+    const { mailer } = setup();
+    const h = await bookableHotel();
+    const reservation = await booked(bookingBody(h));
+    const [eventId] = await eventIdsOf(reservation.id, 'reservation.created');
+    const sent: string[] = [];
+    const d1 = notingD1(env.DB, sent);
+    const deps = emailDeps(mailer, { jobs: recordingJobs(), subscribers: [emailSubscriber], d1, db: createDb(d1) });
+    const message = fakeMessage(deliverEventJob.message({ event_id: eventId as string, subscriber: 'emails' }));
+    await consume('wehub-jobs', message, deps, deps.settle);
+    expect(message.acked).toBe(true);
+
+    expect(sent).toEqual([
+      expect.stringMatching(/from "event_deliveries"/),
+      expect.stringMatching(/from "outbox_events"/),
+      expect.stringMatching(/from "email_outbox"/),
+      expect.stringMatching(/from "hotels"/),
+      expect.stringMatching(/from "email_settings"/),
+      'BATCH',
+      expect.stringMatching(/^insert into "email_outbox"/),
+      expect.stringMatching(/^INSERT OR IGNORE INTO event_deliveries/),
+    ]);
+    expect(await emailsOf(reservation.id)).toMatchObject([
+      { template_key: 'reservation_confirmation', status: 'queued', event_id: eventId },
+    ]);
+    // Read again (the relay handed it on twice): no second confirmation, and a modification's event still
+    // finds the confirmation through the reads it makes in the delivery's batch.
+    await consume(
+      'wehub-jobs',
+      fakeMessage(deliverEventJob.message({ event_id: eventId as string, subscriber: 'emails' })),
+      deps,
+      deps.settle,
+    );
+    await expectStatus(modify(reservation.id, { special_requests: 'late arrival' }), 200);
+    const [modified] = await eventIdsOf(reservation.id, 'reservation.modified');
+    await consume(
+      'wehub-jobs',
+      fakeMessage(deliverEventJob.message({ event_id: modified as string, subscriber: 'emails' })),
+      deps,
+      deps.settle,
+    );
+    expect((await emailsOf(reservation.id)).map((e) => e.template_key)).toEqual([
+      'reservation_confirmation',
+      'reservation_modified',
+    ]);
+    const after = setup();
+    await handOff(after.deps, h.hotel.id);
+    await drain(queue, after.deps);
   });
 
   it('a booking, a change and a cancellation each mail the guest once, escaped and with no injected header', async () => {

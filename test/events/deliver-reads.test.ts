@@ -61,7 +61,7 @@ describe('event.deliver', () => {
     expect(handled).toHaveLength(1);
   });
 
-  it("reads a subscriber's mayAct with its reads, and for a false records the pair without calling it", async () => {
+  it("reads a subscriber's mayAct with its reads, and for a false records the pair in that batch without calling it", async () => {
     const hotel = `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
     const sent: string[] = [];
     const handled: string[] = [];
@@ -104,13 +104,19 @@ describe('event.deliver', () => {
     }
     expect(handled).toEqual(['7']);
     const { results } = await env.DB.prepare(
-      `SELECT json_extract(e.data, '$.room_nights') AS n FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
+      `SELECT json_extract(e.data, '$.room_nights') AS n, d.delivered_at >= ? AS recent
+       FROM event_deliveries d JOIN outbox_events e ON e.id = d.event_id
        WHERE e.hotel_id = ? AND d.subscriber = 'picky' ORDER BY n`,
     )
-      .bind(hotel)
+      .bind(Date.now() - 60_000, hotel)
       .all();
-    expect(results).toEqual([{ n: 3 }, { n: 7 }]);
-    // Each run: one batch of three reads, then the delivery record.
+    expect(results).toEqual([
+      { n: 3, recent: 1 },
+      { n: 7, recent: 1 },
+    ]);
+    // Each run: one batch of its reads and the record for a false mayAct; only the run that called the
+    // subscriber records the pair in a round trip of its own.
     expect(sent.filter((s) => s === 'BATCH')).toHaveLength(2);
+    expect(sent.filter((s) => /^INSERT OR IGNORE INTO event_deliveries .* VALUES/s.test(s))).toHaveLength(1);
   });
 });

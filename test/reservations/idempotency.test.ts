@@ -111,6 +111,59 @@ describe('Idempotency-Key on POST /reservations', () => {
     expect(await expectStatus(book(bookingBody(h), { headers }), 201)).toEqual(body);
   });
 
+  it('stores the answer in the booking’s own batch: a failure right after the commit leaves it to replay', async () => {
+    const h = await bookableHotel();
+    const key = crypto.randomUUID();
+    failAfterCommitOnce();
+    expect((await book(bookingBody(h), { headers: { 'idempotency-key': key } })).status).toBe(500);
+    vi.restoreAllMocks();
+    // The record was completed by the batch that booked, not after it: nothing is left to resume.
+    const record = await env.DB.prepare(
+      'SELECT state, response_status, response_body, resource_id FROM idempotency_keys WHERE key = ?',
+    )
+      .bind(key)
+      .first<{ state: string; response_status: number; response_body: string; resource_id: string }>();
+    expect(record).toMatchObject({ state: 'completed', response_status: 201 });
+    expect(JSON.parse(record?.response_body ?? '{}').id).toBe(record?.resource_id);
+
+    const retry = await book(bookingBody(h), { headers: { 'idempotency-key': key } });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.status).toBe(201);
+    expect(await retry.text()).toBe(record?.response_body);
+    expect(await reservationsOf(h.hotel.id)).toBe(1);
+  });
+
+  it('answers and replays the guest profile the batch filed the stay under, to the byte (hotel-side view)', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await book(bookingBody(h), { headers });
+    expect(first.status).toBe(201);
+    const text = await first.text();
+    const answer = JSON.parse(text);
+    const row = await env.DB.prepare('SELECT guest_id FROM reservations WHERE id = ?')
+      .bind(answer.id)
+      .first<{ guest_id: string }>();
+    expect(answer.guest.id).toBe(row?.guest_id);
+    expect(first.headers.get('etag')).toBe(`"${answer.id}.v1"`);
+    expect(first.headers.get('location')).toBe(`/api/v1/booking-engine/reservations/${answer.id}`);
+
+    const again = await book(bookingBody(h), { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(text);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+  });
+
+  it('stores the answer once: the middleware does not write the record the batch completed', async () => {
+    const h = await bookableHotel();
+    const prepare = vi.spyOn(env.DB, 'prepare');
+    await expectStatus(book(bookingBody(h), { headers: { 'idempotency-key': crypto.randomUUID() } }), 201);
+    // The claim is an INSERT; the answer went with the booking's batch (its own session), not an UPDATE here.
+    const updates = prepare.mock.calls.map(([sql]) => sql).filter((sql) => /update\W+idempotency_keys/i.test(sql));
+    expect(updates).toEqual([]);
+  });
+
   it('resumes for a widget that retries with a fresh token of the same key', async () => {
     const h = await bookableHotel();
     const widget = await createApiKey({ scopes: ['reservations:write'], hotel_ids: [h.hotel.id] });

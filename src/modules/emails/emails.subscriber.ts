@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db';
 import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
 import { PermanentJobError } from '../../lib/job';
@@ -11,6 +12,7 @@ import { loadReservation, toReservationJson } from '../reservations/reservations
 import { type ReservationJson, ReservationSchema } from '../reservations/reservations.schema';
 import { domainOf } from './address';
 import { reservationMail } from './automations.rules';
+import type { EmailSettingsRow } from './emails.table';
 import { emailOutbox, type TemplateKey } from './emails.table';
 import { queueEmail } from './outbox.service';
 import { type EmailSettings, getSettings, settingsOf, settingsQuery } from './settings.service';
@@ -19,7 +21,8 @@ import { paymentVariables, stayVariables } from './variables';
 type AutomationDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
 
 /** The confirmation is once per reservation; this key finds it. */
-export const confirmationKey = (reservationId: string) => `reservation_confirmation:${reservationId}`;
+const CONFIRMATION = 'reservation_confirmation:';
+export const confirmationKey = (reservationId: string) => `${CONFIRMATION}${reservationId}`;
 
 /**
  * Records (and queues) one automated email for a stay, or records it `suppressed` when the hotel
@@ -60,19 +63,42 @@ export async function queueStayEmail(
   });
 }
 
-async function onReservationEvent(deps: AutomationDeps, event: EventEnvelope): Promise<void> {
+/**
+ * What a reservation event's email needs to know: whether the confirmation exists, the hotel and its
+ * settings; `event` names the stay and the hotel (values, or SQL reaching the event's row).
+ */
+function stayReads(db: Db, event: { stayId: string | SQL; hotelId: string | SQL }) {
+  const dedupeKey =
+    typeof event.stayId === 'string' ? confirmationKey(event.stayId) : sql`${CONFIRMATION} || ${event.stayId}`;
+  return [
+    db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, dedupeKey)),
+    db.select().from(hotels).where(eq(hotels.id, event.hotelId)),
+    settingsQuery(db, event.hotelId),
+  ] as const;
+}
+
+type StayReads = [{ id: string }[], HotelRow[], EmailSettingsRow[]];
+
+/** `stayReads` in event.deliver's batch of reads: the stay and hotel from the event's row. */
+function prefetchStayReads(db: Db, eventId: string) {
+  const ofEvent = (expr: string) => sql`(SELECT ${sql.raw(expr)} FROM outbox_events WHERE id = ${eventId})`;
+  return [...stayReads(db, { stayId: ofEvent("json_extract(data, '$.id')"), hotelId: ofEvent('hotel_id') })];
+}
+
+async function onReservationEvent(
+  deps: AutomationDeps,
+  event: EventEnvelope,
+  prefetched: readonly unknown[] | undefined,
+): Promise<void> {
   const parsed = ReservationSchema.safeParse(event.data);
   if (!parsed.success) throw new PermanentJobError(`event ${event.id} does not carry a reservation`);
   const stay = parsed.data;
-  // Whether the confirmation exists, the hotel and its settings in one round trip (every booking's email).
-  const [confirmation, [hotel], [settings]] = await deps.db.batch([
-    deps.db
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(eq(emailOutbox.dedupeKey, confirmationKey(stay.id))),
-    deps.db.select().from(hotels).where(eq(hotels.id, event.hotel_id)),
-    settingsQuery(deps.db, event.hotel_id),
-  ]);
+  // Whether the confirmation exists, the hotel and its settings: read with the delivery's own reads
+  // (every booking's email), or in one round trip of their own.
+  const [confirmation, [hotel], [settings]] =
+    prefetched?.length === 3
+      ? (prefetched as StayReads)
+      : await deps.db.batch(stayReads(deps.db, { stayId: stay.id, hotelId: event.hotel_id }));
   const mail = reservationMail(event.type, stay, confirmation.length > 0);
   if (!mail) return;
   if (!hotel) throw notFound('Hotel', event.hotel_id);
@@ -123,6 +149,7 @@ export const emailSubscriber: Subscriber = {
     'payment.completed',
     'payment.refunded',
   ],
-  handle: (event, deps) =>
-    event.type.startsWith('payment.') ? onPaymentEvent(deps, event) : onReservationEvent(deps, event),
+  prefetch: prefetchStayReads,
+  handle: (event, deps, prefetched) =>
+    event.type.startsWith('payment.') ? onPaymentEvent(deps, event) : onReservationEvent(deps, event, prefetched),
 };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import { type Db, statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import { iso } from '../../lib/schemas';
@@ -21,7 +21,7 @@ export async function getSettings(db: Db, hotelId: string): Promise<EmailSetting
 }
 
 /** The query behind getSettings, for a caller that runs it in a batch with others. */
-export const settingsQuery = (db: Db, hotelId: string) =>
+export const settingsQuery = (db: Db, hotelId: string | SQL) =>
   db.select().from(emailSettings).where(eq(emailSettings.hotelId, hotelId));
 
 /** The hotel's settings from its row (undefined: it never saved any). */

@@ -93,32 +93,58 @@ export const deliverEventJob = defineJob({
   handle: async ({ event_id, subscriber: name }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
-    // One round trip for all reads (the subscriber's `mayAct` too): a batch of jobs runs one after
-    // another, each costing its reads.
+    // One round trip for all reads (the subscriber's `mayAct` and its own `prefetch` too) and, where
+    // `mayAct` is false, the delivery record: a batch of jobs runs one after another, each costing its
+    // round trips.
     const done = deps.db
       .select({ one: sql<number>`1` })
       .from(eventDeliveries)
       .where(and(eq(eventDeliveries.eventId, event_id), eq(eventDeliveries.subscriber, name)));
     const event = deps.db.select().from(outboxEvents).where(eq(outboxEvents.id, event_id));
-    const [delivered, [row], may] = subscriber.mayAct
-      ? await deps.db.batch([
-          done,
-          event,
-          deps.db
-            .select({ may: sql<number>`(${sql.raw(subscriber.mayAct)})` })
-            .from(outboxEvents)
-            .where(eq(outboxEvents.id, event_id)),
-        ])
-      : [...(await deps.db.batch([done, event])), undefined];
+    const decide = subscriber.mayAct ? mayActStatements(deps, event_id, name, subscriber.mayAct) : [];
+    const own = subscriber.prefetch?.(deps.db, event_id) ?? [];
+    const [delivered, [row], ...rest] = (await deps.db.batch([done, event, ...decide, ...own])) as [
+      unknown[],
+      (typeof outboxEvents.$inferSelect)[],
+      ...unknown[],
+    ];
     if (delivered.length > 0) return;
     if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
-    if (may?.[0]?.may !== 0) await subscriber.handle(envelopeOf(row), deps);
+    // Nothing to do: recorded in the batch above.
+    if (decide.length > 0 && (rest[0] as { may: number }[])[0]?.may === 0) return;
+    await subscriber.handle(envelopeOf(row), deps, rest.slice(decide.length));
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())
       .run();
   },
 });
+
+/**
+ * `mayAct` for the event, and what handle's success would have left where it is false (the delivery
+ * record), decided by the same expression in the same transaction.
+ */
+function mayActStatements(deps: Pick<Deps, 'db' | 'now'>, eventId: string, name: string, mayAct: string) {
+  return [
+    deps.db
+      .select({ may: sql<number>`(${sql.raw(mayAct)})` })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.id, eventId)),
+    deps.db
+      .insert(eventDeliveries)
+      .select(
+        deps.db
+          .select({
+            eventId: outboxEvents.id,
+            subscriber: sql<string>`${name}`.as('subscriber'),
+            deliveredAt: sql<number>`${deps.now().getTime()}`.as('delivered_at'),
+          })
+          .from(outboxEvents)
+          .where(and(eq(outboxEvents.id, eventId), sql`NOT (${sql.raw(mayAct)})`)),
+      )
+      .onConflictDoNothing(),
+  ] as const;
+}
 
 /** The cron's sweep: hands on whatever a request's relay missed. */
 export const relaySweepJob = defineJob({

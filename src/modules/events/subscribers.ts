@@ -1,3 +1,5 @@
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from '../../db';
 import type { Deps } from '../../deps';
 import type { RetryPolicy } from '../../lib/job';
 import type { EventEnvelope } from './events.schema';
@@ -28,7 +30,14 @@ export type Subscriber = {
    * selling gets its next year of calendar), since the job would have decided later.
    */
   decidedAtRelay?: boolean;
-  handle: (event: EventEnvelope, deps: Deps) => Promise<void>;
+  /**
+   * Reads of the subscriber's own for event `eventId`, run in `event.deliver`'s batch of reads (one
+   * round trip for all): SQL reaches the event's row by its id (`(SELECT hotel_id FROM outbox_events
+   * WHERE id = ?)`). Their results come to `handle` as `prefetched`, in order; a read that does not
+   * fit the event's type is simply not used.
+   */
+  prefetch?: (db: Db, eventId: string) => BatchItem<'sqlite'>[];
+  handle: (event: EventEnvelope, deps: Deps, prefetched?: readonly unknown[]) => Promise<void>;
 };
 
 export function matches(pattern: string, type: string): boolean {

@@ -125,6 +125,8 @@ export function idempotent(
       throw err;
     }
 
+    // The handler's own write batch stored the answer with the resource (completeInBatch).
+    if (c.get('idempotencyRecorded')) return;
     const status = c.res.status;
     if (!isReplayableOutcome(status)) {
       await releaseKey(db, scope, claim.lockedUntil);

@@ -155,3 +155,41 @@ export function bindResource(d1: D1DatabaseSession, claim: IdempotencyClaim, res
     .prepare('UPDATE idempotency_keys SET resource_id = ? WHERE principal_id = ? AND key = ? AND locked_until = ?')
     .bind(resourceId, claim.principalId, claim.key, claim.lockedUntil.getTime());
 }
+
+/**
+ * A value of the stored answer that only the creating batch knows (an id SQL picks): its place in the
+ * answer's text holds `placeholder`, and SQL puts in the value of `sql` (one parameter, `param`).
+ */
+export type BatchFill = { placeholder: string; sql: string; param: unknown };
+
+/**
+ * Binds what a request created to its claim AND completes it with the answer, as one statement of the
+ * creating batch: the resource, the record and the answer commit together, and the request needs no
+ * round trip of its own to store its outcome (tell the middleware with `idempotencyRecorded`). Fenced
+ * like completeKey: a claim taken over meanwhile is left alone (`meta.changes` 0).
+ */
+export function completeInBatch(
+  d1: D1DatabaseSession,
+  claim: IdempotencyClaim,
+  resourceId: string,
+  response: StoredResponse,
+  fill?: BatchFill,
+): D1PreparedStatement {
+  const body = fill ? `replace(?, ?, ${fill.sql})` : '?';
+  return d1
+    .prepare(
+      `UPDATE idempotency_keys SET resource_id = ?, state = 'completed', response_status = ?,
+         response_body = ${body}, response_headers = ?
+       WHERE principal_id = ? AND key = ? AND locked_until = ? AND state = 'in_flight'`,
+    )
+    .bind(
+      resourceId,
+      response.status,
+      response.body,
+      ...(fill ? [fill.placeholder, fill.param] : []),
+      JSON.stringify(response.headers),
+      claim.principalId,
+      claim.key,
+      claim.lockedUntil.getTime(),
+    );
+}

@@ -174,11 +174,19 @@ export function writtenReservation(
 ): LoadedReservation {
   const guestId = (inserted?.results[0] as { guest_id?: unknown } | undefined)?.guest_id;
   if (typeof guestId !== 'string') throw new Error(`reservation ${row.id} insert returned no guest_id`);
+  return withGuest(row, guestId, rooms);
+}
+
+/** The reservation as `insertReservation` writes it, filed under `guestId` (version 1, nothing paid). */
+export function withGuest(row: ReservationRow, guestId: string, rooms: ReservationRoomRow[]): LoadedReservation {
   return {
     row: { ...row, guestId, amountPaid: 0, cancellationFee: null, cancelledAt: null, disputedAt: null, version: 1 },
     rooms,
   };
 }
+
+/** The guest profile of a reservation, as SQL in its own write batch (after insertReservation). */
+export const RESERVATION_GUEST_SQL = '(SELECT guest_id FROM reservations WHERE id = ?)';
 
 /**
  * The INSERT of a new reservation, filed under the hotel's profile for its guest email (PROFILE_ID_SQL:

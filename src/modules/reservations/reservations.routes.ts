@@ -9,6 +9,7 @@ import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { requireBodyHotel } from '../auth/auth.middleware';
 import { type ScopeRule, securedRoute } from '../auth/secured-route';
 import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
+import type { StoredResponse } from '../idempotency/idempotency.service';
 import { type GuestProof, isHotelSide } from './access';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
 import { modifyReservation } from './modify.service';
@@ -43,6 +44,19 @@ function created(c: Context<AppEnv>, loaded: LoadedReservation) {
   c.header('Location', `/api/v1/booking-engine/reservations/${loaded.row.id}`);
   c.header('ETag', etagOf(loaded.row));
   return c.json(view(c, loaded), 201);
+}
+
+/** `created`'s answer as the text the idempotency record stores (the headers it replays, lower-cased). */
+function createdAnswer(c: Context<AppEnv>, loaded: LoadedReservation): StoredResponse {
+  return {
+    status: 201,
+    body: JSON.stringify(view(c, loaded)),
+    headers: {
+      'content-type': 'application/json',
+      location: `/api/v1/booking-engine/reservations/${loaded.row.id}`,
+      etag: etagOf(loaded.row),
+    },
+  };
 }
 
 /** The guest proof headers, when both are sent. */
@@ -101,9 +115,16 @@ export const reservationRoutes = createRouter()
     async (c) => {
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
-      const reservation = await createReservation(depsFromContext(c), c.get('principal'), body, c.get('idempotency'));
+      const claim = c.get('idempotency');
+      const idempotency = claim ? { claim, answer: (made: LoadedReservation) => createdAnswer(c, made) } : undefined;
+      const reservation = await createReservation(depsFromContext(c), c.get('principal'), body, idempotency);
       c.get('log').info('reservation created', { reservation_id: reservation.row.id, hotel_id: body.hotel_id });
-      return created(c, reservation);
+      if (!reservation.recorded) return created(c, reservation);
+      // The answer the batch stored is the one sent, to the byte.
+      c.set('idempotencyRecorded', true);
+      const { status, body: text, headers } = reservation.recorded;
+      // The typed-response check cannot see through a pre-serialised body; createdAnswer is `created`'s.
+      return c.body(text, status as 201, headers) as never;
     },
   )
   .openapi(

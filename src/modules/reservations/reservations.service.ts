@@ -6,7 +6,7 @@ import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
-import { bindResource, type IdempotencyClaim } from '../idempotency/idempotency.service';
+import { completeInBatch, type IdempotencyClaim, type StoredResponse } from '../idempotency/idempotency.service';
 import { effectiveIntegrations } from '../integrations/integrations.rules';
 import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
@@ -20,7 +20,9 @@ import {
   insertRooms,
   type LoadedReservation,
   loadReservation,
+  RESERVATION_GUEST_SQL,
   roomRows,
+  withGuest,
   writtenReservation,
 } from './reservations.repo';
 import type { CreateReservationBody } from './reservations.schema';
@@ -84,6 +86,13 @@ export async function priceOrThrow(
 }
 
 /**
+ * The request's Idempotency-Key claim, and how the route answers a booking: given it, the write batch
+ * also completes the claim with that answer (`recorded` in the result), so storing it costs the request
+ * no round trip of its own.
+ */
+export type BookingIdempotency = { claim: IdempotencyClaim; answer: (created: LoadedReservation) => StoredResponse };
+
+/**
  * Books one or more rooms. Prices and restrictions are re-read from D1's primary (never the cache);
  * units are taken in the same D1 batch as the reservation and its `reservation.created` event, so
  * either all of it happens or none of it does, and the inventory CHECK makes an oversell impossible.
@@ -92,9 +101,9 @@ export async function createReservation(
   deps: Deps,
   principal: Principal,
   body: CreateReservationBody,
-  claim: IdempotencyClaim | undefined,
+  idempotency: BookingIdempotency | undefined,
   now = new Date(),
-): Promise<LoadedReservation> {
+): Promise<LoadedReservation & { recorded: StoredResponse | null }> {
   const fromRooms = body.rooms !== undefined;
   const requests: RoomRequest[] = body.rooms ?? [
     {
@@ -148,6 +157,10 @@ export async function createReservation(
   };
 
   const written = roomRows(id, rooms);
+  // The answer is rendered before the batch; the guest profile's id, which SQL picks in it, stands in
+  // as an unguessable placeholder that the record's statement and the code below replace alike.
+  const placeholder = `guest-${crypto.randomUUID()}`;
+  const draft = idempotency ? idempotency.answer(withGuest(row, placeholder, written)) : null;
   const result = await commitChange(deps, {
     hotelId: body.hotel_id,
     session,
@@ -157,7 +170,16 @@ export async function createReservation(
       insertReservation(session, row),
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
-      ...(claim ? [bindResource(session, claim, id)] : []),
+      // Last of the caller's statements: its answer says whether the claim was still ours.
+      ...(idempotency && draft
+        ? [
+            completeInBatch(session, idempotency.claim, id, draft, {
+              placeholder,
+              sql: RESERVATION_GUEST_SQL,
+              param: id,
+            }),
+          ]
+        : []),
     ],
     events: [
       {
@@ -176,5 +198,11 @@ export async function createReservation(
     throw new AppError('sold_out', 'The last unit was just sold; nothing was booked.');
   }
   // The answer is what the batch wrote, not a read-back: one D1 round trip less on every booking.
-  return writtenReservation(row, result.results[1], written);
+  const created = writtenReservation(row, result.results[1], written);
+  // Zero rows: the claim was taken over meanwhile; the middleware then finds it fenced, as before.
+  const stored = draft !== null && result.results.at(-1)?.meta.changes === 1;
+  return {
+    ...created,
+    recorded: stored ? { ...draft, body: draft.body.replaceAll(placeholder, created.row.guestId) } : null,
+  };
 }
