@@ -40,6 +40,35 @@ export type Pacer = {
 export const UNPACED: Pacer = { admit: async () => {}, hold: async () => {} };
 
 /**
+ * The windows a binding refused in this isolate, per pace key, until they end. The binding's count only
+ * grows within a window, so it would refuse that key again: a paced job learns it without a KV read or a
+ * limiter call (a burst of bookings re-queues most of its guest emails, each asking again). Per binding
+ * object, so a test's fake binding starts afresh; at most MAX_REFUSED keys per binding.
+ */
+const refused = new WeakMap<RateLimit, Map<string, number>>();
+const MAX_REFUSED = 1000;
+
+function refusedUntil(limiter: RateLimit, key: string, at: number): number | null {
+  const windows = refused.get(limiter);
+  const until = windows?.get(key);
+  if (until === undefined) return null;
+  if (until > at) return until;
+  windows?.delete(key);
+  return null;
+}
+
+function rememberRefused(limiter: RateLimit, key: string, until: number): void {
+  const windows = refused.get(limiter) ?? new Map<string, number>();
+  refused.set(limiter, windows);
+  windows.delete(key);
+  if (windows.size >= MAX_REFUSED) {
+    const oldest = windows.keys().next().value;
+    if (oldest !== undefined) windows.delete(oldest);
+  }
+  windows.set(key, until);
+}
+
+/**
  * `ruleOf(service)`: the rate of a partner, or null for a service that is not paced. Holds live in KV
  * (`pace-hold:<service>|<key>`, docs/kv-keys.md) so every isolate sees them, and in this isolate's
  * memory so the isolate that heard the 429 sees it at once.
@@ -55,13 +84,19 @@ export function createPacer(options: {
     admit: async (service, key) => {
       const rule = options.ruleOf(service);
       if (!rule) return;
-      const holdKey = `${HOLD_PREFIX}${service}|${key}`;
+      const paceKey = `${service}|${key}`;
+      const refusedTill = refusedUntil(rule.limiter, paceKey, now());
+      if (refusedTill !== null) throw new OutboundPaced(service, secondsUntil(refusedTill, now()), 'rate');
+      const holdKey = `${HOLD_PREFIX}${paceKey}`;
       const until = local.get(holdKey) ?? Number((await options.holds.get(holdKey)) ?? 0);
       const at = now();
       if (until > at) throw new OutboundPaced(service, Math.ceil((until - at) / 1000), 'partner_hold');
       local.delete(holdKey);
-      const { success } = await rule.limiter.limit({ key: `${service}|${key}` });
-      if (!success) throw new OutboundPaced(service, secondsToWindowEnd(at, rule.periodSeconds), 'rate');
+      const { success } = await rule.limiter.limit({ key: paceKey });
+      if (success) return;
+      const windowEnds = windowEndOf(at, rule.periodSeconds);
+      rememberRefused(rule.limiter, paceKey, windowEnds);
+      throw new OutboundPaced(service, secondsUntil(windowEnds, at), 'rate');
     },
     hold: async (service, key, seconds) => {
       if (!options.ruleOf(service)) return;
@@ -76,9 +111,13 @@ export function createPacer(options: {
 }
 
 /** The binding's windows are wall-clock aligned: a refused call waits for the next one. */
-function secondsToWindowEnd(nowMs: number, periodSeconds: number): number {
+function windowEndOf(nowMs: number, periodSeconds: number): number {
   const periodMs = periodSeconds * 1000;
-  return Math.max(1, Math.ceil((periodMs - (nowMs % periodMs)) / 1000));
+  return nowMs - (nowMs % periodMs) + periodMs;
+}
+
+function secondsUntil(untilMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((untilMs - nowMs) / 1000));
 }
 
 /**

@@ -48,6 +48,49 @@ describe('outbound pacing', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 
+  it('a refused window is remembered until it ends: no KV read and no limiter call per paced job meanwhile', async () => {
+    let calls = 0;
+    let allow = false;
+    const rule: PaceRule = {
+      limiter: {
+        limit: async () => {
+          calls++;
+          return { success: allow };
+        },
+      } as unknown as RateLimit,
+      limit: 300,
+      periodSeconds: 60,
+    };
+    let clock = Date.UTC(2026, 10, 30, 12, 0, 15);
+    let reads = 0;
+    const holds = {
+      get: async () => {
+        reads++;
+        return null;
+      },
+      put: async () => {},
+    } as unknown as KVNamespace;
+    const pacer = createPacer({ ruleOf: () => rule, holds, now: () => clock });
+    const account = key();
+    const first = await pacer.admit('email', account).catch((e: unknown) => e);
+    expect(first).toMatchObject({ reason: 'rate', retryAfterSeconds: 45 });
+    expect([calls, reads]).toEqual([1, 1]);
+
+    clock += 30_000;
+    allow = true;
+    const again = await pacer.admit('email', account).catch((e: unknown) => e);
+    expect(again).toMatchObject({ reason: 'rate', retryAfterSeconds: 15 });
+    expect([calls, reads]).toEqual([1, 1]);
+    // Another key of the same binding is asked as before.
+    await expect(pacer.admit('email', key())).resolves.toBeUndefined();
+    expect([calls, reads]).toEqual([2, 2]);
+
+    // The window is over: the binding decides again.
+    clock += 15_000;
+    await expect(pacer.admit('email', account)).resolves.toBeUndefined();
+    expect([calls, reads]).toEqual([3, 3]);
+  });
+
   it('a partner’s 429 holds every later call for its account until its Retry-After, in KV for other isolates', async () => {
     const account = key();
     let calls = 0;
