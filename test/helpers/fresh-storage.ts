@@ -6,7 +6,8 @@
  *
  * The rows the migrations themselves write (the event sequence's counter) are read once, on the runtime's
  * first file, and written back after every wipe. Foreign keys are checked at the batch's end
- * (`defer_foreign_keys`), so the order of the deletes does not matter.
+ * (`defer_foreign_keys`), so the order of the deletes does not matter. The Rate Limiting bindings cannot be
+ * emptied: their counts carry over from file to file (README, "Running one area's tests").
  */
 type Row = Record<string, unknown>;
 type Seed = { table: string; rows: Row[] }[];

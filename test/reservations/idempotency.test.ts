@@ -155,6 +155,25 @@ describe('Idempotency-Key on POST /reservations', () => {
     expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
   });
 
+  it('fills in the guest profile id literally, as SQL replace() does, whatever characters it holds', async () => {
+    const h = await bookableHotel();
+    // A profile whose id holds String.replace's special patterns ($& is the matched text, $$ a dollar).
+    const profile = 'gst_$&$$';
+    await env.DB.prepare(
+      `INSERT INTO guests (id, hotel_id, email, first_name, last_name, phone, created_at, updated_at)
+       VALUES (?, ?, 'ada@example.com', 'Ada', 'L', NULL, 0, 0)`,
+    )
+      .bind(profile, h.hotel.id)
+      .run();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await book(bookingBody(h), { headers });
+    const text = await first.text();
+    expect(JSON.parse(text).guest.id).toBe(profile);
+    const again = await book(bookingBody(h), { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(text);
+  });
+
   it('stores the answer once: the middleware does not write the record the batch completed', async () => {
     const h = await bookableHotel();
     const prepare = vi.spyOn(env.DB, 'prepare');

@@ -203,6 +203,7 @@ export async function createReservation(
   const stored = draft !== null && result.results.at(-1)?.meta.changes === 1;
   return {
     ...created,
-    recorded: stored ? { ...draft, body: draft.body.replaceAll(placeholder, created.row.guestId) } : null,
+    // A function, so that the id goes in literally as SQL's replace() puts it (a string would expand `$&`).
+    recorded: stored ? { ...draft, body: draft.body.replaceAll(placeholder, () => created.row.guestId) } : null,
   };
 }
