@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ConfigError, loadConfig } from './config';
@@ -57,6 +58,19 @@ import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Sets a header on the finished answer in place. hono's c.header() after the handler has answered copies
+ * the whole Response to add one header (a search answer of 23–62 KB, on every request); only an answer
+ * whose headers are immutable (one passed through from fetch) needs that copy.
+ */
+function headerOnAnswer(c: Context<AppEnv>, name: string, value: string): void {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
+}
+
 const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header('x-request-id');
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -65,7 +79,7 @@ const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set('log', log);
   const started = Date.now();
   await next();
-  c.header('X-Request-Id', requestId);
+  headerOnAnswer(c, 'X-Request-Id', requestId);
   log.info('request', {
     method: c.req.method,
     route: c.req.routePath,
