@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ConfigError, loadConfig } from './config';
 import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
+import { headerOnAnswer } from './lib/answer-headers';
 import { errorFields, Logger } from './lib/log';
 import { routeAlias } from './lib/openapi';
 import { auditTrail } from './modules/audit/audit.middleware';
@@ -57,19 +57,6 @@ import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * Sets a header on the finished answer in place. hono's c.header() after the handler has answered copies
- * the whole Response to add one header (a search answer of 23–62 KB, on every request); only an answer
- * whose headers are immutable (one passed through from fetch) needs that copy.
- */
-function headerOnAnswer(c: Context<AppEnv>, name: string, value: string): void {
-  try {
-    c.res.headers.set(name, value);
-  } catch {
-    c.header(name, value);
-  }
-}
 
 const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header('x-request-id');
