@@ -86,11 +86,6 @@ type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
  * where repeating both ids in every rate night made ≈ 150 KB to build, hand over and parse.
  * The hotel's row carries its integration settings (a second statement would cost the search a
  * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
- * Rate nights are read per (rate plan, room type) of the hotel, whatever their status, through the
- * table's primary key: each pair is one short range of dates already in order, where reading them by
- * `(hotel_id, date)` and grouping took a sort of every night (14 nights: ≈ 1.3 against 2.1 ms of SQLite
- * work, docs/performance.md). A pair without nights is an empty group. `json()` keeps a subquery's
- * JSON an array, not a quoted string, inside the enclosing json_array.
  * Raw SQL on purpose: this is the hot path of every uncached search. Rates are read up to and
  * including the departure date, whose closed-to-departure flag applies.
  */
@@ -119,13 +114,11 @@ export async function loadSearchContext(
        SELECT 'room_nights', json_array(room_type_id, json_group_array(json_array(date, inventory, taken + overbooked)))
          FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3 GROUP BY room_type_id
        UNION ALL
-       SELECT 'rate_nights', json_array(rp.id, json((
-         SELECT json_group_array(json_array(rt.id, json((
-           SELECT json_group_array(json_array(n.date, n.amount, n.min_stay, n.max_stay, n.closed, n.closed_to_arrival,
-                  n.closed_to_departure))
-             FROM rate_nights n WHERE n.rate_plan_id = rp.id AND n.room_type_id = rt.id AND n.date >= ?2 AND n.date <= ?3))))
-           FROM room_types rt WHERE rt.hotel_id = ?1)))
-         FROM rate_plans rp WHERE rp.hotel_id = ?1`,
+       SELECT 'rate_nights', json_array(rate_plan_id, json_group_array(json(nights))) FROM (
+         SELECT rate_plan_id, json_array(room_type_id, json_group_array(json_array(date, amount, min_stay, max_stay,
+                closed, closed_to_arrival, closed_to_departure))) AS nights
+           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3 GROUP BY rate_plan_id, room_type_id)
+         GROUP BY rate_plan_id`,
     )
     .bind(hotelId, checkIn, checkOut)
     .all<{ k: Kind; v: string }>();
