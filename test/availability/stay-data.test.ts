@@ -99,9 +99,8 @@ describe('the stay data of a search or booking', () => {
       }
     }
     await env.DB.batch(writes);
-    // An inactive rate plan and room type keep their stored nights in the data (the search leaves them
-    // out by the catalog lists; the rows are read per pair of the hotel's plans and room types whatever
-    // their status).
+    // An inactive rate plan and room type keep their stored nights in the data: the search leaves them
+    // out by the catalog lists, not by the nights it reads.
     await env.DB.batch([
       env.DB.prepare("UPDATE rate_plans SET status = 'inactive' WHERE id = ?").bind(ratePlans[1]?.id),
       env.DB.prepare("UPDATE room_types SET status = 'inactive' WHERE id = ?").bind(ids[3]),
