@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { createDb } from './db';
 import type { AppEnv } from './env';
 import { AppError, problemResponse, toAppError } from './errors';
+import { headerOnAnswer } from './lib/answer-headers';
 import { errorFields, Logger } from './lib/log';
 import { routeAlias } from './lib/openapi';
 import { auditTrail } from './modules/audit/audit.middleware';
@@ -65,7 +66,7 @@ const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set('log', log);
   const started = Date.now();
   await next();
-  c.header('X-Request-Id', requestId);
+  headerOnAnswer(c, 'X-Request-Id', requestId);
   log.info('request', {
     method: c.req.method,
     route: c.req.routePath,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApiKey } from '../helpers/builders';
+import { inDays } from '../helpers/ari';
+import { bookableHotel, createApiKey } from '../helpers/builders';
 import { call, expectProblem, expectStatus } from '../helpers/http';
 
 let address = 0;
@@ -76,6 +77,26 @@ describe('inbound rate limits', () => {
     const search = await send('POST', '/api/v1/booking-engine/availability', k.key, ip, {});
     expect(search.status).toBe(400);
     expect(search.limit).toBe('120');
+  });
+
+  it('an availability search that answers 200 carries the RateLimit headers, as a miss and as a hit', async () => {
+    const { hotel } = await bookableHotel();
+    const k = await createApiKey({ scopes: ['availability:read'], hotel_ids: [hotel.id] });
+    const ip = nextAddress();
+    const body = { hotel_id: hotel.id, check_in: inDays(5), check_out: inDays(6), adults: 2, children: 0 };
+    const answers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await send('POST', '/api/v1/booking-engine/availability', k.key, ip, body);
+      expect(r.status).toBe(200);
+      answers.push(r.res.headers.get('x-cache') ?? '');
+      await r.res.body?.cancel();
+      expect(r.limit).toBe('1200');
+      expect(r.remaining).toBe(String(1199 - i));
+      expect(r.res.headers.get('ratelimit-policy')).toBe('1200;w=60');
+      expect(r.res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(answers).toContain('MISS');
+    expect(answers).toContain('HIT');
   });
 
   it('defaults to 1200 reads and 300 writes a minute', async () => {

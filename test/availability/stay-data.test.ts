@@ -99,6 +99,12 @@ describe('the stay data of a search or booking', () => {
       }
     }
     await env.DB.batch(writes);
+    // An inactive rate plan and room type keep their stored nights in the data: the search leaves them
+    // out by the catalog lists, not by the nights it reads.
+    await env.DB.batch([
+      env.DB.prepare("UPDATE rate_plans SET status = 'inactive' WHERE id = ?").bind(ratePlans[1]?.id),
+      env.DB.prepare("UPDATE room_types SET status = 'inactive' WHERE id = ?").bind(ids[3]),
+    ]);
 
     const settings: (readonly unknown[] | null)[] = [
       null,
@@ -121,7 +127,8 @@ describe('the stay data of a search or booking', () => {
         const ctx = await loadSearchContext(env.DB, hotel.id, checkIn, checkOut);
         expect(ctx?.data).toEqual(await plainNights(hotel.id, checkIn, checkOut));
         expect(ctx?.integrations).toEqual(await hotelIntegrationsRow(env.DB, hotel.id));
-        expect(ctx?.roomTypes.map((r) => r.id).sort()).toEqual([...ids].sort());
+        expect(ctx?.roomTypes.map((r) => r.id).sort()).toEqual(ids.slice(0, 3).sort());
+        expect(ctx?.ratePlans.map((r) => r.id).sort()).toEqual([ratePlans[0]?.id, ratePlans[2]?.id].sort());
       }
     }
   });

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Principal } from '../../env';
 import { AppError } from '../../errors';
+import { headerOnAnswer } from '../../lib/answer-headers';
 import { timingSafeEqualStrings } from '../../lib/crypto';
 import { clientKeyOfAddress, ipAllowed } from '../../lib/ip';
 import { principalOfGrantToken } from '../oauth/grant-principal';
@@ -140,10 +141,10 @@ export const corsResponse = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const origin = c.req.header('origin');
   if (!origin) return;
-  c.header('Vary', 'Origin', { append: true });
+  headerOnAnswer(c, 'Vary', 'Origin', { append: true });
   const principal = c.get('principal') as Principal | undefined;
   if (principal?.allowedOrigins.includes(origin) || principal?.allowedOrigins.includes('*')) {
-    c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    headerOnAnswer(c, 'Access-Control-Allow-Origin', origin);
+    headerOnAnswer(c, 'Access-Control-Expose-Headers', EXPOSE_HEADERS);
   }
 });

@@ -30,11 +30,9 @@ export const availabilityRoutes = createRouter().openapi(
     const outcome = await searchAvailability(depsFromContext(c), query, {
       bypassCache: /no-cache/i.test(c.req.header('cache-control') ?? ''),
     });
-    // Sent as the stored JSON text (a cache hit is never parsed); the schema above is its shape.
-    const res = new Response(outcome.json, {
-      status: 200,
-      headers: { 'Content-Type': 'application/json', 'X-Cache': outcome.cache },
-    });
+    // Sent as the stored JSON text (a cache hit is never parsed); the schema above is its shape. c.body,
+    // not a Response of our own: the RateLimit-* headers the limiter set go out with it.
+    const res = c.body(outcome.json, 200, { 'Content-Type': 'application/json', 'X-Cache': outcome.cache });
     // The typed-response check cannot see through a pre-serialised body.
     return res as never;
   },
