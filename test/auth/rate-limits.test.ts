@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inDays } from '../helpers/ari';
 import { bookableHotel, createApiKey } from '../helpers/builders';
 import { call, expectProblem, expectStatus } from '../helpers/http';
+import { bookingBody } from '../helpers/reservations';
 
 let address = 0;
 /** Each test its own client address, so no test shares a bucket with another. */
@@ -97,6 +98,23 @@ describe('inbound rate limits', () => {
     }
     expect(answers).toContain('MISS');
     expect(answers).toContain('HIT');
+  });
+
+  it('an idempotent replay carries the RateLimit headers of its own request', async () => {
+    const h = await bookableHotel();
+    const k = await createApiKey({ scopes: ['reservations:write'], hotel_ids: [h.hotel.id] });
+    const ip = nextAddress();
+    const headers = { 'cf-connecting-ip': ip, 'idempotency-key': crypto.randomUUID() };
+    const body = bookingBody(h);
+    const book = () => call('POST', '/api/v1/booking-engine/reservations', { auth: { apiKey: k.key }, headers, body });
+    const first = await book();
+    expect(first.status).toBe(201);
+    const replayed = await book();
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.headers.get('ratelimit-limit')).toBe('300');
+    expect(replayed.headers.get('ratelimit-remaining')).toBe('298');
+    expect(await replayed.text()).toBe(await first.text());
   });
 
   it('defaults to 1200 reads and 300 writes a minute', async () => {

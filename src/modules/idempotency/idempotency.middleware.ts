@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { errorFields } from '../../lib/log';
@@ -44,11 +45,15 @@ export const IdempotencyHeaders = z.object({
     }),
 });
 
-function replay(stored: StoredResponse): Response {
-  const headers = new Headers(stored.headers);
-  headers.set(REPLAYED_HEADER, 'true');
+/**
+ * The stored answer, through c.body so that what the middleware before set for this request (the
+ * RateLimit-* headers) goes out with it: a Response of our own would drop them.
+ */
+function replay(c: Context<AppEnv>, stored: StoredResponse): Response {
+  const headers = { ...stored.headers, [REPLAYED_HEADER]: 'true' };
   // A null-body status (204, 304) cannot be constructed with a body, even an empty one.
-  return new Response(stored.body === '' ? null : stored.body, { status: stored.status, headers });
+  if (stored.body === '') return c.body(null, stored.status as StatusCode, headers);
+  return c.body(stored.body, stored.status as ContentfulStatusCode, headers);
 }
 
 /**
@@ -98,7 +103,7 @@ export function idempotent(
         });
       case 'replay':
         c.get('log').info('idempotent replay', { principal_id: scope.principalId, status: claim.response.status });
-        return replay(claim.response);
+        return replay(c, claim.response);
       case 'resume': {
         if (!options.resume) {
           throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
@@ -109,7 +114,7 @@ export function idempotent(
         const stored = { status: res.status, body: await res.clone().text(), headers: replayedHeaders(res.headers) };
         await completeResumed(db, scope, claim.resourceId, stored);
         c.get('log').warn('idempotent request resumed from its committed resource', { resource_id: claim.resourceId });
-        return replay(stored);
+        return replay(c, stored);
       }
       case 'claimed':
         c.set('idempotency', { ...scope, lockedUntil: claim.lockedUntil });
