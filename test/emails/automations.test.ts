@@ -44,16 +44,24 @@ async function eventIdsOf(reservationId: string, type: string) {
   return results.map((r) => r.id);
 }
 
+/**
+ * A booking and its `reservation.created` event, with Deps whose D1 notes every statement in `sent`;
+ * its jobs go to a queue of their own, not to the one the other tests drain.
+ */
+async function notedBooking() {
+  const { mailer } = setup();
+  const h = await bookableHotel();
+  const reservation = await booked(bookingBody(h));
+  const [eventId] = await eventIdsOf(reservation.id, 'reservation.created');
+  const sent: string[] = [];
+  const d1 = notingD1(env.DB, sent);
+  const deps = emailDeps(mailer, { jobs: recordingJobs(), subscribers: [emailSubscriber], d1, db: createDb(d1) });
+  return { h, reservation, eventId: eventId as string, sent, deps, mailer };
+}
+
 describe('reservation automations', () => {
   it("reads the confirmation's dedupe row, the hotel and its email settings in one round trip", async () => {
-    const { mailer } = setup();
-    const h = await bookableHotel();
-    const reservation = await booked(bookingBody(h));
-    const [eventId] = await eventIdsOf(reservation.id, 'reservation.created');
-    const sent: string[] = [];
-    const d1 = notingD1(env.DB, sent);
-    // Its send job goes to a queue of its own, not to the one the next tests drain.
-    const deps = emailDeps(mailer, { jobs: recordingJobs(), subscribers: [emailSubscriber], d1, db: createDb(d1) });
+    const { h, reservation, eventId, sent, deps } = await notedBooking();
     const event = await loadEnvelope(createDb(env.DB), eventId as string);
     await emailSubscriber.handle(event!, deps);
 
@@ -75,13 +83,7 @@ describe('reservation automations', () => {
   });
 
   it("event.deliver reads them with the delivery's own reads: one round trip, then the email and the record", async () => {
-    const { mailer } = setup();
-    const h = await bookableHotel();
-    const reservation = await booked(bookingBody(h));
-    const [eventId] = await eventIdsOf(reservation.id, 'reservation.created');
-    const sent: string[] = [];
-    const d1 = notingD1(env.DB, sent);
-    const deps = emailDeps(mailer, { jobs: recordingJobs(), subscribers: [emailSubscriber], d1, db: createDb(d1) });
+    const { h, reservation, eventId, sent, deps } = await notedBooking();
     const message = fakeMessage(deliverEventJob.message({ event_id: eventId as string, subscriber: 'emails' }));
     await consume('wehub-jobs', message, deps, deps.settle);
     expect(message.acked).toBe(true);
