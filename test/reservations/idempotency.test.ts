@@ -183,6 +183,36 @@ describe('Idempotency-Key on POST /reservations', () => {
     expect(updates).toEqual([]);
   });
 
+  it('a widget’s replay answers with its own request id and CORS headers; the record keeps the result’s only', async () => {
+    const origin = 'https://widget.example';
+    const h = await bookableHotel();
+    const k = await createApiKey({
+      scopes: ['reservations:write'],
+      hotel_ids: [h.hotel.id],
+      allowed_origins: [origin],
+    });
+    const key = crypto.randomUUID();
+    const send = (requestId: string) =>
+      book(bookingBody(h), {
+        auth: { apiKey: k.key },
+        headers: { origin, 'idempotency-key': key, 'x-request-id': requestId },
+      });
+    const first = await send('first-request-0001');
+    const replayed = await send('replay-request-0002');
+    expect([first.status, replayed.status]).toEqual([201, 201]);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.headers.get('x-request-id')).toBe('replay-request-0002');
+    for (const name of ['content-type', 'location', 'etag', 'access-control-allow-origin', 'vary']) {
+      expect(replayed.headers.get(name), name).toBe(first.headers.get(name));
+    }
+    expect(replayed.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(await replayed.text()).toBe(await first.text());
+    const row = await env.DB.prepare('SELECT response_headers FROM idempotency_keys WHERE key = ?')
+      .bind(key)
+      .first<{ response_headers: string }>();
+    expect(Object.keys(JSON.parse(row?.response_headers ?? '{}')).sort()).toEqual(['content-type', 'etag', 'location']);
+  });
+
   it('resumes for a widget that retries with a fresh token of the same key', async () => {
     const h = await bookableHotel();
     const widget = await createApiKey({ scopes: ['reservations:write'], hotel_ids: [h.hotel.id] });
