@@ -40,32 +40,35 @@ export type Pacer = {
 export const UNPACED: Pacer = { admit: async () => {}, hold: async () => {} };
 
 /**
- * The windows a binding refused in this isolate, per pace key, until they end. The binding's count only
- * grows within a window, so it would refuse that key again: a paced job learns it without a KV read or a
- * limiter call (a burst of bookings re-queues most of its guest emails, each asking again). Per binding
- * object, so a test's fake binding starts afresh; at most MAX_REFUSED keys per binding.
+ * Refusals of a binding in this isolate, per pace key: for a few seconds (never past the refused window's
+ * end) a paced job learns it without a KV read or a limiter call (a burst of bookings re-queues most of its
+ * guest emails, each asking again). Only a few seconds, not the whole window: the binding may count in a
+ * sliding window, and its clock may differ from ours near a window's start, so it is asked again soon.
+ * Per binding object, so a test's fake binding starts afresh; at most MAX_REFUSED keys per binding.
  */
-const refused = new WeakMap<RateLimit, Map<string, number>>();
+type Refusal = { askAgainAt: number; windowEnds: number };
+const refused = new WeakMap<RateLimit, Map<string, Refusal>>();
 const MAX_REFUSED = 1000;
+export const REFUSAL_MEMO_MS = 10_000;
 
-function refusedUntil(limiter: RateLimit, key: string, at: number): number | null {
-  const windows = refused.get(limiter);
-  const until = windows?.get(key);
-  if (until === undefined) return null;
-  if (until > at) return until;
-  windows?.delete(key);
+function refusalOf(limiter: RateLimit, key: string, at: number): Refusal | null {
+  const refusals = refused.get(limiter);
+  const refusal = refusals?.get(key);
+  if (refusal === undefined) return null;
+  if (refusal.askAgainAt > at) return refusal;
+  refusals?.delete(key);
   return null;
 }
 
-function rememberRefused(limiter: RateLimit, key: string, until: number): void {
-  const windows = refused.get(limiter) ?? new Map<string, number>();
-  refused.set(limiter, windows);
-  windows.delete(key);
-  if (windows.size >= MAX_REFUSED) {
-    const oldest = windows.keys().next().value;
-    if (oldest !== undefined) windows.delete(oldest);
+function rememberRefusal(limiter: RateLimit, key: string, at: number, windowEnds: number): void {
+  const refusals = refused.get(limiter) ?? new Map<string, Refusal>();
+  refused.set(limiter, refusals);
+  refusals.delete(key);
+  if (refusals.size >= MAX_REFUSED) {
+    const oldest = refusals.keys().next().value;
+    if (oldest !== undefined) refusals.delete(oldest);
   }
-  windows.set(key, until);
+  refusals.set(key, { askAgainAt: Math.min(windowEnds, at + REFUSAL_MEMO_MS), windowEnds });
 }
 
 /**
@@ -85,8 +88,8 @@ export function createPacer(options: {
       const rule = options.ruleOf(service);
       if (!rule) return;
       const paceKey = `${service}|${key}`;
-      const refusedTill = refusedUntil(rule.limiter, paceKey, now());
-      if (refusedTill !== null) throw new OutboundPaced(service, secondsUntil(refusedTill, now()), 'rate');
+      const refusal = refusalOf(rule.limiter, paceKey, now());
+      if (refusal) throw new OutboundPaced(service, secondsUntil(refusal.windowEnds, now()), 'rate');
       const holdKey = `${HOLD_PREFIX}${paceKey}`;
       const until = local.get(holdKey) ?? Number((await options.holds.get(holdKey)) ?? 0);
       const at = now();
@@ -95,7 +98,7 @@ export function createPacer(options: {
       const { success } = await rule.limiter.limit({ key: paceKey });
       if (success) return;
       const windowEnds = windowEndOf(at, rule.periodSeconds);
-      rememberRefused(rule.limiter, paceKey, windowEnds);
+      rememberRefusal(rule.limiter, paceKey, at, windowEnds);
       throw new OutboundPaced(service, secondsUntil(windowEnds, at), 'rate');
     },
     hold: async (service, key, seconds) => {

@@ -6,7 +6,7 @@ import { problemResponse, toAppError } from '../../src/errors';
 import { consume } from '../../src/jobs';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
-import { createPacer, OutboundPaced, type PaceRule, retryAfterSeconds } from '../../src/lib/pacing';
+import { createPacer, OutboundPaced, type PaceRule, REFUSAL_MEMO_MS, retryAfterSeconds } from '../../src/lib/pacing';
 import { sendEmail } from '../../src/modules/emails/send.job';
 import { paceRules, partnerPaceOf } from '../../src/modules/platform/pacing';
 import { emailDeps, queued, recordingMailer } from '../emails/harness';
@@ -48,7 +48,7 @@ describe('outbound pacing', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 
-  it('a refused window is remembered until it ends: no KV read and no limiter call per paced job meanwhile', async () => {
+  it('a refusal is remembered for a few seconds of its window: no KV read and no limiter call per paced job meanwhile', async () => {
     let calls = 0;
     let allow = false;
     const rule: PaceRule = {
@@ -76,19 +76,29 @@ describe('outbound pacing', () => {
     expect(first).toMatchObject({ reason: 'rate', retryAfterSeconds: 45 });
     expect([calls, reads]).toEqual([1, 1]);
 
-    clock += 30_000;
-    allow = true;
+    // Within the memo: refused with the window's own end, without asking.
+    clock += REFUSAL_MEMO_MS - 1_000;
     const again = await pacer.admit('email', account).catch((e: unknown) => e);
-    expect(again).toMatchObject({ reason: 'rate', retryAfterSeconds: 15 });
+    expect(again).toMatchObject({ reason: 'rate', retryAfterSeconds: 36 });
     expect([calls, reads]).toEqual([1, 1]);
     // Another key of the same binding is asked as before.
+    allow = true;
     await expect(pacer.admit('email', key())).resolves.toBeUndefined();
     expect([calls, reads]).toEqual([2, 2]);
 
-    // The window is over: the binding decides again.
-    clock += 15_000;
+    // After the memo, still inside the window: the binding decides again (a sliding window may allow).
+    clock += 1_000;
     await expect(pacer.admit('email', account)).resolves.toBeUndefined();
     expect([calls, reads]).toEqual([3, 3]);
+
+    // Near a window's end the memo ends with the window.
+    allow = false;
+    clock = Date.UTC(2026, 10, 30, 12, 0, 58);
+    await expect(pacer.admit('email', account)).rejects.toMatchObject({ retryAfterSeconds: 2 });
+    clock += 2_000;
+    allow = true;
+    await expect(pacer.admit('email', account)).resolves.toBeUndefined();
+    expect([calls, reads]).toEqual([5, 5]);
   });
 
   it('a partner’s 429 holds every later call for its account until its Retry-After, in KV for other isolates', async () => {
