@@ -83,6 +83,17 @@ export default defineConfig(async () => {
       // A pool worker runs its files one after another in one workerd instead of starting a runtime per
       // file (6–13 s each, half the suite's time). test/setup.ts empties D1 and KV before every file.
       isolate: false,
+      // The one cost of sharing a runtime: a queue batch that Miniflare delivers to the worker while one
+      // file ends and the next begins (a job the earlier file's booking queued) is cut off with the
+      // earlier file's runner, and workerd reports that as an unhandled "Cannot perform I/O on behalf of a
+      // different Durable Object" against the later file. That file's tests ran and passed; the batch
+      // belonged to a file that was over. Only that message is let through (said on stderr); every
+      // other unhandled error still fails the run.
+      onUnhandledError(error) {
+        if (!/Cannot perform I\/O on behalf of a different Durable Object/.test(error.message ?? '')) return;
+        console.warn(`[vitest] ignored: a previous file's queue batch cut off at the file boundary (${error.message})`);
+        return false;
+      },
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },
