@@ -40,13 +40,10 @@ function respond(c: Context<AppEnv>, loaded: LoadedReservation) {
   return c.json(view(c, loaded), 200);
 }
 
-function created(c: Context<AppEnv>, loaded: LoadedReservation) {
-  c.header('Location', `/api/v1/booking-engine/reservations/${loaded.row.id}`);
-  c.header('ETag', etagOf(loaded.row));
-  return c.json(view(c, loaded), 201);
-}
-
-/** `created`'s answer as the text the idempotency record stores (the headers it replays, lower-cased). */
+/**
+ * A booking's 201, as it is sent and as its Idempotency-Key record stores it (the headers a replay
+ * sends, lower-cased): one rendering, so a replay answers byte for byte what the booking answered.
+ */
 function createdAnswer(c: Context<AppEnv>, loaded: LoadedReservation): StoredResponse {
   return {
     status: 201,
@@ -57,6 +54,11 @@ function createdAnswer(c: Context<AppEnv>, loaded: LoadedReservation): StoredRes
       etag: etagOf(loaded.row),
     },
   };
+}
+
+/** Sends a rendered 201 (the typed-response check cannot see through a pre-serialised body). */
+function sendCreated(c: Context<AppEnv>, answer: StoredResponse) {
+  return c.body(answer.body, answer.status as 201, answer.headers) as never;
 }
 
 /** The guest proof headers, when both are sent. */
@@ -108,7 +110,7 @@ export const reservationRoutes = createRouter()
         resume: async (c, id) => {
           const loaded = await loadReservation(c.env.DB, id);
           if (!loaded || !canAccessHotel(c.get('principal'), loaded.row.hotelId)) throw notFound('Reservation', id);
-          return created(c, loaded);
+          return sendCreated(c, createdAnswer(c, loaded));
         },
       }),
     ),
@@ -119,12 +121,9 @@ export const reservationRoutes = createRouter()
       const idempotency = claim ? { claim, answer: (made: LoadedReservation) => createdAnswer(c, made) } : undefined;
       const reservation = await createReservation(depsFromContext(c), c.get('principal'), body, idempotency);
       c.get('log').info('reservation created', { reservation_id: reservation.row.id, hotel_id: body.hotel_id });
-      if (!reservation.recorded) return created(c, reservation);
       // The answer the batch stored is the one sent, to the byte.
-      c.set('idempotencyRecorded', true);
-      const { status, body: text, headers } = reservation.recorded;
-      // The typed-response check cannot see through a pre-serialised body; createdAnswer is `created`'s.
-      return c.body(text, status as 201, headers) as never;
+      if (reservation.recorded) c.set('idempotencyRecorded', true);
+      return sendCreated(c, reservation.recorded ?? createdAnswer(c, reservation));
     },
   )
   .openapi(
