@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { realSleep } from '../../src/deps';
 import {
   entryKey,
@@ -9,7 +9,7 @@ import {
   rememberResult,
   versionKey,
 } from '../../src/modules/availability/cache';
-import { claimPending, SLOT_MS } from '../../src/modules/availability/version-slots';
+import { claimPending, claimSlot, LEASE_MS, SLOT_MS, settleLease } from '../../src/modules/availability/version-slots';
 import { commitChange } from '../../src/modules/events/commit';
 import { runHousekeeping } from '../../src/modules/platform/housekeeping';
 import { testDeps } from '../helpers/deps';
@@ -18,15 +18,22 @@ const hotelId = () => `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26
 /** Whole seconds, so "the same second" below means the same second of the injected clock. */
 const T0 = Date.UTC(2031, 0, 1, 12, 0, 0);
 
-/** The test's KV binding with every put (key, at the injected clock) and every key read recorded. */
+/**
+ * The test's KV binding with every put (key, at the injected clock) and every key read recorded. A put
+ * takes `slowPut.ms` of the injected clock (and waits for `slowPut.held` when set): a KV write that
+ * ends well after it started.
+ */
 function spyKv(clock: { now: number }) {
   const puts: { key: string; at: number }[] = [];
   const reads: string[] = [];
   /** Reads started while it is set wait for it: a read still in flight while something else happens. */
   const gate: { held: Promise<void> | null } = { held: null };
+  const slowPut: { ms: number; held: Promise<void> | null } = { ms: 0, held: null };
   const kv = {
-    put: (key: string, value: string, options?: KVNamespacePutOptions) => {
+    put: async (key: string, value: string, options?: KVNamespacePutOptions) => {
       puts.push({ key, at: clock.now });
+      await slowPut.held;
+      clock.now += slowPut.ms;
       return env.CACHE.put(key, value, options);
     },
     get: async (key: string | string[], type: 'text' | 'json') => {
@@ -37,7 +44,7 @@ function spyKv(clock: { now: number }) {
       return value;
     },
   } as unknown as KVNamespace;
-  return { kv, puts, reads, gate };
+  return { kv, puts, reads, gate, slowPut };
 }
 
 /**
@@ -150,10 +157,14 @@ describe('availability cache version: at most one KV write per key and second', 
       .bind(hotel, T0 - 5 * SLOT_MS)
       .run();
     // The trailing publish claims the slot, then its isolate ends before the KV write.
-    const claimed = await claimPending(env.DB, hotel, T0 - 2 * SLOT_MS).first<number>('pending');
+    const claimedAt = T0 - 2 * SLOT_MS;
+    const claimed = await claimPending(env.DB, hotel, claimedAt, 'lease_dead').first<number>('pending');
     expect(claimed).toBe(3);
     expect(await pendingOf(hotel)).toBe(3);
-    await runHousekeeping(deps, new Date(T0));
+    // Its lease holds the slot until it expires: until then the publisher may still be writing.
+    await runHousekeeping(deps, new Date(claimedAt + LEASE_MS - 1));
+    expect(puts.map((p) => p.key)).not.toContain(versionKey(hotel));
+    await runHousekeeping(deps, new Date(claimedAt + LEASE_MS));
     expect(puts.map((p) => p.key)).toContain(versionKey(hotel));
     expect(await published(hotel)).not.toBeNull();
     expect(await pendingOf(hotel)).toBe(0);
@@ -172,9 +183,123 @@ describe('availability cache version: at most one KV write per key and second', 
     };
     expect(await publishPending(refusing, hotel, T0 - 2 * SLOT_MS)).toBe(false);
     expect(await pendingOf(hotel)).toBe(2);
-    expect(await publishPending(deps, hotel, T0)).toBe(true);
+    // The attempt ended at T0 (the deps' clock): a write that timed out may have landed, so the next
+    // one waits a slot from there. Nothing retries on its own: the changes are the cron's now.
+    expect(await publishPending(deps, hotel, T0 + SLOT_MS - 1)).toBe(false);
+    await deps.settle();
+    expect(await pendingOf(hotel)).toBe(2);
+    expect(await publishPending(deps, hotel, T0 + SLOT_MS)).toBe(true);
     expect(await pendingOf(hotel)).toBe(0);
     await deps.settle();
+  });
+});
+
+describe('availability cache version: the publishing lease', () => {
+  const versionPuts = (puts: { key: string; at: number }[], hotel: string) =>
+    puts.filter((p) => p.key === versionKey(hotel));
+  const publishedAt = async (hotel: string) =>
+    await env.DB.prepare('SELECT published_at FROM cache_versions WHERE hotel_id = ?')
+      .bind(hotel)
+      .first<number>('published_at');
+
+  it('spaces version writes a second from the END of the last write, however long it took', async () => {
+    const { clock, deps, puts, slowPut, waits } = clocked();
+    const hotel = hotelId();
+    // The winner claims at T0; its KV write ends 600 ms later (D1 and KV queues under load).
+    slowPut.ms = 600;
+    await change(deps, hotel);
+    slowPut.ms = 0;
+    expect(await publishedAt(hotel)).toBe(T0 + 600);
+    // A second after the first claim, but only 400 ms after its write ended: not free yet.
+    clock.now = T0 + SLOT_MS;
+    await change(deps, hotel);
+    expect(versionPuts(puts, hotel)).toHaveLength(1);
+    expect(await pendingOf(hotel)).toBe(1);
+    // Its trailing publish waits for the second after the first write's end.
+    clock.now = T0 + 600 + SLOT_MS + 5;
+    await deps.settle();
+    expect(waits).toEqual([600 + 5]);
+    expect(versionPuts(puts, hotel).map((p) => p.at)).toEqual([T0, T0 + 600 + SLOT_MS + 5]);
+    expect(await pendingOf(hotel)).toBe(0);
+  });
+
+  it('a change while a publish is in flight counts on it: the holder publishes it a slot after its write', async () => {
+    const { clock, deps, puts, slowPut } = clocked();
+    const hotel = hotelId();
+    let release = () => {};
+    slowPut.held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const first = change(deps, hotel);
+    await vi.waitUntil(() => versionPuts(puts, hotel).length === 1);
+    slowPut.held = null;
+    // Long past the claim's slot: the write has not ended, so the slot is still taken.
+    clock.now = T0 + 2 * SLOT_MS;
+    await change(deps, hotel);
+    expect(versionPuts(puts, hotel)).toHaveLength(1);
+    expect(await pendingOf(hotel)).toBe(2);
+    release();
+    await first;
+    // The holder's write covers only its own change: the later one is still pending, its publish scheduled.
+    expect(await pendingOf(hotel)).toBe(1);
+    expect(await publishedAt(hotel)).toBe(T0 + 2 * SLOT_MS);
+    clock.now = T0 + 3 * SLOT_MS + 5;
+    await deps.settle();
+    expect(versionPuts(puts, hotel).map((p) => p.at)).toEqual([T0, T0 + 3 * SLOT_MS + 5]);
+    expect(await pendingOf(hotel)).toBe(0);
+  });
+
+  it('a publisher that dies holding the lease loses nothing: its change is published once the lease expires', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    // A change's batch committed with a winning claim, then its isolate ended before the KV write.
+    await claimSlot(env.DB, hotel, T0, 'lease_dead').run();
+    expect(await pendingOf(hotel)).toBe(1);
+    await runHousekeeping(deps, new Date(T0 + LEASE_MS - 1));
+    expect(versionPuts(puts, hotel)).toEqual([]);
+    expect(await pendingOf(hotel)).toBe(1);
+    // The next change after the lease expired takes it over and covers the dead publisher's change.
+    clock.now = T0 + LEASE_MS;
+    await change(deps, hotel);
+    expect(versionPuts(puts, hotel)).toHaveLength(1);
+    expect(await pendingOf(hotel)).toBe(0);
+    // The dead publisher's late settle finds its lease gone and changes nothing.
+    const late = await settleLease(env.DB, hotel, { id: 'lease_dead', covers: 1 }, true, T0 + LEASE_MS + 10).first();
+    expect(late).toBeNull();
+    expect(await publishedAt(hotel)).toBe(T0 + LEASE_MS);
+    await deps.settle();
+  });
+
+  it("has the housekeeping cron publish a dead publisher's change once its lease expired", async () => {
+    const { deps, puts } = clocked();
+    const hotel = hotelId();
+    await claimSlot(env.DB, hotel, T0, 'lease_dead').run();
+    const result = await runHousekeeping(deps, new Date(T0 + LEASE_MS));
+    expect(result.versions_published).toBeGreaterThanOrEqual(1);
+    expect(versionPuts(puts, hotel)).toHaveLength(1);
+    expect(await pendingOf(hotel)).toBe(0);
+  });
+
+  it('a winner KV refuses keeps its change pending, frees the slot for a second and publishes it then', async () => {
+    const { clock, deps, puts } = clocked();
+    const hotel = hotelId();
+    let refuse = true;
+    const flaky = {
+      ...deps,
+      cache: {
+        ...deps.cache,
+        put: (key: string, value: string, options?: KVNamespacePutOptions) =>
+          refuse ? Promise.reject(new Error('KV said no')) : deps.cache.put(key, value, options),
+      } as unknown as KVNamespace,
+    };
+    await change(flaky, hotel);
+    expect(await pendingOf(hotel)).toBe(1);
+    expect(await publishedAt(hotel)).toBe(T0);
+    refuse = false;
+    clock.now = T0 + SLOT_MS + 5;
+    await flaky.settle();
+    expect(versionPuts(puts, hotel).map((p) => p.at)).toEqual([T0 + SLOT_MS + 5]);
+    expect(await pendingOf(hotel)).toBe(0);
   });
 });
 

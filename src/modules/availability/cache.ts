@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Memo } from '../../lib/memo';
-import { claimPending, markPending, overduePending, SLOT_MS, type SlotClaim, settlePending } from './version-slots';
+import { claimPending, type Lease, overduePending, SLOT_MS, type SlotClaim, settleLease } from './version-slots';
 
 /**
  * Availability cache in KV (docs/kv-keys.md).
@@ -140,10 +140,11 @@ export type VersionDeps = Pick<Deps, 'cache' | 'd1' | 'defer' | 'log' | 'now' | 
 
 /**
  * Invalidates every cached search of a hotel after a change committed together with `claim` (its
- * slot claim, version-slots.ts). Won: the version is written to KV now. Lost: another write published
- * less than a second ago; this isolate uses a version of its own at once (read-your-writes), and the
- * first loser of the slot publishes for everyone when the slot ends. Never fails the request: the
- * change is committed, and whatever is left pending the housekeeping cron publishes (docs/kv-keys.md).
+ * slot claim, version-slots.ts). Won: the version is written to KV now, under the claim's lease. Lost:
+ * a publish is in flight or ended less than a second ago; this isolate uses a version of its own at
+ * once (read-your-writes), and the first loser of the slot publishes for everyone when the slot ends
+ * (the lease holder, for those that came while it wrote). Never fails the request: the change is
+ * committed, and whatever is left pending the housekeeping cron publishes (docs/kv-keys.md).
  */
 export async function bumpVersion(
   deps: VersionDeps,
@@ -152,15 +153,13 @@ export async function bumpVersion(
   claim: SlotClaim,
   now: number,
 ): Promise<void> {
+  let slotEnds = claim.won ? now + SLOT_MS : claim.slotEnds;
   if (claim.won) {
-    if (await publishVersion(deps, hotelId, bookmark, now)) return;
-    try {
-      await markPending(deps.d1, hotelId).run();
-    } catch (err) {
-      deps.log.error('availability cache version left unpublished', { hotel_id: hotelId, error: errorText(err) });
-    }
+    const published = await publishLeased(deps, hotelId, bookmark, claim.lease, now);
+    if (published.written) return;
+    // Refused: the change stays pending and the slot restarts at the attempt's end; one retry then.
+    slotEnds = published.at + SLOT_MS;
   }
-  const slotEnds = claim.won ? now + SLOT_MS : claim.slotEnds;
   // Until the trailing publish is due, and a memo's lifetime after it: by then KV holds a version
   // that covers this change (this isolate's trailing publish replaces it sooner).
   versions.set(hotelId, { v: crypto.randomUUID(), b: bookmark, local: true }, slotEnds);
@@ -168,23 +167,48 @@ export async function bumpVersion(
 }
 
 /**
- * Publishes the changes counted as pending once their slot is over; false when there was nothing to
- * publish (a publish won meanwhile and covered them) or the slot is not over yet.
+ * Publishes the changes counted as pending once their slot is free; false when there was nothing to
+ * publish (a publish won meanwhile and covered them), the slot is not free yet, or KV refused (the
+ * changes then wait for the housekeeping cron).
  */
 export async function publishPending(deps: VersionDeps, hotelId: string, now: number): Promise<boolean> {
+  const leaseId = crypto.randomUUID();
   // The primary, so the bookmark after the claim is at least as new as every change it covers.
   const session = deps.d1.withSession('first-primary');
-  const claimed = await claimPending(session, hotelId, now).first<number>('pending');
-  if (claimed === null) return false;
-  // Not written: the changes are still counted, for the next trailing publish or the housekeeping cron.
-  if (!(await publishVersion(deps, hotelId, session.getBookmark(), now))) return false;
-  const left = await settlePending(deps.d1, hotelId, claimed, now).first<number>('pending');
-  // Changes that came while this one was in flight counted on it (none of them was the slot's first).
-  if (left !== null && left > 0) deps.defer(trailingPublish(deps, hotelId, now + SLOT_MS, now));
-  return true;
+  const covers = await claimPending(session, hotelId, now, leaseId).first<number>('pending');
+  if (covers === null) return false;
+  return (await publishLeased(deps, hotelId, session.getBookmark(), { id: leaseId, covers }, now)).written;
 }
 
-/** The housekeeping backstop: trailing publishes whose isolate died or whose KV write failed. */
+/**
+ * Writes the version under a lease taken at `claimedAt`, then settles the lease with the attempt's end
+ * (`at`) as the slot's start: the next write can only be claimed a second after this one ended, even
+ * when it failed (a write that timed out may still have landed). Changes that came while it was
+ * written get a trailing publish a slot later. A settle D1 refused leaves the lease to expire: the
+ * changes are then overdue for the cron.
+ */
+async function publishLeased(
+  deps: VersionDeps,
+  hotelId: string,
+  bookmark: string | null,
+  lease: Lease,
+  claimedAt: number,
+): Promise<{ written: boolean; at: number }> {
+  const written = await publishVersion(deps, hotelId, bookmark, claimedAt);
+  // The claim's clock when it is ahead (an injected one, housekeeping run for a given instant).
+  const at = Math.max(deps.now().getTime(), claimedAt);
+  let left: number | null;
+  try {
+    left = await settleLease(deps.d1, hotelId, lease, written, at).first<number>('pending');
+  } catch (err) {
+    deps.log.error('availability cache version lease left to expire', { hotel_id: hotelId, error: errorText(err) });
+    return { written, at };
+  }
+  if (written && left !== null && left > 0) deps.defer(trailingPublish(deps, hotelId, at + SLOT_MS, at));
+  return { written, at };
+}
+
+/** The housekeeping backstop: changes whose publisher died or whose KV write failed. */
 export async function publishOverdue(deps: VersionDeps, now: number, limit = 100): Promise<number> {
   const due = await overduePending(deps.d1, now, limit).all<{ hotel_id: string }>();
   let published = 0;

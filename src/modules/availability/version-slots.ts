@@ -1,88 +1,121 @@
 /**
- * One-second publishing slots for the hotel cache version (`cache_versions`, docs/kv-keys.md).
+ * Publishing the hotel cache version (`cache_versions`, docs/kv-keys.md) at most once a second.
  *
- * KV accepts about one write per second to one key. A change claims its hotel's slot in the same D1
- * batch that commits it: the claim wins when the last publish is at least SLOT_MS old (the winner
- * writes the version to KV at once); otherwise the change only counts itself as pending, and the first
- * such change schedules the trailing publish for the end of the slot, which covers every change counted
- * until then. D1 serialises the claims of all isolates, so at most one publish per slot is won.
+ * KV accepts about one write per second to one key. A publish holds a lease on its hotel's row from
+ * its claim until a statement after its KV write settles it, and the next publish can only be claimed
+ * when no lease is live and the last write ENDED at least SLOT_MS ago (`published_at` is that end, on
+ * the publisher's clock after the write). So two writes are a second apart however long a claim waited
+ * for D1 or a write for KV. A change claims in the same D1 batch that commits it: it publishes at once
+ * when the claim is free; otherwise it only counts itself as pending, and one publish a second after
+ * the last covers every change counted until then. D1 serialises the claims of all isolates.
+ *
+ * `pending` counts every change no settled publish has covered, the in-flight publish's own ones too,
+ * so an isolate that dies while holding a lease loses nothing: once the lease expires the changes are
+ * overdue, and the next change or the housekeeping cron publishes them.
  */
 export const SLOT_MS = 1000;
 
+/**
+ * How long a lease holds: longer than any KV write takes. A publisher that ends while holding one
+ * leaves its changes for that long (then the cron's next minute); one whose write took longer still
+ * could write within a second of the next publish.
+ */
+export const LEASE_MS = 30_000;
+
+/** A publish in flight: its lease id and the pending changes it covers once its write is in KV. */
+export type Lease = { id: string; covers: number };
+
 /** What a change learnt from its claim. */
 export type SlotClaim =
-  | { won: true }
-  /** `first`: this change must see to the trailing publish (the later ones in the slot rely on it). */
+  | { won: true; lease: Lease }
+  /** `first`: this change must see to the trailing publish (later ones in the slot rely on it). */
   | { won: false; first: boolean; slotEnds: number };
 
-/** Claims the hotel's slot at `now` or counts one pending change; its RETURNING row is read by `claimOf`. */
-export function claimSlot(d1: D1Database | D1DatabaseSession, hotelId: string, now: number): D1PreparedStatement {
-  // SQLite evaluates every SET expression against the old row, so both IIFs test the same old slot.
-  return d1
-    .prepare(
-      `INSERT INTO cache_versions (hotel_id, published_at, pending) VALUES (?1, ?2, 0)
-       ON CONFLICT (hotel_id) DO UPDATE SET
-         published_at = iif(published_at <= ?2 - ${SLOT_MS}, ?2, published_at),
-         pending = iif(published_at <= ?2 - ${SLOT_MS}, 0, pending + 1)
-       RETURNING published_at, pending`,
-    )
-    .bind(hotelId, now);
-}
-
-export function claimOf(result: D1Result): SlotClaim {
-  const row = result.results[0] as { published_at: number; pending: number } | undefined;
-  if (!row) throw new Error('cache_versions claim returned no row');
-  if (row.pending === 0) return { won: true };
-  return { won: false, first: row.pending === 1, slotEnds: row.published_at + SLOT_MS };
-}
+/** Free: no lease is live and the last write ended a slot ago (only ever SQL text, never a value). */
+const FREE = `published_at <= ?2 - ${SLOT_MS} AND (lease_until IS NULL OR lease_until <= ?2)`;
 
 /**
- * The trailing publish's claim: wins only while changes are pending and the slot is over. A publish
- * that won meanwhile reset `pending` and covered them, so nothing is written twice. It takes the slot
- * but leaves the count: the changes stay pending until the version is in KV (settlePending), so a
- * publisher that ends between its claim and its KV write leaves them to the housekeeping cron.
+ * Counts one change and, when the slot is free, takes the lease for it (`leaseId`); its RETURNING row
+ * is read by `claimOf`. SQLite evaluates every SET expression against the old row, so all IIFs test
+ * the same old state.
  */
-export function claimPending(d1: D1Database | D1DatabaseSession, hotelId: string, now: number): D1PreparedStatement {
-  return d1
-    .prepare(
-      `UPDATE cache_versions SET published_at = ?2
-       WHERE hotel_id = ?1 AND pending > 0 AND published_at <= ?2 - ${SLOT_MS}
-       RETURNING pending`,
-    )
-    .bind(hotelId, now);
-}
-
-/**
- * The claimed changes are in KV now: they stop counting, while the slot is still the claim's (a
- * publish that won a later slot meanwhile reset the count, covering them and nothing it must not).
- * Returns what is still pending (changes that came while the version was written), for the next
- * trailing publish.
- */
-export function settlePending(
+export function claimSlot(
   d1: D1Database | D1DatabaseSession,
   hotelId: string,
-  claimed: number,
-  claimedAt: number,
+  now: number,
+  leaseId: string,
 ): D1PreparedStatement {
   return d1
     .prepare(
-      `UPDATE cache_versions SET pending = max(0, pending - ?2) WHERE hotel_id = ?1 AND published_at = ?3
-       RETURNING pending`,
+      `INSERT INTO cache_versions (hotel_id, published_at, pending, lease_id, lease_until)
+       VALUES (?1, 0, 1, ?3, ?2 + ${LEASE_MS})
+       ON CONFLICT (hotel_id) DO UPDATE SET
+         lease_id = iif(${FREE}, ?3, lease_id),
+         lease_until = iif(${FREE}, ?2 + ${LEASE_MS}, lease_until),
+         pending = pending + 1
+       RETURNING published_at, pending, lease_id, lease_until`,
     )
-    .bind(hotelId, claimed, claimedAt);
+    .bind(hotelId, now, leaseId);
 }
 
-/** A won publish whose KV write failed: its change waits for the trailing publish like a loser's. */
-export function markPending(d1: D1Database | D1DatabaseSession, hotelId: string): D1PreparedStatement {
-  return d1.prepare('UPDATE cache_versions SET pending = pending + 1 WHERE hotel_id = ?1').bind(hotelId);
+type SlotRow = { published_at: number; pending: number; lease_id: string | null; lease_until: number | null };
+
+export function claimOf(result: D1Result, leaseId: string, now: number): SlotClaim {
+  const row = result.results[0] as SlotRow | undefined;
+  if (!row) throw new Error('cache_versions claim returned no row');
+  if (row.lease_id === leaseId) return { won: true, lease: { id: leaseId, covers: row.pending } };
+  // A live lease's holder schedules what came meanwhile when it settles; its changes count, so a
+  // change can only be the first pending one when no publish is in flight.
+  const leased = row.lease_until !== null && row.lease_until > now;
+  return { won: false, first: row.pending === 1, slotEnds: leased ? now + SLOT_MS : row.published_at + SLOT_MS };
 }
 
-/** Hotels whose trailing publish is overdue (its isolate died, or its KV write failed), oldest first. */
-export function overduePending(d1: D1Database | D1DatabaseSession, now: number, limit: number): D1PreparedStatement {
+/**
+ * The trailing publish's claim: takes the lease only while changes are pending and the slot is free.
+ * A publish that won meanwhile covered them (and settled the count), so nothing is written twice.
+ * Returns the pending count the lease covers.
+ */
+export function claimPending(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  now: number,
+  leaseId: string,
+): D1PreparedStatement {
   return d1
     .prepare(
-      `SELECT hotel_id FROM cache_versions WHERE pending > 0 AND published_at <= ?1 - ${SLOT_MS}
-       ORDER BY published_at LIMIT ?2`,
+      `UPDATE cache_versions SET lease_id = ?3, lease_until = ?2 + ${LEASE_MS}
+       WHERE hotel_id = ?1 AND pending > 0 AND ${FREE}
+       RETURNING pending`,
     )
-    .bind(now, limit);
+    .bind(hotelId, now, leaseId);
+}
+
+/**
+ * Ends a lease after its KV write (`at`: the write's end): the changes it covered stop counting (none
+ * when KV refused the write) and the next slot starts at `at`. Returns what is still pending (changes
+ * that came while the version was written), for the next trailing publish; no row when the lease had
+ * expired and another publisher took it (that one covers everything).
+ */
+export function settleLease(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  lease: Lease,
+  written: boolean,
+  at: number,
+): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE cache_versions
+       SET pending = max(0, pending - ?3), published_at = ?4, lease_id = NULL, lease_until = NULL
+       WHERE hotel_id = ?1 AND lease_id = ?2
+       RETURNING pending`,
+    )
+    .bind(hotelId, lease.id, written ? lease.covers : 0, at);
+}
+
+/** Hotels with changes no publish covers or is covering (its isolate died, or KV refused it), oldest first. */
+export function overduePending(d1: D1Database | D1DatabaseSession, now: number, limit: number): D1PreparedStatement {
+  return d1
+    .prepare(`SELECT hotel_id FROM cache_versions WHERE pending > 0 AND ${FREE} ORDER BY published_at LIMIT ?1`)
+    .bind(limit, now);
 }

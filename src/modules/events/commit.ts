@@ -58,7 +58,8 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     ...(audited ? audit : []),
   ];
   // The cache version's publishing slot is claimed in the same transaction (version-slots.ts), last.
-  if (change.affectsAvailability) statements.push(claimSlot(change.session, change.hotelId, now.getTime()));
+  const leaseId = crypto.randomUUID();
+  if (change.affectsAvailability) statements.push(claimSlot(change.session, change.hotelId, now.getTime(), leaseId));
   let results: D1Result[] = [];
   try {
     // Nothing to write: D1 refuses an empty batch.
@@ -72,7 +73,7 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
   const claimed = results.at(-1);
   if (change.affectsAvailability && claimed) {
     const bookmark = 'getBookmark' in change.session ? change.session.getBookmark() : null;
-    await bumpVersion(deps, change.hotelId, bookmark, claimOf(claimed), now.getTime());
+    await bumpVersion(deps, change.hotelId, bookmark, claimOf(claimed, leaseId, now.getTime()), now.getTime());
   }
   if (rows.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps)) {
     // Best effort right away, once per request or job (a job committing hundreds of changes must not

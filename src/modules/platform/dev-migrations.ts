@@ -22,6 +22,7 @@ import m0020 from '../../../migrations/0020_api_key_rate_limits.sql';
 import m0021 from '../../../migrations/0021_channel_providers.sql';
 import m0022 from '../../../migrations/0022_alpinebits_deliveries.sql';
 import m0023 from '../../../migrations/0023_cache_versions.sql';
+import m0024 from '../../../migrations/0024_cache_version_leases.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -54,6 +55,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0021_channel_providers.sql', sql: m0021 },
   { name: '0022_alpinebits_deliveries.sql', sql: m0022 },
   { name: '0023_cache_versions.sql', sql: m0023 },
+  { name: '0024_cache_version_leases.sql', sql: m0024 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

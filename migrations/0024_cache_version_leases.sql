@@ -1,0 +1,2 @@
+ALTER TABLE `cache_versions` ADD `lease_id` text;--> statement-breakpoint
+ALTER TABLE `cache_versions` ADD `lease_until` integer;
