@@ -28,7 +28,8 @@ export type Change = {
   audit?: AuditEntry[];
 };
 
-export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null';
+/** `claim_lost`: the batch's idempotency claim was taken over by a retry (idempotency fenceClaim). */
+export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null' | 'claim_lost';
 
 export type CommitResult =
   /** `results`: D1's answers to the caller's `statements`, in order (e.g. an INSERT's RETURNING rows). */
@@ -132,6 +133,8 @@ export function constraintKind(err: unknown): ConstraintKind | null {
   // drizzle wraps the D1 error as `cause`; walk a few levels of causes.
   for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
     const text = e instanceof Error ? e.message : String(e);
+    // The fence's own CHECK (migrations/0025), before any other CHECK.
+    if (text.includes('CHECK constraint failed: idempotency_claim_lost')) return 'claim_lost';
     if (text.includes('CHECK constraint failed')) return 'check';
     if (text.includes('UNIQUE constraint failed') || text.includes('PRIMARY KEY constraint failed')) return 'unique';
     if (text.includes('FOREIGN KEY constraint failed')) return 'foreign_key';

@@ -157,6 +157,21 @@ export function bindResource(d1: D1DatabaseSession, claim: IdempotencyClaim, res
 }
 
 /**
+ * Fails the creating batch unless the claim is still this request's: a request that outlived its lock
+ * (LOCK_MS) while a retry took the key over must not create a second resource beside the retry's.
+ * The batch fails with the `claim_lost` constraint (commit.ts) and nothing of it is written.
+ */
+export function fenceClaim(d1: D1DatabaseSession, claim: IdempotencyClaim): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO claim_fences (lost) SELECT 1 WHERE NOT EXISTS (
+         SELECT 1 FROM idempotency_keys
+         WHERE principal_id = ? AND key = ? AND locked_until = ? AND state = 'in_flight')`,
+    )
+    .bind(claim.principalId, claim.key, claim.lockedUntil.getTime());
+}
+
+/**
  * A value of the stored answer that only the creating batch knows (an id SQL picks): its place in the
  * answer's text holds `placeholder`, and SQL puts in the value of `sql` (one parameter, `param`).
  */
@@ -166,7 +181,8 @@ export type BatchFill = { placeholder: string; sql: string; param: unknown };
  * Binds what a request created to its claim AND completes it with the answer, as one statement of the
  * creating batch: the resource, the record and the answer commit together, and the request needs no
  * round trip of its own to store its outcome (tell the middleware with `idempotencyRecorded`). Fenced
- * like completeKey: a claim taken over meanwhile is left alone (`meta.changes` 0).
+ * like completeKey: a claim taken over meanwhile is left alone (`meta.changes` 0); put `fenceClaim`
+ * in the batch too, so that such a batch creates nothing either.
  */
 export function completeInBatch(
   d1: D1DatabaseSession,

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Idempotency records live in D1, not KV: claiming a key must be atomic (INSERT on the primary key),
@@ -25,3 +26,12 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.principalId, t.key] }), index('idempotency_expires').on(t.expiresAt)],
 );
+
+/**
+ * Never holds a row: a creating batch inserts one only when its idempotency claim was taken over, and
+ * the CHECK then fails the whole batch (`fenceClaim`). SQLite has no other way for a statement to
+ * abort its transaction on a condition.
+ */
+export const claimFences = sqliteTable('claim_fences', { lost: integer('lost').notNull() }, (t) => [
+  check('idempotency_claim_lost', sql`${t.lost} = 0`),
+]);

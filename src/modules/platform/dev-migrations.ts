@@ -23,6 +23,7 @@ import m0021 from '../../../migrations/0021_channel_providers.sql';
 import m0022 from '../../../migrations/0022_alpinebits_deliveries.sql';
 import m0023 from '../../../migrations/0023_cache_versions.sql';
 import m0024 from '../../../migrations/0024_cache_version_leases.sql';
+import m0025 from '../../../migrations/0025_claim_fences.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -56,6 +57,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0022_alpinebits_deliveries.sql', sql: m0022 },
   { name: '0023_cache_versions.sql', sql: m0023 },
   { name: '0024_cache_version_leases.sql', sql: m0024 },
+  { name: '0025_claim_fences.sql', sql: m0025 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -6,7 +6,12 @@ import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
-import { completeInBatch, type IdempotencyClaim, type StoredResponse } from '../idempotency/idempotency.service';
+import {
+  completeInBatch,
+  fenceClaim,
+  type IdempotencyClaim,
+  type StoredResponse,
+} from '../idempotency/idempotency.service';
 import { effectiveIntegrations } from '../integrations/integrations.rules';
 import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
@@ -170,9 +175,10 @@ export async function createReservation(
       insertReservation(session, row),
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
-      // Last of the caller's statements: its answer says whether the claim was still ours.
+      // Last of the caller's statements: the fence fails the batch when a retry took the claim over.
       ...(idempotency && draft
         ? [
+            fenceClaim(session, idempotency.claim),
             completeInBatch(session, idempotency.claim, id, draft, {
               placeholder,
               sql: RESERVATION_GUEST_SQL,
@@ -192,6 +198,12 @@ export async function createReservation(
     affectsAvailability: true,
   });
   if (!result.ok) {
+    if (result.constraint === 'claim_lost') {
+      // This request outlived its claim's lock and a retry took the key over: that one books.
+      throw new AppError('idempotency_in_flight', 'A retry of this request took it over; nothing was booked here.', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
     if (result.constraint !== 'check') throw unexpectedConstraint(result.constraint);
     // Someone took the last unit between our read and our write: say which night, from fresh data.
     await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, { checkWindow: false, now });
@@ -199,7 +211,7 @@ export async function createReservation(
   }
   // The answer is what the batch wrote, not a read-back: one D1 round trip less on every booking.
   const created = writtenReservation(row, result.results[1], written);
-  // Zero rows: the claim was taken over meanwhile; the middleware then finds it fenced, as before.
+  // The fence above leaves no batch that completes nothing; the check stays for the record's sake.
   const stored = draft !== null && result.results.at(-1)?.meta.changes === 1;
   return {
     ...created,
