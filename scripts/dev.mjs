@@ -155,6 +155,12 @@ async function main() {
 
   const devArgs = [
     ...passThrough,
+    // wrangler loads from .dev.vars only the names in wrangler.toml's `[secrets] required` (the rest are
+    // dropped without a word); the README has every other secret (Square's sandbox, the OTA key) go
+    // there too, so each .dev.vars value not given as --var already is passed on (wrangler hides them).
+    ...Object.entries(devVars)
+      .filter(([name]) => opts.vars[name] === undefined)
+      .flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...(opts.port === undefined ? ['--port', String(DEFAULT_PORT)] : []),
     ...(square?.wranglerArgs ?? []),
     // Both local partners need the same development credentials key: passed once.
