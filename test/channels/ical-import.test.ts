@@ -168,11 +168,49 @@ describe('iCal import (the pull cron on a calendar channel)', () => {
     expect(await channelRow(channel.id, 'HMMOVE@airbnb.com')).toMatchObject({ last_kind: 'cancel' });
     for (const n of [11, 12, 13]) expect(await takenOn(h.roomType.id, inDays(n))).toBe(0);
     await auditInventory(h.hotel.id);
+  });
 
-    // Brought back after its cancellation: a cancelled booking is not reopened (nothing is taken).
-    host.current.put(feed, booking('HMMOVE@airbnb.com', 11, 14));
+  it('holds the nights again when a UID it cancelled comes back (a flaky feed, a reinstated booking)', async () => {
+    const h = await bookableHotel({ units: 2 });
+    const { channel, feed } = await calendarChannel(h);
+    host.current.put(feed, booking('HMBACK@airbnb.com', 10, 13, 'Reserved - Jane Q Doe'));
+    host.current.put(feed, booking('block-back@airbnb.com', 60, 62, 'Airbnb (Not available)'));
     await pull(channel.id);
-    expect(await takenOn(h.roomType.id, inDays(11))).toBe(0);
+    const first = await reservationOf(channel.id, 'HMBACK@airbnb.com');
+    // One pull without it: the booking is released.
+    host.current.remove(feed, 'HMBACK@airbnb.com');
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+
+    // Back in the feed: the nights are blocked at the source, so a new reservation holds them here.
+    host.current.put(feed, booking('HMBACK@airbnb.com', 10, 13, 'Reserved - Jane Q Doe'));
+    await pull(channel.id);
+    const again = await reservationOf(channel.id, 'HMBACK@airbnb.com');
+    expect(again).toMatchObject({
+      status: 'confirmed',
+      check_in: inDays(10),
+      check_out: inDays(13),
+      guest_last_name: 'Doe',
+    });
+    expect(again?.id).not.toBe(first?.id);
+    expect(await env.DB.prepare('SELECT status FROM reservations WHERE id = ?').bind(first?.id).first('status')).toBe(
+      'cancelled',
+    );
+    expect(await channelRow(channel.id, 'HMBACK@airbnb.com')).toMatchObject({ last_kind: 'new', status: 'imported' });
+    for (const n of [10, 11, 12]) expect(await takenOn(h.roomType.id, inDays(n))).toBe(1);
+    await auditInventory(h.hotel.id);
+
+    // Pulled again unchanged: nothing more is booked.
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    // Marked cancelled this time, then brought back once more: the same again.
+    host.current.put(feed, { ...booking('HMBACK@airbnb.com', 10, 13), status: 'CANCELLED' });
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(0);
+    host.current.put(feed, booking('HMBACK@airbnb.com', 10, 13));
+    await pull(channel.id);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+    await auditInventory(h.hotel.id);
   });
 
   it('does not cancel a booking whose stay is over when the feed drops it (feeds leave the past out)', async () => {

@@ -125,9 +125,9 @@ async function changesOf(
   const changes: InboundReservation[] = [];
   for (const event of upcoming) {
     const row = known.get(event.uid);
-    // Cancelled before: a UID the channel brings back cannot be reopened (the import would refuse it).
-    if (row?.lastKind === 'cancel') continue;
-    if (!row) {
+    // Unknown, or cancelled before (dropped by a flaky feed, or reinstated): its nights are blocked at
+    // the source, so a new reservation holds them here (inbound import.service.ts, settledOutcome).
+    if (!row || row.lastKind === 'cancel') {
       changes.push(feedReservation(event, ctx.channel.provider, 'new'));
       continue;
     }

@@ -87,7 +87,7 @@ export async function importReservation(
   const session = deps.d1.withSession('first-primary');
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const state = await loadChannelReservation(session, ctx.channel.id, r.channelReservationId);
-    const settled = settledOutcome(state, r, digest, reapply);
+    const settled = settledOutcome(state, r, digest, { reapply, reopens: calendarMapping(ctx.channel) !== null });
     if (settled) return settled;
     const write = await planWrite(deps, session, ctx, books, r, digest, state);
     const result = await commitChange(deps, {
@@ -111,12 +111,17 @@ export async function importReservation(
   throw new Error(`channel reservation of ${ctx.channel.id} kept changing during its import`);
 }
 
-/** The answer when nothing is to be written: a re-delivery, a rejected or a cancelled reservation. */
+/**
+ * The answer when nothing is to be written: a re-delivery, a rejected or a cancelled reservation.
+ * `reopens`: a calendar channel, whose feed is the truth of its nights: a UID it brings back after it
+ * was cancelled (dropped by a flaky feed, a booking reinstated) holds those nights again, as a new
+ * reservation. An OTA that cancelled sends a new reservation id instead.
+ */
 function settledOutcome(
   state: ChannelReservationState,
   r: InboundReservation,
   digest: string,
-  reapply: boolean,
+  { reapply, reopens }: { reapply: boolean; reopens: boolean },
 ): ImportOutcome | null {
   const { row } = state;
   if (!row) return null;
@@ -124,6 +129,7 @@ function settledOutcome(
   if (row.lastDigest === digest || row.status === 'rejected') return outcomeOf(state, r.kind);
   if (row.lastKind === 'cancel') {
     if (r.kind === 'cancel') return outcomeOf(state, r.kind);
+    if (reopens && r.kind === 'new') return null;
     return {
       ...outcomeOf(state, r.kind),
       status: 'failed',
@@ -164,7 +170,8 @@ async function planWrite(
   if (!checked.ok) return keptWrite(session, base, 'failed', checked.problem);
   const mapped = mapRooms(r.rooms, books.mappings);
   if (!mapped.ok) return keptWrite(session, base, 'needs_mapping', mapped.problem);
-  const loaded = state.reservation;
+  // Reopened (settledOutcome): the cancelled reservation stays as it is; a new one holds the nights.
+  const loaded = state.row?.lastKind === 'cancel' ? null : state.reservation;
   const ari = await loadSearchContext(session, ctx.channel.hotelId, checked.stay.checkIn, checked.stay.checkOut);
   if (!ari) throw new Error(`hotel ${ctx.channel.hotelId} is gone`);
   const missing = mapped.rooms.find(
