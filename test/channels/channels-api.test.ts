@@ -500,3 +500,46 @@ describe('channel access', () => {
     );
   });
 });
+
+describe('one channel per Expedia or Booking.com property', () => {
+  const expedia = (code: string) => ({ provider: 'expedia', hotel_code: code, endpoint_url: 'http://expedia.test' });
+
+  it('refuses a second Expedia or Booking.com channel of a property (409), by any hotel, and a PATCH onto one', async () => {
+    const code = `P${crypto.randomUUID().slice(0, 8)}`;
+    const [a, b] = [await createHotel(), await createHotel()];
+    await createChannel(a.id, expedia(code));
+    for (const hotel of [a, b]) {
+      const problem = await expectProblem(
+        call('POST', `/api/v1/hotels/${hotel.id}/channels`, { body: channelBody(expedia(code)) }),
+        409,
+        'conflict',
+      );
+      expect(problem.errors).toEqual([{ path: 'hotel_code', message: 'connected by another expedia channel' }]);
+    }
+    // Codes are the partner's own: the same one at another provider, or a generic OTA partner, is fine.
+    await createChannel(b.id, { provider: 'booking_com', hotel_code: code });
+    await createChannel(b.id, { hotel_code: code });
+    await expectProblem(
+      call('POST', `/api/v1/hotels/${a.id}/channels`, {
+        body: channelBody({ provider: 'booking_com', hotel_code: code }),
+      }),
+      409,
+      'conflict',
+    );
+
+    const other = await createChannel(b.id, expedia(`${code}-2`));
+    await expectProblem(
+      call('PATCH', `/api/v1/channels/${other.id}`, {
+        body: { hotel_code: code, credentials: { username: 'u', password: 'p' } },
+      }),
+      409,
+      'conflict',
+    );
+    const count = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM channels WHERE provider = 'expedia' AND hotel_code = ?",
+    )
+      .bind(code)
+      .first<number>('n');
+    expect(count).toBe(1);
+  });
+});

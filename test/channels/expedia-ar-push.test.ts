@@ -46,6 +46,9 @@ function fakeExpedia() {
   return { handler, received, next: (inner: string) => script.push(inner) };
 }
 
+/** Expedia property ids: one channel per property (channels_ota_property), so each test has its own. */
+let properties = 410;
+
 /** A bookable hotel with an expedia channel (made through the API) mapping its room and plan, its first year sent. */
 async function expediaHotel(overrides: Partial<Deps> = {}) {
   const h = await bookableHotel({ units: 3 });
@@ -56,7 +59,7 @@ async function expediaHotel(overrides: Partial<Deps> = {}) {
   const channel = await createChannel(h.hotel.id, {
     provider: 'expedia',
     endpoint_url: EXPEDIA,
-    hotel_code: '411',
+    hotel_code: String(++properties),
     credentials: LOGIN,
   });
   await expectStatus(
@@ -105,7 +108,7 @@ describe('ARI push to an Expedia QuickConnect channel', () => {
     // The year the new mapping starts selling, availability and rates; every one taken.
     expect(h.expedia.received.length).toBeGreaterThan(2);
     for (const m of h.expedia.received) {
-      expect(attr(child(m.node, 'Hotel'), 'id')).toBe('411');
+      expect(attr(child(m.node, 'Hotel'), 'id')).toBe(h.channel.hotel_code);
       expect(m.contentType).toMatch(/^text\/xml/);
       expect(m.authorization).toBeNull();
     }

@@ -62,7 +62,8 @@ export const channelRoutes = createRouter()
           '`alpinebits`, `ical` and `airbnb`; one not in the hotel’s `ota_integration.providers` is a 422 ' +
           '`not_supported`. `credentials` are encrypted at rest and never returned (`credentials_set`). An ' +
           '`alpinebits` username already used by a channel of a hotel this credential cannot reach, or by a channel ' +
-          'with the same `hotel_code`, is a 409. ' +
+          'with the same `hotel_code`, is a 409; so is a second `expedia` or `booking_com` channel of one property ' +
+          '(`hotel_code`), by any hotel. ' +
           'URLs must be https and public outside development. `auto_accept` defaults to OTA_AUTO_ACCEPT, ' +
           '`sync_interval` to OTA_SYNC_INTERVAL.',
         request: { params: HotelParam, headers: IdempotencyHeaders, body: jsonBody(CreateChannelBody) },
@@ -132,7 +133,8 @@ export const channelRoutes = createRouter()
         '`credentials`, when sent, replace the stored ones; `endpoints` replaces the whole set. Pointing ' +
         '`endpoint_url` or an `endpoints` URL at a host the channel did not use before, or changing `hotel_code`, ' +
         'requires `credentials` in the same request (400 otherwise): the stored ones never go to a new host or property. ' +
-        'An `alpinebits` username already used by a channel of a hotel this credential cannot reach is a 409.',
+        'An `alpinebits` username already used by a channel of a hotel this credential cannot reach is a 409, ' +
+        'as is a `hotel_code` another `expedia` or `booking_com` channel connects.',
       request: { params: IdParam, body: jsonBody(UpdateChannelBody) },
       responses: { 200: jsonContent(ChannelSchema, 'The channel'), ...errorResponses(404, 409, 415, 503) },
     }),

@@ -8,6 +8,7 @@ import { iso } from '../../lib/schemas';
 import { type AuditEntry, auditStatement, batchAudited, markAudited } from '../audit/audit';
 import { canAccessHotel } from '../auth/access';
 import { ratePlans, roomTypes } from '../catalog/catalog.table';
+import { constraintKind } from '../events/commit';
 import { integrationsOf } from '../integrations/integrations.service';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { syncStartedProducts } from './ari-push/resync.service';
@@ -231,6 +232,24 @@ async function assertUsernameFree(
 }
 
 /**
+ * The `channels_ota_property` index refused the write: Expedia and Booking.com give a property one
+ * connectivity provider, and a second channel with its id would import each of its bookings again.
+ * Any other failure goes on as it was.
+ */
+function propertyTaken(channel: Pick<ChannelRow, 'provider' | 'hotelCode'>) {
+  return (err: unknown): never => {
+    if (constraintKind(err) !== 'unique') throw err;
+    throw new AppError(
+      'conflict',
+      `hotel_code: a ${channel.provider} channel already connects property ${channel.hotelCode}.`,
+      {
+        errors: [{ path: 'hotel_code', message: `connected by another ${channel.provider} channel` }],
+      },
+    );
+  };
+}
+
+/**
  * `p`: the credential creating it (null: one that reaches this hotel only), for the AlpineBits username
  * rule (assertUsernameFree).
  */
@@ -295,7 +314,7 @@ export async function createChannel(
     deps.d1,
     [statementOf(deps.d1, deps.db.insert(channels).values(row))],
     [channelEntry('channel.created', null, row)],
-  );
+  ).catch(propertyTaken(row));
   deps.log.info('channel created', { channel_id: id, hotel_id: hotelId, provider: row.provider, mode: row.mode });
   return row;
 }
@@ -398,7 +417,7 @@ export async function updateChannel(deps: ChannelDeps, p: Principal, id: string,
     deps.d1,
     [statementOf(deps.d1, deps.db.update(channels).set(changes).where(eq(channels.id, id)))],
     [channelEntry('channel.updated', row, updated)],
-  );
+  ).catch(propertyTaken(updated));
   if (!row.enabled && changes.enabled) {
     const mapped = await deps.db
       .selectDistinct({ roomTypeId: channelMappings.roomTypeId })

@@ -77,6 +77,9 @@ export const channels = sqliteTable(
     index('channels_hotel').on(t.hotelId),
     index('channels_enabled_mode').on(t.enabled, t.mode),
     index('channels_inbound_username').on(t.provider, t.inboundUsername),
+    // Expedia and Booking.com connect a property to one connectivity provider, and its bookings are
+    // pulled by property id: two channels with one would import every booking twice.
+    uniqueIndex('channels_ota_property').on(t.provider, t.hotelCode).where(sql`provider IN ('expedia', 'booking_com')`),
   ],
 );
 

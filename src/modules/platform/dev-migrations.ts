@@ -24,6 +24,7 @@ import m0022 from '../../../migrations/0022_alpinebits_deliveries.sql';
 import m0023 from '../../../migrations/0023_cache_versions.sql';
 import m0024 from '../../../migrations/0024_cache_version_leases.sql';
 import m0025 from '../../../migrations/0025_claim_fences.sql';
+import m0026 from '../../../migrations/0026_channels_ota_property.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -58,6 +59,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0023_cache_versions.sql', sql: m0023 },
   { name: '0024_cache_version_leases.sql', sql: m0024 },
   { name: '0025_claim_fences.sql', sql: m0025 },
+  { name: '0026_channels_ota_property.sql', sql: m0026 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

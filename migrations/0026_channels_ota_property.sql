@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `channels_ota_property` ON `channels` (`provider`,`hotel_code`) WHERE provider IN ('expedia', 'booking_com');
