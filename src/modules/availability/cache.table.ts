@@ -16,4 +16,6 @@ export const cacheVersions = sqliteTable('cache_versions', {
   /** The publish in flight: its random id, and when it is presumed dead (epoch ms). Both null when none is. */
   leaseId: text('lease_id'),
   leaseUntil: integer('lease_until'),
+  /** Changes counted so far: a version carries the count its publish covers (`n` in KV). */
+  seq: integer('seq').notNull().default(0),
 });

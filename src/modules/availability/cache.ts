@@ -1,24 +1,36 @@
 import type { Deps } from '../../deps';
 import { Memo } from '../../lib/memo';
-import { claimPending, type Lease, overduePending, SLOT_MS, type SlotClaim, settleLease } from './version-slots';
+import {
+  claimPending,
+  LEASE_MS,
+  type Lease,
+  overduePending,
+  SLOT_MS,
+  type SlotClaim,
+  settleLease,
+} from './version-slots';
 
 /**
  * Availability cache in KV (docs/kv-keys.md).
  *
- *   av:v:<hotel_id>          {"v": "<version>", "b": "<D1 bookmark>|null"}       TTL 30 days
+ *   av:v:<hotel_id>          {"v": "<version>", "b": "<D1 bookmark>|null", "n": <changes covered>}  TTL 30 days
  *   av:e:<hotel_id>:<query>  <version>\n<expires ms>\n<tag>\n<response JSON>  TTL max(60, cache TTL),
  *                            written when a search is asked for a second time (see seenEntries)
  *
  * Every change to a hotel's catalog, ARI or inventory publishes a new version (with the D1 bookmark of
  * the write), at most once per second per hotel (version-slots.ts): KV takes about one write per second
  * to a key. A search uses an entry only if its version is the current one. The isolate that wrote sees
- * its change at once; other isolates of the same location within about a second (the version memo
- * below and the trailing publish). The bookmark lets the miss path read a replica that has at least
+ * its change at once (`ownChanges`); other isolates of the same location within about a second (the
+ * version memo below and the trailing publish). The bookmark lets the miss path read a replica that has at least
  * that write (read-your-writes). Entries keep the response as the JSON text it was sent as: a hit
  * answers with it unparsed.
  */
-export type HotelVersion = { v: string; b: string | null };
-/** `local`: a version only this isolate knows (its own change, not yet published): never shared. */
+/** `n`: how many of the hotel's changes the version covers (version-slots.ts `seq`; absent: none known). */
+export type HotelVersion = { v: string; b: string | null; n?: number };
+/**
+ * `local`: a version only this isolate knows (its own change, not yet covered by a published one),
+ * with the change's bookmark: never shared.
+ */
 export type KnownVersion = HotelVersion & { local?: true };
 
 const VERSION_TTL_SECONDS = 30 * 24 * 3600;
@@ -65,12 +77,26 @@ function parseEntry(text: string, now: number): Entry | null {
 const seenEntries = new Memo<Entry>(KV_MAX_ENTRY_TTL_MS, 300);
 
 /**
- * Each hotel's version as this isolate last read or wrote it, trusted for SLOT_MS: a search within a
- * second of the last read needs no KV read for the version (with the entry in `seenEntries`, none at
- * all). A change published meanwhile by another isolate is seen at most that much later, which is
- * the bound the trailing publish keeps anyway; a change made in this isolate replaces it at once.
+ * Each hotel's published version as this isolate last read or wrote it, trusted for SLOT_MS: a search
+ * within a second of the last read needs no KV read for the version (with the entry in `seenEntries`,
+ * none at all). A change published meanwhile by another isolate is seen at most that much later,
+ * which is the bound the trailing publish keeps anyway; this isolate's own changes: `ownChanges`.
  */
-const versions = new Memo<KnownVersion | null>(SLOT_MS, 1000);
+const versions = new Memo<HotelVersion | null>(SLOT_MS, 1000);
+
+/**
+ * How long this isolate keeps its own change apart from the published versions: the longest a publish
+ * can be overdue (a lease that expires, then the housekeeping cron's minute), with some slack.
+ */
+const OWN_CHANGE_MS = LEASE_MS + 90_000;
+
+/**
+ * This isolate's latest change of each hotel (its number `seq` and D1 bookmark) until a published
+ * version is seen to cover it (`n` ≥ `seq`). Until then its searches use a version of their own,
+ * derived from the published one (`withOwn`): they never serve what was cached before the change,
+ * however late its publish is, and still follow other isolates' publishes.
+ */
+const ownChanges = new Memo<{ seq: number; b: string | null }>(OWN_CHANGE_MS, 5000);
 
 /** Entry keys this isolate wrote in the last second: KV takes about one write per second to a key. */
 const entryWrites = new Memo<true>(SLOT_MS, 1000);
@@ -85,24 +111,27 @@ export async function readCached(
   const key = entryKey(hotelId, query);
   const local = seenEntries.get(key, now);
   const known = versions.get(hotelId, now);
-  let version: KnownVersion | null;
+  let published: HotelVersion | null;
   let entry: Entry | null;
   if (known !== undefined) {
-    version = known;
-    entry = local ?? (version && !version.local ? await readEntry(kv, key, now) : null);
+    published = known;
+    // KV holds no entry of a version this isolate's own change makes local.
+    entry = local ?? (withOwn(published, hotelId, now)?.local ? null : await readEntry(kv, key, now));
   } else if (local) {
-    version = await kv.get<HotelVersion>(versionKey(hotelId), 'json');
+    published = await kv.get<HotelVersion>(versionKey(hotelId), 'json');
     entry = local;
   } else {
     const values = await kv.get([versionKey(hotelId), key], 'text');
     const versionText = values.get(versionKey(hotelId));
-    version = versionText ? (JSON.parse(versionText) as HotelVersion) : null;
+    published = versionText ? (JSON.parse(versionText) as HotelVersion) : null;
     const entryText = values.get(key);
     entry = entryText ? parseEntry(entryText, now) : null;
     if (entry) seenEntries.set(key, entry, now);
   }
-  // A change this isolate made while KV was read must not be shadowed by the older version read.
-  if (known === undefined && versions.get(hotelId, now) === undefined) versions.set(hotelId, version, now);
+  // A publish this isolate made while KV was read must not be shadowed by the older version read.
+  if (known === undefined && versions.get(hotelId, now) === undefined) versions.set(hotelId, published, now);
+  // Read after the awaits: a change this isolate made meanwhile counts too.
+  const version = withOwn(published, hotelId, now);
   if (!(version && entry && entry.v === version.v && entry.exp > now)) return { hit: false, version };
   if (!entry.inKv && !entryWrites.get(key, now)) {
     entry.inKv = true;
@@ -111,6 +140,17 @@ export async function readCached(
     waitUntil(kv.put(key, serialize(entry), { expirationTtl: ttl }));
   }
   return { hit: true, tag: entry.tag, json: entry.json };
+}
+
+/**
+ * The version a search here uses: the published one, unless this isolate made a change it does not
+ * cover; then one of its own, derived from it (a publish by another isolate still changes it) and
+ * read at the change's bookmark.
+ */
+function withOwn(published: HotelVersion | null, hotelId: string, now: number): KnownVersion | null {
+  const own = ownChanges.get(hotelId, now);
+  if (!own || (published !== null && (published.n ?? 0) >= own.seq)) return published;
+  return { v: `${published?.v ?? 'none'}+${own.seq}`, b: own.b, local: true };
 }
 
 async function readEntry(kv: KVNamespace, key: string, now: number): Promise<Entry | null> {
@@ -138,13 +178,16 @@ export function rememberResult(
 /** What publishing a version uses (a request's or a job's Deps). */
 export type VersionDeps = Pick<Deps, 'cache' | 'd1' | 'defer' | 'log' | 'now' | 'sleep'>;
 
+/** Trailing publishes this isolate has scheduled, by hotel and slot end: one each. */
+const trailing = new Memo<true>(SLOT_MS, 1000);
+
 /**
  * Invalidates every cached search of a hotel after a change committed together with `claim` (its
- * slot claim, version-slots.ts). Won: the version is written to KV now, under the claim's lease. Lost:
- * a publish is in flight or ended less than a second ago; this isolate uses a version of its own at
- * once (read-your-writes), and the first loser of the slot publishes for everyone when the slot ends
- * (the lease holder, for those that came while it wrote). Never fails the request: the change is
- * committed, and whatever is left pending the housekeeping cron publishes (docs/kv-keys.md).
+ * slot claim, version-slots.ts). This isolate keeps the change apart at once (`ownChanges`:
+ * read-your-writes). Won: the version is written to KV now, under the claim's lease. Lost: a publish
+ * is in flight (its holder publishes this change when it settles) or ended less than a second ago (a
+ * trailing publish at the slot's end covers it). Never fails the request: the change is committed,
+ * and whatever is left pending the housekeeping cron publishes (docs/kv-keys.md).
  */
 export async function bumpVersion(
   deps: VersionDeps,
@@ -153,6 +196,9 @@ export async function bumpVersion(
   claim: SlotClaim,
   now: number,
 ): Promise<void> {
+  const seq = claim.won ? claim.lease.seq : claim.seq;
+  const before = ownChanges.get(hotelId, now);
+  if (!before || before.seq < seq) ownChanges.set(hotelId, { seq, b: bookmark }, now);
   let slotEnds = claim.won ? now + SLOT_MS : claim.slotEnds;
   if (claim.won) {
     const published = await publishLeased(deps, hotelId, bookmark, claim.lease, now);
@@ -160,24 +206,29 @@ export async function bumpVersion(
     // Refused: the change stays pending and the slot restarts at the attempt's end; one retry then.
     slotEnds = published.at + SLOT_MS;
   }
-  // Until the trailing publish is due, and a memo's lifetime after it: by then KV holds a version
-  // that covers this change (this isolate's trailing publish replaces it sooner).
-  versions.set(hotelId, { v: crypto.randomUUID(), b: bookmark, local: true }, slotEnds);
-  if (claim.won || claim.first) deps.defer(trailingPublish(deps, hotelId, slotEnds, now));
+  const slot = `${hotelId}@${slotEnds}`;
+  if ((claim.won || claim.first) && !trailing.get(slot, now)) {
+    trailing.set(slot, true, slotEnds);
+    deps.defer(trailingPublish(deps, hotelId, slotEnds, now));
+  }
 }
 
 /**
  * Publishes the changes counted as pending once their slot is free; false when there was nothing to
  * publish (a publish won meanwhile and covered them), the slot is not free yet, or KV refused (the
- * changes then wait for the housekeeping cron).
+ * changes then wait for the housekeeping cron). `at`: the instant to publish for (housekeeping's own);
+ * the lease is measured from the clock when that is later (a job that ran late must not take a lease
+ * that has already run out).
  */
-export async function publishPending(deps: VersionDeps, hotelId: string, now: number): Promise<boolean> {
+export async function publishPending(deps: VersionDeps, hotelId: string, at: number): Promise<boolean> {
+  const now = Math.max(at, deps.now().getTime());
   const leaseId = crypto.randomUUID();
   // The primary, so the bookmark after the claim is at least as new as every change it covers.
   const session = deps.d1.withSession('first-primary');
-  const covers = await claimPending(session, hotelId, now, leaseId).first<number>('pending');
-  if (covers === null) return false;
-  return (await publishLeased(deps, hotelId, session.getBookmark(), { id: leaseId, covers }, now)).written;
+  const claimed = await claimPending(session, hotelId, now, leaseId).first<{ pending: number; seq: number }>();
+  if (claimed === null) return false;
+  const lease = { id: leaseId, covers: claimed.pending, seq: claimed.seq };
+  return (await publishLeased(deps, hotelId, session.getBookmark(), lease, now)).written;
 }
 
 /**
@@ -194,7 +245,7 @@ async function publishLeased(
   lease: Lease,
   claimedAt: number,
 ): Promise<{ written: boolean; at: number }> {
-  const written = await publishVersion(deps, hotelId, bookmark, claimedAt);
+  const written = await publishVersion(deps, hotelId, { v: crypto.randomUUID(), b: bookmark, n: lease.seq }, claimedAt);
   // The claim's clock when it is ahead (an injected one, housekeeping run for a given instant).
   const at = Math.max(deps.now().getTime(), claimedAt);
   let left: number | null;
@@ -237,10 +288,9 @@ async function trailingPublish(deps: VersionDeps, hotelId: string, slotEnds: num
 async function publishVersion(
   deps: VersionDeps,
   hotelId: string,
-  bookmark: string | null,
+  version: HotelVersion,
   now: number,
 ): Promise<boolean> {
-  const version: HotelVersion = { v: crypto.randomUUID(), b: bookmark };
   try {
     await deps.cache.put(versionKey(hotelId), JSON.stringify(version), { expirationTtl: VERSION_TTL_SECONDS });
   } catch (err) {

@@ -22,14 +22,20 @@ export const SLOT_MS = 1000;
  */
 export const LEASE_MS = 30_000;
 
-/** A publish in flight: its lease id and the pending changes it covers once its write is in KV. */
-export type Lease = { id: string; covers: number };
+/**
+ * A publish in flight: its lease id, the pending changes it covers once its write is in KV, and the
+ * hotel's change count (`seq`) at its claim: the version it writes covers every change up to it.
+ */
+export type Lease = { id: string; covers: number; seq: number };
 
 /** What a change learnt from its claim. */
 export type SlotClaim =
   | { won: true; lease: Lease }
-  /** `first`: this change must see to the trailing publish (later ones in the slot rely on it). */
-  | { won: false; first: boolean; slotEnds: number };
+  /**
+   * `first`: this change sees to a trailing publish (claimPending lets one of them write). `seq`: this
+   * change's number among the hotel's: a version covers it once its `n` is at least that.
+   */
+  | { won: false; first: boolean; slotEnds: number; seq: number };
 
 /** Free: no lease is live and the last write ended a slot ago (only ever SQL text, never a value). */
 const FREE = `published_at <= ?2 - ${SLOT_MS} AND (lease_until IS NULL OR lease_until <= ?2)`;
@@ -47,33 +53,42 @@ export function claimSlot(
 ): D1PreparedStatement {
   return d1
     .prepare(
-      `INSERT INTO cache_versions (hotel_id, published_at, pending, lease_id, lease_until)
-       VALUES (?1, 0, 1, ?3, ?2 + ${LEASE_MS})
+      `INSERT INTO cache_versions (hotel_id, published_at, pending, lease_id, lease_until, seq)
+       VALUES (?1, 0, 1, ?3, ?2 + ${LEASE_MS}, 1)
        ON CONFLICT (hotel_id) DO UPDATE SET
          lease_id = iif(${FREE}, ?3, lease_id),
          lease_until = iif(${FREE}, ?2 + ${LEASE_MS}, lease_until),
-         pending = pending + 1
-       RETURNING published_at, pending, lease_id, lease_until`,
+         pending = pending + 1,
+         seq = seq + 1
+       RETURNING published_at, pending, lease_id, lease_until, seq`,
     )
     .bind(hotelId, now, leaseId);
 }
 
-type SlotRow = { published_at: number; pending: number; lease_id: string | null; lease_until: number | null };
+type SlotRow = {
+  published_at: number;
+  pending: number;
+  lease_id: string | null;
+  lease_until: number | null;
+  seq: number;
+};
 
 export function claimOf(result: D1Result, leaseId: string, now: number): SlotClaim {
   const row = result.results[0] as SlotRow | undefined;
   if (!row) throw new Error('cache_versions claim returned no row');
-  if (row.lease_id === leaseId) return { won: true, lease: { id: leaseId, covers: row.pending } };
-  // A live lease's holder schedules what came meanwhile when it settles; its changes count, so a
-  // change can only be the first pending one when no publish is in flight.
+  if (row.lease_id === leaseId) return { won: true, lease: { id: leaseId, covers: row.pending, seq: row.seq } };
+  // A live lease's holder schedules what came meanwhile when it settles. Otherwise every loser sees to
+  // a trailing publish, not only the slot's first: that one's isolate may have died, and after a
+  // refused publish the count never returns to 0 for a "first" to be seen (claimPending lets one write).
   const leased = row.lease_until !== null && row.lease_until > now;
-  return { won: false, first: row.pending === 1, slotEnds: leased ? now + SLOT_MS : row.published_at + SLOT_MS };
+  const slotEnds = leased ? now + SLOT_MS : row.published_at + SLOT_MS;
+  return { won: false, first: !leased, slotEnds, seq: row.seq };
 }
 
 /**
  * The trailing publish's claim: takes the lease only while changes are pending and the slot is free.
  * A publish that won meanwhile covered them (and settled the count), so nothing is written twice.
- * Returns the pending count the lease covers.
+ * Returns the pending count the lease covers and the change count (`seq`) its version covers.
  */
 export function claimPending(
   d1: D1Database | D1DatabaseSession,
@@ -85,7 +100,7 @@ export function claimPending(
     .prepare(
       `UPDATE cache_versions SET lease_id = ?3, lease_until = ?2 + ${LEASE_MS}
        WHERE hotel_id = ?1 AND pending > 0 AND ${FREE}
-       RETURNING pending`,
+       RETURNING pending, seq`,
     )
     .bind(hotelId, now, leaseId);
 }

@@ -25,6 +25,7 @@ import m0023 from '../../../migrations/0023_cache_versions.sql';
 import m0024 from '../../../migrations/0024_cache_version_leases.sql';
 import m0025 from '../../../migrations/0025_claim_fences.sql';
 import m0026 from '../../../migrations/0026_channels_ota_property.sql';
+import m0027 from '../../../migrations/0027_cache_version_seq.sql';
 
 /**
  * The migrations in `migrations/`, bundled as text. In `development` only, the worker applies any
@@ -60,6 +61,7 @@ export const BUNDLED_MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = 
   { name: '0024_cache_version_leases.sql', sql: m0024 },
   { name: '0025_claim_fences.sql', sql: m0025 },
   { name: '0026_channels_ota_property.sql', sql: m0026 },
+  { name: '0027_cache_version_seq.sql', sql: m0027 },
 ];
 
 // wrangler's own bookkeeping table, so `wrangler d1 migrations apply` agrees with what ran here.

@@ -1,0 +1,1 @@
+ALTER TABLE `cache_versions` ADD `seq` integer DEFAULT 0 NOT NULL;
