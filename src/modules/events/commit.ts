@@ -5,7 +5,7 @@ import { bumpVersion } from '../availability/cache';
 import { claimOf, claimSlot } from '../availability/version-slots';
 import { type DomainEvent, EVENT_DATA } from './events.schema';
 import type { OutboxEventRow } from './outbox.table';
-import { relayOutbox } from './relay';
+import { CLAIM_LEASE_MS, type ClaimedRow, claimedColumns, relayCommitted } from './relay';
 
 /**
  * The one way a domain change is written: the caller's statements and its typed events in one D1
@@ -47,7 +47,11 @@ export type CommitDeps = Pick<
 
 export async function commitChange(deps: CommitDeps, change: Change): Promise<CommitResult> {
   const now = deps.now();
-  const rows = change.events.map((e) => outboxRow(e, now));
+  // The relay this commit starts holds its rows from the INSERT on (no claim of its own); a relay that
+  // dies leaves them to the cron's sweep once the lease runs out.
+  const relayNow = change.events.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps);
+  const lease = relayNow ? { until: new Date(now.getTime() + CLAIM_LEASE_MS), subscribers: deps.subscribers } : null;
+  const rows = change.events.map((e) => outboxRow(e, now, lease?.until ?? null));
   const audit = (change.audit ?? change.events.map(auditOfEvent)).map((entry) =>
     auditStatement(change.session, deps.actor, entry, now),
   );
@@ -55,7 +59,7 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
   const audited = change.statements.length > 0 || rows.length > 0;
   const statements = [
     ...change.statements,
-    ...rows.flatMap((r) => insertOutboxRow(change.session, r)),
+    ...rows.flatMap((r) => insertOutboxRow(change.session, r, lease)),
     ...(audited ? audit : []),
   ];
   // The cache version's publishing slot is claimed in the same transaction (version-slots.ts), last.
@@ -76,11 +80,18 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     const bookmark = 'getBookmark' in change.session ? change.session.getBookmark() : null;
     await bumpVersion(deps, change.hotelId, bookmark, claimOf(claimed, leaseId, now.getTime()), now.getTime());
   }
-  if (rows.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps)) {
+  if (lease) {
     // Best effort right away, once per request or job (a job committing hundreds of changes must not
     // start hundreds of relays); the cron sweep hands on whatever this misses (e.g. the isolate dies).
     nudged.add(deps);
-    deps.defer(relayOutbox(deps).catch((err) => deps.log.warn('relay after commit failed', { error: errorName(err) })));
+    // Each row's INSERT (the second of its two statements) returned it as a claim does.
+    const first = change.statements.length;
+    const leased = rows.map((_, i) => results[first + 2 * i + 1]?.results[0] as ClaimedRow);
+    deps.defer(
+      relayCommitted(deps, leased).catch((err) =>
+        deps.log.warn('relay after commit failed', { error: errorName(err) }),
+      ),
+    );
   }
   return { ok: true, events: rows, results: results.slice(0, change.statements.length) };
 }
@@ -92,7 +103,7 @@ function auditOfEvent(event: DomainEvent): AuditEntry {
 }
 
 /** Validates `data` against the catalogue: an event that breaks its contract is a bug, never written. */
-function outboxRow(event: DomainEvent, now: Date): OutboxEventRow {
+function outboxRow(event: DomainEvent, now: Date, claimedUntil: Date | null): OutboxEventRow {
   const data = EVENT_DATA[event.type].parse(event.data) as Record<string, unknown>;
   return {
     id: newId('event'),
@@ -102,21 +113,37 @@ function outboxRow(event: DomainEvent, now: Date): OutboxEventRow {
     data,
     createdAt: now,
     publishedAt: null,
-    claimedUntil: null,
+    claimedUntil,
     seq: null,
   };
 }
 
-/** The row and its place in commit order: the counter moves in the same batch (transaction) as the row. */
-function insertOutboxRow(d1: D1Database | D1DatabaseSession, e: OutboxEventRow): D1PreparedStatement[] {
+/**
+ * The row and its place in commit order: the counter moves in the same batch (transaction) as the row.
+ * A row leased to the relay this commit starts comes back as the relay's claim would return it.
+ */
+function insertOutboxRow(
+  d1: D1Database | D1DatabaseSession,
+  e: OutboxEventRow,
+  lease: { subscribers: CommitDeps['subscribers'] } | null,
+): D1PreparedStatement[] {
   return [
     d1.prepare('UPDATE outbox_sequence SET value = value + 1 WHERE id = 1'),
     d1
       .prepare(
-        `INSERT INTO outbox_events (id, hotel_id, type, subject_id, data, created_at, published_at, seq)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, (SELECT value FROM outbox_sequence WHERE id = 1))`,
+        `INSERT INTO outbox_events (id, hotel_id, type, subject_id, data, created_at, published_at, claimed_until, seq)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, (SELECT value FROM outbox_sequence WHERE id = 1))
+         ${lease ? `RETURNING ${claimedColumns(lease.subscribers)}` : ''}`,
       )
-      .bind(e.id, e.hotelId, e.type, e.subjectId, JSON.stringify(e.data), e.createdAt.getTime()),
+      .bind(
+        e.id,
+        e.hotelId,
+        e.type,
+        e.subjectId,
+        JSON.stringify(e.data),
+        e.createdAt.getTime(),
+        e.claimedUntil?.getTime() ?? null,
+      ),
   ];
 }
 

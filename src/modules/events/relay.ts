@@ -12,13 +12,18 @@ const BATCH = 100;
 const MAX_ROUNDS = 20;
 export const EVENT_RETENTION_DAYS = 30;
 
-type RelayDeps = Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'subscribers'>;
+export type RelayDeps = Pick<Deps, 'd1' | 'jobs' | 'now' | 'log' | 'subscribers'>;
 
-type ClaimedRow = { id: string; type: string; created_at: number } & Record<`may_${number}`, number | undefined>;
+/** A row a relay holds the lease of, as its claim returns it: `may_<i>` is subscriber i's `mayAct` at the claim. */
+export type ClaimedRow = { id: string; type: string; created_at: number } & Record<`may_${number}`, number | undefined>;
 
-/** `RETURNING` terms: the `mayAct` of each subscriber that lets the relay decide it, for every claimed row. */
-function mayActTerms(subscribers: readonly Subscriber[]): string {
-  return subscribers.map((s, i) => (s.mayAct && s.decidedAtRelay ? `, (${s.mayAct}) AS may_${i}` : '')).join('');
+/**
+ * The `RETURNING` list of a claim: the row and the `mayAct` of each subscriber that lets the relay
+ * decide it. Also returned by commitChange's INSERT of a row it leases to the relay it starts.
+ */
+export function claimedColumns(subscribers: readonly Subscriber[]): string {
+  const mayAct = subscribers.map((s, i) => (s.mayAct && s.decidedAtRelay ? `, (${s.mayAct}) AS may_${i}` : ''));
+  return `id, type, created_at${mayAct.join('')}`;
 }
 
 /**
@@ -27,6 +32,8 @@ function mayActTerms(subscribers: readonly Subscriber[]): string {
  * requests, or a request and the cron) do not both hand on the same rows. A row is marked published
  * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
  * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
+ * commitChange inserts the rows of the relay it starts already leased (no claim of their own); only
+ * rows no relay holds are claimed here.
  *
  * A subscriber `decidedAtRelay` whose `mayAct` is false for a row (no channel of the hotel) gets no
  * job: its delivery is recorded with the rows' publication, in one batch. That is what its job would
@@ -43,41 +50,55 @@ export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jo
          WHERE id IN (SELECT id FROM outbox_events
                       WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?2)
                       ORDER BY created_at, id LIMIT ?3)
-         RETURNING id, type, created_at${mayActTerms(deps.subscribers)}`,
+         RETURNING ${claimedColumns(deps.subscribers)}`,
       )
       .bind(now + CLAIM_LEASE_MS, now, BATCH)
       .all<ClaimedRow>();
-    const rows = claimed.results.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
-    if (rows.length === 0) break;
-    const messages: JobEnvelope[] = [];
-    const idle: [string, string][] = [];
-    for (const row of rows) {
-      for (const s of subscribersFor(deps.subscribers, row.type)) {
-        if (row[`may_${deps.subscribers.indexOf(s)}`] === 0) idle.push([row.id, s.name]);
-        else messages.push(deliverEventJob.message({ event_id: row.id, subscriber: s.name }));
-      }
-    }
-    await deps.jobs.sendBatch(messages);
-    const at = deps.now().getTime();
-    const publish = deps.d1
-      .prepare(
-        `UPDATE outbox_events SET published_at = ?, claimed_until = NULL
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .bind(at, JSON.stringify(rows.map((r) => r.id)));
-    const recordIdle = deps.d1
-      .prepare(
-        `INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at)
-         SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
-      )
-      .bind(at, JSON.stringify(idle));
-    await (idle.length > 0 ? deps.d1.batch([recordIdle, publish]) : publish.run());
-    events += rows.length;
-    jobs += messages.length;
-    if (rows.length < BATCH) break;
+    if (claimed.results.length === 0) break;
+    events += claimed.results.length;
+    jobs += await handOn(deps, claimed.results);
+    if (claimed.results.length < BATCH) break;
   }
   if (events > 0) deps.log.info('events relayed', { events, jobs });
   return { events, jobs };
+}
+
+/** The relay commitChange starts for the rows it inserted leased to it: no claim, straight to the hand-off. */
+export async function relayCommitted(deps: RelayDeps, rows: ClaimedRow[]): Promise<void> {
+  const jobs = await handOn(deps, rows);
+  deps.log.info('events relayed', { events: rows.length, jobs });
+}
+
+/**
+ * Queues the jobs of rows this relay holds the lease of, oldest first, then marks the rows published
+ * (with the deliveries the relay decided, in one batch). Returns how many jobs it queued.
+ */
+export async function handOn(deps: RelayDeps, claimed: ClaimedRow[]): Promise<number> {
+  const rows = [...claimed].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
+  const messages: JobEnvelope[] = [];
+  const idle: [string, string][] = [];
+  for (const row of rows) {
+    for (const s of subscribersFor(deps.subscribers, row.type)) {
+      if (row[`may_${deps.subscribers.indexOf(s)}`] === 0) idle.push([row.id, s.name]);
+      else messages.push(deliverEventJob.message({ event_id: row.id, subscriber: s.name }));
+    }
+  }
+  await deps.jobs.sendBatch(messages);
+  const at = deps.now().getTime();
+  const publish = deps.d1
+    .prepare(
+      `UPDATE outbox_events SET published_at = ?, claimed_until = NULL
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(at, JSON.stringify(rows.map((r) => r.id)));
+  const recordIdle = deps.d1
+    .prepare(
+      `INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at)
+       SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
+    )
+    .bind(at, JSON.stringify(idle));
+  await (idle.length > 0 ? deps.d1.batch([recordIdle, publish]) : publish.run());
+  return messages.length;
 }
 
 const DeliverPayload = z.object({ event_id: z.string().min(1), subscriber: z.string().min(1) });
