@@ -51,7 +51,6 @@ type Snapshot = {
   v: string;
   catalog: Catalog | null;
   catalogBytes: number;
-  catalogExp: number;
   chunks: Map<number, Chunk>;
 };
 
@@ -85,12 +84,14 @@ export class StayMemory {
     let snapshot = this.hotels.get(hotelId);
     if (snapshot?.v !== v) {
       if (snapshot) this.drop(hotelId, snapshot);
-      snapshot = { v, catalog: null, catalogBytes: 0, catalogExp: 0, chunks: new Map() };
+      snapshot = { v, catalog: null, catalogBytes: 0, chunks: new Map() };
     }
     this.hotels.delete(hotelId);
     this.hotels.set(hotelId, snapshot);
     this.used += part.catalogBytes - snapshot.catalogBytes;
-    Object.assign(snapshot, { catalog: part.catalog, catalogBytes: part.catalogBytes, catalogExp: exp });
+    // A read always brings the catalog: it lives as long as the newest chunk, so only chunks expire.
+    snapshot.catalog = part.catalog;
+    snapshot.catalogBytes = part.catalogBytes;
     for (const [index, chunk] of part.chunks) {
       this.used += chunk.bytes - (snapshot.chunks.get(index)?.bytes ?? 0);
       snapshot.chunks.delete(index);
@@ -155,7 +156,7 @@ export async function loadStay(
     const chunk = held?.chunks.get(i);
     if (!chunk || chunk.exp <= now) missing.push(i);
   }
-  if (held?.catalog && held.catalogExp > now && missing.length === 0) {
+  if (held?.catalog && missing.length === 0) {
     const data = stayDataOf((i) => held.chunks.get(i) as Chunk, checkIn, checkOut);
     return { ctx: { ...held.catalog, data }, part: null };
   }
