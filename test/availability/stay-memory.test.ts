@@ -144,7 +144,10 @@ describe('StayMemory', () => {
     const night = (load: Awaited<ReturnType<typeof loadStay>>) =>
       load?.ctx.data.rateNights.get(`${flex.id}|${double.id}|${checkIn}`)?.amount;
 
-    const bookmark = env.DB.withSession('first-primary').getBookmark() ?? 'first-primary';
+    const primary = env.DB.withSession('first-primary');
+    await primary.prepare('SELECT 1').run();
+    const bookmark = primary.getBookmark() as string;
+    expect(bookmark).toEqual(expect.any(String));
     const first = await loadStay(d1, hotel.id, checkIn, checkOut, version('v1', bookmark), memory, T);
     expect(seen.sessions).toEqual([bookmark]);
     memory.remember(hotel.id, 'v1', first?.part as NonNullable<typeof first>['part'] & object, 60, T);
