@@ -24,9 +24,10 @@ import {
 export const CHUNK_NIGHTS = 32;
 /**
  * What the isolate keeps at most, as counted by `bytes` below (typed arrays, map entries, the catalog's
- * JSON size twice): 16 MiB of a Worker's 128 MB. The seeded bench hotel (20 room types, 5 rate plans
- * over all of them) costs ≈ 70 KB per chunk, ≈ 0.8 MB for a year, so about 20 such hotels fit; the
- * least recently searched hotel goes first, and a hotel alone over the budget keeps its newest chunks.
+ * JSON size twice): 16 MiB of a Worker's 128 MB. A chunk costs ≈ 1 KB per (rate plan, room type) pair
+ * with nights and 0.4 KB per room type: the seeded bench hotel (20 room types, 5 rate plans over all
+ * of them) ≈ 105 KB per chunk, ≈ 1.3 MB for a year, so about 12 such hotels' whole years fit. The
+ * least recently searched hotel goes first; a hotel alone over the budget keeps its newest chunks.
  */
 export const STAY_MEMORY_BYTES = 16 * 1024 * 1024;
 
