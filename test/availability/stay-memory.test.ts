@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../../src/lib/dates';
 import type { AvailabilityRequest } from '../../src/modules/availability/availability.schema';
 import type { KnownVersion } from '../../src/modules/availability/cache';
 import { searchAvailability } from '../../src/modules/availability/search.service';
-import { CHUNK_NIGHTS, loadStay, StayMemory } from '../../src/modules/availability/stay-memory';
+import { CHUNK_NIGHTS, loadStay, StayMemory, type StayPart } from '../../src/modules/availability/stay-memory';
 import { inDays, setAri } from '../helpers/ari';
 import { createRatePlan, openHotel } from '../helpers/builders';
 import { publishCacheVersion } from '../helpers/cache';
@@ -78,8 +78,11 @@ describe('availability search from the hotel data the isolate holds', () => {
     const { hotel, edge } = await restrictedHotel();
     const { d1, seen } = countingD1();
     const deps = testDeps({ d1 });
-    // The first stay straddles the chunk boundary at `edge`.
-    const stays: AvailabilityRequest[] = [query(hotel.id, addDays(edge, -2), 4)];
+    // The first two stays straddle the chunk boundary at `edge`.
+    const stays: AvailabilityRequest[] = [
+      query(hotel.id, addDays(edge, -2), 4),
+      query(hotel.id, addDays(edge, -1), 3, 1),
+    ];
     for (const start of [-3, -1, 0, 1, 2, 4, 6]) {
       for (const nights of [1, 2, 3, 5]) stays.push(query(hotel.id, addDays(edge, start), nights));
     }
@@ -95,8 +98,8 @@ describe('availability search from the hotel data the isolate holds', () => {
       expect(fromCache.cache).toBe('MISS');
       expect(fromCache.json, `${q.check_in}…${q.check_out} ${q.adults}+${q.children}`).toBe(fromD1.json);
     }
-    // The first stay straddles the chunk boundary: one read for both chunks, none after it.
-    expect(cachedStatements).toEqual([1, ...stays.slice(1).map(() => 0)]);
+    // The first miss under the version reads its stay alone, the second both chunks, none after it.
+    expect(cachedStatements).toEqual([1, 1, ...stays.slice(2).map(() => 0)]);
     // Every answer of the D1 path read D1: the comparison above is against a fresh read each time.
     expect(seen.sessions.filter((b) => b === 'first-primary').length).toBeGreaterThanOrEqual(stays.length);
     const offered = JSON.parse(
@@ -109,15 +112,17 @@ describe('availability search from the hotel data the isolate holds', () => {
     const { hotel, double, flex } = await restrictedHotel();
     const { d1, seen } = countingD1();
     const deps = testDeps({ d1 });
-    const q = query(hotel.id, inDays(20), 2);
-    const priceOf = async () => {
+    const priceOf = async (adults = 2) => {
+      const q = query(hotel.id, inDays(20), 2, adults);
       const body = JSON.parse((await searchAvailability(deps, q, { bypassCache: false })).json);
       const room = body.room_types.find((r: any) => r.room_type_id === double.id);
       return { units: room.available_units, flex: room.rate_plans.find((r: any) => r.rate_plan_id === flex.id) };
     };
-    expect(await priceOf()).toMatchObject({ units: 3, flex: { total_amount: 20000 } });
+    // Two misses under the version: the stay alone, then its chunk, which the third search uses.
+    await priceOf(1);
+    await priceOf(3);
     const reads = seen.statements;
-    expect(await priceOf()).toMatchObject({ units: 3 });
+    expect(await priceOf()).toMatchObject({ units: 3, flex: { total_amount: 20000 } });
     expect(seen.statements).toBe(reads);
 
     await setAri(hotel.id, [
@@ -135,30 +140,44 @@ describe('availability search from the hotel data the isolate holds', () => {
 describe('StayMemory', () => {
   const T = Date.UTC(2031, 0, 1);
   const version = (v: string, b: string | null = null): KnownVersion => ({ v, b });
+  type Load = Awaited<ReturnType<typeof loadStay>>;
+
+  /** What a search under `v` does with memory: load its stay, then keep what it read for 60 s. */
+  async function searched(
+    d1: D1Database,
+    memory: StayMemory,
+    hotelId: string,
+    checkIn: string,
+    v: KnownVersion,
+    now: number,
+  ): Promise<Load> {
+    const load = await loadStay(d1, hotelId, checkIn, addDays(checkIn, 1), v, memory, now);
+    if (load?.part) memory.remember(hotelId, v.v, load.part, 60, now);
+    return load;
+  }
 
   it('uses data only under the version it was read under, from a session at that version’s bookmark', async () => {
     const { hotel, double, flex } = await restrictedHotel();
     const memory = new StayMemory();
     const { d1, seen } = countingD1();
     const [checkIn, checkOut] = [inDays(30), inDays(31)];
-    const night = (load: Awaited<ReturnType<typeof loadStay>>) =>
-      load?.ctx.data.rateNights.get(`${flex.id}|${double.id}|${checkIn}`)?.amount;
+    const night = (load: Load) => load?.ctx.data.rateNights.get(`${flex.id}|${double.id}|${checkIn}`)?.amount;
 
     const primary = env.DB.withSession('first-primary');
     await primary.prepare('SELECT 1').run();
     const bookmark = primary.getBookmark() as string;
     expect(bookmark).toEqual(expect.any(String));
-    const first = await loadStay(d1, hotel.id, checkIn, checkOut, version('v1', bookmark), memory, T);
-    expect(seen.sessions).toEqual([bookmark]);
-    memory.remember(hotel.id, 'v1', first?.part as NonNullable<typeof first>['part'] & object, 60, T);
+    await searched(d1, memory, hotel.id, checkIn, version('v1', bookmark), T);
+    await searched(d1, memory, hotel.id, checkIn, version('v1', bookmark), T);
+    expect(seen.sessions).toEqual([bookmark, bookmark]);
     // A write that publishes no version (only this test can make one): v1's data stays what it read.
     await env.DB.prepare('UPDATE rate_nights SET amount = 4242 WHERE hotel_id = ? AND date = ?')
       .bind(hotel.id, checkIn)
       .run();
     expect(night(await loadStay(d1, hotel.id, checkIn, checkOut, version('v1'), memory, T + 1))).toBe(10000);
-    expect(seen.statements).toBe(1);
-    expect(night(await loadStay(d1, hotel.id, checkIn, checkOut, version('v2'), memory, T + 2))).toBe(4242);
     expect(seen.statements).toBe(2);
+    expect(night(await loadStay(d1, hotel.id, checkIn, checkOut, version('v2'), memory, T + 2))).toBe(4242);
+    expect(seen.statements).toBe(3);
   });
 
   it('keeps each chunk for the hotel’s cache TTL from its read', async () => {
@@ -166,32 +185,31 @@ describe('StayMemory', () => {
     const memory = new StayMemory();
     const { d1, seen } = countingD1();
     const [early, late] = [inDays(5), addDays(inDays(5), CHUNK_NIGHTS)];
-    const remembered = async (checkIn: string, now: number) => {
-      const load = await loadStay(d1, hotel.id, checkIn, addDays(checkIn, 1), version('v1'), memory, now);
-      if (load?.part) memory.remember(hotel.id, 'v1', load.part, 60, now);
-    };
+    const remembered = (checkIn: string, now: number) => searched(d1, memory, hotel.id, checkIn, version('v1'), now);
+    await remembered(early, T);
     await remembered(early, T);
     await remembered(late, T + 30_000);
-    expect(seen.statements).toBe(2);
+    expect(seen.statements).toBe(3);
     await remembered(early, T + 59_999);
-    expect(seen.statements).toBe(2);
+    expect(seen.statements).toBe(3);
     // The catalog was read again at T + 30 s; the early chunk is still 60 s old.
     await remembered(early, T + 60_000);
-    expect(seen.statements).toBe(3);
+    expect(seen.statements).toBe(4);
     await remembered(late, T + 60_000);
-    expect(seen.statements).toBe(3);
+    expect(seen.statements).toBe(4);
   });
 
   it('stays within its byte budget: the least recently searched hotel goes first', async () => {
     const a = await restrictedHotel();
     const b = await restrictedHotel();
-    const probe = new StayMemory();
     const { d1 } = countingD1();
-    const partOf = async (hotelId: string, checkIn: string) =>
-      (await loadStay(d1, hotelId, checkIn, addDays(checkIn, 1), version('v1'), probe, T))?.part as NonNullable<
-        Awaited<ReturnType<typeof loadStay>>
-      >['part'] &
-        object;
+    /** The catalog and chunk(s) a second miss under v1 reads. */
+    const partOf = async (hotelId: string, checkIn: string) => {
+      const scratch = new StayMemory();
+      await searched(d1, scratch, hotelId, checkIn, version('v1'), T);
+      return (await loadStay(d1, hotelId, checkIn, addDays(checkIn, 1), version('v1'), scratch, T))?.part as StayPart;
+    };
+    const probe = new StayMemory();
     const [a1, b1] = [await partOf(a.hotel.id, inDays(5)), await partOf(b.hotel.id, inDays(5))];
     probe.remember(a.hotel.id, 'v1', a1, 60, T);
     const one = probe.bytes;

@@ -17,7 +17,8 @@ import {
  * "In-isolate caches"), so a search that misses the response cache under a version this isolate has
  * read before computes its answer without D1. Nights are kept in aligned chunks of CHUNK_NIGHTS: a
  * stay (≤ 30 nights plus its departure date) needs at most two, and a miss reads only the chunks it
- * lacks, whole, in the one statement it made before (readStayRows). Data is used only under the
+ * lacks, whole, in the one statement it made before (readStayRows); the first miss under a version
+ * reads only its stay. Data is used only under the
  * version it was read under, within the hotel's cache TTL: exactly the freshness of a response cached
  * under that version by the same request.
  */
@@ -50,7 +51,7 @@ type Chunk = { rooms: Map<string, RoomCells>; rates: Map<string, RateCells>; byt
 export type StayPart = { catalog: Catalog; catalogBytes: number; chunks: Map<number, Chunk> };
 type Snapshot = {
   v: string;
-  catalog: Catalog | null;
+  catalog: Catalog;
   catalogBytes: number;
   chunks: Map<number, Chunk>;
 };
@@ -85,7 +86,7 @@ export class StayMemory {
     let snapshot = this.hotels.get(hotelId);
     if (snapshot?.v !== v) {
       if (snapshot) this.drop(hotelId, snapshot);
-      snapshot = { v, catalog: null, catalogBytes: 0, chunks: new Map() };
+      snapshot = { v, catalog: part.catalog, catalogBytes: 0, chunks: new Map() };
     }
     this.hotels.delete(hotelId);
     this.hotels.set(hotelId, snapshot);
@@ -149,27 +150,34 @@ export async function loadStay(
     const ctx = await loadSearchContext(d1.withSession('first-primary'), hotelId, checkIn, checkOut);
     return ctx && { ctx, part: null };
   }
-  const first = chunkOf(checkIn);
-  const last = chunkOf(checkOut);
+  const session = d1.withSession(version.b ?? 'first-primary');
   const held = memory.held(hotelId, version.v);
+  if (!held) {
+    // The first miss under a version in this isolate reads its stay alone, as before, and keeps only
+    // the catalog: a hotel whose version changes between any two searches never pays for nights it
+    // would not reuse. Whole chunks from the second miss on.
+    const ctx = await loadSearchContext(session, hotelId, checkIn, checkOut);
+    if (!ctx) return null;
+    const { data, ...catalog } = ctx;
+    return { ctx, part: { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map() } };
+  }
   const missing: number[] = [];
-  for (let i = first; i <= last; i++) {
-    const chunk = held?.chunks.get(i);
+  for (let i = chunkOf(checkIn); i <= chunkOf(checkOut); i++) {
+    const chunk = held.chunks.get(i);
     if (!chunk || chunk.exp <= now) missing.push(i);
   }
-  if (held?.catalog && missing.length === 0) {
+  if (missing.length === 0) {
     const data = stayDataOf((i) => held.chunks.get(i) as Chunk, checkIn, checkOut);
     return { ctx: { ...held.catalog, data }, part: null };
   }
-  // Only the catalog is missing: an empty range of nights.
-  const from = chunkStart(missing[0] ?? first);
-  const to = missing.length > 0 ? chunkStart((missing.at(-1) as number) + 1) : from;
-  const rows = await readStayRows(d1.withSession(version.b ?? 'first-primary'), hotelId, from, to, to);
+  const from = chunkStart(missing[0] as number);
+  const to = chunkStart((missing.at(-1) as number) + 1);
+  const rows = await readStayRows(session, hotelId, from, to, to);
   const catalog = catalogOf(rows);
   if (!catalog) return null;
   const chunks = chunksOf(rows, missing);
   const part: StayPart = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks };
-  const data = stayDataOf((i) => chunks.get(i) ?? (held?.chunks.get(i) as Chunk), checkIn, checkOut);
+  const data = stayDataOf((i) => chunks.get(i) ?? (held.chunks.get(i) as Chunk), checkIn, checkOut);
   return { ctx: { ...catalog, data }, part };
 }
 
