@@ -6,7 +6,7 @@ import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { type AvailabilityRequest, type AvailabilityResponse, MAX_DAYS_AHEAD } from './availability.schema';
 import { readCached, rememberResult } from './cache';
 import { buildOffers } from './offers';
-import { loadSearchContext } from './stay-data';
+import { loadStay, rememberStay } from './stay-memory';
 
 /** The response as JSON text: a cache hit is sent as stored, without a parse and re-serialisation. */
 export type SearchOutcome = { json: string; cache: 'HIT' | 'MISS' | 'BYPASS' };
@@ -32,9 +32,10 @@ function cacheKey(q: AvailabilityRequest): string {
 
 /**
  * The booking engine's search. A KV hit costs one bulk read at most (none when this isolate read the
- * hotel's version within the last second and holds the entry); a miss reads D1 through a session that
- * starts at the bookmark of the hotel's last write, so a replica never answers with older data than
- * the cache version promises. Reservations never come through here: they re-read D1 themselves.
+ * hotel's version within the last second and holds the entry); a miss computes from the hotel's data
+ * this isolate holds for the current version, or reads D1 through a session that starts at the
+ * bookmark of the hotel's last write, so a replica never answers with older data than the cache
+ * version promises. Reservations never come through here: they re-read D1 themselves.
  */
 export async function searchAvailability(
   deps: Pick<Deps, 'd1' | 'cache' | 'config' | 'defer'>,
@@ -54,10 +55,10 @@ export async function searchAvailability(
   const version = lookup && !lookup.hit ? lookup.version : null;
 
   // A version without a bookmark (catalog writes publish none) or no version at all: read the
-  // primary, so a lagging replica's answer is never cached under the current version.
-  const session = deps.d1.withSession(version?.b ?? 'first-primary');
-  // One D1 statement: the hotel's booking-engine settings come with the catalog and the nights.
-  const ctx = await loadSearchContext(session, q.hotel_id, q.check_in, q.check_out);
+  // primary, so a lagging replica's answer is never cached under the current version. Under a version
+  // this isolate has read the hotel's nights under before, no D1 at all (stay-memory.ts).
+  const loaded = await loadStay(deps.d1, q.hotel_id, q.check_in, q.check_out, version);
+  const ctx = loaded?.ctx;
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', q.hotel_id);
   const settings = effectiveIntegrations(ctx.integrations, deps.config);
   assertBookingEngineOn(settings, q.hotel_id);
@@ -99,6 +100,7 @@ export async function searchAvailability(
   // Only cache under a version some write has published: creating one here could race a write's bump.
   if (useCache && version && ttlSeconds > 0) {
     rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, ttlSeconds);
+    if (loaded?.part) rememberStay(q.hotel_id, version, loaded.part, ttlSeconds);
   }
   return { json, cache: useCache && ttlSeconds > 0 ? 'MISS' : 'BYPASS' };
 }

@@ -1,3 +1,4 @@
+import { addDays } from '../../lib/dates';
 import { integrationsRowOf } from '../integrations/integrations.rules';
 import type { HotelIntegrationsRow } from '../integrations/integrations.table';
 import {
@@ -61,8 +62,8 @@ type RatePlanRow = [
 ];
 // `taken` here is every unit sold, those a channel sold beyond inventory (overbooked) included: a night
 // is free only while inventory − taken − overbooked > 0, for searches and bookings alike.
-type RoomNightsRow = [roomTypeId: string, nights: [date: string, inventory: number, taken: number][]];
-type RateNightEntry = [
+export type RoomNightsRow = [roomTypeId: string, nights: [date: string, inventory: number, taken: number][]];
+export type RateNightEntry = [
   date: string,
   amount: number | null,
   minStay: number | null,
@@ -71,30 +72,36 @@ type RateNightEntry = [
   closedToArrival: number,
   closedToDeparture: number,
 ];
-type RateNightsRow = [ratePlanId: string, roomTypes: [roomTypeId: string, nights: RateNightEntry[]][]];
+export type RateNightsRow = [ratePlanId: string, roomTypes: [roomTypeId: string, nights: RateNightEntry[]][]];
 
-type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
+export type Kind = 'hotel' | 'room_type' | 'rate_plan' | 'room_nights' | 'rate_nights';
+/** The statement's rows by kind, each JSON-decoded. */
+export type StayRows = Record<Kind, unknown[]>;
+/** Everything of a SearchContext but the nights: what one version of a hotel's catalog says. */
+export type Catalog = Omit<SearchContext, 'data'>;
 
 /**
  * Everything a search or a booking needs, in one statement: a UNION ALL of small rows, each a JSON
  * text (json_array / json_group_array), because handing hundreds of night rows across D1's
  * interface one by one costs far more than a few strings do. Each row is bounded by one catalog
  * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
- * type (≤ 30 nights) and per rate plan (≤ 100 room types × 31 nights ≈ 120 KB), so no string comes
+ * type (≤ 64 nights) and per rate plan (≤ 100 room types × 64 nights ≈ 250 KB), so no string comes
  * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
  * Each id is written once per group, not once per night: a 14-night search reads ≈ 60 KB of JSON
  * where repeating both ids in every rate night made ≈ 150 KB to build, hand over and parse.
  * The hotel's row carries its integration settings (a second statement would cost the search a
  * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
- * Raw SQL on purpose: this is the hot path of every uncached search. Rates are read up to and
- * including the departure date, whose closed-to-departure flag applies.
+ * Raw SQL on purpose: this is the hot path of every uncached search. Room nights are read from `from`
+ * up to `roomsTo`, rate nights up to `ratesTo` (both exclusive): a stay's rates include its departure
+ * date, whose closed-to-departure flag applies.
  */
-export async function loadSearchContext(
+export async function readStayRows(
   d1: D1Database | D1DatabaseSession,
   hotelId: string,
-  checkIn: string,
-  checkOut: string,
-): Promise<SearchContext | null> {
+  from: string,
+  roomsTo: string,
+  ratesTo: string,
+): Promise<StayRows> {
   const { results } = await d1
     .prepare(
       `SELECT 'hotel' AS k, json_array(h.id, h.name, h.timezone, h.currency, h.status, h.policies,
@@ -117,39 +124,34 @@ export async function loadSearchContext(
        SELECT 'rate_nights', json_array(rate_plan_id, json_group_array(json(nights))) FROM (
          SELECT rate_plan_id, json_array(room_type_id, json_group_array(json_array(date, amount, min_stay, max_stay,
                 closed, closed_to_arrival, closed_to_departure))) AS nights
-           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date <= ?3 GROUP BY rate_plan_id, room_type_id)
+           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?4 GROUP BY rate_plan_id, room_type_id)
          GROUP BY rate_plan_id`,
     )
-    .bind(hotelId, checkIn, checkOut)
+    .bind(hotelId, from, roomsTo, ratesTo)
     .all<{ k: Kind; v: string }>();
-  const rows: Record<Kind, unknown[]> = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
+  const rows: StayRows = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
   for (const { k, v } of results) rows[k].push(JSON.parse(v));
+  return rows;
+}
+
+/** The stay's catalog, nights and settings (null: no such hotel); rates up to its departure date. */
+export async function loadSearchContext(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  checkIn: string,
+  checkOut: string,
+): Promise<SearchContext | null> {
+  const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1));
+  const catalog = catalogOf(rows);
+  return catalog && { ...catalog, data: stayDataOf(rows) };
+}
+
+/** The catalog part of the statement's rows; null when the hotel does not exist. */
+export function catalogOf(rows: StayRows): Catalog | null {
   const hotelRow = rows.hotel[0] as HotelRow | undefined;
   if (!hotelRow) return null;
   const [id, name, timezone, currency, status, policiesText, integrations] = hotelRow;
   const policies = JSON.parse(policiesText) as { check_in_time?: string };
-
-  const roomNightMap = new Map<string, RoomNight>();
-  for (const [roomTypeId, nights] of rows.room_nights as RoomNightsRow[]) {
-    for (const [date, inventory, taken] of nights)
-      roomNightMap.set(roomNightKey(roomTypeId, date), { inventory, taken });
-  }
-  const rateNightMap = new Map<string, RateNight>();
-  for (const [ratePlanId, roomTypes] of rows.rate_nights as RateNightsRow[]) {
-    for (const [roomTypeId, nights] of roomTypes) {
-      for (const [date, amount, minStay, maxStay, closed, cta, ctd] of nights) {
-        rateNightMap.set(rateNightKey(ratePlanId, roomTypeId, date), {
-          amount,
-          minStay,
-          maxStay,
-          closed: closed === 1,
-          closedToArrival: cta === 1,
-          closedToDeparture: ctd === 1,
-        });
-      }
-    }
-  }
-
   return {
     hotel: { id, name, timezone, currency, status, checkInTime: policies.check_in_time ?? '15:00' },
     roomTypes: (rows.room_type as RoomTypeRow[]).map(
@@ -176,7 +178,30 @@ export async function loadSearchContext(
         currency,
       }),
     ),
-    data: { roomNights: roomNightMap, rateNights: rateNightMap },
     integrations: integrations ? integrationsRowOf(id, integrations) : null,
   };
+}
+
+function stayDataOf(rows: StayRows): StayData {
+  const roomNightMap = new Map<string, RoomNight>();
+  for (const [roomTypeId, nights] of rows.room_nights as RoomNightsRow[]) {
+    for (const [date, inventory, taken] of nights)
+      roomNightMap.set(roomNightKey(roomTypeId, date), { inventory, taken });
+  }
+  const rateNightMap = new Map<string, RateNight>();
+  for (const [ratePlanId, roomTypes] of rows.rate_nights as RateNightsRow[]) {
+    for (const [roomTypeId, nights] of roomTypes) {
+      for (const [date, amount, minStay, maxStay, closed, cta, ctd] of nights) {
+        rateNightMap.set(rateNightKey(ratePlanId, roomTypeId, date), {
+          amount,
+          minStay,
+          maxStay,
+          closed: closed === 1,
+          closedToArrival: cta === 1,
+          closedToDeparture: ctd === 1,
+        });
+      }
+    }
+  }
+  return { roomNights: roomNightMap, rateNights: rateNightMap };
 }
