@@ -28,8 +28,9 @@ export function claimedColumns(subscribers: readonly Subscriber[]): string {
 
 /**
  * Hands unpublished outbox rows, oldest first, to their subscribers: one `event.deliver` job per
- * (event, subscriber). Rows are claimed with a lease first, so two relays running at once (after two
- * requests, or a request and the cron) do not both hand on the same rows. A row is marked published
+ * (event, subscriber): the cron's sweep (a request's own relay hands on its commit's rows without a
+ * claim, relayCommitted). Rows are claimed with a lease first, so two sweeps, or a sweep and a
+ * request's relay, do not both hand on the same rows while the lease lasts. A row is marked published
  * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
  * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
  * commitChange inserts the rows of the relay it starts already leased (no claim of their own); only
