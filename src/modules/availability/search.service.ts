@@ -63,6 +63,8 @@ export async function searchAvailability(
   const settings = effectiveIntegrations(ctx.integrations, deps.config);
   assertBookingEngineOn(settings, q.hotel_id);
   const ttlSeconds = settings.booking_engine.cache_ttl;
+  // An answer from held nights lives no longer than the oldest of them (each is kept for one TTL).
+  const entryTtl = loaded?.expires ? Math.min(ttlSeconds, Math.floor((loaded.expires - Date.now()) / 1000)) : ttlSeconds;
   assertStayWindow(q.check_in, ctx.hotel.timezone);
 
   const roomTypes = q.room_type_id ? ctx.roomTypes.filter((r) => r.id === q.room_type_id) : ctx.roomTypes;
@@ -99,7 +101,7 @@ export async function searchAvailability(
   const json = JSON.stringify(response);
   // Only cache under a version some write has published: creating one here could race a write's bump.
   if (useCache && version && ttlSeconds > 0) {
-    rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, ttlSeconds);
+    rememberResult(q.hotel_id, key, version, { tag: ctx.hotel.timezone, json }, entryTtl);
     if (loaded?.part) rememberStay(q.hotel_id, version, loaded.part, ttlSeconds);
   }
   return { json, cache: useCache && ttlSeconds > 0 ? 'MISS' : 'BYPASS' };

@@ -129,7 +129,8 @@ export class StayMemory {
 /** This isolate's memory, shared by its requests. */
 export const stayMemory = new StayMemory();
 
-export type StayLoad = { ctx: SearchContext; part: StayPart | null };
+/** `expires`: when the oldest held chunk the answer used expires (null: every night was read now). */
+export type StayLoad = { ctx: SearchContext; part: StayPart | null; expires: number | null };
 
 /**
  * The stay's catalog and nights: from memory when every chunk of it (and the catalog) was read under
@@ -148,7 +149,7 @@ export async function loadStay(
 ): Promise<StayLoad | null> {
   if (!version) {
     const ctx = await loadSearchContext(d1.withSession('first-primary'), hotelId, checkIn, checkOut);
-    return ctx && { ctx, part: null };
+    return ctx && { ctx, part: null, expires: null };
   }
   const session = d1.withSession(version.b ?? 'first-primary');
   const held = memory.held(hotelId, version.v);
@@ -159,16 +160,24 @@ export async function loadStay(
     const ctx = await loadSearchContext(session, hotelId, checkIn, checkOut);
     if (!ctx) return null;
     const { data, ...catalog } = ctx;
-    return { ctx, part: { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map() } };
+    const part = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map() };
+    return { ctx, part, expires: null };
   }
   const missing: number[] = [];
+  // The held chunks this stay uses, taken now: a concurrent request's trim may drop them meanwhile.
+  const kept = new Map<number, Chunk>();
+  let expires: number | null = null;
   for (let i = chunkOf(checkIn); i <= chunkOf(checkOut); i++) {
     const chunk = held.chunks.get(i);
     if (!chunk || chunk.exp <= now) missing.push(i);
+    else {
+      kept.set(i, chunk);
+      expires = Math.min(expires ?? chunk.exp, chunk.exp);
+    }
   }
   if (missing.length === 0) {
-    const data = stayDataOf((i) => held.chunks.get(i) as Chunk, checkIn, checkOut);
-    return { ctx: { ...held.catalog, data }, part: null };
+    const data = stayDataOf((i) => kept.get(i) as Chunk, checkIn, checkOut);
+    return { ctx: { ...held.catalog, data }, part: null, expires };
   }
   const from = chunkStart(missing[0] as number);
   const to = chunkStart((missing.at(-1) as number) + 1);
@@ -177,8 +186,8 @@ export async function loadStay(
   if (!catalog) return null;
   const chunks = chunksOf(rows, missing);
   const part: StayPart = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks };
-  const data = stayDataOf((i) => chunks.get(i) ?? (held.chunks.get(i) as Chunk), checkIn, checkOut);
-  return { ctx: { ...catalog, data }, part };
+  const data = stayDataOf((i) => chunks.get(i) ?? (kept.get(i) as Chunk), checkIn, checkOut);
+  return { ctx: { ...catalog, data }, part, expires };
 }
 
 /** Keeps what `loadStay` read (under the version it was read under) for the hotel's cache TTL. */
