@@ -92,4 +92,65 @@ describe('review: stay memory', () => {
     vi.setSystemTime(t0 + ttlMs + 10_000);
     expect(await priceOf(2)).toEqual({ cache: 'MISS', total: 21111 });
   });
+
+  it('one answer is never a mix of two moments: a stay straddling chunks read at different moments', async () => {
+    const { hotel, double, flex } = await openHotel();
+    await publishCacheVersion(hotel.id);
+    const deps = testDeps();
+    const edge = chunkBoundary(inDays(3));
+    const priceOf = async (checkIn: string, adults: number, bypassCache = false) => {
+      const q = { hotel_id: hotel.id, check_in: checkIn, check_out: addDays(checkIn, 2), adults, children: 0 };
+      const body = JSON.parse((await searchAvailability(deps, q, { bypassCache })).json);
+      const room = body.room_types.find((r: any) => r.room_type_id === double.id);
+      return room.rate_plans.find((r: any) => r.rate_plan_id === flex.id).total_amount;
+    };
+    // Two misses of stays inside the chunk before `edge`: that chunk is held from now on.
+    await priceOf(addDays(edge, -5), 1);
+    await priceOf(addDays(edge, -5), 3);
+    // Another isolate's rate change over both chunks, its version publish not yet seen (the ~1 s slot).
+    await env.DB.batch([
+      env.DB.prepare('UPDATE rate_nights SET amount = 15000 WHERE hotel_id = ? AND date IN (?, ?)').bind(
+        hotel.id,
+        addDays(edge, -1),
+        edge,
+      ),
+      env.DB.prepare('UPDATE cache_versions SET seq = seq + 1, pending = pending + 1 WHERE hotel_id = ?').bind(
+        hotel.id,
+      ),
+    ]);
+    // A stay of the nights edge-1 and edge: the old chunk is held, the new one read now.
+    const mixed = await priceOf(addDays(edge, -1), 2);
+    const fresh = await priceOf(addDays(edge, -1), 2, true);
+    expect([20000, fresh]).toContain(mixed);
+  });
+
+  it('chunks held from reads on either side of a change are not combined in one answer', async () => {
+    const { hotel, double, flex } = await openHotel();
+    await publishCacheVersion(hotel.id);
+    const deps = testDeps();
+    const edge = chunkBoundary(inDays(3));
+    const priceOf = async (checkIn: string, adults: number, bypassCache = false) => {
+      const q = { hotel_id: hotel.id, check_in: checkIn, check_out: addDays(checkIn, 2), adults, children: 0 };
+      const body = JSON.parse((await searchAvailability(deps, q, { bypassCache })).json);
+      const room = body.room_types.find((r: any) => r.room_type_id === double.id);
+      return room.rate_plans.find((r: any) => r.rate_plan_id === flex.id).total_amount;
+    };
+    await priceOf(addDays(edge, -5), 1);
+    await priceOf(addDays(edge, -5), 3);
+    await env.DB.batch([
+      env.DB.prepare('UPDATE rate_nights SET amount = 15000 WHERE hotel_id = ? AND date IN (?, ?)').bind(
+        hotel.id,
+        addDays(edge, -1),
+        edge,
+      ),
+      env.DB.prepare('UPDATE cache_versions SET seq = seq + 1, pending = pending + 1 WHERE hotel_id = ?').bind(
+        hotel.id,
+      ),
+    ]);
+    // The later chunk is read after the change by a stay inside it; both chunks are now held.
+    await priceOf(addDays(edge, 5), 3);
+    const mixed = await priceOf(addDays(edge, -1), 2);
+    const fresh = await priceOf(addDays(edge, -1), 2, true);
+    expect([20000, fresh]).toContain(mixed);
+  });
 });

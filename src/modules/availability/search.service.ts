@@ -64,7 +64,9 @@ export async function searchAvailability(
   assertBookingEngineOn(settings, q.hotel_id);
   const ttlSeconds = settings.booking_engine.cache_ttl;
   // An answer from held nights lives no longer than the oldest of them (each is kept for one TTL).
-  const entryTtl = loaded?.expires ? Math.min(ttlSeconds, Math.floor((loaded.expires - Date.now()) / 1000)) : ttlSeconds;
+  const entryTtl = loaded?.expires
+    ? Math.min(ttlSeconds, Math.floor((loaded.expires - Date.now()) / 1000))
+    : ttlSeconds;
   assertStayWindow(q.check_in, ctx.hotel.timezone);
 
   const roomTypes = q.room_type_id ? ctx.roomTypes.filter((r) => r.id === q.room_type_id) : ctx.roomTypes;

@@ -39,6 +39,8 @@ type HotelRow = [
   policies: string,
   /** Its `hotel_integrations` row as a JSON object of the columns, or null when it has none. */
   integrations: Record<string, unknown> | null,
+  /** The hotel's change count when read (`cache_versions.seq`; null: never changed). */
+  changes: number | null,
 ];
 type RoomTypeRow = [
   id: string,
@@ -108,7 +110,8 @@ export async function readStayRows(
               iif(i.hotel_id IS NULL, NULL, json_object('booking_engine_enabled', i.booking_engine_enabled,
               'booking_engine_cache_ttl', i.booking_engine_cache_ttl, 'booking_engine_timeout_ms',
               i.booking_engine_timeout_ms, 'ota_enabled', i.ota_enabled, 'ota_providers', i.ota_providers,
-              'ota_sync_interval', i.ota_sync_interval, 'ota_auto_accept', i.ota_auto_accept, 'updated_at', i.updated_at)))
+              'ota_sync_interval', i.ota_sync_interval, 'ota_auto_accept', i.ota_auto_accept, 'updated_at', i.updated_at)),
+              (SELECT seq FROM cache_versions WHERE hotel_id = h.id))
          AS v FROM hotels h LEFT JOIN hotel_integrations i ON i.hotel_id = h.id WHERE h.id = ?1
        UNION ALL
        SELECT 'room_type', json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy)
@@ -144,6 +147,11 @@ export async function loadSearchContext(
   const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1));
   const catalog = catalogOf(rows);
   return catalog && { ...catalog, data: stayDataOf(rows) };
+}
+
+/** The hotel's change count the statement saw: every change that can alter a search counts one. */
+export function changesOf(rows: StayRows): number {
+  return (rows.hotel[0] as HotelRow | undefined)?.[7] ?? 0;
 }
 
 /** The catalog part of the statement's rows; null when the hotel does not exist. */

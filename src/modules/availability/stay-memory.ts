@@ -4,6 +4,7 @@ import { type RateNight, type RoomNight, rateNightKey, roomNightKey, type StayDa
 import {
   type Catalog,
   catalogOf,
+  changesOf,
   loadSearchContext,
   type RateNightsRow,
   type RoomNightsRow,
@@ -46,12 +47,21 @@ const ENTRY_BYTES = 160;
 type RoomCells = Int32Array;
 /** Per night: the amount (NaN: null) and [min stay, max stay, flags]; flags without PRESENT: no row. */
 type RateCells = { ratePlanId: string; roomTypeId: string; amounts: Float64Array; meta: Int32Array };
-type Chunk = { rooms: Map<string, RoomCells>; rates: Map<string, RateCells>; bytes: number; exp: number };
+/** `changes`: the hotel's change count its read saw; chunks of different counts never make one answer. */
+type Chunk = {
+  rooms: Map<string, RoomCells>;
+  rates: Map<string, RateCells>;
+  bytes: number;
+  exp: number;
+  changes: number;
+};
 /** One read's catalog and chunks, to remember once the caller knows the hotel's cache TTL. */
-export type StayPart = { catalog: Catalog; catalogBytes: number; chunks: Map<number, Chunk> };
+export type StayPart = { catalog: Catalog; catalogBytes: number; chunks: Map<number, Chunk>; changes: number };
 type Snapshot = {
   v: string;
   catalog: Catalog;
+  /** The change count the catalog's read saw (-1: not known). */
+  changes: number;
   catalogBytes: number;
   chunks: Map<number, Chunk>;
 };
@@ -86,13 +96,14 @@ export class StayMemory {
     let snapshot = this.hotels.get(hotelId);
     if (snapshot?.v !== v) {
       if (snapshot) this.drop(hotelId, snapshot);
-      snapshot = { v, catalog: part.catalog, catalogBytes: 0, chunks: new Map() };
+      snapshot = { v, catalog: part.catalog, changes: part.changes, catalogBytes: 0, chunks: new Map() };
     }
     this.hotels.delete(hotelId);
     this.hotels.set(hotelId, snapshot);
     this.used += part.catalogBytes - snapshot.catalogBytes;
     // A read always brings the catalog: it lives as long as the newest chunk, so only chunks expire.
     snapshot.catalog = part.catalog;
+    snapshot.changes = part.changes;
     snapshot.catalogBytes = part.catalogBytes;
     for (const [index, chunk] of part.chunks) {
       this.used += chunk.bytes - (snapshot.chunks.get(index)?.bytes ?? 0);
@@ -160,7 +171,7 @@ export async function loadStay(
     const ctx = await loadSearchContext(session, hotelId, checkIn, checkOut);
     if (!ctx) return null;
     const { data, ...catalog } = ctx;
-    const part = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map() };
+    const part = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map(), changes: -1 };
     return { ctx, part, expires: null };
   }
   const missing: number[] = [];
@@ -175,6 +186,15 @@ export async function loadStay(
       expires = Math.min(expires ?? chunk.exp, chunk.exp);
     }
   }
+  // Chunks read on either side of a change (another isolate's, not yet published) never make one
+  // answer: the stay's chunks are then read again together, in one statement.
+  const counts = new Set([held.changes, ...[...kept.values()].map((c) => c.changes)]);
+  if (missing.length > 0 || counts.size > 1) {
+    missing.length = 0;
+    kept.clear();
+    expires = null;
+    for (let i = chunkOf(checkIn); i <= chunkOf(checkOut); i++) missing.push(i);
+  }
   if (missing.length === 0) {
     const data = stayDataOf((i) => kept.get(i) as Chunk, checkIn, checkOut);
     return { ctx: { ...held.catalog, data }, part: null, expires };
@@ -184,8 +204,9 @@ export async function loadStay(
   const rows = await readStayRows(session, hotelId, from, to, to);
   const catalog = catalogOf(rows);
   if (!catalog) return null;
-  const chunks = chunksOf(rows, missing);
-  const part: StayPart = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks };
+  const chunks = chunksOf(rows, missing, changesOf(rows));
+  const changes = changesOf(rows);
+  const part: StayPart = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks, changes };
   const data = stayDataOf((i) => chunks.get(i) ?? (kept.get(i) as Chunk), checkIn, checkOut);
   return { ctx: { ...catalog, data }, part, expires };
 }
@@ -203,12 +224,12 @@ export function rememberStay(
 }
 
 /** The statement's nights, decoded into the chunks read (every one of them, rows or not). */
-function chunksOf(rows: StayRows, indices: readonly number[]): Map<number, Chunk> {
+function chunksOf(rows: StayRows, indices: readonly number[], changes: number): Map<number, Chunk> {
   const chunks = new Map<number, Chunk>();
   if (indices.length === 0) return chunks;
   const first = indices[0] as number;
   const last = indices.at(-1) as number;
-  for (let i = first; i <= last; i++) chunks.set(i, { rooms: new Map(), rates: new Map(), bytes: 0, exp: 0 });
+  for (let i = first; i <= last; i++) chunks.set(i, { rooms: new Map(), rates: new Map(), bytes: 0, exp: 0, changes });
   for (const [roomTypeId, nights] of rows.room_nights as RoomNightsRow[]) {
     for (const [date, inventory, taken] of nights) {
       const day = dayOf(date);
