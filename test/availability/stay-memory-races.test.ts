@@ -29,7 +29,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('review: stay memory', () => {
+describe('in-isolate stay data: concurrent requests, lifetimes and changes between reads', () => {
   it('a concurrent remember that trims the same hotel does not make a pending load throw', async () => {
     const { hotel } = await openHotel();
     const edge = chunkBoundary(inDays(3));
