@@ -19,6 +19,31 @@ function chunkBoundary(from: string): string {
   return d;
 }
 
+/** The double room's flex total for two nights from `checkIn` (past the response cache when asked). */
+function pricer(hotelId: string, roomTypeId: string, ratePlanId: string) {
+  const deps = testDeps();
+  return async (checkIn: string, adults: number, bypassCache = false) => {
+    const q = { hotel_id: hotelId, check_in: checkIn, check_out: addDays(checkIn, 2), adults, children: 0 };
+    const body = JSON.parse((await searchAvailability(deps, q, { bypassCache })).json);
+    const room = body.room_types.find((r: any) => r.room_type_id === roomTypeId);
+    return room.rate_plans.find((r: any) => r.rate_plan_id === ratePlanId).total_amount;
+  };
+}
+
+/**
+ * Another isolate's rate change on `dates` whose version publish this one has not seen yet (the ~1 s
+ * slot): the data and the hotel's change count move in one batch, as commitChange moves them.
+ */
+async function unpublishedRateChange(hotelId: string, dates: [string, string]) {
+  await env.DB.batch([
+    env.DB.prepare('UPDATE rate_nights SET amount = 15000 WHERE hotel_id = ? AND date IN (?, ?)').bind(
+      hotelId,
+      ...dates,
+    ),
+    env.DB.prepare('UPDATE cache_versions SET seq = seq + 1, pending = pending + 1 WHERE hotel_id = ?').bind(hotelId),
+  ]);
+}
+
 async function searched(memory: StayMemory, hotelId: string, checkIn: string, nights = 1) {
   const load = await loadStay(env.DB, hotelId, checkIn, addDays(checkIn, nights), v1, memory, T);
   if (load?.part) memory.remember(hotelId, 'v1', load.part, 60, T);
@@ -96,28 +121,13 @@ describe('in-isolate stay data: concurrent requests, lifetimes and changes betwe
   it('one answer is never a mix of two moments: a stay straddling chunks read at different moments', async () => {
     const { hotel, double, flex } = await openHotel();
     await publishCacheVersion(hotel.id);
-    const deps = testDeps();
+    const priceOf = pricer(hotel.id, double.id, flex.id);
     const edge = chunkBoundary(inDays(3));
-    const priceOf = async (checkIn: string, adults: number, bypassCache = false) => {
-      const q = { hotel_id: hotel.id, check_in: checkIn, check_out: addDays(checkIn, 2), adults, children: 0 };
-      const body = JSON.parse((await searchAvailability(deps, q, { bypassCache })).json);
-      const room = body.room_types.find((r: any) => r.room_type_id === double.id);
-      return room.rate_plans.find((r: any) => r.rate_plan_id === flex.id).total_amount;
-    };
     // Two misses of stays inside the chunk before `edge`: that chunk is held from now on.
     await priceOf(addDays(edge, -5), 1);
     await priceOf(addDays(edge, -5), 3);
     // Another isolate's rate change over both chunks, its version publish not yet seen (the ~1 s slot).
-    await env.DB.batch([
-      env.DB.prepare('UPDATE rate_nights SET amount = 15000 WHERE hotel_id = ? AND date IN (?, ?)').bind(
-        hotel.id,
-        addDays(edge, -1),
-        edge,
-      ),
-      env.DB.prepare('UPDATE cache_versions SET seq = seq + 1, pending = pending + 1 WHERE hotel_id = ?').bind(
-        hotel.id,
-      ),
-    ]);
+    await unpublishedRateChange(hotel.id, [addDays(edge, -1), edge]);
     // A stay of the nights edge-1 and edge: the old chunk is held, the new one read now.
     const mixed = await priceOf(addDays(edge, -1), 2);
     const fresh = await priceOf(addDays(edge, -1), 2, true);
@@ -127,26 +137,11 @@ describe('in-isolate stay data: concurrent requests, lifetimes and changes betwe
   it('chunks held from reads on either side of a change are not combined in one answer', async () => {
     const { hotel, double, flex } = await openHotel();
     await publishCacheVersion(hotel.id);
-    const deps = testDeps();
+    const priceOf = pricer(hotel.id, double.id, flex.id);
     const edge = chunkBoundary(inDays(3));
-    const priceOf = async (checkIn: string, adults: number, bypassCache = false) => {
-      const q = { hotel_id: hotel.id, check_in: checkIn, check_out: addDays(checkIn, 2), adults, children: 0 };
-      const body = JSON.parse((await searchAvailability(deps, q, { bypassCache })).json);
-      const room = body.room_types.find((r: any) => r.room_type_id === double.id);
-      return room.rate_plans.find((r: any) => r.rate_plan_id === flex.id).total_amount;
-    };
     await priceOf(addDays(edge, -5), 1);
     await priceOf(addDays(edge, -5), 3);
-    await env.DB.batch([
-      env.DB.prepare('UPDATE rate_nights SET amount = 15000 WHERE hotel_id = ? AND date IN (?, ?)').bind(
-        hotel.id,
-        addDays(edge, -1),
-        edge,
-      ),
-      env.DB.prepare('UPDATE cache_versions SET seq = seq + 1, pending = pending + 1 WHERE hotel_id = ?').bind(
-        hotel.id,
-      ),
-    ]);
+    await unpublishedRateChange(hotel.id, [addDays(edge, -1), edge]);
     // The later chunk is read after the change by a stay inside it; both chunks are now held.
     await priceOf(addDays(edge, 5), 3);
     const mixed = await priceOf(addDays(edge, -1), 2);
