@@ -17,11 +17,11 @@ import {
  * A hotel's decoded catalog and nights, kept in the isolate per cache version (docs/kv-keys.md,
  * "In-isolate caches"), so a search that misses the response cache under a version this isolate has
  * read before computes its answer without D1. Nights are kept in aligned chunks of CHUNK_NIGHTS: a
- * stay (≤ 30 nights plus its departure date) needs at most two, and a miss reads only the chunks it
- * lacks, whole, in the one statement it made before (readStayRows); the first miss under a version
- * reads only its stay. Data is used only under the
- * version it was read under, within the hotel's cache TTL: exactly the freshness of a response cached
- * under that version by the same request.
+ * stay (≤ 30 nights plus its departure date) needs at most two, and a miss that lacks one of them
+ * reads the stay's chunks, whole, in the one statement it made before (readStayRows); the first miss
+ * under a version reads only its stay. Data is used only under the version it was read under, within
+ * the hotel's cache TTL: exactly the freshness of a response cached under that version by the same
+ * request.
  */
 export const CHUNK_NIGHTS = 32;
 /**
@@ -145,7 +145,7 @@ export type StayLoad = { ctx: SearchContext; part: StayPart | null; expires: num
 
 /**
  * The stay's catalog and nights: from memory when every chunk of it (and the catalog) was read under
- * `version` and is unexpired, else from one D1 statement for the chunks it lacks, through a session
+ * `version` and is unexpired, else from one D1 statement for all the stay's chunks, through a session
  * that starts at the version's bookmark (read-your-writes). No version (none published, or the cache
  * bypassed): the stay alone from the primary, as before, and nothing to remember. Null: no such hotel.
  */
@@ -174,41 +174,32 @@ export async function loadStay(
     const part = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks: new Map(), changes: -1 };
     return { ctx, part, expires: null };
   }
-  const missing: number[] = [];
-  // The held chunks this stay uses, taken now: a concurrent request's trim may drop them meanwhile.
+  const first = chunkOf(checkIn);
+  const last = chunkOf(checkOut);
+  // The held chunks this stay uses, taken now (a concurrent request's trim may drop them meanwhile),
+  // all unexpired and read at the catalog's change count: chunks read on either side of a change
+  // (another isolate's, not yet published) never make one answer.
   const kept = new Map<number, Chunk>();
-  let expires: number | null = null;
-  for (let i = chunkOf(checkIn); i <= chunkOf(checkOut); i++) {
+  for (let i = first; i <= last; i++) {
     const chunk = held.chunks.get(i);
-    if (!chunk || chunk.exp <= now) missing.push(i);
-    else {
-      kept.set(i, chunk);
-      expires = Math.min(expires ?? chunk.exp, chunk.exp);
-    }
+    if (!chunk || chunk.exp <= now || chunk.changes !== held.changes) break;
+    kept.set(i, chunk);
   }
-  // Chunks read on either side of a change (another isolate's, not yet published) never make one
-  // answer: the stay's chunks are then read again together, in one statement.
-  const counts = new Set([held.changes, ...[...kept.values()].map((c) => c.changes)]);
-  if (missing.length > 0 || counts.size > 1) {
-    missing.length = 0;
-    kept.clear();
-    expires = null;
-    for (let i = chunkOf(checkIn); i <= chunkOf(checkOut); i++) missing.push(i);
-  }
-  if (missing.length === 0) {
+  if (kept.size === last - first + 1) {
     const data = stayDataOf((i) => kept.get(i) as Chunk, checkIn, checkOut);
+    const expires = Math.min(...[...kept.values()].map((c) => c.exp));
     return { ctx: { ...held.catalog, data }, part: null, expires };
   }
-  const from = chunkStart(missing[0] as number);
-  const to = chunkStart((missing.at(-1) as number) + 1);
-  const rows = await readStayRows(session, hotelId, from, to, to);
+  // Otherwise every chunk of the stay, read again together in one statement.
+  const to = chunkStart(last + 1);
+  const rows = await readStayRows(session, hotelId, chunkStart(first), to, to);
   const catalog = catalogOf(rows);
   if (!catalog) return null;
-  const chunks = chunksOf(rows, missing, changesOf(rows));
   const changes = changesOf(rows);
+  const chunks = chunksOf(rows, first, last, changes);
   const part: StayPart = { catalog, catalogBytes: 2 * JSON.stringify(catalog).length, chunks, changes };
-  const data = stayDataOf((i) => chunks.get(i) ?? (kept.get(i) as Chunk), checkIn, checkOut);
-  return { ctx: { ...catalog, data }, part, expires };
+  const data = stayDataOf((i) => chunks.get(i) as Chunk, checkIn, checkOut);
+  return { ctx: { ...catalog, data }, part, expires: null };
 }
 
 /** Keeps what `loadStay` read (under the version it was read under) for the hotel's cache TTL. */
@@ -223,12 +214,9 @@ export function rememberStay(
   memory.remember(hotelId, version.v, part, ttlSeconds, now);
 }
 
-/** The statement's nights, decoded into the chunks read (every one of them, rows or not). */
-function chunksOf(rows: StayRows, indices: readonly number[], changes: number): Map<number, Chunk> {
+/** The statement's nights, decoded into the chunks `first` to `last` it read (every one, rows or not). */
+function chunksOf(rows: StayRows, first: number, last: number, changes: number): Map<number, Chunk> {
   const chunks = new Map<number, Chunk>();
-  if (indices.length === 0) return chunks;
-  const first = indices[0] as number;
-  const last = indices.at(-1) as number;
   for (let i = first; i <= last; i++) chunks.set(i, { rooms: new Map(), rates: new Map(), bytes: 0, exp: 0, changes });
   for (const [roomTypeId, nights] of rows.room_nights as RoomNightsRow[]) {
     for (const [date, inventory, taken] of nights) {
