@@ -28,7 +28,7 @@ export type Change = {
   audit?: AuditEntry[];
 };
 
-/** `claim_lost`: the batch's idempotency claim was taken over by a retry (idempotency fenceClaim). */
+/** `claim_lost`: the batch's idempotency claim was taken over by a retry (idempotency completeInBatch). */
 export type ConstraintKind = 'check' | 'unique' | 'foreign_key' | 'not_null' | 'claim_lost';
 
 export type CommitResult =

@@ -161,7 +161,7 @@ export function bindResource(d1: D1DatabaseSession, claim: IdempotencyClaim, res
  * (LOCK_MS) while a retry took the key over must not create a second resource beside the retry's.
  * The batch fails with the `claim_lost` constraint (commit.ts) and nothing of it is written.
  */
-export function fenceClaim(d1: D1DatabaseSession, claim: IdempotencyClaim): D1PreparedStatement {
+function fenceClaim(d1: D1DatabaseSession, claim: IdempotencyClaim): D1PreparedStatement {
   return d1
     .prepare(
       `INSERT INTO claim_fences (lost) SELECT 1 WHERE NOT EXISTS (
@@ -178,11 +178,11 @@ export function fenceClaim(d1: D1DatabaseSession, claim: IdempotencyClaim): D1Pr
 export type BatchFill = { placeholder: string; sql: string; param: unknown };
 
 /**
- * Binds what a request created to its claim AND completes it with the answer, as one statement of the
+ * Binds what a request created to its claim AND completes it with the answer, in statements of the
  * creating batch: the resource, the record and the answer commit together, and the request needs no
  * round trip of its own to store its outcome (tell the middleware with `idempotencyRecorded`). Fenced
- * like completeKey: a claim taken over meanwhile is left alone (`meta.changes` 0); put `fenceClaim`
- * in the batch too, so that such a batch creates nothing either.
+ * (`fenceClaim`): when a retry took the claim over meanwhile, the whole batch fails and creates
+ * nothing; when it succeeds, the record was completed.
  */
 export function completeInBatch(
   d1: D1DatabaseSession,
@@ -190,9 +190,9 @@ export function completeInBatch(
   resourceId: string,
   response: StoredResponse,
   fill?: BatchFill,
-): D1PreparedStatement {
+): D1PreparedStatement[] {
   const body = fill ? `replace(?, ?, ${fill.sql})` : '?';
-  return d1
+  const complete = d1
     .prepare(
       `UPDATE idempotency_keys SET resource_id = ?, state = 'completed', response_status = ?,
          response_body = ${body}, response_headers = ?
@@ -208,4 +208,5 @@ export function completeInBatch(
       claim.key,
       claim.lockedUntil.getTime(),
     );
+  return [fenceClaim(d1, claim), complete];
 }

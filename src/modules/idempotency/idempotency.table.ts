@@ -29,7 +29,7 @@ export const idempotencyKeys = sqliteTable(
 
 /**
  * Never holds a row: a creating batch inserts one only when its idempotency claim was taken over, and
- * the CHECK then fails the whole batch (`fenceClaim`). SQLite has no other way for a statement to
+ * the CHECK then fails the whole batch (`fenceClaim`, part of `completeInBatch`). SQLite has no other way for a statement to
  * abort its transaction on a condition.
  */
 export const claimFences = sqliteTable('claim_fences', { lost: integer('lost').notNull() }, (t) => [

@@ -6,12 +6,7 @@ import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
 import { loadSearchContext } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
-import {
-  completeInBatch,
-  fenceClaim,
-  type IdempotencyClaim,
-  type StoredResponse,
-} from '../idempotency/idempotency.service';
+import { completeInBatch, type IdempotencyClaim, type StoredResponse } from '../idempotency/idempotency.service';
 import { effectiveIntegrations } from '../integrations/integrations.rules';
 import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
@@ -175,16 +170,13 @@ export async function createReservation(
       insertReservation(session, row),
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
-      // Last of the caller's statements: the fence fails the batch when a retry took the claim over.
+      // Last of the caller's statements: they fail the batch when a retry took the claim over.
       ...(idempotency && draft
-        ? [
-            fenceClaim(session, idempotency.claim),
-            completeInBatch(session, idempotency.claim, id, draft, {
-              placeholder,
-              sql: RESERVATION_GUEST_SQL,
-              param: id,
-            }),
-          ]
+        ? completeInBatch(session, idempotency.claim, id, draft, {
+            placeholder,
+            sql: RESERVATION_GUEST_SQL,
+            param: id,
+          })
         : []),
     ],
     events: [
@@ -211,11 +203,10 @@ export async function createReservation(
   }
   // The answer is what the batch wrote, not a read-back: one D1 round trip less on every booking.
   const created = writtenReservation(row, result.results[1], written);
-  // The fence above leaves no batch that completes nothing; the check stays for the record's sake.
-  const stored = draft !== null && result.results.at(-1)?.meta.changes === 1;
   return {
     ...created,
-    // A function, so that the id goes in literally as SQL's replace() puts it (a string would expand `$&`).
-    recorded: stored ? { ...draft, body: draft.body.replaceAll(placeholder, () => created.row.guestId) } : null,
+    // Committed, so completed too (completeInBatch). A function, so that the id goes in literally as
+    // SQL's replace() puts it (a string would expand `$&`).
+    recorded: draft ? { ...draft, body: draft.body.replaceAll(placeholder, () => created.row.guestId) } : null,
   };
 }
