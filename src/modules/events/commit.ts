@@ -63,7 +63,7 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
     ...(audited ? audit : []),
   ];
   // The cache version's publishing slot is claimed in the same transaction (version-slots.ts), last.
-  const leaseId = crypto.randomUUID();
+  const leaseId = change.affectsAvailability ? crypto.randomUUID() : '';
   if (change.affectsAvailability) statements.push(claimSlot(change.session, change.hotelId, now.getTime(), leaseId));
   let results: D1Result[] = [];
   try {

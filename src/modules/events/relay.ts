@@ -33,8 +33,6 @@ export function claimedColumns(subscribers: readonly Subscriber[]): string {
  * request's relay, do not both hand on the same rows while the lease lasts. A row is marked published
  * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
  * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
- * commitChange inserts the rows of the relay it starts already leased (no claim of their own); only
- * rows no relay holds are claimed here.
  *
  * A subscriber `decidedAtRelay` whose `mayAct` is false for a row (no channel of the hotel) gets no
  * job: its delivery is recorded with the rows' publication, in one batch. That is what its job would
