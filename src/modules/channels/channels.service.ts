@@ -241,7 +241,7 @@ function propertyTaken(channel: Pick<ChannelRow, 'provider' | 'hotelCode'>) {
     if (constraintKind(err) !== 'unique') throw err;
     throw new AppError(
       'conflict',
-      `hotel_code: a ${channel.provider} channel already connects property ${channel.hotelCode}.`,
+      `hotel_code: property ${channel.hotelCode} is already connected by another channel of provider ${channel.provider}.`,
       {
         errors: [{ path: 'hotel_code', message: `connected by another ${channel.provider} channel` }],
       },
