@@ -1088,7 +1088,7 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook endpoint
-         * @description Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The signing secret is returned only here (and to a retry with the same `Idempotency-Key`). A credential limited to some hotels may name only those (default: all of them).
+         * @description Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The signing secret is returned only here (and to a retry with the same `Idempotency-Key`). A credential limited to some hotels may name only those (default: all of them). The endpoint hears events that happen after it is created; earlier ones can be sent with a replay.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/modules/events/events.schema';
 import { WEBHOOK_BODIES } from '../../src/modules/webhooks/webhooks.document';
 import { webhookReceiver } from '../fakes/webhook-receiver';
+import { inDays, setAri } from '../helpers/ari';
 import { bookableHotel } from '../helpers/builders';
 import { call, expectStatus } from '../helpers/http';
 import { act, booked, bookingBody } from '../helpers/reservations';
@@ -54,6 +55,8 @@ describe('webhooks in the OpenAPI document', () => {
     const receiver = webhookReceiver({ secret: endpoint.secret });
     const deps = webhookDeps(queue, [{ method: 'POST', url: RECEIVER, reply: receiver.handler }]);
 
+    // An endpoint hears what happens after it exists: the hotel's first ARI came before it.
+    await setAri(h.hotel.id, [{ room_type_id: h.roomType.id, from: inDays(0), to: inDays(0), inventory: 6 }]);
     const reservation = await booked(bookingBody(h));
     await expectStatus(act(reservation.id, 'cancel'), 200);
     await expectStatus(call('POST', `${ENDPOINTS}/${endpoint.id}/test`), 202);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lt, lte } from 'drizzle-orm';
 import { inList, statementOf } from '../../db';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../env';
@@ -100,7 +100,12 @@ async function createDeliveries(
 
 /** The webhooks subscriber: one delivery per enabled endpoint that wants the event. */
 export async function fanOut(deps: DeliveryDeps, event: EventEnvelope): Promise<void> {
-  const endpoints = await deps.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
+  // An endpoint created after the event does not hear it (webhooks.subscriber.ts): it gets no delivery
+  // whether or not another endpoint's made this job exist.
+  const endpoints = await deps.db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.enabled, true), lte(webhookEndpoints.createdAt, new Date(event.created_at))));
   const pairs = endpoints.filter((e) => endpointWants(e, event)).map((endpoint) => ({ endpoint, event }));
   await createDeliveries(deps, pairs);
 }

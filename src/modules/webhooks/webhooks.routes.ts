@@ -46,7 +46,8 @@ export const webhookRoutes = createRouter()
         description:
           'Deliveries follow Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The signing ' +
           'secret is returned only here (and to a retry with the same `Idempotency-Key`). A credential limited to ' +
-          'some hotels may name only those (default: all of them).',
+          'some hotels may name only those (default: all of them). The endpoint hears events that happen after it is ' +
+          'created; earlier ones can be sent with a replay.',
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateEndpointBody) },
         responses: {
           201: jsonContent(CreatedEndpointSchema, 'The endpoint and its secret'),
