@@ -26,9 +26,10 @@ export type Subscriber = {
   /**
    * `mayAct` may be decided when the relay hands the event on, in the statement that claims the rows
    * (the sweep) or in the outbox row's INSERT of `commitChange`'s batch (a request's relay): for a
-   * false the relay records the delivery and queues no job at all. Only for a subscriber that catches
-   * up by other means with whatever becomes possible after the relay (channels: one that starts
-   * selling gets its next year of calendar), since the job would have decided later. The expression
+   * false the relay records the delivery and queues no job at all. Only for a subscriber for which what
+   * becomes possible after the commit is caught up by other means or not owed (channels: one that starts
+   * selling gets its next year of calendar; webhooks: an endpoint hears only events from after its
+   * creation, earlier ones by a replay), since the job would have decided later. The expression
    * runs inside every domain write that commits an event: an error in it fails that write
    * (test/events/relay-decided.test.ts runs each such subscriber's through a real commit).
    */
