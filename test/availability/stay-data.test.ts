@@ -129,6 +129,27 @@ describe('the stay data of a search or booking', () => {
         expect(ctx?.integrations).toEqual(await hotelIntegrationsRow(env.DB, hotel.id));
         expect(ctx?.roomTypes.map((r) => r.id).sort()).toEqual(ids.slice(0, 3).sort());
         expect(ctx?.ratePlans.map((r) => r.id).sort()).toEqual([ratePlans[0]?.id, ratePlans[2]?.id].sort());
+
+        // A booking's read: only its room types and rate plans (an inactive one stays out), the rest as above.
+        const scope = {
+          roomTypeIds: ids.filter(() => random() < 0.5),
+          ratePlanIds: ratePlans.map((r) => r.id).filter(() => random() < 0.6),
+        };
+        const scoped = await loadSearchContext(env.DB, hotel.id, checkIn, checkOut, scope);
+        const plain = await plainNights(hotel.id, checkIn, checkOut);
+        const roomTypeIn = (key: string) => scope.roomTypeIds.includes(key.split('|')[0] as string);
+        const planAndTypeIn = (key: string) => {
+          const [ratePlanId, roomTypeId] = key.split('|') as [string, string];
+          return scope.ratePlanIds.includes(ratePlanId) && scope.roomTypeIds.includes(roomTypeId);
+        };
+        expect(scoped?.data).toEqual({
+          roomNights: new Map([...plain.roomNights].filter(([key]) => roomTypeIn(key))),
+          rateNights: new Map([...plain.rateNights].filter(([key]) => planAndTypeIn(key))),
+        });
+        expect(scoped?.integrations).toEqual(ctx?.integrations);
+        expect(scoped?.hotel).toEqual(ctx?.hotel);
+        expect(scoped?.roomTypes).toEqual(ctx?.roomTypes.filter((r) => scope.roomTypeIds.includes(r.id)));
+        expect(scoped?.ratePlans).toEqual(ctx?.ratePlans.filter((r) => scope.ratePlanIds.includes(r.id)));
       }
     }
   });

@@ -97,16 +97,22 @@ export type Catalog = Omit<SearchContext, 'data'>;
  * up to `roomsTo`, rate nights up to `ratesTo` (both exclusive): a stay's rates include its departure
  * date, whose closed-to-departure flag applies.
  */
-export async function readStayRows(
-  d1: D1Database | D1DatabaseSession,
-  hotelId: string,
-  from: string,
-  roomsTo: string,
-  ratesTo: string,
-): Promise<StayRows> {
-  const { results } = await d1
-    .prepare(
-      `SELECT 'hotel' AS k, json_array(h.id, h.name, h.timezone, h.currency, h.status, h.policies,
+/**
+ * The room types and rate plans a booking prices: the statement reads only theirs (a booking of one
+ * room in a hotel of 20 room types × 5 rate plans reads 1 of its 20 room-night groups and 1 of its 100
+ * rate-night groups, where a search needs them all).
+ */
+export type StayScope = { roomTypeIds: readonly string[]; ratePlanIds: readonly string[] };
+
+/** The statement of readStayRows; `scoped` adds the StayScope's filters (?5 room types, ?6 rate plans). */
+function stayStatement(scoped: boolean): string {
+  const roomTypes = scoped ? ' AND id IN (SELECT value FROM json_each(?5))' : '';
+  const ratePlans = scoped ? ' AND id IN (SELECT value FROM json_each(?6))' : '';
+  const roomNights = scoped ? ' AND room_type_id IN (SELECT value FROM json_each(?5))' : '';
+  const rateNights = scoped
+    ? ' AND rate_plan_id IN (SELECT value FROM json_each(?6)) AND room_type_id IN (SELECT value FROM json_each(?5))'
+    : '';
+  return `SELECT 'hotel' AS k, json_array(h.id, h.name, h.timezone, h.currency, h.status, h.policies,
               iif(i.hotel_id IS NULL, NULL, json_object('booking_engine_enabled', i.booking_engine_enabled,
               'booking_engine_cache_ttl', i.booking_engine_cache_ttl, 'booking_engine_timeout_ms',
               i.booking_engine_timeout_ms, 'ota_enabled', i.ota_enabled, 'ota_providers', i.ota_providers,
@@ -115,36 +121,79 @@ export async function readStayRows(
          AS v FROM hotels h LEFT JOIN hotel_integrations i ON i.hotel_id = h.id WHERE h.id = ?1
        UNION ALL
        SELECT 'room_type', json_array(id, code, name, max_adults, max_children, max_occupancy, base_occupancy)
-         FROM room_types WHERE hotel_id = ?1 AND status = 'active'
+         FROM room_types WHERE hotel_id = ?1 AND status = 'active'${roomTypes}
        UNION ALL
        SELECT 'rate_plan', json_array(id, code, name, meal_plan, json(room_type_ids), extra_adult_amount,
               extra_child_amount, json(cancellation_policy), currency)
-         FROM rate_plans WHERE hotel_id = ?1 AND status = 'active'
+         FROM rate_plans WHERE hotel_id = ?1 AND status = 'active'${ratePlans}
        UNION ALL
        SELECT 'room_nights', json_array(room_type_id, json_group_array(json_array(date, inventory, taken + overbooked)))
-         FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3 GROUP BY room_type_id
+         FROM room_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?3${roomNights} GROUP BY room_type_id
        UNION ALL
        SELECT 'rate_nights', json_array(rate_plan_id, json_group_array(json(nights))) FROM (
          SELECT rate_plan_id, json_array(room_type_id, json_group_array(json_array(date, amount, min_stay, max_stay,
                 closed, closed_to_arrival, closed_to_departure))) AS nights
-           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?4 GROUP BY rate_plan_id, room_type_id)
-         GROUP BY rate_plan_id`,
-    )
-    .bind(hotelId, from, roomsTo, ratesTo)
-    .all<{ k: Kind; v: string }>();
+           FROM rate_nights WHERE hotel_id = ?1 AND date >= ?2 AND date < ?4${rateNights} GROUP BY rate_plan_id, room_type_id)
+         GROUP BY rate_plan_id`;
+}
+
+const STAY_STATEMENT = stayStatement(false);
+const SCOPED_STAY_STATEMENT = stayStatement(true);
+
+/**
+ * Everything a search or a booking needs, in one statement: a UNION ALL of small rows, each a JSON
+ * text (json_array / json_group_array), because handing hundreds of night rows across D1's
+ * interface one by one costs far more than a few strings do. Each row is bounded by one catalog
+ * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
+ * type (≤ 64 nights) and per rate plan (≤ 100 room types × 64 nights ≈ 250 KB), so no string comes
+ * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
+ * Each id is written once per group, not once per night: a 14-night search reads ≈ 60 KB of JSON
+ * where repeating both ids in every rate night made ≈ 150 KB to build, hand over and parse.
+ * The hotel's row carries its integration settings (a second statement would cost the search a
+ * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
+ * Raw SQL on purpose: this is the hot path of every uncached search. Room nights are read from `from`
+ * up to `roomsTo`, rate nights up to `ratesTo` (both exclusive): a stay's rates include its departure
+ * date, whose closed-to-departure flag applies. `scope` (a booking's) reads only its room types and
+ * rate plans; the hotel's row is read either way.
+ */
+export async function readStayRows(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  from: string,
+  roomsTo: string,
+  ratesTo: string,
+  scope?: StayScope,
+): Promise<StayRows> {
+  const statement = scope
+    ? d1
+        .prepare(SCOPED_STAY_STATEMENT)
+        .bind(
+          hotelId,
+          from,
+          roomsTo,
+          ratesTo,
+          JSON.stringify([...new Set(scope.roomTypeIds)]),
+          JSON.stringify([...new Set(scope.ratePlanIds)]),
+        )
+    : d1.prepare(STAY_STATEMENT).bind(hotelId, from, roomsTo, ratesTo);
+  const { results } = await statement.all<{ k: Kind; v: string }>();
   const rows: StayRows = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
   for (const { k, v } of results) rows[k].push(JSON.parse(v));
   return rows;
 }
 
-/** The stay's catalog, nights and settings (null: no such hotel); rates up to its departure date. */
+/**
+ * The stay's catalog, nights and settings (null: no such hotel); rates up to its departure date. With
+ * a `scope`, only those room types and rate plans (the rest of the catalog is absent, not empty).
+ */
 export async function loadSearchContext(
   d1: D1Database | D1DatabaseSession,
   hotelId: string,
   checkIn: string,
   checkOut: string,
+  scope?: StayScope,
 ): Promise<SearchContext | null> {
-  const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1));
+  const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope);
   const catalog = catalogOf(rows);
   return catalog && { ...catalog, data: stayDataOf(rows) };
 }

@@ -77,7 +77,11 @@ export async function priceOrThrow(
   roomPath: (index: number, field: string) => string,
   options: { held?: Map<string, number>; checkWindow: boolean; now: Date },
 ) {
-  const ctx = await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut);
+  // Only the requested room types and rate plans: a booking prices nothing else.
+  const ctx = await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut, {
+    roomTypeIds: rooms.map((r) => r.room_type_id),
+    ratePlanIds: rooms.map((r) => r.rate_plan_id),
+  });
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', hotelId);
   if (options.checkWindow) assertStayWindow(stay.checkIn, ctx.hotel.timezone, options.now);
   const priced = priceRooms(ctx, stay, rooms, options.held);
