@@ -4,7 +4,7 @@ import type { Logger } from './lib/log';
 import type { AuditActor, AuditMark } from './modules/audit/audit';
 import type { ErrorRenderer } from './modules/auth/partner-route';
 import type { Scope } from './modules/auth/scopes';
-import type { IdempotencyClaim } from './modules/idempotency/idempotency.service';
+import type { IdempotencyClaim, PendingClaim } from './modules/idempotency/idempotency.service';
 import type { RateLimitTier, RequestClass } from './modules/platform/rate-limit.rules';
 
 /**
@@ -40,6 +40,8 @@ export type AppEnv = {
     principal: Principal;
     /** Set by idempotent() when this request claimed an Idempotency-Key. */
     idempotency?: IdempotencyClaim;
+    /** Set by idempotent({ deferClaim: true }): the claim the handler makes in its first round trip. */
+    idempotencyDeferred?: PendingClaim;
     /** Set by a handler whose write batch completed that claim with its answer (completeInBatch). */
     idempotencyRecorded?: true;
     /** Set by a partner route once its partner is verified: who the audit trail records (src/modules/audit). */

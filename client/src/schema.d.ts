@@ -651,7 +651,7 @@ export interface paths {
         put?: never;
         /**
          * Book one or more rooms
-         * @description Re-checks price and restrictions against the database (never the cache) and takes one unit on every night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. `status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, created from them when there is none, and an existing profile is neither changed nor shown.
+         * @description Re-checks price and restrictions against the database (never the cache) and takes one unit on every night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. `status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, created from them when there is none, and an existing profile is neither changed nor shown. The body is validated before the `Idempotency-Key` is looked at: a reused key with an invalid body is a 400.
          */
         post: operations["createReservation"];
         delete?: never;
@@ -815,7 +815,7 @@ export interface paths {
         put?: never;
         /**
          * Book one or more rooms
-         * @description Re-checks price and restrictions against the database (never the cache) and takes one unit on every night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. `status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, created from them when there is none, and an existing profile is neither changed nor shown.
+         * @description Re-checks price and restrictions against the database (never the cache) and takes one unit on every night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. `status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, created from them when there is none, and an existing profile is neither changed nor shown. The body is validated before the `Idempotency-Key` is looked at: a reused key with an invalid body is a 400.
          */
         post: operations["createReservationUnversioned"];
         delete?: never;

@@ -31,17 +31,23 @@ describe('a booking whose idempotency claim a retry took over', () => {
       headers: { 'content-type': 'application/json' },
     });
     const deps = testDeps();
+    // Each request's claim as its stay read settled it (the claim itself was made above).
+    const settledAs = (lockedUntil: Date): BookingIdempotency => ({
+      deferred: {
+        statement: (d1) => d1.prepare('SELECT 1'),
+        settle: async () => ({ kind: 'claimed', lockedUntil }),
+      },
+      claim: () => ({ ...scope, lockedUntil }),
+      answer,
+    });
 
     // The first request's batch now reaches D1: its claim is no longer its own.
-    const late = createReservation(deps, ADMIN, body, { claim: { ...scope, lockedUntil: first.lockedUntil }, answer });
+    const late = createReservation(deps, ADMIN, body, settledAs(first.lockedUntil));
     await expect(late).rejects.toMatchObject({ code: 'idempotency_in_flight', status: 409 });
     expect(await reservationsOf(h.hotel.id)).toBe(0);
     expect(await takenOn(h.roomType.id, body.check_in)).toBe(0);
 
-    const booked = await createReservation(deps, ADMIN, body, {
-      claim: { ...scope, lockedUntil: retry.lockedUntil },
-      answer,
-    });
+    const booked = await createReservation(deps, ADMIN, body, settledAs(retry.lockedUntil));
     expect(booked.recorded?.body).toBe(JSON.stringify({ id: booked.row.id }));
     expect(await reservationsOf(h.hotel.id)).toBe(1);
     expect(await takenOn(h.roomType.id, body.check_in)).toBe(1);

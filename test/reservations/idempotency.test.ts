@@ -17,18 +17,21 @@ afterEach(() => {
 });
 
 /**
- * The booking's own D1 session commits its batch, then loses the connection before the answer arrives
- * (the reviewer's "Network connection lost" after commit): the first answer is a 500.
+ * The booking's own D1 session commits its write batch (its second: the first claims the key and reads
+ * the stay), then loses the connection before the answer arrives (the reviewer's "Network connection
+ * lost" after commit): the first answer is a 500.
  */
 function failAfterCommitOnce() {
   const original = env.DB.withSession.bind(env.DB);
   vi.spyOn(env.DB, 'withSession').mockImplementationOnce((constraint?: string) => {
     const session = original(constraint as D1SessionConstraint);
+    let batches = 0;
     return new Proxy(session, {
       get(target, prop) {
         if (prop === 'batch') {
           return async (statements: D1PreparedStatement[]) => {
-            await target.batch(statements);
+            const results = await target.batch(statements);
+            if (++batches === 1) return results;
             throw new Error('D1_ERROR: Network connection lost.');
           };
         }
@@ -234,5 +237,61 @@ describe('Idempotency-Key on POST /reservations', () => {
     const retry = await expectStatus(book(bookingBody(h), { headers, auth: { bearer: second } }), 201);
     expect(retry.guest).toEqual(bookingBody(h).guest);
     expect(await reservationsOf(h.hotel.id)).toBe(1);
+  });
+
+  // The claim is made in the stay read's round trip (idempotent's deferClaim): what that changes.
+  it('replays a booking that took the last unit: the stay read with the claim is not priced before the claim settled', async () => {
+    const h = await bookableHotel({ units: 1 });
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const original = await expectStatus(book(bookingBody(h), { headers }), 201);
+    const again = await book(bookingBody(h), { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await expectStatus(again, 201)).toEqual(original);
+    expect(await takenOn(h.roomType.id, inDays(10))).toBe(1);
+  });
+
+  it('validates the body before it looks at the key: a reused key with an invalid body is a 400', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    await expectStatus(book(bookingBody(h), { headers }), 201);
+    const problem = await expectStatus(book(bookingBody(h, { adults: 0 }), { headers }), 400);
+    expect(problem.code).toBe('validation_failed');
+    // The record is untouched: the original still replays.
+    const again = await book(bookingBody(h), { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.status).toBe(201);
+  });
+
+  it('books on a key whose record expired (the claim the stay read could not make, taken by claimKey)', async () => {
+    const h = await bookableHotel();
+    const key = crypto.randomUUID();
+    await expectStatus(book(bookingBody(h), { headers: { 'idempotency-key': key } }), 201);
+    await env.DB.prepare('UPDATE idempotency_keys SET expires_at = ? WHERE key = ?')
+      .bind(Date.now() - 1000, key)
+      .run();
+    const fresh = await book(bookingBody(h), { headers: { 'idempotency-key': key } });
+    expect(fresh.headers.get('idempotent-replayed')).toBeNull();
+    const made = await expectStatus(fresh, 201);
+    expect(await reservationsOf(h.hotel.id)).toBe(2);
+    const record = await env.DB.prepare('SELECT state, resource_id FROM idempotency_keys WHERE key = ?')
+      .bind(key)
+      .first();
+    expect(record).toEqual({ state: 'completed', resource_id: made.id });
+    await auditInventory(h.hotel.id);
+  });
+
+  it('completes a claim the stay read made with the refusal that followed it, as any claim', async () => {
+    const h = await bookableHotel();
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    // A room type of no hotel: refused (404) after the claim was made with the stay read.
+    const body = bookingBody(h, { room_type_id: 'rt_none' });
+    const refused = await expectStatus(book(body, { headers }), 404);
+    const record = await env.DB.prepare('SELECT state, response_status FROM idempotency_keys WHERE key = ?')
+      .bind(headers['idempotency-key'])
+      .first();
+    expect(record).toEqual({ state: 'completed', response_status: 404 });
+    const again = await book(body, { headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await expectStatus(again, 404)).toEqual(refused);
   });
 });

@@ -164,7 +164,25 @@ export async function readStayRows(
   ratesTo: string,
   scope?: StayScope,
 ): Promise<StayRows> {
-  const statement = scope
+  const { results } = await stayStatementFor(d1, hotelId, from, roomsTo, ratesTo, scope).all<{ k: Kind; v: string }>();
+  return stayRowsOf(results);
+}
+
+function stayRowsOf(results: { k: Kind; v: string }[]): StayRows {
+  const rows: StayRows = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
+  for (const { k, v } of results) rows[k].push(JSON.parse(v));
+  return rows;
+}
+
+function stayStatementFor(
+  d1: D1Database | D1DatabaseSession,
+  hotelId: string,
+  from: string,
+  roomsTo: string,
+  ratesTo: string,
+  scope?: StayScope,
+): D1PreparedStatement {
+  return scope
     ? d1
         .prepare(SCOPED_STAY_STATEMENT)
         .bind(
@@ -176,10 +194,6 @@ export async function readStayRows(
           JSON.stringify([...new Set(scope.ratePlanIds)]),
         )
     : d1.prepare(STAY_STATEMENT).bind(hotelId, from, roomsTo, ratesTo);
-  const { results } = await statement.all<{ k: Kind; v: string }>();
-  const rows: StayRows = { hotel: [], room_type: [], rate_plan: [], room_nights: [], rate_nights: [] };
-  for (const { k, v } of results) rows[k].push(JSON.parse(v));
-  return rows;
 }
 
 /**
@@ -196,6 +210,26 @@ export async function loadSearchContext(
   const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope);
   const catalog = catalogOf(rows);
   return catalog && { ...catalog, data: stayDataOf(rows) };
+}
+
+/**
+ * A booking's stay (loadSearchContext with its scope) read in one D1 batch after `first`, a write of
+ * the request's own (its Idempotency-Key claim): one round trip for both. `first` is the write's result.
+ */
+export async function loadSearchContextAfter(
+  d1: D1DatabaseSession,
+  first: D1PreparedStatement,
+  hotelId: string,
+  checkIn: string,
+  checkOut: string,
+  scope: StayScope,
+): Promise<{ first: D1Result; ctx: SearchContext | null }> {
+  const stay = stayStatementFor(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope);
+  const [firstResult, stayResult] = await d1.batch<{ k: Kind; v: string }>([first, stay]);
+  if (!firstResult || !stayResult) throw new Error('D1 answered the stay batch without its results');
+  const rows = stayRowsOf(stayResult.results);
+  const catalog = catalogOf(rows);
+  return { first: firstResult, ctx: catalog && { ...catalog, data: stayDataOf(rows) } };
 }
 
 /** The hotel's change count the statement saw: every change that can alter a search counts one. */

@@ -15,9 +15,12 @@ import {
   resolveIdempotencyKey,
 } from './idempotency.rules';
 import {
+  type ClaimNotTaken,
+  type ClaimOutcome,
   claimKey,
   completeKey,
   completeResumed,
+  deferredClaim,
   type KeyScope,
   releaseKey,
   type StoredResponse,
@@ -56,6 +59,59 @@ function replay(c: Context<AppEnv>, stored: StoredResponse): Response {
   return c.body(stored.body, stored.status as ContentfulStatusCode, headers);
 }
 
+type Resume = (c: Context<AppEnv>, resourceId: string) => Promise<Response>;
+
+/**
+ * What a request whose key is not (or no longer) free answers: the stored response, the resumed one,
+ * or a 422/409. Null for a claim that is this request's.
+ */
+async function answerClaim(
+  c: Context<AppEnv>,
+  claim: ClaimOutcome,
+  scope: KeyScope,
+  resume: Resume | undefined,
+): Promise<Response | null> {
+  switch (claim.kind) {
+    case 'claimed':
+      return null;
+    case 'mismatch':
+      throw new AppError(
+        'idempotency_key_reused',
+        `This ${KEY_HEADER} was already used for a different request; use a new key for a new request.`,
+      );
+    case 'in_flight':
+      throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
+        headers: { 'Retry-After': '1' },
+      });
+    case 'replay':
+      c.get('log').info('idempotent replay', { principal_id: scope.principalId, status: claim.response.status });
+      return replay(c, claim.response);
+    case 'resume': {
+      if (!resume) {
+        throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
+          headers: { 'Retry-After': '1' },
+        });
+      }
+      const res = await resume(c, claim.resourceId);
+      const stored = { status: res.status, body: await res.clone().text(), headers: replayedHeaders(res.headers) };
+      await completeResumed(c.get('db'), scope, claim.resourceId, stored);
+      c.get('log').warn('idempotent request resumed from its committed resource', { resource_id: claim.resourceId });
+      return replay(c, stored);
+    }
+  }
+}
+
+/**
+ * For a route whose handler claims in its own first round trip (`deferClaim`): the answer when the
+ * claim it made was not its own (ClaimNotTaken), by the same rules as a claim made up front.
+ */
+export function answerUnclaimed(c: Context<AppEnv>, err: ClaimNotTaken): Promise<Response> {
+  const pending = c.get('idempotencyDeferred');
+  if (!pending) throw err;
+  // PendingClaim cannot name the request's Context (env.ts imports it); it holds this module's Resume.
+  return answerClaim(c, err.outcome, pending.scope, pending.resume as Resume | undefined) as Promise<Response>;
+}
+
 /**
  * Makes a creating POST idempotent. Put it in the route's middleware list; it runs after
  * authentication (keys are scoped by `credentialScope`) and before the body validator, which can still
@@ -65,6 +121,11 @@ function replay(c: Context<AppEnv>, stored: StoredResponse): Response {
  *
  * `bodyKey` names a JSON body field that may carry the key instead of the header (payments'
  * `idempotency_key`); when both are sent they must agree.
+ *
+ * `deferClaim`: the handler makes the claim itself, in the D1 batch of its first read (DeferredClaim,
+ * set as `idempotencyDeferred`), which saves the request a round trip. The body is then validated
+ * before the key is looked at: a reused key with an invalid body answers 400, not 422. The handler
+ * must act only once the claim settled as its own, and answer a ClaimNotTaken with answerUnclaimed.
  */
 export function idempotent(
   options: {
@@ -73,7 +134,8 @@ export function idempotent(
      * For handlers that bind what they create to the claim (bindResource): answers a retry whose
      * first attempt committed but failed before its response was stored.
      */
-    resume?: (c: Context<AppEnv>, resourceId: string) => Promise<Response>;
+    resume?: Resume;
+    deferClaim?: boolean;
   } = {},
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -90,35 +152,19 @@ export function idempotent(
     // The seed paths are aliases of /api/v1: one request, one fingerprint, whichever path it used.
     const path = c.req.path.replace(/^\/api\/(?!v1\/)/, '/api/v1/');
     const fingerprint = await requestFingerprint(c.req.method, path, bodyText);
-    const claim = await claimKey(db, scope, fingerprint, new Date());
-    switch (claim.kind) {
-      case 'mismatch':
-        throw new AppError(
-          'idempotency_key_reused',
-          `This ${KEY_HEADER} was already used for a different request; use a new key for a new request.`,
-        );
-      case 'in_flight':
-        throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
-          headers: { 'Retry-After': '1' },
-        });
-      case 'replay':
-        c.get('log').info('idempotent replay', { principal_id: scope.principalId, status: claim.response.status });
-        return replay(c, claim.response);
-      case 'resume': {
-        if (!options.resume) {
-          throw new AppError('idempotency_in_flight', `A request with this ${KEY_HEADER} is still being processed.`, {
-            headers: { 'Retry-After': '1' },
-          });
-        }
-        const res = await options.resume(c, claim.resourceId);
-        const stored = { status: res.status, body: await res.clone().text(), headers: replayedHeaders(res.headers) };
-        await completeResumed(db, scope, claim.resourceId, stored);
-        c.get('log').warn('idempotent request resumed from its committed resource', { resource_id: claim.resourceId });
-        return replay(c, stored);
-      }
-      case 'claimed':
-        c.set('idempotency', { ...scope, lockedUntil: claim.lockedUntil });
-        break;
+    const now = new Date();
+    let claim: ClaimOutcome | null = null;
+    if (options.deferClaim) {
+      const deferred = deferredClaim(db, scope, fingerprint, now, (outcome) => {
+        claim = outcome;
+        if (outcome.kind === 'claimed') c.set('idempotency', { ...scope, lockedUntil: outcome.lockedUntil });
+      });
+      c.set('idempotencyDeferred', { ...deferred, scope, resume: options.resume });
+    } else {
+      claim = await claimKey(db, scope, fingerprint, now);
+      const answered = await answerClaim(c, claim, scope, options.resume);
+      if (answered) return answered;
+      c.set('idempotency', { ...scope, lockedUntil: (claim as { lockedUntil: Date }).lockedUntil });
     }
 
     try {
@@ -126,15 +172,18 @@ export function idempotent(
     } catch (err) {
       // hono's compose hands an Error thrown downstream to app.onError and continues with its response
       // (c.res, status >= 500 for the unexpected ones); only a non-Error throw arrives here.
-      await releaseKey(db, scope, claim.lockedUntil);
+      const held = c.get('idempotency');
+      if (held) await releaseKey(db, scope, held.lockedUntil);
       throw err;
     }
 
-    // The handler's own write batch stored the answer with the resource (completeInBatch).
-    if (c.get('idempotencyRecorded')) return;
+    // Never claimed (a deferred claim the handler did not reach, or one answered from the record), or
+    // the handler's own write batch stored the answer with the resource (completeInBatch).
+    const held = c.get('idempotency');
+    if (!held || c.get('idempotencyRecorded')) return;
     const status = c.res.status;
     if (!isReplayableOutcome(status)) {
-      await releaseKey(db, scope, claim.lockedUntil);
+      await releaseKey(db, scope, held.lockedUntil);
       return;
     }
     const stored = {
@@ -143,7 +192,7 @@ export function idempotent(
       headers: replayedHeaders(c.res.headers),
     };
     try {
-      if (!(await completeKey(db, scope, claim.lockedUntil, stored))) {
+      if (!(await completeKey(db, scope, held.lockedUntil, stored))) {
         c.get('log').warn('idempotency claim taken over before completion', { principal_id: scope.principalId });
       }
     } catch (err) {

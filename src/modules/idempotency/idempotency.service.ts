@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db';
+import { type Db, statementOf } from '../../db';
 import { decide, LOCK_MS, RECORD_TTL_MS } from './idempotency.rules';
 import { idempotencyKeys } from './idempotency.table';
 
@@ -26,24 +26,29 @@ function byScope(scope: KeyScope) {
 // again; losing three races in a row means other requests keep winning the key: report it as in flight.
 const CLAIM_ROUNDS = 3;
 
+/**
+ * The claim's INSERT: the primary key (principal_id, key) makes it atomic, so of two concurrent
+ * requests exactly one inserts, and the other sees the conflict and reads the winner's row.
+ */
+function claimInsert(db: Db, scope: KeyScope, fingerprint: string, now: Date) {
+  return db
+    .insert(idempotencyKeys)
+    .values({
+      ...scope,
+      requestHash: fingerprint,
+      state: 'in_flight',
+      lockedUntil: new Date(now.getTime() + LOCK_MS),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RECORD_TTL_MS),
+    })
+    .onConflictDoNothing();
+}
+
 /** Claims the key for this request, or says why it cannot run (replay, mismatch, in flight). */
 export async function claimKey(db: Db, scope: KeyScope, fingerprint: string, now: Date): Promise<ClaimOutcome> {
   const lockedUntil = new Date(now.getTime() + LOCK_MS);
   for (let round = 0; round < CLAIM_ROUNDS; round++) {
-    // The primary key (principal_id, key) makes the insert the atomic claim: of two concurrent
-    // requests exactly one inserts, the other sees the conflict and reads the winner's row.
-    const inserted = await db
-      .insert(idempotencyKeys)
-      .values({
-        ...scope,
-        requestHash: fingerprint,
-        state: 'in_flight',
-        lockedUntil,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + RECORD_TTL_MS),
-      })
-      .onConflictDoNothing()
-      .run();
+    const inserted = await claimInsert(db, scope, fingerprint, now).run();
     if (inserted.meta.changes === 1) return { kind: 'claimed', lockedUntil };
 
     const row = await db.select().from(idempotencyKeys).where(byScope(scope)).get();
@@ -209,4 +214,48 @@ export function completeInBatch(
       claim.lockedUntil.getTime(),
     );
   return [fenceClaim(d1, claim), complete];
+}
+
+/**
+ * A claim the handler makes in its own first round trip (idempotent({ deferClaim: true })): it runs
+ * `statement` in the same D1 batch as its first read and hands `settle` whether the INSERT inserted.
+ * Most requests claim right there; a key already in use goes through claimKey, which decides (replay,
+ * mismatch, in flight, a take-over). Only what `settle` answered `claimed` may be acted on.
+ */
+export type DeferredClaim = {
+  statement: (d1: D1Database | D1DatabaseSession) => D1PreparedStatement;
+  settle: (inserted: boolean) => Promise<ClaimOutcome>;
+};
+
+export function deferredClaim(
+  db: Db,
+  scope: KeyScope,
+  fingerprint: string,
+  now: Date,
+  onSettled: (outcome: ClaimOutcome) => void,
+): DeferredClaim {
+  return {
+    statement: (d1) => statementOf(d1, claimInsert(db, scope, fingerprint, now)),
+    settle: async (inserted) => {
+      const outcome: ClaimOutcome = inserted
+        ? { kind: 'claimed', lockedUntil: new Date(now.getTime() + LOCK_MS) }
+        : await claimKey(db, scope, fingerprint, now);
+      onSettled(outcome);
+      return outcome;
+    },
+  };
+}
+
+/** A deferred claim as the request holds it, with what answerUnclaimed needs. */
+export type PendingClaim = DeferredClaim & {
+  scope: KeyScope;
+  resume: ((c: never, resourceId: string) => Promise<Response>) | undefined;
+};
+
+/** Thrown where a deferred claim was not this request's: the route answers `outcome` (idempotent's answerClaim). */
+export class ClaimNotTaken extends Error {
+  override readonly name = 'ClaimNotTaken';
+  constructor(readonly outcome: Exclude<ClaimOutcome, { kind: 'claimed' }>) {
+    super(`Idempotency-Key not claimed: ${outcome.kind}`);
+  }
 }

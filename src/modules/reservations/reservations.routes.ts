@@ -8,8 +8,8 @@ import { errorResponses, jsonBody } from '../../lib/schemas';
 import { assertHotelAccess, canAccessHotel } from '../auth/access';
 import { requireBodyHotel } from '../auth/auth.middleware';
 import { type ScopeRule, securedRoute } from '../auth/secured-route';
-import { IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
-import type { StoredResponse } from '../idempotency/idempotency.service';
+import { answerUnclaimed, IdempotencyHeaders, idempotent } from '../idempotency/idempotency.middleware';
+import { ClaimNotTaken, type StoredResponse } from '../idempotency/idempotency.service';
 import { type GuestProof, isHotelSide } from './access';
 import { cancelReservation, HOTEL_ACTIONS, type HotelAction, transitionReservation } from './lifecycle.service';
 import { modifyReservation } from './modify.service';
@@ -98,13 +98,16 @@ export const reservationRoutes = createRouter()
           'night atomically: 409 `sold_out` (with `night`) or `stay_restricted` when it does not fit. ' +
           '`status: "pending"` holds the rooms for `hold_minutes` until POST …/confirm. The guest details are ' +
           'kept on the reservation as sent; the stay is filed under the hotel’s guest profile for that email, ' +
-          'created from them when there is none, and an existing profile is neither changed nor shown.',
+          'created from them when there is none, and an existing profile is neither changed nor shown. The body is ' +
+          'validated before the `Idempotency-Key` is looked at: a reused key with an invalid body is a 400.',
         request: { headers: IdempotencyHeaders, body: jsonBody(CreateReservationBody) },
         responses: { 201: reservation('Booked'), ...errorResponses(404, 409, 415, 422) },
       },
       // Before idempotent(): a replay must never answer for a hotel this credential may not access.
       requireBodyHotel('hotel_id'),
       idempotent({
+        // The claim is made with the stay read (one round trip for both), after the body's validation.
+        deferClaim: true,
         // The first attempt committed but failed before its response was stored: answer with it.
         // The claimed key (same credential, same body) proves the caller booked it, even from a fresh token.
         resume: async (c, id) => {
@@ -117,9 +120,20 @@ export const reservationRoutes = createRouter()
     async (c) => {
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
-      const claim = c.get('idempotency');
-      const idempotency = claim ? { claim, answer: (made: LoadedReservation) => createdAnswer(c, made) } : undefined;
-      const reservation = await createReservation(depsFromContext(c), c.get('principal'), body, idempotency);
+      const deferred = c.get('idempotencyDeferred');
+      const idempotency = deferred && {
+        deferred,
+        claim: () => c.get('idempotency'),
+        answer: (made: LoadedReservation) => createdAnswer(c, made),
+      };
+      let reservation: Awaited<ReturnType<typeof createReservation>>;
+      try {
+        reservation = await createReservation(depsFromContext(c), c.get('principal'), body, idempotency);
+      } catch (err) {
+        // The key was in use: the stored answer, or why this request cannot run (422, 409).
+        if (err instanceof ClaimNotTaken) return (await answerUnclaimed(c, err)) as never;
+        throw err;
+      }
       c.get('log').info('reservation created', { reservation_id: reservation.row.id, hotel_id: body.hotel_id });
       // The answer the batch stored is the one sent, to the byte.
       if (reservation.recorded) c.set('idempotencyRecorded', true);

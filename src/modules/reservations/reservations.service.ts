@@ -4,9 +4,15 @@ import { AppError, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
 import { canAccessHotel } from '../auth/access';
 import { assertStayWindow } from '../availability/search.service';
-import { loadSearchContext } from '../availability/stay-data';
+import { loadSearchContext, loadSearchContextAfter, type StayScope } from '../availability/stay-data';
 import { commitChange, unexpectedConstraint } from '../events/commit';
-import { completeInBatch, type IdempotencyClaim, type StoredResponse } from '../idempotency/idempotency.service';
+import {
+  ClaimNotTaken,
+  completeInBatch,
+  type DeferredClaim,
+  type IdempotencyClaim,
+  type StoredResponse,
+} from '../idempotency/idempotency.service';
 import { effectiveIntegrations } from '../integrations/integrations.rules';
 import { assertBookingEngineOn } from '../integrations/integrations.service';
 import { creatorOf, type GuestProof, mayActOn, provesGuest } from './access';
@@ -75,13 +81,13 @@ export async function priceOrThrow(
   stay: { checkIn: string; checkOut: string },
   rooms: RoomRequest[],
   roomPath: (index: number, field: string) => string,
-  options: { held?: Map<string, number>; checkWindow: boolean; now: Date },
+  options: { held?: Map<string, number>; checkWindow: boolean; now: Date; claim?: DeferredClaim },
 ) {
   // Only the requested room types and rate plans: a booking prices nothing else.
-  const ctx = await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut, {
-    roomTypeIds: rooms.map((r) => r.room_type_id),
-    ratePlanIds: rooms.map((r) => r.rate_plan_id),
-  });
+  const scope = { roomTypeIds: rooms.map((r) => r.room_type_id), ratePlanIds: rooms.map((r) => r.rate_plan_id) };
+  const ctx = options.claim
+    ? await claimWithStay(session, options.claim, hotelId, stay, scope)
+    : await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut, scope);
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', hotelId);
   if (options.checkWindow) assertStayWindow(stay.checkIn, ctx.hotel.timezone, options.now);
   const priced = priceRooms(ctx, stay, rooms, options.held);
@@ -90,11 +96,41 @@ export async function priceOrThrow(
 }
 
 /**
+ * The Idempotency-Key claim in the stay read's round trip. Nothing of the stay is looked at before the
+ * claim settled as this request's: a replay answers as the first attempt did, even when that booking
+ * took the last room.
+ */
+async function claimWithStay(
+  session: D1DatabaseSession,
+  claim: DeferredClaim,
+  hotelId: string,
+  stay: { checkIn: string; checkOut: string },
+  scope: StayScope,
+) {
+  const read = await loadSearchContextAfter(
+    session,
+    claim.statement(session),
+    hotelId,
+    stay.checkIn,
+    stay.checkOut,
+    scope,
+  );
+  const outcome = await claim.settle(read.first.meta.changes === 1);
+  if (outcome.kind !== 'claimed') throw new ClaimNotTaken(outcome);
+  return read.ctx;
+}
+
+/**
  * The request's Idempotency-Key claim, and how the route answers a booking: given it, the write batch
  * also completes the claim with that answer (`recorded` in the result), so storing it costs the request
  * no round trip of its own.
  */
-export type BookingIdempotency = { claim: IdempotencyClaim; answer: (created: LoadedReservation) => StoredResponse };
+export type BookingIdempotency = {
+  /** The claim the stay read makes (idempotent's deferClaim); `claim()` is the claim once it is this request's. */
+  deferred: DeferredClaim;
+  claim: () => IdempotencyClaim | undefined;
+  answer: (created: LoadedReservation) => StoredResponse;
+};
 
 /**
  * Books one or more rooms. Prices and restrictions are re-read from D1's primary (never the cache);
@@ -124,7 +160,10 @@ export async function createReservation(
   const { ctx, rooms } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
     checkWindow: true,
     now,
+    ...(idempotency ? { claim: idempotency.deferred } : {}),
   });
+  // Settled as this request's in the stay read (ClaimNotTaken otherwise).
+  const claim = idempotency?.claim();
   assertBookingEngineOn(effectiveIntegrations(ctx.integrations, deps.config), body.hotel_id);
 
   const email = body.guest.email.toLowerCase();
@@ -164,7 +203,7 @@ export async function createReservation(
   // The answer is rendered before the batch; the guest profile's id, which SQL picks in it, stands in
   // as an unguessable placeholder that the record's statement and the code below replace alike.
   const placeholder = `guest-${crypto.randomUUID()}`;
-  const draft = idempotency ? idempotency.answer(withGuest(row, placeholder, written)) : null;
+  const draft = idempotency && claim ? idempotency.answer(withGuest(row, placeholder, written)) : null;
   const result = await commitChange(deps, {
     hotelId: body.hotel_id,
     session,
@@ -175,8 +214,8 @@ export async function createReservation(
       ...insertRooms(session, id, rooms),
       ...takeUnits(session, body.hotel_id, rooms, body.check_in, body.check_out),
       // Last of the caller's statements: they fail the batch when a retry took the claim over.
-      ...(idempotency && draft
-        ? completeInBatch(session, idempotency.claim, id, draft, {
+      ...(claim && draft
+        ? completeInBatch(session, claim, id, draft, {
             placeholder,
             sql: RESERVATION_GUEST_SQL,
             param: id,
