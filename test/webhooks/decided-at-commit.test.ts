@@ -128,3 +128,31 @@ describe('webhooks: whether anyone hears an event is decided in its commit', () 
     expect(deliveries.results.map((d) => d.endpoint_id)).toEqual([before]);
   });
 });
+
+describe('webhooks: an endpoint row whose JSON is malformed', () => {
+  it.each([
+    { column: 'events', events: 'not json', hotelIds: null },
+    { column: 'hotel_ids', events: '["*"]', hotelIds: '["htl_x"' },
+  ])('($column) fails no domain commit, and the other endpoints still hear the event', async ({ events, hotelIds }) => {
+    // The decision runs inside every commit that writes an event: an error there would fail bookings.
+    const hotel = await createHotel();
+    const at = Date.now() - 1000;
+    await env.DB.prepare(
+      `INSERT INTO webhook_endpoints (id, url, events, hotel_ids, enabled, secret, created_at, updated_at)
+       VALUES ('wh_decided_malformed', 'https://hooks.example.com/bad', ?, ?, 1, 'whsec_test', ?, ?)`,
+    )
+      .bind(events, hotelIds, at, at)
+      .run();
+    try {
+      expect((await commitEvent(hotel.id)).queued).toBe(false);
+      const good = await insertEndpoint({ events: ['ari.*'], hotelIds: [hotel.id] });
+      try {
+        expect((await commitEvent(hotel.id)).queued).toBe(true);
+      } finally {
+        await env.DB.prepare('DELETE FROM webhook_endpoints WHERE id = ?').bind(good).run();
+      }
+    } finally {
+      await env.DB.prepare("DELETE FROM webhook_endpoints WHERE id = 'wh_decided_malformed'").run();
+    }
+  });
+});
