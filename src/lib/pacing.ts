@@ -72,6 +72,14 @@ function rememberRefusal(limiter: RateLimit, key: string, at: number, windowEnds
 }
 
 /**
+ * How long an isolate trusts a KV read that found no partner hold before it reads again: paced calls
+ * (a burst of guest emails, webhook attempts) then cost one KV read per key every few seconds, not one
+ * each. A hold another isolate heard reaches this one that much later, well within KV's own delay
+ * between locations (up to a minute); the isolate that heard the 429 holds at once.
+ */
+export const NO_HOLD_MEMO_MS = 5_000;
+
+/**
  * `ruleOf(service)`: the rate of a partner, or null for a service that is not paced. Holds live in KV
  * (`pace-hold:<service>|<key>`, docs/kv-keys.md) so every isolate sees them, and in this isolate's
  * memory so the isolate that heard the 429 sees it at once.
@@ -83,6 +91,22 @@ export function createPacer(options: {
 }): Pacer {
   const now = options.now ?? Date.now;
   const local = new Map<string, number>();
+  // Pace keys whose KV read found no hold, until when that read is trusted (NO_HOLD_MEMO_MS).
+  const noHold = new Map<string, number>();
+  const readHold = async (holdKey: string): Promise<number> => {
+    const at = now();
+    if ((noHold.get(holdKey) ?? 0) > at) return 0;
+    const until = Number((await options.holds.get(holdKey)) ?? 0);
+    noHold.delete(holdKey);
+    if (until <= at) {
+      if (noHold.size >= MAX_REFUSED) {
+        const oldest = noHold.keys().next().value;
+        if (oldest !== undefined) noHold.delete(oldest);
+      }
+      noHold.set(holdKey, at + NO_HOLD_MEMO_MS);
+    }
+    return until;
+  };
   return {
     admit: async (service, key) => {
       const rule = options.ruleOf(service);
@@ -91,7 +115,7 @@ export function createPacer(options: {
       const refusal = refusalOf(rule.limiter, paceKey, now());
       if (refusal) throw new OutboundPaced(service, secondsUntil(refusal.windowEnds, now()), 'rate');
       const holdKey = `${HOLD_PREFIX}${paceKey}`;
-      const until = local.get(holdKey) ?? Number((await options.holds.get(holdKey)) ?? 0);
+      const until = local.get(holdKey) ?? (await readHold(holdKey));
       const at = now();
       if (until > at) throw new OutboundPaced(service, Math.ceil((until - at) / 1000), 'partner_hold');
       local.delete(holdKey);
@@ -107,6 +131,7 @@ export function createPacer(options: {
       const holdKey = `${HOLD_PREFIX}${service}|${key}`;
       const until = now() + wait * 1000;
       local.set(holdKey, until);
+      noHold.delete(holdKey);
       // KV keeps nothing for less than 60 s; the stored time is what counts.
       await options.holds.put(holdKey, String(until), { expirationTtl: Math.max(60, wait + 1) });
     },

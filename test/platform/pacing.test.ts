@@ -6,7 +6,14 @@ import { problemResponse, toAppError } from '../../src/errors';
 import { consume } from '../../src/jobs';
 import { Logger } from '../../src/lib/log';
 import { createOutbound } from '../../src/lib/outbound';
-import { createPacer, OutboundPaced, type PaceRule, REFUSAL_MEMO_MS, retryAfterSeconds } from '../../src/lib/pacing';
+import {
+  createPacer,
+  NO_HOLD_MEMO_MS,
+  OutboundPaced,
+  type PaceRule,
+  REFUSAL_MEMO_MS,
+  retryAfterSeconds,
+} from '../../src/lib/pacing';
 import { sendEmail } from '../../src/modules/emails/send.job';
 import { paceRules, partnerPaceOf } from '../../src/modules/platform/pacing';
 import { emailDeps, queued, recordingMailer } from '../emails/harness';
@@ -98,7 +105,8 @@ describe('outbound pacing', () => {
     clock += 2_000;
     allow = true;
     await expect(pacer.admit('email', account)).resolves.toBeUndefined();
-    expect([calls, reads]).toEqual([5, 5]);
+    // The last one came within NO_HOLD_MEMO_MS of the read before it: no KV read.
+    expect([calls, reads]).toEqual([5, 4]);
   });
 
   it('a partner’s 429 holds every later call for its account until its Retry-After, in KV for other isolates', async () => {
@@ -128,6 +136,39 @@ describe('outbound pacing', () => {
     await expect(elsewhere.admit('square', account)).rejects.toBeInstanceOf(OutboundPaced);
     // Another account of the same partner is not held.
     await expect(elsewhere.admit('square', key())).resolves.toBeUndefined();
+  });
+
+  it('trusts a KV read that found no hold for a few seconds: one KV read per key, and another isolate’s hold seen after', async () => {
+    const account = key();
+    let reads = 0;
+    const holds = new Proxy(env.CACHE, {
+      get(target, prop) {
+        if (prop === 'get') {
+          return (...args: Parameters<KVNamespace['get']>) => {
+            reads++;
+            return (target.get as (...a: typeof args) => unknown)(...args);
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let clock = Date.now();
+    const pacer = createPacer({ ruleOf: () => limiter(true), holds, now: () => clock });
+    await pacer.admit('square', account);
+    await pacer.admit('square', account);
+    expect(reads).toBe(1);
+    // Another isolate hears a 429 and holds the account in KV.
+    await createPacer({ ruleOf: () => limiter(true), holds: env.CACHE }).hold('square', account, 120);
+    clock += NO_HOLD_MEMO_MS - 1;
+    await expect(pacer.admit('square', account)).resolves.toBeUndefined();
+    expect(reads).toBe(1);
+    clock += 2;
+    await expect(pacer.admit('square', account)).rejects.toMatchObject({ reason: 'partner_hold' });
+    expect(reads).toBe(2);
+    // This isolate's own hold needs no read at all, and another key is read on its own.
+    await expect(pacer.admit('square', key())).resolves.toBeUndefined();
+    expect(reads).toBe(3);
   });
 
   it('a 503 with Retry-After holds too; a 429 or 503 without one, and any other answer, hold nothing', async () => {
