@@ -83,21 +83,6 @@ export type StayRows = Record<Kind, unknown[]>;
 export type Catalog = Omit<SearchContext, 'data'>;
 
 /**
- * Everything a search or a booking needs, in one statement: a UNION ALL of small rows, each a JSON
- * text (json_array / json_group_array), because handing hundreds of night rows across D1's
- * interface one by one costs far more than a few strings do. Each row is bounded by one catalog
- * entity, never by the hotel's size: one per room type and rate plan, the nights grouped per room
- * type (≤ 64 nights) and per rate plan (≤ 100 room types × 64 nights ≈ 250 KB), so no string comes
- * near D1's 2 MB string limit however many room types and rate plans a hotel has (docs/scaling.md).
- * Each id is written once per group, not once per night: a 14-night search reads ≈ 60 KB of JSON
- * where repeating both ids in every rate night made ≈ 150 KB to build, hand over and parse.
- * The hotel's row carries its integration settings (a second statement would cost the search a
- * second D1 round trip; D1 allows no more than 5 terms in a compound SELECT, so it is a join here).
- * Raw SQL on purpose: this is the hot path of every uncached search. Room nights are read from `from`
- * up to `roomsTo`, rate nights up to `ratesTo` (both exclusive): a stay's rates include its departure
- * date, whose closed-to-departure flag applies.
- */
-/**
  * The room types and rate plans a booking prices: the statement reads only theirs (a booking of one
  * room in a hotel of 20 room types × 5 rate plans reads 1 of its 20 room-night groups and 1 of its 100
  * rate-night groups, where a search needs them all).
@@ -156,15 +141,8 @@ const SCOPED_STAY_STATEMENT = stayStatement(true);
  * date, whose closed-to-departure flag applies. `scope` (a booking's) reads only its room types and
  * rate plans; the hotel's row is read either way.
  */
-export async function readStayRows(
-  d1: D1Database | D1DatabaseSession,
-  hotelId: string,
-  from: string,
-  roomsTo: string,
-  ratesTo: string,
-  scope?: StayScope,
-): Promise<StayRows> {
-  const { results } = await stayStatementFor(d1, hotelId, from, roomsTo, ratesTo, scope).all<{ k: Kind; v: string }>();
+export async function readStayRows(...args: Parameters<typeof stayStatementFor>): Promise<StayRows> {
+  const { results } = await stayStatementFor(...args).all<{ k: Kind; v: string }>();
   return stayRowsOf(results);
 }
 
@@ -207,7 +185,11 @@ export async function loadSearchContext(
   checkOut: string,
   scope?: StayScope,
 ): Promise<SearchContext | null> {
-  const rows = await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope);
+  return contextOf(await readStayRows(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope));
+}
+
+/** The statement's rows as a SearchContext (null: no such hotel). */
+function contextOf(rows: StayRows): SearchContext | null {
   const catalog = catalogOf(rows);
   return catalog && { ...catalog, data: stayDataOf(rows) };
 }
@@ -227,9 +209,7 @@ export async function loadSearchContextAfter(
   const stay = stayStatementFor(d1, hotelId, checkIn, checkOut, addDays(checkOut, 1), scope);
   const [firstResult, stayResult] = await d1.batch<{ k: Kind; v: string }>([first, stay]);
   if (!firstResult || !stayResult) throw new Error('D1 answered the stay batch without its results');
-  const rows = stayRowsOf(stayResult.results);
-  const catalog = catalogOf(rows);
-  return { first: firstResult, ctx: catalog && { ...catalog, data: stayDataOf(rows) } };
+  return { first: firstResult, ctx: contextOf(stayRowsOf(stayResult.results)) };
 }
 
 /** The hotel's change count the statement saw: every change that can alter a search counts one. */
