@@ -1,3 +1,5 @@
+import { Memo } from './memo';
+
 /**
  * Outbound pacing: each partner gets calls no faster than its documented rate (docs/operations.md,
  * "Rate limits and pacing"), counted by a Rate Limiting binding per partner and account, and a partner
@@ -91,20 +93,13 @@ export function createPacer(options: {
 }): Pacer {
   const now = options.now ?? Date.now;
   const local = new Map<string, number>();
-  // Pace keys whose KV read found no hold, until when that read is trusted (NO_HOLD_MEMO_MS).
-  const noHold = new Map<string, number>();
+  // Hold keys whose KV read found no hold, trusted for NO_HOLD_MEMO_MS.
+  const noHold = new Memo<true>(NO_HOLD_MEMO_MS, MAX_REFUSED);
   const readHold = async (holdKey: string): Promise<number> => {
     const at = now();
-    if ((noHold.get(holdKey) ?? 0) > at) return 0;
+    if (noHold.get(holdKey, at)) return 0;
     const until = Number((await options.holds.get(holdKey)) ?? 0);
-    noHold.delete(holdKey);
-    if (until <= at) {
-      if (noHold.size >= MAX_REFUSED) {
-        const oldest = noHold.keys().next().value;
-        if (oldest !== undefined) noHold.delete(oldest);
-      }
-      noHold.set(holdKey, at + NO_HOLD_MEMO_MS);
-    }
+    if (until <= at) noHold.set(holdKey, true, at);
     return until;
   };
   return {
