@@ -34,10 +34,10 @@ describe('a booking whose idempotency claim a retry took over', () => {
     // Each request's claim as its stay read settled it (the claim itself was made above).
     const settledAs = (lockedUntil: Date): BookingIdempotency => ({
       deferred: {
+        scope,
         statement: (d1) => d1.prepare('SELECT 1'),
         settle: async () => ({ kind: 'claimed', lockedUntil }),
       },
-      claim: () => ({ ...scope, lockedUntil }),
       answer,
     });
 

@@ -61,19 +61,14 @@ function replay(c: Context<AppEnv>, stored: StoredResponse): Response {
 
 type Resume = (c: Context<AppEnv>, resourceId: string) => Promise<Response>;
 
-/**
- * What a request whose key is not (or no longer) free answers: the stored response, the resumed one,
- * or a 422/409. Null for a claim that is this request's.
- */
+/** What a request whose key is not free answers: the stored response, the resumed one, or a 422/409. */
 async function answerClaim(
   c: Context<AppEnv>,
-  claim: ClaimOutcome,
+  claim: Exclude<ClaimOutcome, { kind: 'claimed' }>,
   scope: KeyScope,
   resume: Resume | undefined,
-): Promise<Response | null> {
+): Promise<Response> {
   switch (claim.kind) {
-    case 'claimed':
-      return null;
     case 'mismatch':
       throw new AppError(
         'idempotency_key_reused',
@@ -109,7 +104,7 @@ export function answerUnclaimed(c: Context<AppEnv>, err: ClaimNotTaken): Promise
   const pending = c.get('idempotencyDeferred');
   if (!pending) throw err;
   // PendingClaim cannot name the request's Context (env.ts imports it); it holds this module's Resume.
-  return answerClaim(c, err.outcome, pending.scope, pending.resume as Resume | undefined) as Promise<Response>;
+  return answerClaim(c, err.outcome, pending.scope, pending.resume as Resume | undefined);
 }
 
 /**
@@ -153,18 +148,15 @@ export function idempotent(
     const path = c.req.path.replace(/^\/api\/(?!v1\/)/, '/api/v1/');
     const fingerprint = await requestFingerprint(c.req.method, path, bodyText);
     const now = new Date();
-    let claim: ClaimOutcome | null = null;
     if (options.deferClaim) {
-      const deferred = deferredClaim(db, scope, fingerprint, now, (outcome) => {
-        claim = outcome;
-        if (outcome.kind === 'claimed') c.set('idempotency', { ...scope, lockedUntil: outcome.lockedUntil });
-      });
-      c.set('idempotencyDeferred', { ...deferred, scope, resume: options.resume });
+      const deferred = deferredClaim(db, scope, fingerprint, now, (lockedUntil) =>
+        c.set('idempotency', { ...scope, lockedUntil }),
+      );
+      c.set('idempotencyDeferred', { ...deferred, resume: options.resume });
     } else {
-      claim = await claimKey(db, scope, fingerprint, now);
-      const answered = await answerClaim(c, claim, scope, options.resume);
-      if (answered) return answered;
-      c.set('idempotency', { ...scope, lockedUntil: (claim as { lockedUntil: Date }).lockedUntil });
+      const claim = await claimKey(db, scope, fingerprint, now);
+      if (claim.kind !== 'claimed') return answerClaim(c, claim, scope, options.resume);
+      c.set('idempotency', { ...scope, lockedUntil: claim.lockedUntil });
     }
 
     try {

@@ -223,24 +223,27 @@ export function completeInBatch(
  * mismatch, in flight, a take-over). Only what `settle` answered `claimed` may be acted on.
  */
 export type DeferredClaim = {
+  scope: KeyScope;
   statement: (d1: D1Database | D1DatabaseSession) => D1PreparedStatement;
   settle: (inserted: boolean) => Promise<ClaimOutcome>;
 };
 
+/** `onClaimed` hears the lock of a claim that settled as this request's. */
 export function deferredClaim(
   db: Db,
   scope: KeyScope,
   fingerprint: string,
   now: Date,
-  onSettled: (outcome: ClaimOutcome) => void,
+  onClaimed: (lockedUntil: Date) => void,
 ): DeferredClaim {
   return {
+    scope,
     statement: (d1) => statementOf(d1, claimInsert(db, scope, fingerprint, now)),
     settle: async (inserted) => {
       const outcome: ClaimOutcome = inserted
         ? { kind: 'claimed', lockedUntil: new Date(now.getTime() + LOCK_MS) }
         : await claimKey(db, scope, fingerprint, now);
-      onSettled(outcome);
+      if (outcome.kind === 'claimed') onClaimed(outcome.lockedUntil);
       return outcome;
     },
   };
@@ -248,7 +251,6 @@ export function deferredClaim(
 
 /** A deferred claim as the request holds it, with what answerUnclaimed needs. */
 export type PendingClaim = DeferredClaim & {
-  scope: KeyScope;
   resume: ((c: never, resourceId: string) => Promise<Response>) | undefined;
 };
 

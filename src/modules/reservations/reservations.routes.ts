@@ -121,11 +121,7 @@ export const reservationRoutes = createRouter()
       const body = c.req.valid('json');
       assertHotelAccess(c.get('principal'), body.hotel_id);
       const deferred = c.get('idempotencyDeferred');
-      const idempotency = deferred && {
-        deferred,
-        claim: () => c.get('idempotency'),
-        answer: (made: LoadedReservation) => createdAnswer(c, made),
-      };
+      const idempotency = deferred && { deferred, answer: (made: LoadedReservation) => createdAnswer(c, made) };
       let reservation: Awaited<ReturnType<typeof createReservation>>;
       try {
         reservation = await createReservation(depsFromContext(c), c.get('principal'), body, idempotency);

@@ -10,7 +10,6 @@ import {
   ClaimNotTaken,
   completeInBatch,
   type DeferredClaim,
-  type IdempotencyClaim,
   type StoredResponse,
 } from '../idempotency/idempotency.service';
 import { effectiveIntegrations } from '../integrations/integrations.rules';
@@ -85,20 +84,20 @@ export async function priceOrThrow(
 ) {
   // Only the requested room types and rate plans: a booking prices nothing else.
   const scope = { roomTypeIds: rooms.map((r) => r.room_type_id), ratePlanIds: rooms.map((r) => r.rate_plan_id) };
-  const ctx = options.claim
+  const { ctx, claim } = options.claim
     ? await claimWithStay(session, options.claim, hotelId, stay, scope)
-    : await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut, scope);
+    : { ctx: await loadSearchContext(session, hotelId, stay.checkIn, stay.checkOut, scope), claim: undefined };
   if (ctx?.hotel.status !== 'active') throw notFound('Hotel', hotelId);
   if (options.checkWindow) assertStayWindow(stay.checkIn, ctx.hotel.timezone, options.now);
   const priced = priceRooms(ctx, stay, rooms, options.held);
   if (!priced.ok) throw refusalError(priced.refusal, roomPath);
-  return { ctx, rooms: priced.rooms };
+  return { ctx, rooms: priced.rooms, claim };
 }
 
 /**
  * The Idempotency-Key claim in the stay read's round trip. Nothing of the stay is looked at before the
  * claim settled as this request's: a replay answers as the first attempt did, even when that booking
- * took the last room.
+ * took the last room. Returns the stay and the claim as this request holds it.
  */
 async function claimWithStay(
   session: D1DatabaseSession,
@@ -117,7 +116,7 @@ async function claimWithStay(
   );
   const outcome = await claim.settle(read.first.meta.changes === 1);
   if (outcome.kind !== 'claimed') throw new ClaimNotTaken(outcome);
-  return read.ctx;
+  return { ctx: read.ctx, claim: { ...claim.scope, lockedUntil: outcome.lockedUntil } };
 }
 
 /**
@@ -126,9 +125,8 @@ async function claimWithStay(
  * no round trip of its own.
  */
 export type BookingIdempotency = {
-  /** The claim the stay read makes (idempotent's deferClaim); `claim()` is the claim once it is this request's. */
+  /** The claim the stay read makes (idempotent's deferClaim). */
   deferred: DeferredClaim;
-  claim: () => IdempotencyClaim | undefined;
   answer: (created: LoadedReservation) => StoredResponse;
 };
 
@@ -157,13 +155,12 @@ export async function createReservation(
   const stay = { checkIn: body.check_in, checkOut: body.check_out };
   const session = deps.d1.withSession('first-primary');
   // The stay statement carries the hotel's integration settings: no second D1 round trip for them.
-  const { ctx, rooms } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
+  // With a key, `claim` settled as this request's in the stay read (ClaimNotTaken otherwise).
+  const { ctx, rooms, claim } = await priceOrThrow(session, body.hotel_id, stay, requests, roomPath, {
     checkWindow: true,
     now,
     ...(idempotency ? { claim: idempotency.deferred } : {}),
   });
-  // Settled as this request's in the stay read (ClaimNotTaken otherwise).
-  const claim = idempotency?.claim();
   assertBookingEngineOn(effectiveIntegrations(ctx.integrations, deps.config), body.hotel_id);
 
   const email = body.guest.email.toLowerCase();
@@ -203,7 +200,7 @@ export async function createReservation(
   // The answer is rendered before the batch; the guest profile's id, which SQL picks in it, stands in
   // as an unguessable placeholder that the record's statement and the code below replace alike.
   const placeholder = `guest-${crypto.randomUUID()}`;
-  const draft = idempotency && claim ? idempotency.answer(withGuest(row, placeholder, written)) : null;
+  const draft = claim && idempotency ? idempotency.answer(withGuest(row, placeholder, written)) : null;
   const result = await commitChange(deps, {
     hotelId: body.hotel_id,
     session,
