@@ -172,7 +172,11 @@ async function planWrite(
   if (!mapped.ok) return keptWrite(session, base, 'needs_mapping', mapped.problem);
   // Reopened (settledOutcome): the cancelled reservation stays as it is; a new one holds the nights.
   const loaded = state.row?.lastKind === 'cancel' ? null : state.reservation;
-  const ari = await loadSearchContext(session, ctx.channel.hotelId, checked.stay.checkIn, checked.stay.checkOut);
+  // Only the mapped room types and rate plans, as a booking reads (StayScope): nothing else is priced.
+  const ari = await loadSearchContext(session, ctx.channel.hotelId, checked.stay.checkIn, checked.stay.checkOut, {
+    roomTypeIds: mapped.rooms.map((m) => m.room_type_id),
+    ratePlanIds: mapped.rooms.map((m) => m.rate_plan_id),
+  });
   if (!ari) throw new Error(`hotel ${ctx.channel.hotelId} is gone`);
   const missing = mapped.rooms.find(
     (m) =>
