@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { realSleep } from '../../src/deps';
+import { newId } from '../../src/lib/ids';
 import {
   entryKey,
   type HotelVersion,
@@ -13,7 +14,7 @@ import { commitChange } from '../../src/modules/events/commit';
 import { runHousekeeping } from '../../src/modules/platform/housekeeping';
 import { testDeps } from '../helpers/deps';
 
-const hotelId = () => `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
+const hotelId = () => newId('hotel');
 const T0 = Date.UTC(2031, 0, 1, 12, 0, 0);
 const query = '2031-02-01|2031-02-02|2|0||';
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { JobSender } from '../../src/deps';
+import { newId } from '../../src/lib/ids';
 import type { JobEnvelope } from '../../src/lib/job';
 import { commitChange } from '../../src/modules/events/commit';
 import { CLAIM_LEASE_MS, relayOutbox } from '../../src/modules/events/relay';
@@ -10,7 +11,7 @@ import { notingD1, recordingJobs, testDeps } from '../helpers/deps';
 // The relay a commit starts holds the commit's rows from their INSERT on: it makes no claim of its
 // own, and no other relay hands the rows on while it holds them.
 
-const hotelId = () => `htl_${crypto.randomUUID().replaceAll('-', '').slice(0, 26)}`;
+const hotelId = () => newId('hotel');
 const listener: Subscriber = { name: 'listener', events: ['*'], handle: async () => {} };
 
 function ariChange(hotel: string) {
