@@ -42,8 +42,14 @@ describe('event.deliver', () => {
     const job = jobs.sent.find((j) => (j.payload as { subscriber: string }).subscriber === 'counting');
     if (!job) throw new Error('expected a job for the subscriber');
 
+    const publishedAt = () =>
+      env.DB.prepare('SELECT published_at FROM outbox_events WHERE hotel_id = ?').bind(hotel).first('published_at');
+    const relayed = await publishedAt();
+    expect(relayed).toEqual(expect.any(Number));
+
     const d1 = notingD1(env.DB, sent);
-    const deps = testDeps({ d1, db: createDb(d1), subscribers });
+    const later = new Date(Date.now() + 60_000);
+    const deps = testDeps({ d1, db: createDb(d1), subscribers, now: () => later });
     const first = fakeMessage(job);
     await consume('wehub-jobs', first, deps, deps.settle);
     expect(first.acked).toBe(true);
@@ -51,8 +57,11 @@ describe('event.deliver', () => {
     expect(handled[0]).toEqual([
       expect.stringMatching(/from "event_deliveries"/),
       expect.stringMatching(/from "outbox_events"/),
+      // The publication a request's relay leaves to the event's jobs (handOn): a no-op for a swept row.
+      expect.stringMatching(/^update "outbox_events" set "published_at"/),
       'BATCH',
     ]);
+    expect(await publishedAt()).toBe(relayed);
 
     // Handed on twice (the relay died before marking the row): the second run does not call the subscriber.
     const again = fakeMessage(job);

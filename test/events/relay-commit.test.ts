@@ -1,12 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { JobSender } from '../../src/deps';
+import { consume } from '../../src/jobs';
 import { newId } from '../../src/lib/ids';
 import type { JobEnvelope } from '../../src/lib/job';
 import { commitChange } from '../../src/modules/events/commit';
-import { CLAIM_LEASE_MS, relayOutbox } from '../../src/modules/events/relay';
+import { HANDOFF_LEASE_MS, relayOutbox } from '../../src/modules/events/relay';
 import type { Subscriber } from '../../src/modules/events/subscribers';
-import { notingD1, recordingJobs, testDeps } from '../helpers/deps';
+import { fakeMessage, notingD1, recordingJobs, testDeps } from '../helpers/deps';
 
 // The relay a commit starts holds the commit's rows from their INSERT on: it makes no claim of its
 // own, and no other relay hands the rows on while it holds them.
@@ -48,46 +49,62 @@ function gatedJobs(): JobSender & { sent: JobEnvelope[]; open: () => void } {
   };
 }
 
+/** Runs the jobs as the queue consumer would, each acknowledged. */
+async function runJobs(sent: JobEnvelope[], subscribers: Subscriber[]) {
+  for (const job of sent) {
+    const deps = testDeps({ subscribers });
+    const message = fakeMessage(job);
+    await consume('wehub-jobs', message, deps, deps.settle);
+    expect(message.acked).toBe(true);
+  }
+}
+
 /** Hands on whatever earlier tests left, so each test sees only its own rows. */
 async function drain() {
   await relayOutbox(testDeps({ subscribers: [] }));
 }
 
 describe('the relay a commit starts', () => {
-  it('hands the rows on without a claim statement, and a sweep meanwhile leaves them alone', async () => {
+  it('hands the rows on with no claim and no write after it; a sweep meanwhile leaves them alone; the job publishes', async () => {
     await drain();
     const hotel = hotelId();
     const sent: string[] = [];
     const jobs = gatedJobs();
     const deps = testDeps({ d1: notingD1(env.DB, sent), jobs, subscribers: [listener] });
     await commitChange(deps, ariChange(hotel));
-    expect((await outboxRow(hotel))?.claimed_until).toBeGreaterThan(Date.now());
+    const leased = (await outboxRow(hotel))?.claimed_until;
+    expect(leased).toBeGreaterThan(Date.now() + HANDOFF_LEASE_MS - 60_000);
 
     // The cron's sweep while the commit's relay holds the rows: nothing to hand on (no second hand-off).
     const sweep = recordingJobs();
     expect(await relayOutbox(testDeps({ jobs: sweep, subscribers: [listener] }))).toEqual({ events: 0, jobs: 0 });
 
+    const committed = sent.length;
     jobs.open();
     await deps.settle();
     expect(jobs.sent).toHaveLength(1);
     expect(sweep.sent).toHaveLength(0);
+    // The request's relay sent the job and wrote nothing: the row waits, still leased, for its job.
+    expect(sent.slice(committed)).toEqual([]);
+    expect(await outboxRow(hotel)).toEqual({ published_at: null, claimed_until: leased });
+    // A sweep while the job waits in the queue leaves the row alone too.
+    expect(await relayOutbox(testDeps({ jobs: sweep, subscribers: [listener] }))).toEqual({ events: 0, jobs: 0 });
+
+    await runJobs(jobs.sent, [listener]);
     expect(await outboxRow(hotel)).toEqual({ published_at: expect.any(Number), claimed_until: null });
-    expect(sent.filter((sql) => sql.includes('SET claimed_until'))).toEqual([]);
   });
 
   it('a relay that dies after the commit leaves its rows to the sweep once the lease runs out', async () => {
     await drain();
     const hotel = hotelId();
-    const broken = recordingJobs();
-    broken.fail = true;
-    const deps = testDeps({ jobs: broken, subscribers: [listener] });
+    // The hand-off never happens: the queue send hangs as the isolate goes away.
+    const deps = testDeps({ jobs: gatedJobs(), subscribers: [listener] });
     expect((await commitChange(deps, ariChange(hotel))).ok).toBe(true);
-    await deps.settle();
     expect(await outboxRow(hotel)).toMatchObject({ published_at: null });
 
     const jobs = recordingJobs();
     expect(await relayOutbox(testDeps({ jobs, subscribers: [listener] }))).toEqual({ events: 0, jobs: 0 });
-    const later = new Date(Date.now() + CLAIM_LEASE_MS + 1000);
+    const later = new Date(Date.now() + HANDOFF_LEASE_MS + 1000);
     expect(await relayOutbox(testDeps({ jobs, subscribers: [listener], now: () => later }))).toEqual({
       events: 1,
       jobs: 1,
@@ -98,7 +115,22 @@ describe('the relay a commit starts', () => {
     expect((await outboxRow(hotel))?.published_at).toEqual(expect.any(Number));
   });
 
-  it('decides a subscriber decidedAtRelay by the INSERT: no job where its mayAct is false, the delivery recorded', async () => {
+  it('a hand-off the queue refuses frees the rows: the next sweep takes them without waiting for the lease', async () => {
+    await drain();
+    const hotel = hotelId();
+    const broken = recordingJobs();
+    broken.fail = true;
+    const deps = testDeps({ jobs: broken, subscribers: [listener] });
+    expect((await commitChange(deps, ariChange(hotel))).ok).toBe(true);
+    await deps.settle();
+    expect(await outboxRow(hotel)).toEqual({ published_at: null, claimed_until: null });
+
+    const jobs = recordingJobs();
+    expect(await relayOutbox(testDeps({ jobs, subscribers: [listener] }))).toEqual({ events: 1, jobs: 1 });
+    expect((await outboxRow(hotel))?.published_at).toEqual(expect.any(Number));
+  });
+
+  it('decides a subscriber decidedAtRelay by the INSERT: no job where its mayAct is false; the job records its delivery', async () => {
     await drain();
     const hotel = hotelId();
     const jobs = recordingJobs();
@@ -112,10 +144,40 @@ describe('the relay a commit starts', () => {
     const deps = testDeps({ jobs, subscribers: [elsewhere, listener] });
     const committed = await commitChange(deps, ariChange(hotel));
     await deps.settle();
-    expect(jobs.sent.map((j) => (j.payload as { subscriber: string }).subscriber)).toEqual(['listener']);
-    const eventId = committed.ok ? committed.events[0]?.id : undefined;
+    const eventId = committed.ok ? (committed.events[0]?.id ?? '') : '';
+    expect(jobs.sent).toEqual([
+      { type: 'event.deliver', payload: { event_id: eventId, subscriber: 'listener', idle: ['other-hotel-only'] } },
+    ]);
+    const recorded = () =>
+      env.DB.prepare('SELECT subscriber FROM event_deliveries WHERE event_id = ? ORDER BY subscriber')
+        .bind(eventId)
+        .all()
+        .then((r) => r.results);
+    expect(await recorded()).toEqual([]);
+
+    await runJobs(jobs.sent, [elsewhere, listener]);
+    expect(await recorded()).toEqual([{ subscriber: 'listener' }, { subscriber: 'other-hotel-only' }]);
+    expect((await outboxRow(hotel))?.published_at).toEqual(expect.any(Number));
+  });
+
+  it('publishes an event no subscriber acts on at once, with its deliveries (there is no job to do it)', async () => {
+    await drain();
+    const hotel = hotelId();
+    const jobs = recordingJobs();
+    const elsewhere: Subscriber = {
+      name: 'other-hotel-only',
+      events: ['*'],
+      mayAct: `outbox_events.hotel_id <> '${hotel}'`,
+      decidedAtRelay: true,
+      handle: async () => {},
+    };
+    const deps = testDeps({ jobs, subscribers: [elsewhere] });
+    const committed = await commitChange(deps, ariChange(hotel));
+    await deps.settle();
+    expect(jobs.sent).toEqual([]);
+    expect(await outboxRow(hotel)).toEqual({ published_at: expect.any(Number), claimed_until: null });
     const recorded = await env.DB.prepare('SELECT subscriber FROM event_deliveries WHERE event_id = ?')
-      .bind(eventId ?? '')
+      .bind(committed.ok ? (committed.events[0]?.id ?? '') : '')
       .all();
     expect(recorded.results).toEqual([{ subscriber: 'other-hotel-only' }]);
   });

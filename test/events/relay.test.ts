@@ -127,10 +127,17 @@ describe('commitChange', () => {
       affectsAvailability: false,
     });
     await deps.settle();
-    expect(await unpublished(hotel)).toBe(0);
     expect(jobs.sent).toEqual([
       { type: 'event.deliver', payload: { event_id: expect.stringMatching(/^evt_/), subscriber: 'listener' } },
     ]);
+    // The relay wrote nothing after the hand-off: the event's job publishes it when it runs.
+    expect(await unpublished(hotel)).toBe(1);
+    const [job] = jobs.sent;
+    if (!job) throw new Error('expected the job');
+    const message = fakeMessage(job);
+    await consume('wehub-jobs', message, deps, deps.settle);
+    expect(message.acked).toBe(true);
+    expect(await unpublished(hotel)).toBe(0);
   });
 });
 
@@ -191,7 +198,7 @@ describe('event relay', () => {
     expect(await unpublished(hotel)).toBe(0);
   });
 
-  it('leaves the rows claimed when the queue refuses them; the sweep after the lease hands them on', async () => {
+  it('frees the rows when the queue refuses them: the next sweep hands them on, not the one after the lease', async () => {
     await drain();
     const hotel = hotelId();
     await commitQuietly(hotel, 1);
@@ -201,10 +208,23 @@ describe('event relay', () => {
     await expect(relayOutbox(testDeps({ jobs: broken, subscribers }))).rejects.toThrow('queue unavailable');
     expect(await unpublished(hotel)).toBe(1);
 
-    // Within the lease another relay leaves the row alone (no double hand-off) ...
+    const jobs = recordingJobs();
+    expect(await relayOutbox(testDeps({ jobs, subscribers }))).toEqual({ events: 1, jobs: 1 });
+    expect(await unpublished(hotel)).toBe(0);
+  });
+
+  it('leaves claimed rows alone until their lease runs out; then the sweep takes them over', async () => {
+    await drain();
+    const hotel = hotelId();
+    await commitQuietly(hotel, 1);
+    const subscribers: Subscriber[] = [{ name: 'listener', events: ['*'], handle: async () => {} }];
+    // A relay that claimed the row and died before its hand-off (no release).
+    await env.DB.prepare('UPDATE outbox_events SET claimed_until = ? WHERE hotel_id = ?')
+      .bind(Date.now() + CLAIM_LEASE_MS, hotel)
+      .run();
+
     const jobs = recordingJobs();
     expect(await relayOutbox(testDeps({ jobs, subscribers }))).toEqual({ events: 0, jobs: 0 });
-    // ... after it, the sweep takes it over.
     const later = new Date(Date.now() + CLAIM_LEASE_MS + 1000);
     expect(await relayOutbox(testDeps({ jobs, subscribers, now: () => later }))).toEqual({ events: 1, jobs: 1 });
     expect(await unpublished(hotel)).toBe(0);

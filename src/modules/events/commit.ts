@@ -5,7 +5,7 @@ import { bumpVersion } from '../availability/cache';
 import { claimOf, claimSlot } from '../availability/version-slots';
 import { type DomainEvent, EVENT_DATA } from './events.schema';
 import type { OutboxEventRow } from './outbox.table';
-import { CLAIM_LEASE_MS, type ClaimedRow, claimedColumns, relayCommitted } from './relay';
+import { type ClaimedRow, claimedColumns, HANDOFF_LEASE_MS, relayCommitted } from './relay';
 
 /**
  * The one way a domain change is written: the caller's statements and its typed events in one D1
@@ -50,7 +50,7 @@ export async function commitChange(deps: CommitDeps, change: Change): Promise<Co
   // The relay this commit starts holds its rows from the INSERT on (no claim of its own); a relay that
   // dies leaves them to the cron's sweep once the lease runs out.
   const relayNow = change.events.length > 0 && deps.subscribers.length > 0 && !nudged.has(deps);
-  const lease = relayNow ? { until: new Date(now.getTime() + CLAIM_LEASE_MS), subscribers: deps.subscribers } : null;
+  const lease = relayNow ? { until: new Date(now.getTime() + HANDOFF_LEASE_MS), subscribers: deps.subscribers } : null;
   const rows = change.events.map((e) => outboxRow(e, now, lease?.until ?? null));
   const audit = (change.audit ?? change.events.map(auditOfEvent)).map((entry) =>
     auditStatement(change.session, deps.actor, entry, now),

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
@@ -8,6 +8,13 @@ import { type Subscriber, subscribersFor } from './subscribers';
 
 /** How long a relay holds the rows it claimed before another relay may take them over. */
 export const CLAIM_LEASE_MS = 60_000;
+/**
+ * How long a commit's rows are leased to the relay the commit starts. That relay only queues their jobs:
+ * the first of a row's jobs to run marks it published, so the lease also covers the jobs' wait in the
+ * queue (a backlog shorter than this hands nothing on twice). A hand-off that fails frees its rows for the
+ * next sweep at once; only a relay that died holds them until this runs out.
+ */
+export const HANDOFF_LEASE_MS = 10 * 60_000;
 const BATCH = 100;
 const MAX_ROUNDS = 20;
 export const EVENT_RETENTION_DAYS = 30;
@@ -62,45 +69,94 @@ export async function relayOutbox(deps: RelayDeps): Promise<{ events: number; jo
   return { events, jobs };
 }
 
-/** The relay commitChange starts for the rows it inserted leased to it: no claim, straight to the hand-off. */
+/**
+ * The relay commitChange starts for the rows it inserted leased to it: no claim, straight to the
+ * hand-off, and no write after it for a row with jobs (their first to run publishes it): a booking's
+ * request makes no round trip for its events' publication.
+ */
 export async function relayCommitted(deps: RelayDeps, rows: ClaimedRow[]): Promise<void> {
-  const jobs = await handOn(deps, rows);
+  const jobs = await handOn(deps, rows, { publishedByJobs: true });
   deps.log.info('events relayed', { events: rows.length, jobs });
 }
 
 /**
  * Queues the jobs of rows this relay holds the lease of, oldest first, then marks the rows published
- * (with the deliveries the relay decided, in one batch). Returns how many jobs it queued.
+ * (with the deliveries the relay decided, in one batch). With `publishedByJobs`, a row that got jobs is
+ * left to them: each carries the subscribers decided idle, and the first to run records those and
+ * publishes the row (deliverEventJob). A hand-off the queue refused frees the rows for the next sweep.
+ * Returns how many jobs it queued.
  */
-export async function handOn(deps: RelayDeps, claimed: ClaimedRow[]): Promise<number> {
+export async function handOn(
+  deps: RelayDeps,
+  claimed: ClaimedRow[],
+  options: { publishedByJobs?: boolean } = {},
+): Promise<number> {
   const rows = [...claimed].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
   const messages: JobEnvelope[] = [];
   const idle: [string, string][] = [];
+  const publish: string[] = [];
   for (const row of rows) {
-    for (const s of subscribersFor(deps.subscribers, row.type)) {
-      if (row[`may_${deps.subscribers.indexOf(s)}`] === 0) idle.push([row.id, s.name]);
-      else messages.push(deliverEventJob.message({ event_id: row.id, subscriber: s.name }));
+    const matching = subscribersFor(deps.subscribers, row.type);
+    const idleNames = matching.filter((s) => row[`may_${deps.subscribers.indexOf(s)}`] === 0).map((s) => s.name);
+    const acting = matching.filter((s) => !idleNames.includes(s.name));
+    const byJobs = options.publishedByJobs === true && acting.length > 0;
+    for (const s of acting) {
+      const payload = { event_id: row.id, subscriber: s.name };
+      messages.push(
+        deliverEventJob.message(byJobs && idleNames.length > 0 ? { ...payload, idle: idleNames } : payload),
+      );
     }
+    if (byJobs) continue;
+    publish.push(row.id);
+    for (const name of idleNames) idle.push([row.id, name]);
   }
-  await deps.jobs.sendBatch(messages);
+  try {
+    await deps.jobs.sendBatch(messages);
+  } catch (err) {
+    await release(deps, rows).catch((releaseErr) =>
+      deps.log.warn('relay lease not released', { error: releaseErr instanceof Error ? releaseErr.name : 'unknown' }),
+    );
+    throw err;
+  }
+  if (publish.length === 0) return messages.length;
   const at = deps.now().getTime();
-  const publish = deps.d1
+  const published = deps.d1
     .prepare(
       `UPDATE outbox_events SET published_at = ?, claimed_until = NULL
        WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .bind(at, JSON.stringify(rows.map((r) => r.id)));
-  const recordIdle = deps.d1
+    .bind(at, JSON.stringify(publish));
+  await (idle.length > 0 ? deps.d1.batch([recordIdle(deps, idle, at), published]) : published.run());
+  return messages.length;
+}
+
+/** `[event id, subscriber]` pairs recorded as delivered: what their jobs would have left. */
+function recordIdle(deps: Pick<RelayDeps, 'd1'>, pairs: [string, string][], at: number): D1PreparedStatement {
+  return deps.d1
     .prepare(
       `INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at)
        SELECT value ->> 0, value ->> 1, ? FROM json_each(?)`,
     )
-    .bind(at, JSON.stringify(idle));
-  await (idle.length > 0 ? deps.d1.batch([recordIdle, publish]) : publish.run());
-  return messages.length;
+    .bind(at, JSON.stringify(pairs));
 }
 
-const DeliverPayload = z.object({ event_id: z.string().min(1), subscriber: z.string().min(1) });
+/** Rows whose hand-off failed go back to the sweep now, not when their lease runs out. */
+async function release(deps: Pick<RelayDeps, 'd1'>, rows: ClaimedRow[]): Promise<void> {
+  await deps.d1
+    .prepare(
+      `UPDATE outbox_events SET claimed_until = NULL
+       WHERE id IN (SELECT value FROM json_each(?)) AND published_at IS NULL`,
+    )
+    .bind(JSON.stringify(rows.map((r) => r.id)))
+    .run();
+}
+
+const DeliverPayload = z.object({
+  event_id: z.string().min(1),
+  subscriber: z.string().min(1),
+  /** Subscribers the relay decided have nothing to do with the event (a request's relay: handOn). */
+  idle: z.array(z.string().min(1)).max(50).optional(),
+});
 
 /**
  * One event to one subscriber. Retries follow the subscriber's own policy; a success is recorded, so a
@@ -110,12 +166,12 @@ export const deliverEventJob = defineJob({
   type: 'event.deliver',
   schema: DeliverPayload,
   retry: (payload, deps) => deps.subscribers.find((s) => s.name === payload.subscriber)?.retry ?? {},
-  handle: async ({ event_id, subscriber: name }, deps) => {
+  handle: async ({ event_id, subscriber: name, idle }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
     // One round trip for all reads (the subscriber's `mayAct` and its own `prefetch` too) and, where
     // `mayAct` is false, the delivery record: a batch of jobs runs one after another, each costing its
-    // round trips.
+    // round trips. The same batch publishes the event if its relay left that to its jobs (handOn).
     const done = deps.db
       .select({ one: sql<number>`1` })
       .from(eventDeliveries)
@@ -123,22 +179,42 @@ export const deliverEventJob = defineJob({
     const event = deps.db.select().from(outboxEvents).where(eq(outboxEvents.id, event_id));
     const decide = subscriber.mayAct ? mayActStatements(deps, event_id, name, subscriber.mayAct) : [];
     const own = subscriber.prefetch?.(deps.db, event_id) ?? [];
-    const [delivered, [row], ...rest] = (await deps.db.batch([done, event, ...decide, ...own])) as [
-      unknown[],
-      (typeof outboxEvents.$inferSelect)[],
-      ...unknown[],
-    ];
+    const [delivered, [row], ...rest] = (await deps.db.batch([
+      done,
+      event,
+      ...decide,
+      ...own,
+      ...publishStatements(deps, event_id, idle ?? []),
+    ])) as [unknown[], (typeof outboxEvents.$inferSelect)[], ...unknown[]];
     if (delivered.length > 0) return;
     if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
     // Nothing to do: recorded in the batch above.
     if (decide.length > 0 && (rest[0] as { may: number }[])[0]?.may === 0) return;
-    await subscriber.handle(envelopeOf(row), deps, rest.slice(decide.length));
+    await subscriber.handle(envelopeOf(row), deps, rest.slice(decide.length, decide.length + own.length));
     await deps.d1
       .prepare('INSERT OR IGNORE INTO event_deliveries (event_id, subscriber, delivered_at) VALUES (?, ?, ?)')
       .bind(event_id, name, deps.now().getTime())
       .run();
   },
 });
+
+/**
+ * The event's publication, by the first of its jobs to run when its relay left that to them (a no-op
+ * for a row already published), with the deliveries of the subscribers that relay decided idle.
+ */
+function publishStatements(deps: Pick<Deps, 'db' | 'now'>, eventId: string, idle: readonly string[]) {
+  const at = deps.now();
+  const publish = deps.db
+    .update(outboxEvents)
+    .set({ publishedAt: at, claimedUntil: null })
+    .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.publishedAt)));
+  if (idle.length === 0) return [publish] as const;
+  const recorded = deps.db
+    .insert(eventDeliveries)
+    .values(idle.map((subscriber) => ({ eventId, subscriber, deliveredAt: at })))
+    .onConflictDoNothing();
+  return [recorded, publish] as const;
+}
 
 /**
  * `mayAct` for the event, and what handle's success would have left where it is false (the delivery
