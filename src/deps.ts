@@ -71,17 +71,29 @@ export function queueSender(queue: Queue): JobSender {
   };
 }
 
+/**
+ * One pacer per isolate: its memos (a refused rate, a KV read that found no hold) and the holds it
+ * heard serve every request and queue message of the isolate, not only the one that made it. Keyed by
+ * `env`, which workerd hands every invocation of an isolate as the same object.
+ */
+const pacers = new WeakMap<Env, Pacer>();
+
+export function isolatePacer(env: Env): Pacer {
+  let pacer = pacers.get(env);
+  if (!pacer) {
+    pacer = createPacer({ ruleOf: paceRules(env), holds: env.CACHE });
+    pacers.set(env, pacer);
+  }
+  return pacer;
+}
+
 function build(env: Env, config: Config, log: Logger, defer: Deps['defer'], actor: AuditActor, db?: Db): Deps {
   // Built on every request (the search hot path too): the drizzle client and the outbound client are
   // made on first use only.
   let lazyDb = db;
   let lazyOutbound: Outbound | undefined;
   const sink = metricsSink(env);
-  let lazyPacer: Pacer | undefined;
-  const pacer = () => {
-    lazyPacer ??= createPacer({ ruleOf: paceRules(env), holds: env.CACHE });
-    return lazyPacer;
-  };
+  const pacer = () => isolatePacer(env);
   return {
     d1: env.DB,
     get db() {

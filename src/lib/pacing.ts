@@ -84,7 +84,8 @@ export const NO_HOLD_MEMO_MS = 5_000;
 /**
  * `ruleOf(service)`: the rate of a partner, or null for a service that is not paced. Holds live in KV
  * (`pace-hold:<service>|<key>`, docs/kv-keys.md) so every isolate sees them, and in this isolate's
- * memory so the isolate that heard the 429 sees it at once.
+ * memory so the isolate that heard the 429 sees it at once: one pacer per isolate (src/deps.ts
+ * `isolatePacer`), which its memos need too.
  */
 export function createPacer(options: {
   ruleOf: (service: string) => PaceRule | null;

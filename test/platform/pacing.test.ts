@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { depsFromEnv } from '../../src/deps';
 import type { AppEnv } from '../../src/env';
 import { problemResponse, toAppError } from '../../src/errors';
 import { consume } from '../../src/jobs';
@@ -169,6 +170,17 @@ describe('outbound pacing', () => {
     // This isolate's own hold needs no read at all, and another key is read on its own.
     await expect(pacer.admit('square', key())).resolves.toBeUndefined();
     expect(reads).toBe(3);
+  });
+
+  it('every request and queue message of an isolate shares its pacer: a hold one heard stops the next without KV', async () => {
+    const account = key();
+    const first = depsFromEnv(env).deps;
+    const next = depsFromEnv(env).deps;
+    expect(next.pacer).toBe(first.pacer);
+    await first.pacer.hold('square', account, 120);
+    // KV has not shown the hold yet (it takes up to a minute between locations): the isolate knows it anyway.
+    await env.CACHE.delete(`pace-hold:square|${account}`);
+    await expect(next.pacer.admit('square', account)).rejects.toMatchObject({ reason: 'partner_hold' });
   });
 
   it('a 503 with Retry-After holds too; a 429 or 503 without one, and any other answer, hold nothing', async () => {
