@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { type Config, loadConfig } from './config';
 import { createDb, type Db } from './db';
 import type { AppEnv } from './env';
-import type { JobEnvelope } from './lib/job';
+import { type JobEnvelope, QUEUE_BATCH_LIMIT } from './lib/job';
 import { Logger } from './lib/log';
 import { createOutbound, type Outbound } from './lib/outbound';
 import { createPacer, type Pacer } from './lib/pacing';
@@ -63,9 +63,8 @@ export function queueSender(queue: Queue): JobSender {
       await queue.send(job, options?.delaySeconds ? { delaySeconds: options.delaySeconds } : undefined);
     },
     sendBatch: async (jobs) => {
-      // Queues take at most 100 messages per sendBatch.
-      for (let i = 0; i < jobs.length; i += 100) {
-        await queue.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
+      for (let i = 0; i < jobs.length; i += QUEUE_BATCH_LIMIT) {
+        await queue.sendBatch(jobs.slice(i, i + QUEUE_BATCH_LIMIT).map((body) => ({ body })));
       }
     },
   };
@@ -74,7 +73,9 @@ export function queueSender(queue: Queue): JobSender {
 /**
  * One pacer per isolate: its memos (a refused rate, a KV read that found no hold) and the holds it
  * heard serve every request and queue message of the isolate, not only the one that made it. Keyed by
- * `env`, which workerd hands every invocation of an isolate as the same object.
+ * `env`, which workerd hands an isolate's invocations as the same object while its bindings do not
+ * change (measured under Miniflare); where it does not, each invocation gets a pacer of its own, as
+ * before, and nothing is shared.
  */
 const pacers = new WeakMap<Env, Pacer>();
 

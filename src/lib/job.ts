@@ -92,3 +92,10 @@ export function decideFailure(
   if (attempt >= policy.maxAttempts) return { action: 'dead_letter', reason: 'exhausted' };
   return { action: 'retry', delaySeconds: retryDelaySeconds(policy, attempt, random) };
 }
+
+/**
+ * Queues take at most 100 messages per `sendBatch`, and one call is accepted or refused whole: a
+ * JobSender's `sendBatch` of more is several calls, of which the first may be accepted and a later one
+ * refused.
+ */
+export const QUEUE_BATCH_LIMIT = 100;

@@ -94,8 +94,6 @@ describe('reservation automations', () => {
       expect.stringMatching(/from "email_outbox"/),
       expect.stringMatching(/from "hotels"/),
       expect.stringMatching(/from "email_settings"/),
-      // The event's publication, left to its first job by the request's relay.
-      expect.stringMatching(/^update "outbox_events" set "published_at"/),
       'BATCH',
       expect.stringMatching(/^insert into "email_outbox"/),
       expect.stringMatching(/^INSERT OR IGNORE INTO event_deliveries/),

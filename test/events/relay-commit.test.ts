@@ -146,7 +146,10 @@ describe('the relay a commit starts', () => {
     await deps.settle();
     const eventId = committed.ok ? (committed.events[0]?.id ?? '') : '';
     expect(jobs.sent).toEqual([
-      { type: 'event.deliver', payload: { event_id: eventId, subscriber: 'listener', idle: ['other-hotel-only'] } },
+      {
+        type: 'event.deliver',
+        payload: { event_id: eventId, subscriber: 'listener', publish: true, idle: ['other-hotel-only'] },
+      },
     ]);
     const recorded = () =>
       env.DB.prepare('SELECT subscriber FROM event_deliveries WHERE event_id = ? ORDER BY subscriber')

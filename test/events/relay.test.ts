@@ -128,7 +128,10 @@ describe('commitChange', () => {
     });
     await deps.settle();
     expect(jobs.sent).toEqual([
-      { type: 'event.deliver', payload: { event_id: expect.stringMatching(/^evt_/), subscriber: 'listener' } },
+      {
+        type: 'event.deliver',
+        payload: { event_id: expect.stringMatching(/^evt_/), subscriber: 'listener', publish: true },
+      },
     ]);
     // The relay wrote nothing after the hand-off: the event's job publishes it when it runs.
     expect(await unpublished(hotel)).toBe(1);

@@ -3,9 +3,9 @@ import { EVENT_TYPES } from './events.schema';
 
 /**
  * Transactional outbox: every domain change writes its event in the same D1 batch (commitChange).
- * The relay claims unpublished rows for a short lease, hands one job per (event, subscriber) to the
- * queue, then sets `published_at` (a request's relay leaves that to the row's first job to run);
- * published rows are purged after 30 days.
+ * The relay claims unpublished rows for a lease (the sweep 60 s, a request's relay 10 min), hands one
+ * job per (event, subscriber) to the queue, then sets `published_at` (a request's relay leaves that to
+ * the row's first job to run); published rows are purged after 30 days.
  */
 export const outboxEvents = sqliteTable(
   'outbox_events',

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { defineJob, type JobEnvelope, PermanentJobError } from '../../lib/job';
+import { defineJob, type JobEnvelope, PermanentJobError, QUEUE_BATCH_LIMIT } from '../../lib/job';
 import { envelopeOf } from './events.service';
 import { eventDeliveries, outboxEvents } from './outbox.table';
 import { type Subscriber, subscribersFor } from './subscribers';
@@ -38,8 +38,9 @@ export function claimedColumns(subscribers: readonly Subscriber[]): string {
  * (event, subscriber): the cron's sweep (a request's own relay hands on its commit's rows without a
  * claim, relayCommitted). Rows are claimed with a lease first, so two sweeps, or a sweep and a
  * request's relay, do not both hand on the same rows while the lease lasts. A row is marked published
- * only after its jobs were accepted by the queue; if that fails, its lease runs out and the next sweep
- * takes it again. Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
+ * only after all its jobs were accepted by the queue (by the relay after the send, or by the first of
+ * them a request's relay marked `publish`); if the send fails, the rows are freed for the next sweep.
+ * Handing a row on twice is harmless: deliveries are recorded per (event, subscriber).
  *
  * A subscriber `decidedAtRelay` whose `mayAct` is false for a row (no channel of the hotel) gets no
  * job: its delivery is recorded with the rows' publication, in one batch. That is what its job would
@@ -82,9 +83,11 @@ export async function relayCommitted(deps: RelayDeps, rows: ClaimedRow[]): Promi
 /**
  * Queues the jobs of rows this relay holds the lease of, oldest first, then marks the rows published
  * (with the deliveries the relay decided, in one batch). With `publishedByJobs`, a row that got jobs is
- * left to them: each carries the subscribers decided idle, and the first to run records those and
- * publishes the row (deliverEventJob). A hand-off the queue refused frees the rows for the next sweep.
- * Returns how many jobs it queued.
+ * left to them: each is marked `publish` and carries the subscribers decided idle, and the first to run
+ * records those and publishes the row (deliverEventJob). Only when every job goes in one queue call,
+ * which is accepted whole or not at all: a job of a larger hand-off may run while a later call fails,
+ * and must not publish a row whose other jobs were never sent. A hand-off the queue refused frees the
+ * rows for the next sweep. Returns how many jobs it queued.
  */
 export async function handOn(
   deps: RelayDeps,
@@ -92,21 +95,26 @@ export async function handOn(
   options: { publishedByJobs?: boolean } = {},
 ): Promise<number> {
   const rows = [...claimed].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
+  const plan = rows.map((row) => {
+    const matching = subscribersFor(deps.subscribers, row.type);
+    const idle = matching.filter((s) => row[`may_${deps.subscribers.indexOf(s)}`] === 0).map((s) => s.name);
+    return { row, idle, acting: matching.filter((s) => !idle.includes(s.name)).map((s) => s.name) };
+  });
+  const jobCount = plan.reduce((n, p) => n + p.acting.length, 0);
+  const byJobs = options.publishedByJobs === true && jobCount <= QUEUE_BATCH_LIMIT;
   const messages: JobEnvelope[] = [];
   const idle: [string, string][] = [];
   const publish: string[] = [];
-  for (const row of rows) {
-    const matching = subscribersFor(deps.subscribers, row.type);
-    const idleNames = matching.filter((s) => row[`may_${deps.subscribers.indexOf(s)}`] === 0).map((s) => s.name);
-    const acting = matching.filter((s) => !idleNames.includes(s.name));
-    const byJobs = options.publishedByJobs === true && acting.length > 0;
-    for (const s of acting) {
-      const payload = { event_id: row.id, subscriber: s.name };
-      messages.push(
-        deliverEventJob.message(byJobs && idleNames.length > 0 ? { ...payload, idle: idleNames } : payload),
-      );
+  for (const { row, idle: idleNames, acting } of plan) {
+    const leftToJobs = byJobs && acting.length > 0;
+    for (const subscriber of acting) {
+      const payload = { event_id: row.id, subscriber };
+      const published = leftToJobs
+        ? { publish: true as const, ...(idleNames.length > 0 ? { idle: idleNames } : {}) }
+        : {};
+      messages.push(deliverEventJob.message({ ...payload, ...published }));
     }
-    if (byJobs) continue;
+    if (leftToJobs) continue;
     publish.push(row.id);
     for (const name of idleNames) idle.push([row.id, name]);
   }
@@ -154,7 +162,9 @@ async function release(deps: Pick<RelayDeps, 'd1'>, rows: ClaimedRow[]): Promise
 const DeliverPayload = z.object({
   event_id: z.string().min(1),
   subscriber: z.string().min(1),
-  /** Subscribers the relay decided have nothing to do with the event (a request's relay: handOn). */
+  /** The relay left the event's publication to its jobs (a request's relay: handOn); only then `idle`. */
+  publish: z.literal(true).optional(),
+  /** Subscribers the relay decided have nothing to do with the event. */
   idle: z.array(z.string().min(1)).max(50).optional(),
 });
 
@@ -166,7 +176,7 @@ export const deliverEventJob = defineJob({
   type: 'event.deliver',
   schema: DeliverPayload,
   retry: (payload, deps) => deps.subscribers.find((s) => s.name === payload.subscriber)?.retry ?? {},
-  handle: async ({ event_id, subscriber: name, idle }, deps) => {
+  handle: async ({ event_id, subscriber: name, publish, idle }, deps) => {
     const subscriber = deps.subscribers.find((s) => s.name === name);
     if (!subscriber) throw new PermanentJobError(`no subscriber named ${name}`);
     // One round trip for all reads (the subscriber's `mayAct` and its own `prefetch` too) and, where
@@ -184,7 +194,7 @@ export const deliverEventJob = defineJob({
       event,
       ...decide,
       ...own,
-      ...publishStatements(deps, event_id, idle ?? []),
+      ...(publish ? publishStatements(deps, event_id, idle ?? []) : []),
     ])) as [unknown[], (typeof outboxEvents.$inferSelect)[], ...unknown[]];
     if (delivered.length > 0) return;
     if (!row) throw new PermanentJobError(`event ${event_id} is no longer in the outbox`);
@@ -200,7 +210,8 @@ export const deliverEventJob = defineJob({
 
 /**
  * The event's publication, by the first of its jobs to run when its relay left that to them (a no-op
- * for a row already published), with the deliveries of the subscribers that relay decided idle.
+ * for a row already published), with the deliveries of the subscribers that relay decided idle. Only
+ * such jobs publish: a sweep's job may run before the sweep's later queue call fails.
  */
 function publishStatements(deps: Pick<Deps, 'db' | 'now'>, eventId: string, idle: readonly string[]) {
   const at = deps.now();
