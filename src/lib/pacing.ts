@@ -36,10 +36,16 @@ export type Pacer = {
   admit: (service: string, key: string) => Promise<void>;
   /** The partner asked for `seconds` of quiet (its Retry-After): no call to it for `key` until then. */
   hold: (service: string, key: string, seconds: number) => Promise<void>;
+  /**
+   * Seconds until a call to `service` for `key` may be made, as far as this isolate already knows (a
+   * refusal it remembers, a hold it heard), with no KV read and no limiter call; null when it knows of
+   * none. For work about to be queued: delayed to then, not run at once only to be paced.
+   */
+  pausedFor: (service: string, key: string) => number | null;
 };
 
 /** No pacing at all (tests of other things, or a deployment without the bindings). */
-export const UNPACED: Pacer = { admit: async () => {}, hold: async () => {} };
+export const UNPACED: Pacer = { admit: async () => {}, hold: async () => {}, pausedFor: () => null };
 
 /**
  * Refusals of a binding in this isolate, per pace key: for a few seconds (never past the refused window's
@@ -120,6 +126,17 @@ export function createPacer(options: {
       const windowEnds = windowEndOf(at, rule.periodSeconds);
       rememberRefusal(rule.limiter, paceKey, at, windowEnds);
       throw new OutboundPaced(service, secondsUntil(windowEnds, at), 'rate');
+    },
+    pausedFor: (service, key) => {
+      const rule = options.ruleOf(service);
+      if (!rule) return null;
+      const paceKey = `${service}|${key}`;
+      const at = now();
+      const until = Math.max(
+        refusalOf(rule.limiter, paceKey, at)?.windowEnds ?? 0,
+        local.get(`${HOLD_PREFIX}${paceKey}`) ?? 0,
+      );
+      return until > at ? Math.min(secondsUntil(until, at), MAX_PACING_DELAY_SECONDS) : null;
     },
     hold: async (service, key, seconds) => {
       if (!options.ruleOf(service)) return;

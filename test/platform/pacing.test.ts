@@ -15,7 +15,7 @@ import {
   REFUSAL_MEMO_MS,
   retryAfterSeconds,
 } from '../../src/lib/pacing';
-import { sendEmail } from '../../src/modules/emails/send.job';
+import { sendEmail, sendEmailJob } from '../../src/modules/emails/send.job';
 import { paceRules, partnerPaceOf } from '../../src/modules/platform/pacing';
 import { emailDeps, queued, recordingMailer } from '../emails/harness';
 import { createHotel } from '../helpers/builders';
@@ -315,6 +315,29 @@ describe('paced jobs', () => {
     expect(held?.delaySeconds).toBeGreaterThan(500);
     expect(held?.delaySeconds).toBeLessThanOrEqual(600);
     expect(await attemptsOf(deliveryId)).toMatchObject({ attempts: 1, status: 'pending' });
+  });
+
+  it('a guest email queued once the isolate knows the pace is used up waits for the window instead of being paced', async () => {
+    const hotel = await createHotel();
+    const refusing = limiter(false);
+    const clock = Date.UTC(2026, 10, 30, 12, 0, 15);
+    const pacer = createPacer({
+      ruleOf: (service) => (service === 'email' ? refusing : null),
+      holds: env.CACHE,
+      now: () => clock,
+    });
+    const deps = emailDeps(recordingMailer(), { pacer, jobs: queue.sender });
+    queue.queued.splice(0);
+    // Nothing known yet: its send is queued to run at once.
+    const first = await queued(deps, hotel.id);
+    expect(queue.queued.splice(0)).toEqual([{ job: sendEmailJob.message({ email_id: first.id }) }]);
+    await expect(sendEmail(deps, first.id)).rejects.toBeInstanceOf(OutboundPaced);
+    // The refusal is remembered: the next email's send waits for the window's end (45 s), no limiter call.
+    const next = await queued(deps, hotel.id);
+    expect(queue.queued.splice(0)).toEqual([{ job: sendEmailJob.message({ email_id: next.id }), delaySeconds: 45 }]);
+    expect(pacer.pausedFor('webhook', 'anything')).toBeNull();
+    await pacer.hold('email', 'other.example', 120);
+    expect(pacer.pausedFor('email', 'other.example')).toBe(120);
   });
 
   it('guest email is paced before its outbox row is claimed: the row keeps its attempts and stays queued', async () => {

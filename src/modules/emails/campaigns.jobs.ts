@@ -52,7 +52,7 @@ export function audienceAfter(db: Db, campaign: CampaignRow, after: string | nul
     .all();
 }
 
-type BatchDeps = Pick<Deps, 'db' | 'jobs' | 'now' | 'config' | 'log'>;
+type BatchDeps = Pick<Deps, 'db' | 'jobs' | 'now' | 'config' | 'log' | 'pacer'>;
 
 async function recordRecipients(deps: BatchDeps, campaign: CampaignRow, recipients: GuestRow[]) {
   const secret = deps.config.JWT_SIGNING_SECRET;

@@ -18,7 +18,7 @@ import { queueEmail } from './outbox.service';
 import { type EmailSettings, getSettings, settingsOf, settingsQuery } from './settings.service';
 import { paymentVariables, stayVariables } from './variables';
 
-type AutomationDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now'>;
+type AutomationDeps = Pick<Deps, 'db' | 'd1' | 'jobs' | 'now' | 'pacer' | 'config'>;
 
 /** The confirmation is once per reservation; this key finds it. */
 const CONFIRMATION = 'reservation_confirmation:';

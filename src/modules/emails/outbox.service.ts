@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids';
 import { iso } from '../../lib/schemas';
 import { assertHotelAccess } from '../auth/access';
 import { type EmailOutboxRow, type EmailStatus, emailOutbox, type OutboxTemplate } from './emails.table';
-import { sendEmailJob } from './send.job';
+import { firstSendOptions, sendEmailJob } from './send.job';
 
 export type EmailRequest = {
   hotelId: string;
@@ -33,7 +33,7 @@ export type EmailRequest = {
  * itself sends a row at most once.
  */
 export async function queueEmail(
-  deps: Pick<Deps, 'db' | 'jobs' | 'now'>,
+  deps: Pick<Deps, 'db' | 'jobs' | 'now' | 'pacer' | 'config'>,
   req: EmailRequest,
 ): Promise<{ id: string; created: boolean }> {
   const now = deps.now();
@@ -61,7 +61,9 @@ export async function queueEmail(
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id });
   if (inserted[0]) {
-    if (status === 'queued') await deps.jobs.send(sendEmailJob.message({ email_id: inserted[0].id }));
+    if (status === 'queued') {
+      await deps.jobs.send(sendEmailJob.message({ email_id: inserted[0].id }), firstSendOptions(deps));
+    }
     return { id: inserted[0].id, created: true };
   }
   const row = await deps.db
@@ -70,7 +72,9 @@ export async function queueEmail(
     .where(eq(emailOutbox.dedupeKey, req.dedupeKey))
     .get();
   if (!row) throw new Error('email neither inserted nor found');
-  if (row.status === 'queued' && row.attempts === 0) await deps.jobs.send(sendEmailJob.message({ email_id: row.id }));
+  if (row.status === 'queued' && row.attempts === 0) {
+    await deps.jobs.send(sendEmailJob.message({ email_id: row.id }), firstSendOptions(deps));
+  }
   return { id: row.id, created: false };
 }
 

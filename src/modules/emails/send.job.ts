@@ -24,6 +24,16 @@ const CLAIM_MS = 60_000;
 
 type SendDeps = Pick<Deps, 'db' | 'd1' | 'mailer' | 'config' | 'log' | 'now' | 'actor' | 'pacer'>;
 
+/**
+ * The queue options of an email's first `email.send`: delayed until the sending domain's pace allows
+ * when this isolate already knows it is used up (a burst of bookings), rather than a run that would
+ * only be paced and queued again.
+ */
+export function firstSendOptions(deps: Pick<Deps, 'pacer' | 'config'>): { delaySeconds: number } | undefined {
+  const wait = deps.pacer.pausedFor('email', domainOf(deps.config.EMAIL_FROM));
+  return wait === null ? undefined : { delaySeconds: wait };
+}
+
 /** A failure sending again cannot fix: the row is `failed` and the job is not retried. */
 class Undeliverable extends Error {}
 
