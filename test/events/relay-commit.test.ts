@@ -49,6 +49,27 @@ function gatedJobs(): JobSender & { sent: JobEnvelope[]; open: () => void } {
   };
 }
 
+/** A subscriber decided at the relay that acts on every hotel but `hotel`. */
+function otherHotelOnly(hotel: string): Subscriber {
+  return {
+    name: 'other-hotel-only',
+    events: ['*'],
+    mayAct: `outbox_events.hotel_id <> '${hotel}'`,
+    decidedAtRelay: true,
+    handle: async () => {},
+  };
+}
+
+/** The subscribers whose delivery of the event is recorded, by name. */
+async function deliveredTo(eventId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    'SELECT subscriber FROM event_deliveries WHERE event_id = ? ORDER BY subscriber',
+  )
+    .bind(eventId)
+    .all<{ subscriber: string }>();
+  return results.map((r) => r.subscriber);
+}
+
 /** Runs the jobs as the queue consumer would, each acknowledged. */
 async function runJobs(sent: JobEnvelope[], subscribers: Subscriber[]) {
   for (const job of sent) {
@@ -134,13 +155,7 @@ describe('the relay a commit starts', () => {
     await drain();
     const hotel = hotelId();
     const jobs = recordingJobs();
-    const elsewhere: Subscriber = {
-      name: 'other-hotel-only',
-      events: ['*'],
-      mayAct: `outbox_events.hotel_id <> '${hotel}'`,
-      decidedAtRelay: true,
-      handle: async () => {},
-    };
+    const elsewhere = otherHotelOnly(hotel);
     const deps = testDeps({ jobs, subscribers: [elsewhere, listener] });
     const committed = await commitChange(deps, ariChange(hotel));
     await deps.settle();
@@ -151,15 +166,10 @@ describe('the relay a commit starts', () => {
         payload: { event_id: eventId, subscriber: 'listener', publish: true, idle: ['other-hotel-only'] },
       },
     ]);
-    const recorded = () =>
-      env.DB.prepare('SELECT subscriber FROM event_deliveries WHERE event_id = ? ORDER BY subscriber')
-        .bind(eventId)
-        .all()
-        .then((r) => r.results);
-    expect(await recorded()).toEqual([]);
+    expect(await deliveredTo(eventId)).toEqual([]);
 
     await runJobs(jobs.sent, [elsewhere, listener]);
-    expect(await recorded()).toEqual([{ subscriber: 'listener' }, { subscriber: 'other-hotel-only' }]);
+    expect(await deliveredTo(eventId)).toEqual(['listener', 'other-hotel-only']);
     expect((await outboxRow(hotel))?.published_at).toEqual(expect.any(Number));
   });
 
@@ -167,22 +177,13 @@ describe('the relay a commit starts', () => {
     await drain();
     const hotel = hotelId();
     const jobs = recordingJobs();
-    const elsewhere: Subscriber = {
-      name: 'other-hotel-only',
-      events: ['*'],
-      mayAct: `outbox_events.hotel_id <> '${hotel}'`,
-      decidedAtRelay: true,
-      handle: async () => {},
-    };
+    const elsewhere = otherHotelOnly(hotel);
     const deps = testDeps({ jobs, subscribers: [elsewhere] });
     const committed = await commitChange(deps, ariChange(hotel));
     await deps.settle();
     expect(jobs.sent).toEqual([]);
     expect(await outboxRow(hotel)).toEqual({ published_at: expect.any(Number), claimed_until: null });
-    const recorded = await env.DB.prepare('SELECT subscriber FROM event_deliveries WHERE event_id = ?')
-      .bind(committed.ok ? (committed.events[0]?.id ?? '') : '')
-      .all();
-    expect(recorded.results).toEqual([{ subscriber: 'other-hotel-only' }]);
+    expect(await deliveredTo(committed.ok ? (committed.events[0]?.id ?? '') : '')).toEqual(['other-hotel-only']);
   });
 
   it("a job's later commits leave their rows unleased, for the next sweep at once", async () => {

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { defineJob, type JobEnvelope, PermanentJobError, QUEUE_BATCH_LIMIT } from '../../lib/job';
+import { errorFields } from '../../lib/log';
 import { envelopeOf } from './events.service';
 import { eventDeliveries, outboxEvents } from './outbox.table';
 import { type Subscriber, subscribersFor } from './subscribers';
@@ -109,10 +110,8 @@ export async function handOn(
     const leftToJobs = byJobs && acting.length > 0;
     for (const subscriber of acting) {
       const payload = { event_id: row.id, subscriber };
-      const published = leftToJobs
-        ? { publish: true as const, ...(idleNames.length > 0 ? { idle: idleNames } : {}) }
-        : {};
-      messages.push(deliverEventJob.message({ ...payload, ...published }));
+      const marks = leftToJobs ? { publish: true as const, ...(idleNames.length > 0 ? { idle: idleNames } : {}) } : {};
+      messages.push(deliverEventJob.message({ ...payload, ...marks }));
     }
     if (leftToJobs) continue;
     publish.push(row.id);
@@ -121,9 +120,7 @@ export async function handOn(
   try {
     await deps.jobs.sendBatch(messages);
   } catch (err) {
-    await release(deps, rows).catch((releaseErr) =>
-      deps.log.warn('relay lease not released', { error: releaseErr instanceof Error ? releaseErr.name : 'unknown' }),
-    );
+    await release(deps, rows).catch((releaseErr) => deps.log.warn('relay lease not released', errorFields(releaseErr)));
     throw err;
   }
   if (publish.length === 0) return messages.length;
