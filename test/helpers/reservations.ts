@@ -92,7 +92,9 @@ export async function eventsOf(subjectId: string): Promise<string[]> {
 
 /**
  * Everything stored for a hotel (catalog, ARI, inventory, reservations and their rooms, guests,
- * events), read straight from D1: a refused request must leave it byte-for-byte the same.
+ * events), read straight from D1: a refused request must leave it byte-for-byte the same. Of an event,
+ * everything but the relay's bookkeeping (`published_at`, `claimed_until`): the first of its jobs
+ * publishes it whenever the queue runs that job, which may fall between two snapshots.
  */
 export async function hotelSnapshot(hotelId: string): Promise<string> {
   const queries = [
@@ -105,7 +107,7 @@ export async function hotelSnapshot(hotelId: string): Promise<string> {
     `SELECT rr.* FROM reservation_rooms rr JOIN reservations r ON r.id = rr.reservation_id
      WHERE r.hotel_id = ?1 ORDER BY rr.reservation_id, rr.position`,
     'SELECT * FROM guests WHERE hotel_id = ?1 ORDER BY id',
-    'SELECT * FROM outbox_events WHERE hotel_id = ?1 ORDER BY id',
+    'SELECT id, hotel_id, type, subject_id, data, created_at, seq FROM outbox_events WHERE hotel_id = ?1 ORDER BY id',
   ];
   const results = await env.DB.batch(queries.map((q) => env.DB.prepare(q).bind(hotelId)));
   return JSON.stringify(results.map((r) => r.results));
